@@ -1,0 +1,179 @@
+/**
+ * The lint engine: text → findings. Paragraph-scoped rules are cached per paragraph
+ * text, so re-linting an edited document only re-checks the paragraphs that changed
+ * (the language server relies on this). Document-scoped rules run on every call.
+ */
+import { TextModel, type Language, type Paragraph } from './text';
+import { RULES } from './rules';
+import { applyFixesDetailed } from './fixes';
+import type { Finding, LintOptions, Rule, RuleContext, Severity } from './types';
+
+interface ActiveRule {
+  rule: Rule;
+  severity: Severity;
+  options: Record<string, unknown>;
+}
+
+const PARAGRAPH_CACHE_LIMIT = 50_000;
+
+export class Linter {
+  private readonly options: LintOptions;
+  private readonly active: ActiveRule[];
+  private readonly allow: Set<string>;
+  /** paragraph text → findings with offsets relative to the paragraph start. */
+  private readonly paragraphCache = new Map<string, Finding[]>();
+  private readonly failedRules = new Set<string>();
+
+  constructor(options: LintOptions, rules: readonly Rule[] = RULES) {
+    this.options = options;
+    this.allow = new Set((options.allow ?? []).filter((w) => w.length > 0));
+    this.active = [];
+    for (const rule of rules) {
+      const setting = options.rules?.[rule.meta.id];
+      if (setting === 'off') continue;
+      this.active.push({
+        rule,
+        severity: setting ?? rule.meta.defaultSeverity,
+        options: options.ruleOptions?.[rule.meta.id] ?? {},
+      });
+    }
+  }
+
+  lint(raw: string, language: Language = this.options.language ?? 'plaintext'): Finding[] {
+    const text = new TextModel(raw, language);
+    return this.lintModel(text);
+  }
+
+  lintModel(text: TextModel): Finding[] {
+    const findings: Finding[] = [];
+    for (const paragraph of text.paragraphs) findings.push(...this.lintParagraph(text, paragraph));
+    for (const active of this.active) {
+      if (active.rule.meta.scope !== 'document' || !active.rule.checkDocument) continue;
+      this.run(active, text, findings, (ctx) => active.rule.checkDocument!(ctx));
+    }
+    return this.filter(text, findings).sort((a, b) => a.offset - b.offset || a.rule.localeCompare(b.rule));
+  }
+
+  private lintParagraph(text: TextModel, paragraph: Paragraph): Finding[] {
+    let relative = this.paragraphCache.get(paragraph.text);
+    if (!relative) {
+      const local = new TextModel(paragraph.text, 'plaintext');
+      const localParagraph: Paragraph = { index: 0, start: 0, end: paragraph.text.length, text: paragraph.text };
+      relative = [];
+      for (const active of this.active) {
+        if (active.rule.meta.scope !== 'paragraph' || !active.rule.checkParagraph) continue;
+        this.run(active, local, relative, (ctx) => active.rule.checkParagraph!(ctx, localParagraph));
+      }
+      if (this.paragraphCache.size >= PARAGRAPH_CACHE_LIMIT) this.paragraphCache.clear();
+      this.paragraphCache.set(paragraph.text, relative);
+    }
+    return relative.map((f) => shift(f, paragraph.start));
+  }
+
+  private run(active: ActiveRule, text: TextModel, sink: Finding[], check: (ctx: RuleContext) => void): void {
+    const id = active.rule.meta.id;
+    const ctx: RuleContext = {
+      text,
+      model: this.options.model,
+      lexicon: this.options.lexicon,
+      options: active.options,
+      isAllowed: (word) => this.allow.has(word),
+      report: (f) => sink.push({ ...f, rule: id, severity: f.severity ?? active.severity }),
+    };
+    const before = sink.length;
+    try {
+      check(ctx);
+    } catch (error) {
+      sink.length = before;
+      if (!this.failedRules.has(id)) {
+        this.failedRules.add(id);
+        this.options.onRuleError?.(id, error);
+      }
+    }
+  }
+
+  /** Drops findings silenced by disable markers or covered by a house-dictionary word. */
+  private filter(text: TextModel, findings: Finding[]): Finding[] {
+    const allowedRanges: Array<[number, number]> = [];
+    for (const word of this.allow) {
+      for (let i = text.raw.indexOf(word); i >= 0; i = text.raw.indexOf(word, i + 1)) allowedRanges.push([i, i + word.length]);
+    }
+    const silenced = silencedLines(text);
+    return findings.filter((f) => {
+      if (allowedRanges.some(([s, e]) => f.offset >= s && f.offset + f.length <= e)) return false;
+      const line = text.positionAt(f.offset).line;
+      const rules = silenced.get(line);
+      return !(rules && (rules.has('*') || rules.has(f.rule)));
+    });
+  }
+}
+
+/** Lines silenced by directives: line → rule ids ('*' for all). */
+function silencedLines(text: TextModel): Map<number, Set<string>> {
+  const silenced = new Map<number, Set<string>>();
+  if (text.directives.length === 0) return silenced;
+  const add = (line: number, rules: string[] | null) => {
+    let set = silenced.get(line);
+    if (!set) silenced.set(line, (set = new Set()));
+    for (const r of rules ?? ['*']) set.add(r);
+  };
+  const open = new Map<string, number>();
+  for (const d of text.directives) {
+    if (d.kind === 'disable-next-line') {
+      let line = d.line + 1;
+      while (line < text.lineCount && text.lineText(line).trim() === '') line++;
+      add(line, d.rules);
+    } else if (d.kind === 'disable') {
+      for (const r of d.rules ?? ['*']) if (!open.has(r)) open.set(r, d.line);
+    } else {
+      for (const r of d.rules ?? [...open.keys()]) {
+        const from = open.get(r);
+        if (from === undefined) continue;
+        for (let line = from; line <= d.line; line++) add(line, [r]);
+        open.delete(r);
+      }
+    }
+  }
+  for (const [r, from] of open) for (let line = from; line < text.lineCount; line++) add(line, [r]);
+  return silenced;
+}
+
+function shift(f: Finding, by: number): Finding {
+  if (by === 0) return f;
+  return {
+    ...f,
+    offset: f.offset + by,
+    fixes: f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, offset: e.offset + by })) })),
+  };
+}
+
+/** One-shot lint, for callers that lint a text once. */
+export function lint(text: string, options: LintOptions): Finding[] {
+  return new Linter(options).lint(text);
+}
+
+export interface FixAllResult {
+  text: string;
+  /** Every finding whose fix was applied, in the pass it was found. */
+  fixed: Finding[];
+  /** Findings left after the last pass. */
+  remaining: Finding[];
+}
+
+/**
+ * Lint, apply non-overlapping fixes, and repeat until nothing fixable is left (at most
+ * ten passes), so fixes deferred for overlapping are applied against the new text.
+ */
+export function fixAll(text: string, options: LintOptions, linter = new Linter(options)): FixAllResult {
+  let current = text;
+  const fixed: Finding[] = [];
+  let findings = linter.lint(current);
+  for (let pass = 0; pass < 10; pass++) {
+    const result = applyFixesDetailed(current, findings);
+    if (result.applied.length === 0) break;
+    fixed.push(...result.applied);
+    current = result.text;
+    findings = linter.lint(current);
+  }
+  return { text: current, fixed, remaining: findings };
+}

@@ -1,0 +1,14 @@
+/**
+ * The pure core's public surface: no vscode, no file system. The language server
+ * and the CLI are thin shells around these functions.
+ */
+export * from './types';
+export { TextModel, computeLineStarts, type Paragraph, type Position, type Language } from './text';
+export { Lexicon } from './lexicon';
+export { segment, type Token } from './segmenter';
+export { Linter, lint, fixAll, type FixAllResult } from './engine';
+export { applyFixes, applyFixesDetailed, applyEdits, overlaps, type FixResult } from './fixes';
+export { RULES, RULES_BY_ID } from './rules';
+export { learnModel, toCorpusDocuments, type CorpusFile } from './model/learn';
+export { parseModel, emptyModel, ModelError } from './model/load';
+export type { LearnedModel, CorpusDocument } from './model/types';

@@ -1,0 +1,39 @@
+/**
+ * The learned model: data with a schema name and a version. `jiaodui learn` writes
+ * it; the engine hands it to rules; rules never load it. Each section belongs to
+ * the rules that read it and is learned by the module of the same name in sections/.
+ */
+import type { TextModel } from '../text';
+import type { RepeatsSection } from './sections/repeats';
+import type { StyleSection } from './sections/style';
+import type { DigitsSection } from './sections/digits';
+import type { PhrasesSection } from './sections/phrases';
+import type { NamesSection } from './sections/names';
+import type { CharactersSection } from './sections/characters';
+
+export const MODEL_SCHEMA = 'jiaodui-model';
+export const MODEL_VERSION = 1;
+
+export interface CorpusDocument {
+  path: string;
+  text: TextModel;
+}
+
+export interface CorpusInfo {
+  documents: number;
+  characters: number;
+  /** Base names of the corpus files, for hovers that cite evidence. */
+  files: string[];
+}
+
+export interface LearnedModel {
+  schema: typeof MODEL_SCHEMA;
+  version: typeof MODEL_VERSION;
+  corpus: CorpusInfo;
+  repeats: RepeatsSection;
+  style: StyleSection;
+  digits: DigitsSection;
+  phrases: PhrasesSection;
+  names: NamesSection;
+  characters: CharactersSection;
+}

@@ -1,0 +1,233 @@
+/**
+ * The text model every rule reads: the raw text, a masked copy of the same length
+ * (code, URLs, front matter, comments and disable markers blanked out so rules only
+ * see prose), paragraphs, and the one place where offsets become line/character.
+ *
+ * Masking keeps offsets stable: a masked character becomes a space, a newline stays
+ * a newline, and a surrogate pair becomes two spaces, so an offset into `masked` is
+ * an offset into `raw`.
+ */
+
+export interface Paragraph {
+  index: number;
+  /** Offset of the paragraph's first character in the text. */
+  start: number;
+  /** Offset just past its last character (before the separating blank line). */
+  end: number;
+  /** The masked paragraph text (same length as end - start). */
+  text: string;
+}
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export type DirectiveKind = 'disable-next-line' | 'disable' | 'enable';
+
+export interface Directive {
+  kind: DirectiveKind;
+  /** Rule ids, or null for every rule. */
+  rules: string[] | null;
+  line: number;
+}
+
+export type Language = 'markdown' | 'plaintext';
+
+const DIRECTIVE_LINE =
+  /^[ \t]*(?:<!--[ \t]*)?jiaodui-(disable-next-line|disable|enable)\b([^\n]*?)(?:-->)?[ \t]*$/;
+const URL_PATTERN = /\b(?:https?|ftp):\/\/[^\s<>"“”‘’（）()【】《》，。；！？]+|\bwww\.[A-Za-z0-9-]+\.[^\s<>"“”‘’（）()【】《》，。；！？]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+
+export class TextModel {
+  readonly raw: string;
+  readonly masked: string;
+  readonly language: Language;
+  readonly paragraphs: Paragraph[];
+  readonly directives: Directive[];
+  private readonly lineStarts: number[];
+
+  constructor(raw: string, language: Language = 'plaintext') {
+    this.raw = raw;
+    this.language = language;
+    this.lineStarts = computeLineStarts(raw);
+    const { masked, directives } = mask(raw, language, this.lineStarts);
+    this.masked = masked;
+    this.directives = directives;
+    this.paragraphs = splitParagraphs(masked);
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  positionAt(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.raw.length));
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.lineStarts[mid] <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: clamped - this.lineStarts[low] };
+  }
+
+  offsetAt(position: Position): number {
+    if (position.line >= this.lineStarts.length) return this.raw.length;
+    const start = this.lineStarts[Math.max(0, position.line)];
+    const end = this.lineEnd(position.line);
+    return Math.min(start + Math.max(0, position.character), end);
+  }
+
+  lineStart(line: number): number {
+    return this.lineStarts[line];
+  }
+
+  /** Offset of the line's end, before its \r\n or \n. */
+  lineEnd(line: number): number {
+    const next = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] : this.raw.length;
+    let end = next;
+    if (end > this.lineStarts[line] && this.raw[end - 1] === '\n') end--;
+    if (end > this.lineStarts[line] && this.raw[end - 1] === '\r') end--;
+    return end;
+  }
+
+  lineText(line: number): string {
+    return this.raw.slice(this.lineStarts[line], this.lineEnd(line));
+  }
+
+  /** The paragraph containing `offset`, if any (binary search). */
+  paragraphAt(offset: number): Paragraph | undefined {
+    let low = 0;
+    let high = this.paragraphs.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const p = this.paragraphs[mid];
+      if (offset < p.start) high = mid - 1;
+      else if (offset >= p.end) low = mid + 1;
+      else return p;
+    }
+    return undefined;
+  }
+}
+
+export function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+/** Paragraphs are runs of non-blank lines; a line of only spaces separates them. */
+export function splitParagraphs(masked: string): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  const linePattern = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
+  let start = -1;
+  let end = -1;
+  let match: RegExpExecArray | null;
+  const flush = () => {
+    if (start >= 0) {
+      paragraphs.push({ index: paragraphs.length, start, end, text: masked.slice(start, end) });
+      start = -1;
+    }
+  };
+  while ((match = linePattern.exec(masked)) !== null) {
+    if (match[0] === '') {
+      linePattern.lastIndex++;
+      if (linePattern.lastIndex > masked.length) break;
+      continue;
+    }
+    const body = match[0].replace(/[\r\n]+$/, '');
+    if (/^[\s\u3000]*$/.test(body)) {
+      flush();
+    } else {
+      if (start < 0) start = match.index + leadingBlank(body);
+      end = match.index + body.replace(/[\s\u3000]+$/, '').length;
+    }
+    if (linePattern.lastIndex >= masked.length) break;
+  }
+  flush();
+  return paragraphs;
+}
+
+function leadingBlank(line: string): number {
+  const m = /^[ \t\u3000]*/.exec(line);
+  return m ? m[0].length : 0;
+}
+
+function blank(chars: string[], from: number, to: number): void {
+  for (let i = from; i < to; i++) {
+    const c = chars[i];
+    if (c !== '\n' && c !== '\r') chars[i] = ' ';
+  }
+}
+
+function mask(raw: string, language: Language, lineStarts: number[]): { masked: string; directives: Directive[] } {
+  const chars = raw.split('');
+  const directives: Directive[] = [];
+  if (raw.charCodeAt(0) === 0xfeff) chars[0] = ' ';
+
+  for (let line = 0; line < lineStarts.length; line++) {
+    const start = lineStarts[line];
+    const next = line + 1 < lineStarts.length ? lineStarts[line + 1] : raw.length;
+    const text = raw.slice(start, next).replace(/[\r\n]+$/, '');
+    const m = DIRECTIVE_LINE.exec(text);
+    if (m) {
+      const list = m[2].replace(/-->\s*$/, '').split(/[\s,，]+/).filter(Boolean);
+      directives.push({ kind: m[1] as DirectiveKind, rules: list.length ? list : null, line });
+      blank(chars, start, start + text.length);
+    }
+  }
+
+  if (language === 'markdown') maskMarkdown(raw, chars, lineStarts);
+
+  for (const m of raw.matchAll(URL_PATTERN)) blank(chars, m.index!, m.index! + m[0].length);
+  return { masked: chars.join(''), directives };
+}
+
+function maskMarkdown(raw: string, chars: string[], lineStarts: number[]): void {
+  const lineAt = (i: number) => raw.slice(lineStarts[i], i + 1 < lineStarts.length ? lineStarts[i + 1] : raw.length);
+  let line = 0;
+  // Front matter: a --- block at the very top.
+  if (/^\uFEFF?---[ \t]*\r?\n/.test(raw)) {
+    for (let i = 1; i < lineStarts.length; i++) {
+      if (/^(---|\.\.\.)[ \t]*\r?\n?$/.test(lineAt(i))) {
+        const end = i + 1 < lineStarts.length ? lineStarts[i + 1] : raw.length;
+        blank(chars, 0, end);
+        line = i + 1;
+        break;
+      }
+    }
+  }
+  // Fenced code blocks.
+  let fence: string | null = null;
+  let fenceStart = 0;
+  for (; line < lineStarts.length; line++) {
+    const text = lineAt(line);
+    const m = /^[ ]{0,3}(`{3,}|~{3,})/.exec(text);
+    if (fence === null && m) {
+      fence = m[1];
+      fenceStart = lineStarts[line];
+    } else if (fence !== null && m && m[1][0] === fence[0] && m[1].length >= fence.length && /^[ ]{0,3}[`~]+[ \t]*\r?\n?$/.test(text)) {
+      blank(chars, fenceStart, lineStarts[line] + text.length);
+      fence = null;
+    }
+  }
+  if (fence !== null) blank(chars, fenceStart, raw.length);
+
+  const masked = chars.join('');
+  // HTML comments, inline code, autolinks, link destinations, raw HTML tags.
+  const patterns = [/<!--[\s\S]*?-->/g, /(`+)(?:(?!\1)[^\n])+\1/g, /<[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]*>/g, /\]\([^)\s]*(?:\s+"[^"]*")?\)/g, /<\/?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>\n]*)?\/?>/g];
+  for (const pattern of patterns) {
+    for (const m of masked.matchAll(pattern)) {
+      if (pattern.source.startsWith('\\]')) blank(chars, m.index! + 1, m.index! + m[0].length);
+      else blank(chars, m.index!, m.index! + m[0].length);
+    }
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * Shared vocabulary of the lint core. Offsets are UTF-16 code units (JavaScript
+ * string indices) into the decoded text, exactly as LSP counts them, so nothing
+ * in the core ever converts between code points and code units.
+ */
+import type { LearnedModel } from './model/types';
+import type { Lexicon } from './lexicon';
+import type { TextModel, Paragraph } from './text';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type SeveritySetting = Severity | 'off';
+
+export type Category =
+  | 'duplication'
+  | 'digits'
+  | 'punctuation'
+  | 'spacing'
+  | 'structure'
+  | 'characters'
+  | 'consistency';
+
+export interface TextEdit {
+  offset: number;
+  length: number;
+  newText: string;
+}
+
+export interface Fix {
+  /** Chinese, shown as the quick-fix title. */
+  title: string;
+  edits: TextEdit[];
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  /** Chinese message naming the fix, e.g. 重复的“为”，应为“为抓手”. */
+  message: string;
+  offset: number;
+  length: number;
+  fixes: Fix[];
+  /** Why we believe it: the learned evidence or the standard's clause, for hovers. */
+  evidence?: string;
+}
+
+export interface RuleDocs {
+  /** One line in Chinese: what the rule checks. */
+  summary: string;
+  /** English gloss of the summary, for the README and docs. */
+  gloss: string;
+  /** Why it matters to an editor (Chinese or English). */
+  why: string;
+  /** A defective example and its corrected form. */
+  example: { bad: string; good: string };
+  /** Standard clause or source, when there is one (GB/T 15834-2011 4.1 …). */
+  reference?: string;
+}
+
+export interface RuleMeta {
+  id: string;
+  category: Category;
+  defaultSeverity: Severity;
+  fixable: boolean;
+  /**
+   * paragraph: findings depend only on the paragraph's own text (and the model),
+   * so the engine may cache them per paragraph; document: the rule reads the whole text.
+   */
+  scope: 'paragraph' | 'document';
+  docs: RuleDocs;
+}
+
+/** What the engine hands a rule. Rules never load anything themselves. */
+export interface RuleContext {
+  text: TextModel;
+  model: LearnedModel;
+  lexicon: Lexicon;
+  /** Words the house dictionary allows (config `allow`), already merged. */
+  isAllowed(word: string): boolean;
+  /** Rule options from config (`rules: { id: [severity, options] }`). */
+  options: Record<string, unknown>;
+  report(finding: Omit<Finding, 'rule' | 'severity'> & { severity?: Severity }): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  /** For scope 'paragraph': called once per paragraph. */
+  checkParagraph?(ctx: RuleContext, paragraph: Paragraph): void;
+  /** For scope 'document': called once per text. */
+  checkDocument?(ctx: RuleContext): void;
+}
+
+export interface LintOptions {
+  model: LearnedModel;
+  lexicon: Lexicon;
+  /** Per-rule severity or 'off'; rules not named use their default. */
+  rules?: Record<string, SeveritySetting>;
+  ruleOptions?: Record<string, Record<string, unknown>>;
+  /** House dictionary: words and names never to flag. */
+  allow?: string[];
+  /** 'markdown' masks code, front matter, HTML comments; 'plaintext' masks URLs only. */
+  language?: 'markdown' | 'plaintext';
+  /** Called when a rule throws; the rule is skipped for that text. */
+  onRuleError?(ruleId: string, error: unknown): void;
+}

@@ -1,0 +1,43 @@
+/**
+ * Loads the prepared artefacts (lexicon, default model) from `dist/`, once per
+ * process. Both bundles (dist/cli.js, dist/server.js) sit next to them; tests that
+ * run from sources find them through the package root.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Lexicon } from '../core/lexicon';
+import { parseModel } from '../core/model/load';
+import type { LearnedModel } from '../core/model/types';
+
+export const LEXICON_FILE = 'lexicon.txt';
+export const DEFAULT_MODEL_FILE = 'model.json';
+
+export function distDir(): string {
+  const candidates = [__dirname, path.resolve(__dirname, '../../../dist'), path.resolve(__dirname, '../../dist')];
+  for (const dir of candidates) if (fs.existsSync(path.join(dir, LEXICON_FILE))) return dir;
+  throw new Error(`找不到 ${LEXICON_FILE}：请先运行 npm run build（looked in ${candidates.join(', ')}）`);
+}
+
+let lexicon: Lexicon | undefined;
+export function loadLexicon(): Lexicon {
+  lexicon ??= Lexicon.parse(fs.readFileSync(path.join(distDir(), LEXICON_FILE), 'utf8'));
+  return lexicon;
+}
+
+const models = new Map<string, LearnedModel>();
+/** Loads a model file (default: the embedded model learned from seeds/). */
+export function loadModel(file?: string): LearnedModel {
+  const resolved = file ? path.resolve(file) : path.join(distDir(), DEFAULT_MODEL_FILE);
+  let model = models.get(resolved);
+  if (!model) {
+    let json: string;
+    try {
+      json = fs.readFileSync(resolved, 'utf8');
+    } catch (error) {
+      throw new Error(`${resolved}: 无法读取模型（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）`);
+    }
+    model = parseModel(json, resolved);
+    models.set(resolved, model);
+  }
+  return model;
+}

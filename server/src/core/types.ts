@@ -41,6 +41,11 @@ export interface Finding {
   fixes: Fix[];
   /** Why we believe it: the learned evidence or the standard's clause, for hovers. */
   evidence?: string;
+  /**
+   * The word an editor would add to the house dictionary to silence this finding
+   * ("allow ‘X’ in this project"); defaults to the flagged text.
+   */
+  subject?: string;
 }
 
 export interface RuleDocs {

@@ -1,0 +1,103 @@
+/**
+ * `.jiaoduirc.json`: the project config shared by the CLI and the language server,
+ * so the editor and CI agree. Found upward from the linted file.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { LintOptions, SeveritySetting } from '../core/types';
+import { RULES_BY_ID } from '../core/rules';
+import { applyRoster, type Roster } from '../core/model/roster';
+import { loadLexicon, loadModel } from './resources';
+
+export const CONFIG_FILE = '.jiaoduirc.json';
+const SEVERITIES = new Set(['off', 'hint', 'info', 'warning', 'error']);
+
+export type RuleSetting = SeveritySetting | [SeveritySetting, Record<string, unknown>];
+
+export interface JiaoduiConfig extends Roster {
+  rules?: Record<string, RuleSetting>;
+  /** House dictionary: words never flagged. */
+  allow?: string[];
+  /** Globs (relative to the config file) of files not to lint. */
+  ignore?: string[];
+  /** A model from `jiaodui learn`, relative to the config file. */
+  model?: string;
+}
+
+export class ConfigError extends Error {}
+
+export function findConfigFile(startDir: string): string | undefined {
+  let dir = path.resolve(startDir);
+  for (;;) {
+    const candidate = path.join(dir, CONFIG_FILE);
+    if (fs.existsSync(candidate)) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** Reads and validates a config file; every problem is a ConfigError naming the file. */
+export function loadConfigFile(file: string): JiaoduiConfig {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`${file}: 无法读取配置（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new ConfigError(`${file}: 配置不是有效的 JSON（${(error as Error).message}）`);
+  }
+  return validateConfig(data, file);
+}
+
+export function validateConfig(data: unknown, source: string): JiaoduiConfig {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new ConfigError(`${source}: 配置应为 JSON 对象`);
+  const config = data as JiaoduiConfig;
+  for (const [id, setting] of Object.entries(config.rules ?? {})) {
+    if (!RULES_BY_ID.has(id)) throw new ConfigError(`${source}: 未知规则 “${id}”（jiaodui rules 列出全部规则）`);
+    const severity = Array.isArray(setting) ? setting[0] : setting;
+    if (!SEVERITIES.has(severity as string)) throw new ConfigError(`${source}: 规则 ${id} 的级别 “${String(severity)}” 无效，应为 off|hint|info|warning|error`);
+  }
+  for (const key of ['allow', 'ignore', 'phrases'] as const) {
+    const value = config[key];
+    if (value !== undefined && (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))) throw new ConfigError(`${source}: “${key}” 应为字符串数组`);
+  }
+  if (config.model !== undefined && typeof config.model !== 'string') throw new ConfigError(`${source}: “model” 应为文件路径`);
+  return config;
+}
+
+export interface ResolveArgs {
+  config?: JiaoduiConfig;
+  /** Directory of the config file, for its relative paths. */
+  configDir?: string;
+  /** Explicit model path (CLI --model, editor setting); wins over the config's. */
+  modelPath?: string;
+  /** Explicit severities (CLI --rule, editor settings); win over the config's. */
+  ruleOverrides?: Record<string, SeveritySetting>;
+  extraAllow?: string[];
+}
+
+export function resolveLintOptions(args: ResolveArgs = {}): LintOptions {
+  const config = args.config ?? {};
+  const modelPath = args.modelPath ?? (config.model ? path.resolve(args.configDir ?? '.', config.model) : undefined);
+  const rules: Record<string, SeveritySetting> = {};
+  const ruleOptions: Record<string, Record<string, unknown>> = {};
+  for (const [id, setting] of Object.entries(config.rules ?? {})) {
+    if (Array.isArray(setting)) {
+      rules[id] = setting[0];
+      ruleOptions[id] = setting[1] ?? {};
+    } else rules[id] = setting;
+  }
+  Object.assign(rules, args.ruleOverrides ?? {});
+  return {
+    model: applyRoster(loadModel(modelPath), config),
+    lexicon: loadLexicon(),
+    rules,
+    ruleOptions,
+    allow: [...(config.allow ?? []), ...(args.extraAllow ?? [])],
+  };
+}

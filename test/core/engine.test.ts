@@ -1,0 +1,103 @@
+import * as assert from 'node:assert/strict';
+import { Linter, fixAll, applyFixes, applyFixesDetailed, applyEdits, overlaps, type Rule, type Finding } from '../../server/src/core';
+import { emptyModelOptions } from '../support/resources';
+
+/** A test rule that flags every "乙" and offers to replace it with "丙". */
+const flagYi: Rule = {
+  meta: {
+    id: 'flag-yi', category: 'characters', defaultSeverity: 'warning', fixable: true, scope: 'paragraph',
+    docs: { summary: '测试', gloss: 'test', why: 'test', example: { bad: '乙', good: '丙' } },
+  },
+  checkParagraph(ctx, p) {
+    for (let i = p.text.indexOf('乙'); i >= 0; i = p.text.indexOf('乙', i + 1)) {
+      ctx.report({ message: '“乙”应为“丙”', offset: i, length: 1, fixes: [{ title: '改为“丙”', edits: [{ offset: i, length: 1, newText: '丙' }] }] });
+    }
+  },
+};
+
+const throwing: Rule = {
+  meta: { ...flagYi.meta, id: 'always-throws', scope: 'document' },
+  checkDocument() {
+    throw new Error('boom');
+  },
+};
+
+describe('Linter', () => {
+  it('maps paragraph findings to document offsets, past a surrogate pair', () => {
+    const text = '𠮷甲\n\n丁乙';
+    const found = new Linter(emptyModelOptions(), [flagYi]).lint(text);
+    assert.equal(found.length, 1);
+    assert.equal(found[0].offset, text.indexOf('乙'));
+    assert.equal(found[0].severity, 'warning');
+  });
+
+  it('reuses cached paragraph results and still shifts them to the new position', () => {
+    const linter = new Linter(emptyModelOptions(), [flagYi]);
+    const first = linter.lint('甲乙');
+    const second = linter.lint('新增一段\n\n甲乙');
+    assert.equal(first[0].offset, 1);
+    assert.equal(second[0].offset, '新增一段\n\n甲'.length);
+    assert.equal(second[0].fixes[0].edits[0].offset, second[0].offset);
+  });
+
+  it('applies severity overrides and turns rules off', () => {
+    assert.equal(new Linter(emptyModelOptions({ rules: { 'flag-yi': 'error' } }), [flagYi]).lint('乙')[0].severity, 'error');
+    assert.deepEqual(new Linter(emptyModelOptions({ rules: { 'flag-yi': 'off' } }), [flagYi]).lint('乙'), []);
+  });
+
+  it('honours disable-next-line, disable/enable ranges, and the house dictionary', () => {
+    const linter = new Linter(emptyModelOptions({ allow: ['乙方'] }), [flagYi]);
+    const text = [
+      '<!-- jiaodui-disable-next-line flag-yi -->', '乙', '', '乙', '<!-- jiaodui-disable flag-yi -->', '乙', '<!-- jiaodui-enable flag-yi -->', '乙', '合同乙方',
+    ].join('\n');
+    const lines = linter.lint(text).map((f) => text.slice(0, f.offset).split('\n').length - 1);
+    assert.deepEqual(lines, [3, 7]);
+  });
+
+  it('a disable marker for another rule does not silence this one', () => {
+    const found = new Linter(emptyModelOptions(), [flagYi]).lint('jiaodui-disable-next-line other-rule\n乙');
+    assert.equal(found.length, 1);
+  });
+
+  it('reports a throwing rule once and keeps the others running', () => {
+    const errors: string[] = [];
+    const linter = new Linter(emptyModelOptions({ onRuleError: (id) => errors.push(id) }), [throwing, flagYi]);
+    assert.equal(linter.lint('乙').length, 1);
+    assert.equal(linter.lint('乙乙').length, 2);
+    assert.deepEqual(errors, ['always-throws']);
+  });
+
+  it('fixAll applies every fix and leaves nothing fixable', () => {
+    const result = fixAll('乙甲乙\n\n乙', emptyModelOptions(), new Linter(emptyModelOptions(), [flagYi]));
+    assert.equal(result.text, '丙甲丙\n\n丙');
+    assert.equal(result.fixed.length, 3);
+    assert.deepEqual(result.remaining, []);
+  });
+});
+
+describe('fixes', () => {
+  const finding = (offset: number, length: number, newText: string): Finding => ({
+    rule: 'r', severity: 'error', message: 'm', offset, length, fixes: [{ title: 't', edits: [{ offset, length, newText }] }],
+  });
+
+  it('applies non-overlapping edits from the end so offsets stay valid', () => {
+    assert.equal(applyEdits('abcdef', [{ offset: 0, length: 1, newText: 'X' }, { offset: 4, length: 2, newText: '' }]), 'Xbcd');
+  });
+
+  it('defers an overlapping fix to a later pass', () => {
+    const result = applyFixesDetailed('abcdef', [finding(1, 3, 'Z'), finding(2, 1, 'Y'), finding(5, 1, 'W')]);
+    assert.equal(result.text, 'aZeW');
+    assert.equal(result.deferred.length, 1);
+  });
+
+  it('ignores fixes that point outside the text', () => {
+    assert.equal(applyFixes('abc', [finding(2, 5, 'x')]), 'abc');
+  });
+
+  it('detects overlaps between ranges and insertions', () => {
+    assert.ok(overlaps({ offset: 0, length: 2, newText: '' }, { offset: 1, length: 2, newText: '' }));
+    assert.ok(!overlaps({ offset: 0, length: 2, newText: '' }, { offset: 2, length: 1, newText: '' }));
+    assert.ok(overlaps({ offset: 3, length: 0, newText: 'a' }, { offset: 3, length: 0, newText: 'b' }));
+    assert.ok(!overlaps({ offset: 2, length: 0, newText: 'a' }, { offset: 2, length: 2, newText: '' }));
+  });
+});

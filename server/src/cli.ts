@@ -23,7 +23,10 @@ function main(argv: string[]): number {
     const files: string[] = [];
     for (const input of inputs) collect(input, files);
     const model = learnModel(files.map((f) => ({ path: f, content: fs.readFileSync(f, 'utf8') })), loadLexicon());
-    fs.writeFileSync(out, JSON.stringify(model));
+    // Atomic: a reader (tests, the server) never sees a half-written model.
+    const tmp = `${out}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, JSON.stringify(model));
+    fs.renameSync(tmp, out);
     return 0;
   }
   if (command === 'lint') {

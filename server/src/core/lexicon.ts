@@ -63,6 +63,26 @@ export class Lexicon {
     return Lexicon.parse(lines.join('\n'));
   }
 
+  private suffixCounts?: Map<string, number>;
+
+  /**
+   * How many established words (two to four characters, frequency ≥ 20) end with
+   * this character: 局, 院, 度 end hundreds of words, so “医保局” reads as a
+   * compound even though the dictionary lacks it. Built once, on first use.
+   */
+  suffixProductivity(char: string): number {
+    if (!this.suffixCounts) {
+      const counts = new Map<string, number>();
+      for (const [word, packed] of this.entries) {
+        if (word.length < 2 || word.length > 4 || packed < 20 * 64) continue;
+        const last = word[word.length - 1];
+        counts.set(last, (counts.get(last) ?? 0) + 1);
+      }
+      this.suffixCounts = counts;
+    }
+    return this.suffixCounts.get(char) ?? 0;
+  }
+
   get size(): number {
     return this.entries.size;
   }

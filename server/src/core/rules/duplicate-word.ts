@@ -1,8 +1,19 @@
 /**
- * duplicate-word: A word or character typed twice.
- * TODO(rule owner): replace this stub with the rule; see docs/rules.md.
+ * duplicate-word: a word or character typed twice — a whole word (卫生卫生), a
+ * single character (为为), or the edge character where two words meet (年度度,
+ * 创新新). It deliberately leaves alone what Chinese repeats on purpose:
+ * dictionary reduplications (常常, 看看, 谢谢), repeats inside a longer word
+ * (实实在在, 一项项, 吉尔吉斯斯坦), AABB and measure-word patterns, verb
+ * reduplication (研究研究), reduplicated given names, a character shared by two
+ * words at their boundary (卫生院院长, 医保局局长, 工作作为), and whatever the
+ * learned corpus repeats as its own usage. The judgement lives in
+ * analysis/repetition.ts, shared with the learner.
  */
 import type { Rule } from '../types';
+import { explainRepeat, findRepeats, isHanCode } from '../analysis/repetition';
+
+/** Han characters of context shown around the corrected text in the message. */
+const CONTEXT = 2;
 
 export const duplicateWord: Rule = {
   meta: {
@@ -14,9 +25,42 @@ export const duplicateWord: Rule = {
     docs: {
       summary: '重复的字词',
       gloss: 'A word or character typed twice',
-      why: '',
-      example: { bad: '为为抓手', good: '为抓手' },
+      why:
+        '重复录入是排版前最常见的硬伤：整词重复（卫生卫生）、单字重复（为为）、词语交界处的字重复（年度度）。拼写检查器看不出来，因为每个字都是正确的字。本规则只报告词典和语料都无法解释的重复，叠词、词语交界和人名不报。',
+      example: { bad: '以基层为为抓手', good: '以基层为抓手' },
     },
   },
-  checkParagraph(_ctx, _paragraph) {},
+  checkParagraph(ctx, paragraph) {
+    const text = paragraph.text;
+    for (const repeat of findRepeats(text)) {
+      if (explainRepeat(text, repeat, ctx.lexicon, ctx.model.repeats) !== null) continue;
+      const { start, unit, copies } = repeat;
+      const end = start + copies * unit;
+      const span = text.slice(start, end);
+      if (ctx.isAllowed(span)) continue;
+      const copy = text.slice(start, start + unit);
+      const extra = copies > 2 ? `${copies - 1}个` : '';
+      const corrected = hanContextBefore(text, start) + copy + hanContextAfter(text, end);
+      ctx.report({
+        offset: paragraph.start + start,
+        length: end - start,
+        message: `重复的“${copy}”，应为“${corrected}”`,
+        evidence: `“${span}”不是词典中的词，也不是叠词、人名或两个词的交界；语料库中没有这样的写法。`,
+        subject: span,
+        fixes: [{ title: `删去重复的${extra}“${copy}”`, edits: [{ offset: paragraph.start + start + unit, length: end - start - unit, newText: '' }] }],
+      });
+    }
+  },
 };
+
+function hanContextBefore(text: string, start: number): string {
+  let from = start;
+  while (from > 0 && start - from < CONTEXT && isHanCode(text.charCodeAt(from - 1))) from--;
+  return text.slice(from, start);
+}
+
+function hanContextAfter(text: string, end: number): string {
+  let to = end;
+  while (to < text.length && to - end < CONTEXT && isHanCode(text.charCodeAt(to))) to++;
+  return text.slice(end, to);
+}

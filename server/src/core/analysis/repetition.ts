@@ -1,0 +1,287 @@
+/**
+ * Adjacent repetition in Chinese text (AA, ABAB, ABCABC…) and the judgement of
+ * whether a repetition is language or a typo. Chinese reduplicates on purpose
+ * (常常, 一项项, 实实在在, 研究研究), and word boundaries repeat a character by
+ * accident of spelling (卫生院|院长, 工作|作为), so the judgement asks the lexicon
+ * and the learned corpus, never a list of strings. `duplicate-word` reports what
+ * this module cannot explain; `learnRepeats` uses the same judgement to learn
+ * which unexplained repeats a corpus uses again and again (names, place names).
+ */
+import type { Lexicon } from '../lexicon';
+import { segment } from '../segmenter';
+
+export interface Repeat {
+  /** Offset of the first copy. */
+  start: number;
+  /** Length of one copy. */
+  unit: number;
+  /** How many copies in a row (2 for a doubling, 3 for a tripling…): the span is [start, start + copies * unit). */
+  copies: number;
+}
+
+/** Longest unit looked for: a doubled place name (…自治州…自治州) can run to ten characters. */
+export const MAX_UNIT = 10;
+
+/** Han ideographs in the BMP (CJK Unified, Extension A, Compatibility). */
+export function isHanCode(code: number): boolean {
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
+}
+
+function isHanRun(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isHanCode(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/**
+ * Every adjacent repeat of a Han unit, leftmost first; at one position the shortest
+ * unit wins, a run of copies is one repeat (卫生卫生卫生: three copies), and a
+ * repeat overlapping one already found is dropped.
+ */
+export function findRepeats(text: string, maxUnit = MAX_UNIT): Repeat[] {
+  const repeats: Repeat[] = [];
+  let coveredUntil = 0;
+  for (let i = 0; i < text.length - 1; i++) {
+    if (!isHanCode(text.charCodeAt(i))) continue;
+    for (let unit = 1; unit <= maxUnit && i + 2 * unit <= text.length; unit++) {
+      let same = true;
+      for (let k = 0; k < unit; k++) {
+        if (text.charCodeAt(i + k) !== text.charCodeAt(i + unit + k)) {
+          same = false;
+          break;
+        }
+      }
+      if (!same || !isHanRun(text, i, i + 2 * unit)) continue;
+      // ABAB where the unit itself is a repeat (AAAA) is two AA repeats, not one.
+      if (unit > 1 && isUniform(text, i, unit)) continue;
+      if (i < coveredUntil) break;
+      let copies = 2;
+      while (i + (copies + 1) * unit <= text.length && text.startsWith(text.slice(i, i + unit), i + copies * unit)) copies++;
+      repeats.push({ start: i, unit, copies });
+      coveredUntil = i + copies * unit;
+      break;
+    }
+  }
+  return repeats;
+}
+
+function isUniform(text: string, start: number, unit: number): boolean {
+  for (let k = 1; k < unit; k++) if (text.charCodeAt(start + k) !== text.charCodeAt(start)) return false;
+  return true;
+}
+
+/** Why a repeat is legitimate, or null when nothing explains it. */
+export type RepeatReason =
+  | 'word'
+  | 'inside-word'
+  | 'aabb'
+  | 'measure'
+  | 'one-measure'
+  | 'verb-abab'
+  | 'given-name'
+  | 'adjective'
+  | 'boundary'
+  | 'learned';
+
+export interface RepeatEvidence {
+  /** Learned legitimate contexts: a char + the doubled span, or the span + a char → count. */
+  legitimate: Record<string, number>;
+}
+
+/** Thresholds on jieba frequencies: its dictionary carries noise entries below ~5 (度度 3, 局局长 3). */
+const WORD_FREQ = 10;
+const COVER_FREQ = 5;
+const NAME_SURNAME_FREQ = 500;
+const VERB_FREQ = 500;
+const SUFFIX_PRODUCTIVITY = 30;
+/** Numerals other than 一 before a doubled measure word make it a typo (三个个), while 一个个 is grammar. */
+const NUMERALS = /[二三四五六七八九十百千万亿两几0-9０-９]/;
+const FUNCTION_POS = /^(p|u|c|d|r|y|e|o|uj|ul|uz|ug|uv|ud)$/;
+
+export function explainRepeat(text: string, repeat: Repeat, lexicon: Lexicon, evidence?: RepeatEvidence): RepeatReason | null {
+  const { start, unit } = repeat;
+  // Three or more copies are never reduplication in running text (哈哈哈 is a dictionary word).
+  if (repeat.copies > 2 && !lexicon.has(text.slice(start, start + repeat.copies * unit), 1)) return null;
+  const end = start + 2 * unit;
+  const span = text.slice(start, end);
+  const copy = text.slice(start, start + unit);
+  const before = start > 0 ? text[start - 1] : '';
+  const after = end < text.length ? text[end] : '';
+  const afterNumeral = unit === 1 && before !== '' && NUMERALS.test(before);
+
+  if (evidence && learnedContext(evidence, before, span, after)) return 'learned';
+  if (coveredByLongerWord(text, start, end, lexicon)) return 'inside-word';
+  // When the first copy belongs to the word on its left (平台|台, 诊断|断), no
+  // reading of the doubled span as a reduplication holds.
+  const firstCopyAttached = firstCopyEndsLeftWord(text, repeat, lexicon);
+  if (!afterNumeral && !firstCopyAttached && lexicon.has(span, WORD_FREQ)) return 'word';
+
+  if (unit === 1) {
+    const char = copy;
+    // AABB: 认认真真, where AB is a word and the next two characters double too.
+    if (end + 1 < text.length && text[end] === text[end + 1] && text[end] !== char && lexicon.has(char + text[end], WORD_FREQ)) return 'aabb';
+    if (start >= 2 && text[start - 1] === text[start - 2] && text[start - 1] !== char && lexicon.has(text[start - 2] + char, WORD_FREQ)) return 'aabb';
+    if (!firstCopyAttached) {
+      if (!afterNumeral && lexicon.pos(char) === 'q') return 'measure';
+      // 一件件, and distributive 件件落实 opening a clause: 件 counts things (一件 is a word).
+      const clauseInitial = start === 0 || !isHanCode(text.charCodeAt(start - 1));
+      if ((before === '一' || clauseInitial) && lexicon.has('一' + char, WORD_FREQ * 2)) return 'one-measure';
+      if (isGivenName(text, start, lexicon)) return 'given-name';
+      if (isAdjectiveReduplication(text, start, lexicon)) return 'adjective';
+    }
+  } else {
+    const pos = lexicon.pos(copy) ?? '';
+    if (copy[0] === '一' && unit === 2) return 'one-measure';
+    if ((pos === 'v' || pos === 'vn') && lexicon.has(copy, VERB_FREQ) && isTentativeContext(text, start, end, lexicon)) return 'verb-abab';
+  }
+  if (isWordBoundary(text, repeat, lexicon) || isTimeThenPreposition(text, repeat, lexicon)) return 'boundary';
+  return null;
+}
+
+/**
+ * 诊断|断, 集团|团: the doubled span is a dictionary word (断断, 团团), but the
+ * likelier reading of the surrounding text attaches the first copy to the word on
+ * its left, which leaves the second copy as the slip.
+ */
+function firstCopyEndsLeftWord(text: string, repeat: Repeat, lexicon: Lexicon): boolean {
+  const { start, unit } = repeat;
+  const from = Math.max(0, start - 5);
+  const middle = start + unit - from;
+  const tokens = segment(lexicon, text.slice(from, Math.min(text.length, start + 2 * unit + 3)));
+  return tokens.some((t) => t.end === middle && t.word.length > unit && lexicon.has(t.word, WORD_FREQ));
+}
+
+/**
+ * Verb reduplication (研究研究, 讨论讨论) is tentative and colloquial: it follows a
+ * modal or directive (要, 再, 来, 请…) or closes a sentence. A doubled verb leading
+ * into an object or a compound (促进促进行动, 纳入纳入管理) is a slip.
+ */
+const TENTATIVE_BEFORE = new Set(['要', '得', '应', '应该', '需要', '来', '去', '再', '先', '请', '让', '也', '都', '就', '可以', '想', '好好', '不妨', '还得', '得好好']);
+const TENTATIVE_AFTER = /^(?:吧|呢|嘛|一下)/;
+
+function isTentativeContext(text: string, start: number, end: number, lexicon: Lexicon): boolean {
+  // The whole clause is the reduplication (a quoted 研究研究): nothing else to read it by.
+  const clauseStart = start === 0 || !isHanCode(text.charCodeAt(start - 1));
+  const clauseEnd = end === text.length || !isHanCode(text.charCodeAt(end));
+  if (clauseStart && clauseEnd) return true;
+  if (TENTATIVE_AFTER.test(text.slice(end, end + 2))) return true;
+  if (clauseStart) return false;
+  const left = segment(lexicon, text.slice(Math.max(0, start - 4), start));
+  const last = left[left.length - 1];
+  return last !== undefined && TENTATIVE_BEFORE.has(last.word);
+}
+
+function learnedContext(evidence: RepeatEvidence, before: string, span: string, after: string): boolean {
+  const learned = evidence.legitimate;
+  return (before !== '' && (learned[before + span] ?? 0) > 0) || (after !== '' && (learned[span + after] ?? 0) > 0);
+}
+
+/** A dictionary word strictly containing the doubled span: 实实在在, 一项项, 吉尔吉斯斯坦. */
+function coveredByLongerWord(text: string, start: number, end: number, lexicon: Lexicon): boolean {
+  const max = lexicon.maxWordLength;
+  for (let s = Math.max(0, start - max + 1); s <= start; s++) {
+    for (let e = end; e <= Math.min(text.length, s + max); e++) {
+      if (e - s <= end - start) continue;
+      if (lexicon.has(text.slice(s, e), COVER_FREQ)) return true;
+    }
+  }
+  return false;
+}
+
+/** 王芳芳, 胡强强: a common surname standing alone before a doubled content character. */
+function isGivenName(text: string, start: number, lexicon: Lexicon): boolean {
+  if (start === 0) return false;
+  const surname = text[start - 1];
+  const char = text[start];
+  if (lexicon.pos(surname) !== 'nr' || !lexicon.has(surname, NAME_SURNAME_FREQ)) return false;
+  if (FUNCTION_POS.test(lexicon.pos(char) ?? '')) return false;
+  // The surname must stand alone, not end a word (年度度: 年 is part of nothing, but 度 is).
+  const left = segment(lexicon, text.slice(Math.max(0, start - 5), start));
+  const last = left[left.length - 1];
+  return last !== undefined && last.word.length === 1;
+}
+
+/**
+ * 稳稳, 高高: a one-character adjective doubled as an adverbial, standing on its own.
+ * When the first copy ends a word (创新|新), the doubled 新 is the typo, not this.
+ */
+function isAdjectiveReduplication(text: string, start: number, lexicon: Lexicon): boolean {
+  const pos = lexicon.pos(text[start]) ?? '';
+  if (pos !== 'a' && pos !== 'ad') return false;
+  // Only the reduplications the dictionary knows at all (稳稳, 高高), not any doubled adjective (全全).
+  if (!lexicon.has(text.slice(start, start + 2), 1)) return false;
+  const left = segment(lexicon, text.slice(Math.max(0, start - 5), start + 1));
+  return left[left.length - 1]?.word.length === 1;
+}
+
+/**
+ * The two copies belong to two different words: the first ends a word on its left
+ * (卫生院, or a productive suffix after a word: 医保+局) and the second starts a
+ * word on its right (院长). Both sides must hold: 创新|新 fails on the right
+ * because what follows segments as 新/发展, not 新发/展.
+ */
+function isWordBoundary(text: string, repeat: Repeat, lexicon: Lexicon): boolean {
+  const { start, unit } = repeat;
+  const middle = start + unit;
+  const rightTokens = segment(lexicon, text.slice(middle, Math.min(text.length, middle + 8)));
+  const first = rightTokens[0];
+  if (!first || first.word.length <= unit || !lexicon.has(first.word, first.word.length >= 3 ? 2 : WORD_FREQ)) return false;
+  if (unit === 1 && rightWordCutsARealWord(text, middle, first.word.length, lexicon)) return false;
+
+  // Nothing Han on the left (the paragraph starts here, often a line broken by
+  // layout): the first copy cannot be judged, so the word on the right decides.
+  if (start === 0 || !isHanCode(text.charCodeAt(start - 1))) return unit === 1 || first.word.length > unit;
+  // 2021年|年底, 3个|个人: the first copy is a unit attached to the number before it.
+  if (unit === 1 && NUMERALS.test(text[start - 1])) return true;
+
+  const leftTokens = segment(lexicon, text.slice(Math.max(0, start - 6), middle));
+  const last = leftTokens[leftTokens.length - 1];
+  if (!last) return false;
+  if (last.word.length > unit && lexicon.has(last.word, COVER_FREQ)) return true;
+  if (unit !== 1) return false;
+  const previous = leftTokens[leftTokens.length - 2];
+  return (
+    previous !== undefined &&
+    previous.word.length >= 2 &&
+    lexicon.has(previous.word, WORD_FREQ) &&
+    lexicon.suffixProductivity(text[start]) >= SUFFIX_PRODUCTIVITY
+  );
+}
+
+/**
+ * 促进|进行|动: the word found on the right (进行) only exists because of the extra
+ * copy; without it, what follows reads as a longer word (行动) that the right word
+ * cuts in two. 卫生院|院长|表示 passes: without the copy, 长表示 starts with 长 alone.
+ */
+function rightWordCutsARealWord(text: string, middle: number, rightLength: number, lexicon: Lexicon): boolean {
+  const rest = segment(lexicon, text.slice(middle + 1, Math.min(text.length, middle + 9)));
+  const first = rest[0];
+  return first !== undefined && first.word.length >= 2 && first.end > rightLength - 1 && lexicon.has(first.word, WORD_FREQ);
+}
+
+/**
+ * 现在|在卫生院: a time word ending in a preposition's character, then the
+ * preposition itself. The right side is a single-character word, so the general
+ * boundary test cannot see it.
+ */
+function isTimeThenPreposition(text: string, repeat: Repeat, lexicon: Lexicon): boolean {
+  if (repeat.unit !== 1) return false;
+  const char = text[repeat.start];
+  if (lexicon.pos(char) !== 'p') return false;
+  const left = segment(lexicon, text.slice(Math.max(0, repeat.start - 5), repeat.start + 1));
+  const last = left[left.length - 1];
+  return last !== undefined && last.word.length > 1 && lexicon.pos(last.word) === 't';
+}
+
+/** Plain-language names of the reasons, for docs and the learn summary. */
+export const REPEAT_REASONS: Record<RepeatReason, string> = {
+  word: '词典中的叠词（常常、看看）',
+  'inside-word': '属于更长的词（实实在在、一项项、吉尔吉斯斯坦）',
+  aabb: 'AABB 式重叠（认认真真）',
+  measure: '量词重叠（个个、层层）',
+  'one-measure': '“一”加量词重叠（一件件、一个一个）',
+  'verb-abab': '动词重叠（研究研究）',
+  'given-name': '姓名中的叠字（王芳芳）',
+  adjective: '单音形容词重叠（稳稳、高高）',
+  boundary: '两个词的交界（卫生院|院长、工作|作为、现在|在）',
+  learned: '语料库中反复出现的写法',
+};

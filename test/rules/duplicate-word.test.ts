@@ -1,0 +1,128 @@
+import * as assert from 'node:assert/strict';
+import { ruleTester, ruleFindings } from '../support/rule-tester';
+import { optionsWith, emptyModelOptions, lexicon } from '../support/resources';
+import { learnModel } from '../../server/src/core';
+
+ruleTester('duplicate-word', {
+  valid: [
+    // reduplication the language means
+    '大家常常去看看。',
+    '要把工作做得实实在在，照顾到方方面面。',
+    '一项项举措落地。',
+    '这个问题要研究研究。',
+    '研究研究',
+    '我们再讨论讨论吧。',
+    '谢谢大家，等等再说。',
+    '个个都是好样的，层层压实责任，件件有着落。',
+    '一个个问题，一件件落实。',
+    '认认真真做事，干干净净做人。',
+    '托起稳稳的幸福。',
+    '田野绿油油的。',
+    // a character shared by two words at their boundary
+    '卫生院院长介绍了情况。',
+    '医保局局长出席会议。',
+    '中医医院和中医医疗机构。',
+    '这是工作作为的体现。',
+    '诊所所有人员参加培训。',
+    '处处长参加会议。',
+    '两院院士来访。',
+    '现在在卫生院就能拍片。',
+    '截至2021年年底，共有3个个人项目。',
+    '国家中医药局局长出席。',
+    // names and transliterations
+    '记者胡强强报道。',
+    '吉尔吉斯斯坦代表团到访。',
+    '王芳芳来了。',
+    // not Han, or masked
+    'the the end',
+    { text: '代码 `为为` 不查。', language: 'markdown' },
+    // outside the BMP
+    '𠮷𠮷野家',
+  ],
+  invalid: [
+    {
+      text: '实施医疗卫生卫生强基工程。',
+      errors: [{ text: '卫生卫生', message: '重复的“卫生”，应为“医疗卫生强基”' }],
+      output: '实施医疗卫生强基工程。',
+    },
+    {
+      text: '以基层为为抓手。',
+      errors: [{ text: '为为', offset: 3, length: 2, message: '应为“基层为抓手”' }],
+      output: '以基层为抓手。',
+    },
+    {
+      text: '纳入年度度考核重点。',
+      errors: [{ text: '度度', message: '重复的“度”' }],
+      output: '纳入年度考核重点。',
+    },
+    {
+      text: '推进传承创新新发展。',
+      errors: [{ text: '新新' }],
+      output: '推进传承创新发展。',
+    },
+    {
+      name: 'a doubled verb leading into its object is a slip, not reduplication',
+      text: '进一步促进促进健康行动。',
+      errors: [{ text: '促进促进' }],
+      output: '进一步促进健康行动。',
+    },
+    {
+      name: 'the right-hand word only exists because of the extra copy (促进|进行|动)',
+      text: '中医药健康促进进行动。',
+      errors: [{ text: '进进' }],
+      output: '中医药健康促进行动。',
+    },
+    {
+      name: 'a measure word doubled after a numeral other than 一',
+      text: '解决三个个问题。',
+      errors: [{ text: '个个' }],
+      output: '解决三个问题。',
+    },
+    {
+      name: 'a dictionary AA word whose first copy belongs to the word on its left',
+      text: '建设远程心电诊断断中心。',
+      errors: [{ text: '断断' }],
+      output: '建设远程心电诊断中心。',
+    },
+    {
+      name: 'a long unit: a doubled place name',
+      text: '青海省玉树藏族自治州玉树藏族自治州医院。',
+      errors: [{ text: '玉树藏族自治州玉树藏族自治州' }],
+      output: '青海省玉树藏族自治州医院。',
+    },
+    {
+      name: 'UTF-16 offsets after a character outside the BMP, CRLF kept',
+      text: '𠮷野家\r\n以基层为为抓手。',
+      errors: [{ text: '为为', offset: 9 }],
+      output: '𠮷野家\r\n以基层为抓手。',
+    },
+    {
+      name: 'a tripled word is one finding whose fix removes both extra copies',
+      text: '加强卫生卫生卫生建设。',
+      errors: [{ text: '卫生卫生卫生' }],
+      output: '加强卫生建设。',
+    },
+  ],
+});
+
+describe('duplicate-word and the learned model', () => {
+  it('a repeat the corpus uses again and again (a place name) is learned and stays clean', () => {
+    const draft = '代表团走进茶茶村调研。';
+    assert.equal(ruleFindings('duplicate-word', draft, { model: emptyModelOptions().model }).length, 1, 'unlearned name is flagged');
+    const corpus = ['走进茶茶村。', '茶茶村的村医说。', '来到茶茶村卫生室'].map((content, i) => ({ path: `c${i}.txt`, content }));
+    const model = learnModel(corpus, lexicon());
+    assert.ok(Object.keys(model.repeats.legitimate).some((k) => k.includes('茶茶')), JSON.stringify(model.repeats));
+    assert.deepEqual(ruleFindings('duplicate-word', draft, { model }), []);
+  });
+
+  it('a slip the corpus makes only once is not learned', () => {
+    const corpus = [{ path: 'a.txt', content: '以基层为为抓手。' }, { path: 'b.txt', content: '以社区为抓手。' }];
+    const model = learnModel(corpus, lexicon());
+    assert.deepEqual(model.repeats.legitimate, {});
+    assert.equal(ruleFindings('duplicate-word', '以基层为为抓手。', { model }).length, 1);
+  });
+
+  it('the house dictionary (allow) silences a repeat', () => {
+    assert.deepEqual(ruleFindings('duplicate-word', '常用中药药对。', optionsWith({}, { allow: ['中药药对'] })), []);
+  });
+});

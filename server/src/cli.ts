@@ -1,50 +1,72 @@
 /**
- * CLI shell: argv → lint/learn → output and exit code. Minimal bootstrap version;
- * the full CLI (formats, --fix, config, globbing) lives in server/src/cli/.
+ * CLI shell: argv → command → output and exit code. Thin on purpose: discovery,
+ * decoding, linting, formats and fixes live in server/src/cli/, the rules in the
+ * pure core. The same bundle doubles as the lint worker thread.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { Linter, learnModel } from './core';
-import { loadLexicon, loadModel } from './node/resources';
+import { isMainThread } from 'node:worker_threads';
+import { parseArgs, UsageError } from './cli/args';
+import { USAGE } from './cli/help';
+import { EXIT_USAGE, FatalError, runLint } from './cli/lint-command';
+import { runLearn } from './cli/learn-command';
+import { formatRules } from './cli/rules-command';
+import { runLsp } from './cli/lsp-command';
+import { packageInfo } from './cli/package-info';
+import { isLintWorker, runLintWorker } from './cli/workers';
 
-function collect(target: string, out: string[]): void {
-  const stat = fs.statSync(target);
-  if (stat.isDirectory()) {
-    for (const name of fs.readdirSync(target).sort()) collect(path.join(target, name), out);
-  } else if (/\.(txt|md)$/i.test(target)) out.push(target);
+const stdout = (text: string) => void process.stdout.write(text);
+const stderr = (text: string) => void process.stderr.write(text);
+
+async function main(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
+  switch (args.command) {
+    case 'help':
+      stdout(USAGE);
+      return 0;
+    case 'version':
+      stdout(`${packageInfo().version}\n`);
+      return 0;
+    case 'rules':
+      stdout(formatRules(args.format));
+      return 0;
+    case 'learn':
+      return runLearn(args, { cwd: process.cwd(), stdout, stderr });
+    case 'lsp':
+      runLsp(__dirname);
+      return 0;
+    case 'lint':
+      return runLint(args, {
+        cwd: process.cwd(),
+        stdout,
+        stderr,
+        entry: __filename,
+        stdoutIsTTY: process.stdout.isTTY === true,
+        env: process.env,
+      });
+  }
 }
 
-function main(argv: string[]): number {
-  const [command, ...rest] = argv;
-  if (command === 'learn') {
-    const outIndex = rest.indexOf('--out');
-    const out = outIndex >= 0 ? rest[outIndex + 1] : 'model.json';
-    const inputs = rest.filter((a, i) => !a.startsWith('--') && i !== outIndex + 1);
-    const files: string[] = [];
-    for (const input of inputs) collect(input, files);
-    const model = learnModel(files.map((f) => ({ path: f, content: fs.readFileSync(f, 'utf8') })), loadLexicon());
-    // Atomic: a reader (tests, the server) never sees a half-written model.
-    const tmp = `${out}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify(model));
-    fs.renameSync(tmp, out);
-    return 0;
-  }
-  if (command === 'lint') {
-    const files: string[] = [];
-    for (const input of rest.filter((a) => !a.startsWith('--'))) collect(input, files);
-    const linter = new Linter({ model: loadModel(), lexicon: loadLexicon() });
-    let count = 0;
-    for (const file of files) {
-      const text = fs.readFileSync(file, 'utf8');
-      for (const f of linter.lint(text, file.endsWith('.md') ? 'markdown' : 'plaintext')) {
-        count++;
-        console.log(`${file}:${f.offset} ${f.severity} ${f.message} [${f.rule}]`);
+if (!isMainThread && isLintWorker()) {
+  runLintWorker();
+} else {
+  // `jiaodui lint … | head` closes the pipe early: stop quietly, as other Unix tools do.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit();
+  });
+  main(process.argv.slice(2)).then(
+    (code) => {
+      // `lsp` keeps running on its connection; only set the code for commands that finish.
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      if (error instanceof UsageError) {
+        stderr(`jiaodui: ${error.message} — 用法见 jiaodui --help\n`);
+      } else if (error instanceof FatalError) {
+        stderr(`jiaodui: ${error.message}\n`);
+      } else {
+        stderr(`jiaodui: ${(error as Error)?.stack ?? String(error)}\n`);
       }
-    }
-    return count > 0 ? 1 : 0;
-  }
-  console.error('usage: jiaodui lint PATHS... | jiaodui learn PATHS... --out FILE');
-  return 2;
+      process.exitCode = EXIT_USAGE;
+    },
+  );
 }
-
-process.exitCode = main(process.argv.slice(2));

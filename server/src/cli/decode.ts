@@ -1,0 +1,115 @@
+/**
+ * Bytes → text, strictly. A draft saved as GBK or a stray binary must be reported,
+ * never linted as mojibake and certainly never "fixed" and written back. The BOM is
+ * stripped for linting (offsets exclude it, as the JSON format promises) and kept so
+ * --fix can write it back unchanged.
+ */
+import * as fs from 'node:fs';
+
+export interface DecodedText {
+  text: string;
+  bom: boolean;
+  bytes: number;
+}
+
+export class InputError extends Error {}
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
+export function formatSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1).replace(/\.0$/, '')} KB`;
+  return `${bytes} B`;
+}
+
+/** Reads a file (or stdin, for fd 0) and decodes it; every failure is an InputError with the reason. */
+export function readText(file: string | 0, maxSize: number): DecodedText {
+  if (file !== 0) {
+    let size: number;
+    try {
+      const stat = fs.statSync(file);
+      if (stat.isDirectory()) throw new InputError('是目录，不是文件（is a directory）');
+      size = stat.size;
+    } catch (error) {
+      if (error instanceof InputError) throw error;
+      throw new InputError(ioReason(error));
+    }
+    if (size > maxSize) throw tooLarge(size, maxSize);
+  }
+  let buffer: Buffer;
+  try {
+    buffer = fs.readFileSync(file);
+  } catch (error) {
+    throw new InputError(ioReason(error));
+  }
+  if (buffer.length > maxSize) throw tooLarge(buffer.length, maxSize);
+  return decode(buffer);
+}
+
+function tooLarge(size: number, maxSize: number): InputError {
+  return new InputError(`文件过大（${formatSize(size)}，上限 ${formatSize(maxSize)}；可用 --max-size 调整）（file too large）`);
+}
+
+export function ioReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return '文件不存在（no such file）';
+  if (code === 'EACCES' || code === 'EPERM') return '无权读取（permission denied）';
+  if (code === 'EISDIR') return '是目录，不是文件（is a directory）';
+  return `无法读取（${code ?? (error as Error).message}）`;
+}
+
+export function decode(buffer: Uint8Array): DecodedText {
+  if ((buffer[0] === 0xff && buffer[1] === 0xfe) || (buffer[0] === 0xfe && buffer[1] === 0xff)) {
+    throw new InputError('是 UTF-16 编码，请另存为 UTF-8（UTF-16 is not supported; save as UTF-8）');
+  }
+  const nul = buffer.indexOf(0);
+  if (nul >= 0) throw new InputError(`是二进制文件（第 ${nul} 字节为 NUL）（binary file, not a text draft）`);
+  const bom = UTF8_BOM.every((b, i) => buffer[i] === b);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buffer);
+  } catch {
+    const at = firstInvalidUtf8(buffer);
+    const line = countLines(buffer, at);
+    throw new InputError(`不是有效的 UTF-8（第 ${line} 行，第 ${at} 字节；可能是 GBK/GB18030，请转存为 UTF-8）（invalid UTF-8）`);
+  }
+  return { text: bom ? text.slice(1) : text, bom, bytes: buffer.length };
+}
+
+/** Byte index of the first malformed UTF-8 sequence, for a message an editor can act on. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    let need: number;
+    let min: number;
+    if (b < 0x80) {
+      i++;
+      continue;
+    } else if (b >= 0xc2 && b <= 0xdf) {
+      need = 1;
+      min = 0x80;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      min = 0x800;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      min = 0x10000;
+    } else return i;
+    let cp = b & (0x3f >> need);
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return bytes.length;
+}
+
+function countLines(bytes: Uint8Array, end: number): number {
+  let line = 1;
+  for (let i = 0; i < end; i++) if (bytes[i] === 0x0a) line++;
+  return line;
+}

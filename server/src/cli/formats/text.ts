@@ -1,0 +1,91 @@
+/**
+ * Human output, in the manner of eslint-stylish: the path, then one line per
+ * finding (line:column, severity, message, rule), then a summary. Columns are
+ * aligned by display width, since a Chinese character takes two terminal cells.
+ */
+import type { FileResult, Summary } from '../report';
+import type { LintMode } from '../lint-files';
+
+export interface TextFormatOptions {
+  color: boolean;
+  mode: LintMode;
+}
+
+const SEVERITY_LABEL = { error: 'error', warning: 'warning', info: 'info', hint: 'hint' } as const;
+
+function paint(enabled: boolean) {
+  const wrap = (open: number, close: number) => (s: string) => (enabled ? `\u001b[${open}m${s}\u001b[${close}m` : s);
+  return {
+    red: wrap(31, 39),
+    yellow: wrap(33, 39),
+    cyan: wrap(36, 39),
+    green: wrap(32, 39),
+    dim: wrap(2, 22),
+    bold: wrap(1, 22),
+    underline: wrap(4, 24),
+  };
+}
+
+/** Terminal cells: East Asian wide and fullwidth characters take two. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    width += cp >= 0x1100 && /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uff60\uffe0-\uffe6\u2e80-\u2fff\u3100-\u31ff\ufe30-\ufe4f]/u.test(ch) ? 2 : 1;
+  }
+  return width;
+}
+
+function padEnd(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export function formatText(results: readonly FileResult[], summary: Summary, options: TextFormatOptions): string {
+  const c = paint(options.color);
+  const out: string[] = [];
+  if (options.mode === 'fix-dry-run') {
+    for (const result of results) if (result.diff) out.push(result.diff.replace(/\n$/, ''), '');
+  }
+  let fixable = 0;
+  for (const result of results) {
+    if (result.error !== undefined || result.diagnostics.length === 0) continue;
+    out.push(c.underline(result.path));
+    const rows = result.diagnostics.map((d) => ({
+      where: `${d.range.start.line + 1}:${d.range.start.character + 1}`,
+      severity: d.severity,
+      message: d.message.replace(/\s*[\r\n]+\s*/g, ' '),
+      rule: d.rule,
+    }));
+    const whereWidth = Math.max(...rows.map((r) => r.where.length));
+    const messageWidth = Math.min(80, Math.max(...rows.map((r) => displayWidth(r.message))));
+    for (const [i, row] of rows.entries()) {
+      if (result.diagnostics[i].fixes.length > 0) fixable++;
+      const colour = row.severity === 'error' ? c.red : row.severity === 'warning' ? c.yellow : row.severity === 'info' ? c.cyan : c.dim;
+      out.push(`  ${c.dim(row.where.padEnd(whereWidth))}  ${colour(SEVERITY_LABEL[row.severity].padEnd(7))}  ${padEnd(row.message, messageWidth)}  ${c.dim(row.rule)}`);
+    }
+    out.push('');
+  }
+
+  const total = summary.errors + summary.warnings + summary.infos;
+  if (options.mode !== 'lint') {
+    const fixed = results.reduce((n, r) => n + (r.fixedCount ?? 0), 0);
+    const files = results.filter((r) => r.changed).length;
+    out.push(
+      options.mode === 'fix'
+        ? c.green(`已修复 ${fixed} 处，改写 ${files} 个文件（fixed ${plural(fixed, 'problem')} in ${plural(files, 'file')}）`)
+        : c.green(`可修复 ${fixed} 处，涉及 ${files} 个文件；未写入任何文件（dry run: ${plural(fixed, 'fix')} in ${plural(files, 'file')}, nothing written）`),
+    );
+  }
+  if (total === 0) {
+    out.push(c.green(`✔ 检查了 ${summary.files} 个文件，未发现问题（${plural(summary.files, 'file')}, no problems）`));
+  } else {
+    const line = `✖ 共 ${total} 处问题：错误 ${summary.errors}，警告 ${summary.warnings}，提示 ${summary.infos}（${plural(total, 'problem')}: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info')}）`;
+    out.push(c.bold(summary.errors > 0 ? c.red(line) : c.yellow(line)));
+    if (fixable > 0 && options.mode === 'lint') out.push(`  其中 ${fixable} 处可用 --fix 自动修复（${fixable} fixable with --fix）`);
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,223 @@
+/**
+ * Linting one input: decode → options from its project config → lint (or fix all
+ * and lint what remains) → FileResult. The same code runs on the main thread and in
+ * worker threads, so it takes plain settings and keeps its caches per process.
+ */
+import * as path from 'node:path';
+import { Linter, fixAll } from '../core/engine';
+import { TextModel, type Language } from '../core/text';
+import { RULES } from '../core/rules';
+import type { Finding, LintOptions, SeveritySetting } from '../core/types';
+import { ConfigError, findConfigFile, loadConfigFile, resolveLintOptions, type JiaoduiConfig } from '../node/config';
+import { loadModel } from '../node/resources';
+import { InputError, readText, type DecodedText } from './decode';
+import { encodeDraft, writeFileAtomic } from './fix';
+import { ignoreMatcher, languageOf } from './files';
+import { unifiedDiff } from './diff';
+import { toCliDiagnostic, type FileResult } from './report';
+
+export type LintMode = 'lint' | 'fix' | 'fix-dry-run';
+
+/** Everything a worker needs to lint exactly as the main thread would: plain data. */
+export interface LintSettings {
+  mode: LintMode;
+  cwd: string;
+  /** --config: one config for every file (absolute). */
+  configFile?: string;
+  noConfig: boolean;
+  /** --model (absolute); wins over a config's model. */
+  modelPath?: string;
+  ruleOverrides: Record<string, SeveritySetting>;
+  allow: string[];
+  /** Errors only: rules whose effective severity is below error are not even run. */
+  quiet: boolean;
+  maxSize: number;
+  /** Line/column for every fix edit: only SARIF needs them. */
+  editRanges: boolean;
+}
+
+export interface FileJob {
+  index: number;
+  file: string;
+  display: string;
+}
+
+export interface LinterEntry {
+  linter: Linter;
+  options: LintOptions;
+}
+
+export interface ProjectConfig {
+  /** The config file, or '' when none applies. */
+  file: string;
+  config: JiaoduiConfig;
+  isIgnored(file: string): boolean;
+}
+
+/**
+ * Config per directory and Linter per (config, language), so a folder of a thousand
+ * drafts reads its `.jiaoduirc.json` once and shares one paragraph cache.
+ */
+export class Project {
+  private readonly settings: LintSettings;
+  private readonly configByDir = new Map<string, string>();
+  private readonly configs = new Map<string, ProjectConfig | ConfigError>();
+  private readonly linters = new Map<string, LinterEntry>();
+  private readonly reportedRuleErrors = new Set<string>();
+
+  constructor(settings: LintSettings) {
+    this.settings = settings;
+  }
+
+  /** The config governing `file`, or a ConfigError naming the bad config file. */
+  configFor(file: string): ProjectConfig | ConfigError {
+    const key = this.configFileFor(path.dirname(file));
+    let resolved = this.configs.get(key);
+    if (!resolved) {
+      resolved = this.loadConfig(key);
+      this.configs.set(key, resolved);
+    }
+    return resolved;
+  }
+
+  private configFileFor(dir: string): string {
+    if (this.settings.noConfig) return '';
+    if (this.settings.configFile) return this.settings.configFile;
+    let found = this.configByDir.get(dir);
+    if (found === undefined) {
+      found = findConfigFile(dir) ?? '';
+      this.configByDir.set(dir, found);
+    }
+    return found;
+  }
+
+  private loadConfig(file: string): ProjectConfig | ConfigError {
+    if (file === '') return { file, config: {}, isIgnored: () => false };
+    try {
+      const config = loadConfigFile(file);
+      const dir = path.dirname(file);
+      // A config's model is checked here, once, so a bad path is one clear line, not one per draft.
+      if (config.model !== undefined && this.settings.modelPath === undefined) loadModel(path.resolve(dir, config.model));
+      return { file, config, isIgnored: ignoreMatcher(config.ignore ?? [], dir) };
+    } catch (error) {
+      return error instanceof ConfigError ? error : new ConfigError((error as Error).message);
+    }
+  }
+
+  linterFor(project: ProjectConfig, language: Language): LinterEntry {
+    const key = `${project.file}\0${language}`;
+    let entry = this.linters.get(key);
+    if (!entry) {
+      const options = resolveLintOptions({
+        config: project.config,
+        configDir: project.file ? path.dirname(project.file) : undefined,
+        modelPath: this.settings.modelPath,
+        ruleOverrides: this.settings.ruleOverrides,
+        extraAllow: this.settings.allow,
+      });
+      const finished = this.finishOptions(options, language);
+      entry = { linter: new Linter(finished), options: finished };
+      this.linters.set(key, entry);
+    }
+    return entry;
+  }
+
+  private finishOptions(options: LintOptions, language: Language): LintOptions {
+    const rules = { ...options.rules };
+    if (this.settings.quiet) {
+      for (const rule of RULES) {
+        const severity = rules[rule.meta.id] ?? rule.meta.defaultSeverity;
+        if (severity !== 'error') rules[rule.meta.id] = 'off';
+      }
+    }
+    return {
+      ...options,
+      rules,
+      language,
+      onRuleError: (ruleId, error) => {
+        if (this.reportedRuleErrors.has(ruleId)) return;
+        this.reportedRuleErrors.add(ruleId);
+        process.stderr.write(`jiaodui: 规则 ${ruleId} 出错，已跳过（rule failed and was skipped）：${(error as Error)?.stack ?? String(error)}\n`);
+      },
+    };
+  }
+}
+
+/** Lints (and, by mode, fixes) a decoded text; `fixed` is set when the mode changed it. */
+export function lintDecoded(
+  decoded: DecodedText,
+  { linter, options }: LinterEntry,
+  language: Language,
+  settings: Pick<LintSettings, 'mode' | 'quiet' | 'editRanges'>,
+): Pick<FileResult, 'diagnostics' | 'fixedCount' | 'changed'> & { fixed?: string } {
+  let model: TextModel;
+  let findings: Finding[];
+  let fixedCount: number | undefined;
+  let fixed: string | undefined;
+  if (settings.mode === 'lint') {
+    model = new TextModel(decoded.text, language);
+    findings = linter.lintModel(model);
+  } else {
+    // Fix in passes, then report what remains, with positions in the fixed text.
+    const result = fixAll(decoded.text, options, linter);
+    fixedCount = result.fixed.length;
+    if (result.text !== decoded.text) fixed = result.text;
+    findings = result.remaining;
+    model = new TextModel(result.text, language);
+  }
+  if (settings.quiet) findings = findings.filter((f) => f.severity === 'error');
+  return {
+    diagnostics: findings.map((f) => toCliDiagnostic(f, model, settings.editRanges)),
+    fixedCount,
+    changed: settings.mode === 'lint' ? undefined : fixed !== undefined,
+    fixed,
+  };
+}
+
+export function lintFile(job: FileJob, settings: LintSettings, project: Project): FileResult {
+  const result: FileResult = { path: job.display, absolutePath: job.file, diagnostics: [] };
+  const config = project.configFor(job.file);
+  if (config instanceof ConfigError) return { ...result, error: config.message };
+  let decoded: DecodedText;
+  try {
+    decoded = readText(job.file, settings.maxSize);
+  } catch (error) {
+    if (error instanceof InputError) return { ...result, error: error.message };
+    throw error;
+  }
+  const language = languageOf(job.file);
+  const linted = lintDecoded(decoded, project.linterFor(config, language), language, settings);
+  const { fixed, ...rest } = linted;
+  Object.assign(result, rest);
+  if (fixed !== undefined && settings.mode === 'fix') {
+    try {
+      writeFileAtomic(job.file, encodeDraft(fixed, decoded.bom));
+    } catch (error) {
+      return { ...result, diagnostics: [], error: `无法写回修复（could not write the fix: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）` };
+    }
+  }
+  if (fixed !== undefined && settings.mode === 'fix-dry-run') result.diff = unifiedDiff(decoded.text, fixed, job.display);
+  return result;
+}
+
+/** stdin: the name (if given) chooses the language and the config; the file is never written. */
+export function lintStdin(settings: LintSettings, project: Project, name: string | undefined): FileResult {
+  const absolute = name ? path.resolve(settings.cwd, name) : path.join(settings.cwd, '<stdin>');
+  const display = name ?? '<stdin>';
+  const result: FileResult = { path: display, absolutePath: name ? absolute : '', diagnostics: [] };
+  const config = project.configFor(absolute);
+  if (config instanceof ConfigError) return { ...result, error: config.message };
+  let decoded: DecodedText;
+  try {
+    decoded = readText(0, settings.maxSize);
+  } catch (error) {
+    if (error instanceof InputError) return { ...result, error: error.message };
+    throw error;
+  }
+  const language = name ? languageOf(name) : 'plaintext';
+  const { fixed, ...rest } = lintDecoded(decoded, project.linterFor(config, language), language, settings);
+  Object.assign(result, rest);
+  if (settings.mode === 'fix') result.output = (decoded.bom ? '\uFEFF' : '') + (fixed ?? decoded.text);
+  if (fixed !== undefined && settings.mode === 'fix-dry-run') result.diff = unifiedDiff(decoded.text, fixed, display);
+  return result;
+}

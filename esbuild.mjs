@@ -2,7 +2,7 @@
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import { buildLexicon } from './scripts/build-lexicon.mjs';
+import { buildLexicon, LEXICON_HEADER } from './scripts/build-lexicon.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -23,7 +23,18 @@ const entries = [
 ];
 
 const started = Date.now();
-if (!fs.existsSync('dist/lexicon.txt') || process.argv.includes('--lexicon')) buildLexicon('dist');
+const lexiconIsCurrent = () => {
+  try {
+    const fd = fs.openSync('dist/lexicon.txt', 'r');
+    const head = Buffer.alloc(LEXICON_HEADER.length);
+    fs.readSync(fd, head, 0, head.length, 0);
+    fs.closeSync(fd);
+    return head.toString() === LEXICON_HEADER;
+  } catch {
+    return false;
+  }
+};
+if (!lexiconIsCurrent() || process.argv.includes('--lexicon')) buildLexicon('dist');
 if (watch) {
   for (const entry of entries) await (await esbuild.context({ ...common, ...entry })).watch();
 } else {

@@ -34,7 +34,7 @@ function isHanRun(text: string, start: number, end: number): boolean {
 
 /**
  * Every adjacent repeat of a Han unit, leftmost first; at one position the shortest
- * unit wins, a run of copies is one repeat (卫生卫生卫生: three copies), and a
+ * unit wins, a run of copies is one repeat (服务服务服务: three copies), and a
  * repeat overlapping one already found is dropped.
  */
 export function findRepeats(text: string, maxUnit = MAX_UNIT): Repeat[] {
@@ -194,7 +194,7 @@ function isGivenName(text: string, start: number, lexicon: Lexicon): boolean {
   const char = text[start];
   if (lexicon.pos(surname) !== 'nr' || !lexicon.has(surname, NAME_SURNAME_FREQ)) return false;
   if (FUNCTION_POS.test(lexicon.pos(char) ?? '')) return false;
-  // The surname must stand alone, not end a word (年度度: 年 is part of nothing, but 度 is).
+  // The surname must stand alone, not end a word (季度度: 季 is part of nothing, but 度 is).
   const left = segment(lexicon, text.slice(Math.max(0, start - 5), start));
   const last = left[left.length - 1];
   return last !== undefined && last.word.length === 1;

@@ -1,8 +1,51 @@
 /**
- * broken-paragraph: A paragraph split mid-sentence by copy-paste.
- * TODO(rule owner): replace this stub with the rule; see docs/rules.md.
+ * broken-paragraph: a sentence cut in two by a line or paragraph break, as copying
+ * from a PDF or a narrow layout column leaves it (负责人表 / 示，将…). A break is
+ * reported when the line before it stops without a sentence end and the line after
+ * carries on, and something says so: a word runs across the break (表|示), the line
+ * ends on a word that cannot end a clause (…，并 / …建立新的), the next line starts
+ * on a particle or a comma, the line is prose (several clauses, a finished sentence
+ * inside it, a reporting verb) or fills the document's hard-wrap width. It
+ * deliberately ignores headlines and two-line display heads, bylines, datelines,
+ * captions (…摄), editor credits, masthead fields, jump lines, list items, lines
+ * that end a sentence, Markdown headings, lists, tables and soft line breaks, and
+ * breaks across a page marker (stray-digits joins those). How long a headline runs
+ * is learned from the corpus (characters.headlines).
  */
-import type { Rule } from '../types';
+import type { CharactersSection } from '../model/sections/characters';
+import { DEFAULT_HEADLINE_P90 } from '../model/sections/characters';
+import type { TextModel } from '../text';
+import type { Rule, RuleContext } from '../types';
+import { isPageMarkerLine } from './shared/page-marker';
+import {
+  bridgingWord,
+  clauseMarks,
+  displayWidth,
+  endsOnFunctionWord,
+  hardWrapWidth,
+  hasInnerSentenceEnd,
+  isHeadlineShaped,
+  isSelfContainedLine,
+  lineEndKind,
+  lineStartKind,
+  opensWithReport,
+  startsNewUnit,
+  startsOnParticle,
+  startsWithReportingVerb,
+  trimLine,
+  WRAP_SLACK,
+} from './shared/sentence-break';
+
+interface ContentLine {
+  line: number;
+  /** The line without surrounding blanks. */
+  text: string;
+  /** Offsets of the trimmed text in the document. */
+  start: number;
+  end: number;
+  /** Display width of the whole line, indentation included. */
+  width: number;
+}
 
 export const brokenParagraph: Rule = {
   meta: {
@@ -14,9 +57,147 @@ export const brokenParagraph: Rule = {
     docs: {
       summary: '段落在句中断开',
       gloss: 'A paragraph split mid-sentence by copy-paste',
-      why: '',
-      example: { bad: '吕柱表\n\n示', good: '吕柱表示' },
+      why:
+        '从 PDF、排版软件或窄栏版面复制文字时，硬回车会留在句子中间，甚至把一个词拆成两半（表／示）。见报后读者看到的是莫名其妙的断段。本规则只在有证据时报告：词被拆开、行尾是介词连词或助词、下一行以助词或逗号开头、上一行是完整的叙述句或排满了版面行宽；标题、署名、图片说明、列表项不报。',
+      example: { bad: '该院负责人表\n\n示，将继续推进改革。', good: '该院负责人表示，将继续推进改革。' },
     },
   },
-  checkDocument(_ctx) {},
+  checkDocument(ctx) {
+    const text = ctx.text;
+    const markdown = text.language === 'markdown';
+    const headlineMax = headlineWidth(ctx.model.characters);
+    const lines = contentLines(text);
+    const wrapWidth = hardWrapWidth(lines.map((l) => l?.width ?? 0));
+    for (let i = 1; i < lines.length; i++) {
+      const previous = lines[i - 1];
+      const next = lines[i];
+      if (!previous || !next) continue;
+      const gap = next.line - previous.line - 1;
+      // Markdown joins soft-wrapped lines itself; only a hard break (two spaces, backslash) shows.
+      if (markdown && gap === 0 && !/(?: {2}|\\)$/.test(text.lineText(previous.line))) continue;
+      const reason = judgeBreak(ctx, previous, next, gap === 0, headlineMax, wrapWidth);
+      if (reason) report(ctx, previous, next, reason);
+    }
+  },
 };
+
+/** Lines with prose in them, in order; null where a barrier (masked code, a page marker) stands between. */
+function contentLines(text: TextModel): Array<ContentLine | null> {
+  const out: Array<ContentLine | null> = [];
+  for (let line = 0; line < text.lineCount; line++) {
+    const start = text.lineStart(line);
+    const masked = text.masked.slice(start, text.lineEnd(line));
+    if (masked.trim() === '') {
+      if (text.lineText(line).trim() !== '') out.push(null);
+      continue;
+    }
+    const trimmed = trimLine(masked);
+    if (isPageMarkerLine(trimmed)) {
+      out.push(null);
+      continue;
+    }
+    const lead = masked.indexOf(trimmed);
+    out.push({ line, text: trimmed, start: start + lead, end: start + lead + trimmed.length, width: displayWidth(masked.trimEnd()) });
+  }
+  return out;
+}
+
+function headlineWidth(characters: CharactersSection | undefined): number {
+  const learned = characters?.headlines;
+  if (!learned || learned.count < 5) return DEFAULT_HEADLINE_P90;
+  return Math.min(30, Math.max(16, learned.p90));
+}
+
+/**
+ * Why the break at the end of `previous` cuts a sentence, or null when it may be a
+ * real end (a headline, a label, a line that could stop there). Evidence is tried
+ * cheapest first and the first found is enough: a hard-wrapped PDF has thousands of
+ * breaks, and segmenting around each would cost more than the whole lint.
+ */
+function judgeBreak(
+  ctx: RuleContext,
+  previous: ContentLine,
+  next: ContentLine,
+  sameParagraph: boolean,
+  headlineMax: number,
+  wrapWidth: number | null,
+): string | null {
+  const p = previous.text;
+  const n = next.text;
+  const end = lineEndKind(p);
+  if (end === 'closed') return null;
+  const start = lineStartKind(n);
+  if (start === 'other') return null;
+  if (isSelfContainedLine(p) || startsNewUnit(n)) return null;
+
+  const lexicon = ctx.lexicon;
+  const headlineP = isHeadlineShaped(p, headlineMax);
+  const wrapped = wrapWidth !== null && previous.width >= wrapWidth - WRAP_SLACK;
+  let proseMemo: boolean | undefined;
+  const prose = () =>
+    (proseMemo ??=
+      hasInnerSentenceEnd(p) || opensWithReport(p) || (clauseMarks(p) >= 1 && displayWidth(p) > headlineMax) || (clauseMarks(p) >= 2 && displayWidth(p) >= 16));
+  const runOn = (): string | null => {
+    if (start === 'punct') return `下一行以标点“${n[0]}”开头`;
+    if (wrapped) return `上一行排满了版面行宽（约 ${wrapWidth} 字）`;
+    if (start !== 'han') return null;
+    if (startsWithReportingVerb(n)) return '下一行以“介绍，”“表示，”之类的谓语开头，主语在上一行';
+    if (end === 'han') {
+      // A chance word across two headline lines must be a common one; inside prose a rarer word will do.
+      const word = bridgingWord(lexicon, p, n, headlineP ? 50 : 10);
+      if (word) return `“${word}”被断行拆开`;
+      const functionWord = endsOnFunctionWord(lexicon, p, headlineP ? 'strict' : prose() || clauseMarks(p) > 0 ? 'prose' : 'clause');
+      if (functionWord) return `行尾“${functionWord}”后句子未完`;
+    }
+    const particle = startsOnParticle(lexicon, n);
+    return particle ? `下一行以“${particle}”开头` : null;
+  };
+  // A short line without clause marks after a blank line opens a new block: a headline or a label.
+  const nextIsHeadline = !sameParagraph && isHeadlineShaped(n, headlineMax) && !/[。！？!?]$/.test(n);
+
+  switch (end) {
+    case 'han': {
+      const reason = runOn();
+      if (reason) return reason;
+      if (headlineP || nextIsHeadline || !prose()) return null;
+      return '上一行是未完的叙述句';
+    }
+    case 'comma':
+    case 'opener':
+      if (start === 'alnum' && !wrapped && !prose()) return null;
+      // A display head set in two lines may break after its comma (坚持党建引领，⏎推动高质量发展).
+      if (sameParagraph && end === 'comma' && !wrapped && isHeadlineShaped(p.slice(0, -1), headlineMax) && isHeadlineShaped(n, headlineMax)) return null;
+      if (nextIsHeadline && !runOn()) return null;
+      return `上一行以“${p[p.length - 1]}”结尾`;
+    case 'closer':
+      if (!(prose() || wrapped) || !(start === 'han' || start === 'punct' || (start === 'opener' && wrapped))) return null;
+      if (nextIsHeadline && !runOn()) return null;
+      return wrapped ? `上一行排满了版面行宽（约 ${wrapWidth} 字）` : '上一行是未完的叙述句';
+    case 'alnum':
+      if (!(wrapped || (prose() && start === 'han'))) return null;
+      if (nextIsHeadline && !runOn()) return null;
+      return wrapped ? `上一行排满了版面行宽（约 ${wrapWidth} 字）` : '上一行是未完的叙述句';
+  }
+  return null;
+}
+
+function report(ctx: RuleContext, previous: ContentLine, next: ContentLine, reason: string): void {
+  const raw = ctx.text.raw;
+  const lastLength = isLowSurrogate(raw.charCodeAt(previous.end - 1)) ? 2 : 1;
+  const firstLength = raw.codePointAt(next.start)! > 0xffff ? 2 : 1;
+  const offset = previous.end - lastLength;
+  const length = next.start + firstLength - offset;
+  const keepSpace = /[A-Za-z0-9]$/.test(previous.text) && /^[A-Za-z0-9]/.test(next.text);
+  const joined = [...previous.text].slice(-4).join('') + (keepSpace ? ' ' : '') + [...next.text].slice(0, 4).join('');
+  ctx.report({
+    offset,
+    length,
+    message: `段落在句中断开，应接排为“${joined}”`,
+    evidence: reason + '。',
+    fixes: [{ title: '接排为一段', edits: [{ offset: previous.end, length: next.start - previous.end, newText: keepSpace ? ' ' : '' }] }],
+  });
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}

@@ -1,7 +1,7 @@
 /**
- * duplicate-word: a word or character typed twice — a whole word (卫生卫生), a
- * single character (为为), or the edge character where two words meet (年度度,
- * 创新新). It deliberately leaves alone what Chinese repeats on purpose:
+ * duplicate-word: a word or character typed twice — a whole word (服务服务), a
+ * single character (的的), or the edge character where two words meet (季度度,
+ * 推进进行). It deliberately leaves alone what Chinese repeats on purpose:
  * dictionary reduplications (常常, 看看, 谢谢), repeats inside a longer word
  * (实实在在, 一项项, 吉尔吉斯斯坦), AABB and measure-word patterns, verb
  * reduplication (研究研究), reduplicated given names, a character shared by two
@@ -26,8 +26,8 @@ export const duplicateWord: Rule = {
       summary: '重复的字词',
       gloss: 'A word or character typed twice',
       why:
-        '重复录入是排版前最常见的硬伤：整词重复（卫生卫生）、单字重复（为为）、词语交界处的字重复（年度度）。拼写检查器看不出来，因为每个字都是正确的字。本规则只报告词典和语料都无法解释的重复，叠词、词语交界和人名不报。',
-      example: { bad: '以基层为为抓手', good: '以基层为抓手' },
+        '重复录入是排版前最常见的硬伤：整词重复（服务服务）、单字重复（的的）、词语交界处的字重复（季度度）。拼写检查器看不出来，因为每个字都是正确的字。本规则只报告词典和语料都无法解释的重复，叠词、词语交界和人名不报。',
+      example: { bad: '以社区为为重点', good: '以社区为重点' },
     },
   },
   checkParagraph(ctx, paragraph) {

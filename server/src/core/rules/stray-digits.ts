@@ -1,22 +1,331 @@
 /**
- * stray-digits: Page markers, line numbers and digits left inside words by layout.
- * TODO(rule owner): replace this stub with the rule; see docs/rules.md.
+ * stray-digits: numbers that layout left in the text and that belong to no
+ * sentence — a PDF page marker (“7 / 88”) on a line of its own or dropped into a
+ * sentence, a digit run typed or pasted inside a word (医7疗), and a line number
+ * at the start of a line that carries on the previous sentence. It deliberately
+ * ignores every number that reads as a number: dates and times, quantities with a
+ * measure word, percentages and decimals, ordinals (第4版), codes and hotlines
+ * (CN 11-0010, 邮发代号 1-20, “12356”), formulas (1+N), year ranges (2016—2030),
+ * list numbers (1. 2. (1)), model numbers and English text (5G, COVID-19, H1N1).
+ * A number counts as a quantity when the character next to it is a measure word,
+ * unit or time word — from a small general list and, above all, from the
+ * characters the learned corpus writes next to numbers.
  */
-import type { Rule } from '../types';
+import type { Lexicon } from '../lexicon';
+import type { DigitsSection } from '../model/sections/digits';
+import type { TextModel } from '../text';
+import type { Rule, RuleContext } from '../types';
+import { INLINE_MARKER, isPlausiblePage, parseMarkerLine } from './shared/page-marker';
+import {
+  bridgingWord,
+  isHanAt,
+  isHanBefore,
+  isHeadlineShaped,
+  isSelfContainedLine,
+  lineEndKind,
+  lineStartKind,
+  startsNewUnit,
+  trimLine,
+} from './shared/sentence-break';
+
+/**
+ * Measure words, units, time words and number companions (余, 多, 至) that make the
+ * digits before them a quantity. General Chinese, not corpus strings: the learned
+ * `digits.after` counts extend it with whatever a newsroom writes after numbers.
+ */
+const QUANTITY_FOLLOWERS = new Set(
+  [
+    // measure words and units
+    '个年月日号岁人次名家所项元角万亿千百十版期条种倍分秒时点米吨例床位户件批届周天座台辆篇张本部册套场份类组级层楼栋',
+    '间处股支只头匹艘架列趟轮门节课章句字页遍步斤克升里亩度成型款盒瓶袋箱包片粒剂味针滴毫公厘季代世寸尺码档星路则首幅集卷对双副串根颗块枚',
+    '起笔宗桩顿口圈班队段站区室盏扇堂出封拨棵株折兆平摄',
+    // what follows a number without a measure word: approximations, ranges, 24小时, 3大类, 500强, 60后
+    '余多来几至到和与或及比左等小大强后',
+  ]
+    .join('')
+    .split(''),
+);
+/** Learned neighbours need this many corpus sightings before they vouch for a number. */
+const LEARNED_AFTER_MIN = 2;
+const LEARNED_BEFORE_MIN = 5;
+
+/** Digits (1–4) between two Han characters, with at most one space on each side. */
+const DIGITS_IN_WORD = /(?<=\p{Script=Han}[ \t]?)\d{1,4}(?=[ \t]?\p{Script=Han})/gu;
+/** Digits opening a line, followed by a Han character (a stray line number if the line carries on the sentence). */
+const LINE_NUMBER = /^[ \t]*(\d{1,4})[ \t]*(?=\p{Script=Han})/gmu;
+const MARKER_LINE = /^[ \t\u3000]*\d{1,4}[ \t]*\/[ \t]*\d{1,4}[ \t\u3000]*$/gm;
 
 export const strayDigits: Rule = {
   meta: {
     id: 'stray-digits',
     category: 'digits',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'error',
     fixable: true,
-    scope: 'paragraph',
+    scope: 'document',
     docs: {
       summary: '排版遗留的页码、行号或夹在词中的数字',
       gloss: 'Page markers, line numbers and digits left inside words by layout',
-      why: '',
-      example: { bad: '医7疗', good: '医疗' },
+      why:
+        '从 PDF 或排版软件复制出的稿子常夹带页码（“12 / 40”）、行号，或把数字误插进词语中间（医7疗）。这些数字读者一眼能看出是错，校对却容易漏看，因为每个字都“认识”。本规则只报告读不成数量、日期、序号或编号的数字。',
+      example: { bad: '会议强调，要持续推进基层医疗卫生\n\n12 / 40\n\n服务能力建设。', good: '会议强调，要持续推进基层医疗卫生服务能力建设。' },
     },
   },
-  checkParagraph(_ctx, _paragraph) {},
+  checkDocument(ctx) {
+    const text = ctx.text;
+    const masked = text.masked;
+    if (!/\d/.test(masked)) return;
+    const markerTotals = reportMarkerLines(ctx);
+    reportInlineMarkers(ctx, markerTotals);
+    reportDigitsInWords(ctx);
+    reportLineNumbers(ctx);
+  },
 };
+
+/** Page markers on a line of their own; returns how many lines show each page total, to vouch for inline markers. */
+function reportMarkerLines(ctx: RuleContext): Map<number, number> {
+  const text = ctx.text;
+  const masked = text.masked;
+  const totals = new Map<number, number>();
+  const markers: Array<{ index: number; shown: string; total: number }> = [];
+  for (const m of masked.matchAll(MARKER_LINE)) {
+    const marker = parseMarkerLine(m[0]);
+    if (!marker) continue;
+    totals.set(marker.total, (totals.get(marker.total) ?? 0) + 1);
+    markers.push({ index: m.index!, shown: m[0].trim(), total: marker.total });
+  }
+  for (const marker of markers) {
+    const line = text.positionAt(marker.index).line;
+    const shown = marker.shown;
+    const join = joinAcross(ctx, line);
+    const evidence = markerEvidence(ctx.model.digits, marker.total, totals);
+    if (join) {
+      ctx.report({
+        offset: join.start,
+        length: join.end - join.start,
+        message: `疑为排版遗留的页码“${shown}”，应删除并接排为“${join.joined}”`,
+        evidence,
+        subject: shown,
+        fixes: [{ title: `删除页码“${shown}”并接排`, edits: [{ offset: join.start, length: join.end - join.start, newText: '' }] }],
+      });
+    } else {
+      const { start, end } = wholeLine(text, line);
+      ctx.report({
+        offset: start,
+        length: end - start,
+        message: `疑为排版遗留的页码“${shown}”，应删除`,
+        evidence,
+        subject: shown,
+        fixes: [{ title: `删除页码“${shown}”`, edits: [{ offset: start, length: end - start, newText: '' }] }],
+      });
+    }
+  }
+  return totals;
+}
+
+/** Page markers dropped into a sentence (“基层卫生 12 / 40 工作座谈会”). */
+function reportInlineMarkers(ctx: RuleContext, totals: Map<number, number>): void {
+  const masked = ctx.text.masked;
+  for (const m of masked.matchAll(INLINE_MARKER)) {
+    const page = Number(m[1]);
+    const total = Number(m[2]);
+    if (!isPlausiblePage(page, total)) continue;
+    const start = m.index!;
+    const end = start + m[0].length;
+    const lineStart = lastLineBreak(masked, start);
+    const lineEnd = nextLineBreak(masked, end);
+    if (masked.slice(lineStart, start).trim() === '' && masked.slice(end, lineEnd).trim() === '') continue; // a marker line
+    // Widen over the spaces around the marker; keep one space when a side is not Chinese.
+    let from = start;
+    while (from > lineStart && (masked[from - 1] === ' ' || masked[from - 1] === '\t')) from--;
+    let to = end;
+    while (to < lineEnd && (masked[to] === ' ' || masked[to] === '\t')) to++;
+    const hanBefore = isHanBefore(masked, from);
+    const hanAfter = isHanAt(masked, to);
+    if (!hanBefore && !hanAfter) continue;
+    // A fraction reads on into a measure word (36 / 60 项); a marker interrupts, often inside a word (公 36 / 60 平).
+    const cutsWord = hanBefore && hanAfter && bridgingWord(ctx.lexicon, masked.slice(Math.max(0, from - 8), from), masked.slice(to, to + 8)) !== null;
+    if (hanAfter && !cutsWord && isQuantityFollower(ctx.model.digits, charAt(masked, to))) continue;
+    if (!totals.has(total) && !(total >= 10 && hanBefore && hanAfter)) continue;
+    const keepSpace = !(hanBefore && hanAfter) && from < start && to > end;
+    const shown = m[0];
+    ctx.report({
+      offset: from,
+      length: to - from,
+      message: `疑为排版遗留的页码“${shown}”，应删除`,
+      evidence: markerEvidence(ctx.model.digits, total, totals),
+      subject: shown,
+      fixes: [{ title: `删除页码“${shown}”`, edits: [{ offset: from, length: to - from, newText: keepSpace ? ' ' : '' }] }],
+    });
+  }
+}
+
+/** A digit run inside a word (医7疗): the Han characters on either side make a word without it. */
+function reportDigitsInWords(ctx: RuleContext): void {
+  const masked = ctx.text.masked;
+  const digits = ctx.model.digits;
+  for (const m of masked.matchAll(DIGITS_IN_WORD)) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    const from = masked[start - 1] === ' ' || masked[start - 1] === '\t' ? start - 1 : start;
+    const to = masked[end] === ' ' || masked[end] === '\t' ? end + 1 : end;
+    const before = charBefore(masked, from);
+    const after = charAt(masked, to);
+    if (!isStrayBetween(ctx.lexicon, digits, masked, from, to, before, after)) continue;
+    const word = bridgingWord(ctx.lexicon, masked.slice(Math.max(0, from - 8), from), masked.slice(to, to + 8))!;
+    ctx.report({
+      offset: from,
+      length: to - from,
+      message: `疑为误入词中的数字“${m[0]}”，应删除（“${word}”）`,
+      evidence: `去掉数字后“${word}”成词；“${after}”不是量词、单位或时间词，语料中也很少紧跟在数字后面。`,
+      subject: m[0],
+      fixes: [{ title: `删除数字“${m[0]}”`, edits: [{ offset: from, length: to - from, newText: '' }] }],
+    });
+  }
+}
+
+/** A number opening a line whose previous line stops mid-word (“…推动高质\n12 量发展”). */
+function reportLineNumbers(ctx: RuleContext): void {
+  const text = ctx.text;
+  const masked = text.masked;
+  const digits = ctx.model.digits;
+  for (const m of masked.matchAll(LINE_NUMBER)) {
+    const numberStart = m.index! + m[0].indexOf(m[1]);
+    const to = m.index! + m[0].length;
+    const after = charAt(masked, to);
+    if (isQuantityFollower(digits, after)) continue;
+    const line = text.positionAt(numberStart).line;
+    const previous = previousContentLine(text, line);
+    if (previous === null) continue;
+    const prevText = trimLine(masked.slice(text.lineStart(previous), text.lineEnd(previous)));
+    const end = lineEndKind(prevText);
+    if (end !== 'han' && end !== 'comma') continue;
+    if (isSelfContainedLine(prevText)) continue;
+    const word = bridgingWord(ctx.lexicon, prevText, masked.slice(to, to + 8));
+    if (!word) continue;
+    ctx.report({
+      offset: numberStart,
+      length: to - numberStart,
+      message: `疑为排版遗留的行号“${m[1]}”，应删除（上一行与本行接成“${word}”）`,
+      evidence: `上一行在词中断开，去掉行首数字后“${word}”成词；“${after}”不是量词、单位或时间词。`,
+      subject: m[1],
+      fixes: [{ title: `删除行号“${m[1]}”`, edits: [{ offset: numberStart, length: to - numberStart, newText: '' }] }],
+    });
+  }
+}
+
+function isQuantityFollower(digits: DigitsSection, ch: string | undefined): boolean {
+  if (!ch) return false;
+  return QUANTITY_FOLLOWERS.has(ch) || (digits.after?.[ch] ?? 0) >= LEARNED_AFTER_MIN;
+}
+
+function isStrayBetween(
+  lexicon: Lexicon,
+  digits: DigitsSection,
+  masked: string,
+  from: number,
+  to: number,
+  before: string | undefined,
+  after: string | undefined,
+): boolean {
+  if (!before || !after) return false;
+  if (before === '第' || isQuantityFollower(digits, after)) return false;
+  // A character that usually introduces a number (约, 达, 超 …) followed by one the corpus has seen after numbers.
+  if ((digits.before?.[before] ?? 0) >= LEARNED_BEFORE_MIN && (digits.after?.[after] ?? 0) >= 1) return false;
+  return bridgingWord(lexicon, masked.slice(Math.max(0, from - 8), from), masked.slice(to, to + 8)) !== null;
+}
+
+/**
+ * When a marker line sits between two halves of one sentence, the span from the end
+ * of the first half to the start of the second (marker, blank lines, indentation),
+ * to delete so the sentence joins up again.
+ */
+function joinAcross(ctx: RuleContext, markerLine: number): { start: number; end: number; joined: string } | null {
+  const text = ctx.text;
+  const previous = previousContentLine(text, markerLine);
+  const next = nextContentLine(text, markerLine);
+  if (previous === null || next === null) return null;
+  const masked = text.masked;
+  const prevRaw = masked.slice(text.lineStart(previous), text.lineEnd(previous));
+  const nextRaw = masked.slice(text.lineStart(next), text.lineEnd(next));
+  const prev = trimLine(prevRaw);
+  const nextLine = trimLine(nextRaw);
+  if (parseMarkerLine(prev) || parseMarkerLine(nextLine)) return null;
+  const end = lineEndKind(prev);
+  if (end !== 'han' && end !== 'comma' && end !== 'opener') return null;
+  const start = lineStartKind(nextLine);
+  if (start !== 'han' && start !== 'punct') return null;
+  if (isSelfContainedLine(prev) || startsNewUnit(nextLine)) return null;
+  // A short unpunctuated line before the marker is a headline unless a word runs across.
+  const word = bridgingWord(ctx.lexicon, prev, nextLine);
+  if (isHeadlineShaped(prev, 24) && !word) return null;
+  const from = text.lineStart(previous) + prevRaw.trimEnd().length;
+  const to = text.lineStart(next) + (nextRaw.length - nextRaw.trimStart().length);
+  const joined = tail(prev, 4) + head(nextLine, 4);
+  return { start: from, end: to, joined };
+}
+
+function markerEvidence(digits: DigitsSection, total: number, totals: Map<number, number>): string {
+  const parts = [`形如“页码 / 总页数”，总页数 ${total}`];
+  const lines = totals.get(total) ?? 0;
+  if (lines >= 2) parts.push(`本文共有 ${lines} 行总页数为 ${total} 的页码`);
+  // A model learned before page markers were counted has no pageMarkers.
+  const seen = (digits.pageMarkers?.ownLine ?? 0) + (digits.pageMarkers?.inline ?? 0);
+  if (seen > 0) parts.push(`语料中见过 ${seen} 处这样的排版页码`);
+  return parts.join('；') + '。';
+}
+
+function wholeLine(text: TextModel, line: number): { start: number; end: number } {
+  const start = text.lineStart(line);
+  if (line + 1 < text.lineCount) return { start, end: text.lineStart(line + 1) };
+  // The last line: take the line break before it instead.
+  const end = text.lineEnd(line);
+  return { start: line > 0 ? text.lineEnd(line - 1) : start, end };
+}
+
+function previousContentLine(text: TextModel, line: number): number | null {
+  for (let l = line - 1; l >= 0; l--) {
+    const content = text.masked.slice(text.lineStart(l), text.lineEnd(l));
+    if (content.trim() !== '') return l;
+    if (text.lineText(l).trim() !== '') return null; // masked content (code, a comment) in between
+  }
+  return null;
+}
+
+function nextContentLine(text: TextModel, line: number): number | null {
+  for (let l = line + 1; l < text.lineCount; l++) {
+    const content = text.masked.slice(text.lineStart(l), text.lineEnd(l));
+    if (content.trim() !== '') return l;
+    if (text.lineText(l).trim() !== '') return null;
+  }
+  return null;
+}
+
+function lastLineBreak(text: string, i: number): number {
+  const n = Math.max(text.lastIndexOf('\n', i - 1), text.lastIndexOf('\r', i - 1));
+  return n + 1;
+}
+
+function nextLineBreak(text: string, i: number): number {
+  const candidates = [text.indexOf('\n', i), text.indexOf('\r', i)].filter((n) => n >= 0);
+  return candidates.length ? Math.min(...candidates) : text.length;
+}
+
+function charAt(text: string, i: number): string | undefined {
+  if (i < 0 || i >= text.length) return undefined;
+  return String.fromCodePoint(text.codePointAt(i)!);
+}
+
+function charBefore(text: string, i: number): string | undefined {
+  if (i <= 0) return undefined;
+  const low = text.charCodeAt(i - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && i >= 2) return text.slice(i - 2, i);
+  return text[i - 1];
+}
+
+function tail(line: string, n: number): string {
+  return [...line].slice(-n).join('');
+}
+
+function head(line: string, n: number): string {
+  return [...line].slice(0, n).join('');
+}

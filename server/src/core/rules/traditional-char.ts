@@ -1,8 +1,29 @@
 /**
- * traditional-char: Traditional characters in a Simplified draft.
- * TODO(rule owner): replace this stub with the rule; see docs/rules.md.
+ * traditional-char: Traditional characters in a Simplified draft (醫院, 之後,
+ * 說明), as pasting from a Hong Kong or Taiwan source leaves them. Candidates come
+ * from OpenCC's Traditional → Simplified tables (opencc-js), read word by word so
+ * that 乾隆, 皇后 and 著名 keep their characters; a candidate is reported only when
+ * the lexicon agrees: the Simplified reading is a known word or a far more common
+ * character, and the original is not a word. It deliberately ignores characters
+ * that are valid Simplified in some words (乾, 於, 徵, 著 …, as OpenCC's own phrase
+ * table shows), Simplified characters that several Traditional ones merged into
+ * (后, 里, 于, 余, 台, 云, 只 never change), and the Traditional forms the learned
+ * corpus uses on purpose (characters.traditionalAllowed: names, quoted titles).
  */
 import type { Rule } from '../types';
+import type { Lexicon } from '../lexicon';
+import { segment } from '../segmenter';
+import { traditionalKey } from '../model/sections/characters';
+import { traditionalTables } from './shared/traditional-chars';
+
+/** Han characters read on each side of a suspect, so the converter sees whole words. */
+const WINDOW = 4;
+/** A Simplified word must be at least this common to vouch for the conversion. */
+const WORD_MIN_FREQ = 5;
+/** A lone character converts only when its Simplified form is this many times more common. */
+const CHAR_RATIO = 20;
+/** Corpus sightings that make a Traditional form the house's own usage. */
+const ALLOWED_MIN_COUNT = 2;
 
 export const traditionalChar: Rule = {
   meta: {
@@ -14,9 +35,100 @@ export const traditionalChar: Rule = {
     docs: {
       summary: '简体稿中的繁体字',
       gloss: 'Traditional characters in a Simplified draft',
-      why: '',
-      example: { bad: '醫院', good: '医院' },
+      why:
+        '从港澳台稿源或繁体网页复制的文字会把繁体字带进简体稿（醫院、之後），肉眼在大段简体字中很难发现。《通用规范汉字表》规定出版物使用规范简化字。本规则用 OpenCC 繁简对照逐词转换，并用词典核对，只报告确属繁体的字；乾隆、皇后、著名等简体中本来就用的字不报。',
+      example: { bad: '市第一人民醫院', good: '市第一人民医院' },
+      reference: '《通用规范汉字表》（2013）；《中华人民共和国国家通用语言文字法》第十七条',
     },
   },
-  checkParagraph(_ctx, _paragraph) {},
+  checkParagraph(ctx, paragraph) {
+    const text = paragraph.text;
+    // Every Traditional-only character is outside ASCII; most paragraphs stop here.
+    if (!/[^\x00-\x7f]/.test(text)) return;
+    const { convert, traditionalOnly, findTraditional } = traditionalTables();
+    const allowed = ctx.model.characters?.traditionalAllowed ?? {};
+    const lexicon = ctx.lexicon;
+    const isTraditional = (i: number) => i < text.length && traditionalOnly.has(String.fromCodePoint(text.codePointAt(i)!));
+    const step = (i: number) => (text.codePointAt(i)! > 0xffff ? 2 : 1);
+
+    for (let runStart = findTraditional(text, 0); runStart >= 0; ) {
+      let runEnd = runStart;
+      while (isTraditional(runEnd)) runEnd += step(runEnd);
+      checkRun(runStart, runEnd);
+      runStart = findTraditional(text, runEnd);
+    }
+
+    function checkRun(runStart: number, runEnd: number): void {
+      let windowStart = runStart;
+      for (let n = 0; n < WINDOW && windowStart > 0 && isHanCode(text.charCodeAt(windowStart - 1)); n++) windowStart--;
+      let windowEnd = runEnd;
+      for (let n = 0; n < WINDOW && windowEnd < text.length && isHanCode(text.charCodeAt(windowEnd)); n++) windowEnd++;
+      const original = text.slice(windowStart, windowEnd);
+      let simplified = convert(original);
+      let offset = windowStart;
+      if (simplified.length !== original.length) {
+        // A phrase changed length: fall back to the run alone.
+        simplified = convert(text.slice(runStart, runEnd));
+        offset = runStart;
+        if (simplified.length !== runEnd - runStart) return;
+      }
+      // The changed part of the run.
+      let from = runStart;
+      while (from < runEnd && text[from] === simplified[from - offset]) from++;
+      let to = runEnd;
+      while (to > from && text[to - 1] === simplified[to - 1 - offset]) to--;
+      if (from >= to) return;
+      const flagged = text.slice(from, to);
+      const replacement = simplified.slice(from - offset, to - offset);
+
+      const key = traditionalKey(text, from, lexicon);
+      if ((key && (allowed[key.word] ?? 0) >= ALLOWED_MIN_COUNT) || (allowed[flagged] ?? 0) >= ALLOWED_MIN_COUNT) return;
+      if (coveredByKnownWord(lexicon, original, from - windowStart, to - windowStart)) return;
+      const evidence = simplifiedEvidence(lexicon, simplified, from - offset, to - offset, flagged, replacement);
+      if (!evidence) return;
+
+      ctx.report({
+        offset: paragraph.start + from,
+        length: to - from,
+        message: `繁体字“${flagged}”，应为“${replacement}”`,
+        evidence,
+        fixes: [{ title: `改为简体“${replacement}”`, edits: [{ offset: paragraph.start + from, length: to - from, newText: replacement }] }],
+      });
+    }
+  },
 };
+
+/** The original already reads as a known word across the suspect (a Simplified word that keeps the character). */
+function coveredByKnownWord(lexicon: Lexicon, window: string, from: number, to: number): boolean {
+  for (const token of segment(lexicon, window)) {
+    if (token.end <= from || token.start >= to) continue;
+    if (token.end - token.start >= 2 && lexicon.freq(token.word) >= WORD_MIN_FREQ) return true;
+  }
+  return false;
+}
+
+function simplifiedEvidence(
+  lexicon: Lexicon,
+  simplified: string,
+  from: number,
+  to: number,
+  flagged: string,
+  replacement: string,
+): string | null {
+  for (const token of segment(lexicon, simplified)) {
+    if (token.end <= from || token.start >= to) continue;
+    if (token.end - token.start >= 2 && lexicon.freq(token.word) >= WORD_MIN_FREQ) {
+      return `OpenCC 繁简转换为“${replacement}”，“${token.word}”是常用词，原写法不是简体词。`;
+    }
+  }
+  // No word around it: compare the characters themselves.
+  const chars = [...flagged];
+  const targets = [...replacement];
+  if (chars.length !== targets.length) return null;
+  const ok = chars.every((ch, i) => lexicon.freq(targets[i]) >= CHAR_RATIO * Math.max(1, lexicon.freq(ch)));
+  return ok ? `OpenCC 繁简转换为“${replacement}”，简体字形远比“${flagged}”常用。` : null;
+}
+
+function isHanCode(code: number): boolean {
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
+}

@@ -1,0 +1,321 @@
+/**
+ * Does a line stop a sentence, and does the next line carry the same sentence on?
+ * Shared by broken-paragraph (a paragraph split mid-sentence), stray-digits (a page
+ * marker or line number between two halves of a sentence) and the learner of line
+ * statistics. Everything here reads one line at a time; the lexicon answers the
+ * questions about words (表|示 → 表示, a line ending on a preposition).
+ */
+import type { Lexicon } from '../../lexicon';
+import { segment } from '../../segmenter';
+
+/** Marks that end a sentence; a line ending on one is finished. */
+const TERMINAL = '。！？!?…';
+/** Marks that may end a line on purpose: list items (；), lead-ins (：), dashes before a headline. */
+const LINE_FINAL = TERMINAL + '；;：:—～~';
+/** Clause marks: they occur inside prose, almost never inside a headline. */
+const CLAUSE = '，、；,;';
+const OPENERS = '“‘《（(「『【〔［[〈';
+const CLOSERS = '”’》）)」』】〕］]〉';
+/** A line never starts with these: the previous line must have been cut. */
+const NEVER_LINE_INITIAL = '，、。；：？！,;';
+const BLANK = ' \t\u3000\u00a0';
+
+export function isHanCodePoint(code: number): boolean {
+  return (
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0x20000 && code <= 0x323af)
+  );
+}
+
+/** Is the code point starting at `i` a Han character? */
+export function isHanAt(text: string, i: number): boolean {
+  if (i < 0 || i >= text.length) return false;
+  return isHanCodePoint(text.codePointAt(i)!);
+}
+
+/** Is the code point ending just before `end` a Han character (surrogate-aware)? */
+export function isHanBefore(text: string, end: number): boolean {
+  if (end <= 0) return false;
+  const low = text.charCodeAt(end - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && end >= 2) return isHanCodePoint(text.codePointAt(end - 2)!);
+  return isHanCodePoint(low);
+}
+
+export function isAlnumChar(ch: string | undefined): boolean {
+  return ch !== undefined && /^[A-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a%]$/.test(ch);
+}
+
+/** The line without leading and trailing blanks (spaces, tabs, ideographic spaces, Markdown hard breaks). */
+export function trimLine(line: string): string {
+  let start = 0;
+  let end = line.length;
+  while (start < end && BLANK.includes(line[start])) start++;
+  while (end > start && (BLANK.includes(line[end - 1]) || line[end - 1] === '\\')) end--;
+  return line.slice(start, end);
+}
+
+export type LineEndKind =
+  /** a Han character: the strongest sign of an unfinished line */
+  | 'han'
+  /** a comma or enumeration comma: never the end of a paragraph */
+  | 'comma'
+  /** an opening quote or bracket */
+  | 'opener'
+  /** a closing quote or bracket after words, not after a sentence end */
+  | 'closer'
+  /** a digit or Latin letter */
+  | 'alnum'
+  /** sentence-final punctuation, a lead-in colon, a dash, or anything else */
+  | 'closed';
+
+/** How a (trimmed) line ends. */
+export function lineEndKind(line: string): LineEndKind {
+  if (line.length === 0) return 'closed';
+  if (isHanBefore(line, line.length)) return 'han';
+  const last = line[line.length - 1];
+  if (CLAUSE.includes(last) && last !== '；' && last !== ';') return 'comma';
+  if (OPENERS.includes(last)) return 'opener';
+  if (CLOSERS.includes(last)) {
+    let i = line.length - 1;
+    while (i > 0 && CLOSERS.includes(line[i - 1])) i--;
+    if (i === 0) return 'closed';
+    const before = line[i - 1];
+    return LINE_FINAL.includes(before) ? 'closed' : 'closer';
+  }
+  if (isAlnumChar(last)) return 'alnum';
+  return 'closed';
+}
+
+export type LineStartKind = 'han' | 'punct' | 'opener' | 'alnum' | 'other';
+
+/** How a (trimmed) line starts. */
+export function lineStartKind(line: string): LineStartKind {
+  if (line.length === 0) return 'other';
+  if (isHanAt(line, 0)) return 'han';
+  const first = line[0];
+  if (NEVER_LINE_INITIAL.includes(first)) return 'punct';
+  if (OPENERS.includes(first)) return 'opener';
+  if (isAlnumChar(first)) return 'alnum';
+  return 'other';
+}
+
+export function clauseMarks(line: string): number {
+  let n = 0;
+  for (const ch of line) if (CLAUSE.includes(ch)) n++;
+  return n;
+}
+
+/** A sentence ends inside the line and another begins after it (“…已经完成。该县”). */
+export function hasInnerSentenceEnd(line: string): boolean {
+  for (let i = 0; i < line.length - 1; i++) {
+    if (!TERMINAL.includes(line[i])) continue;
+    let j = i + 1;
+    while (j < line.length && (CLOSERS.includes(line[j]) || TERMINAL.includes(line[j]))) j++;
+    if (j < line.length && isHanAt(line, j)) return true;
+  }
+  return false;
+}
+
+/** Display width: a Han character or full-width mark counts 1, an ASCII character ½. */
+export function displayWidth(line: string): number {
+  let width = 0;
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    if (code >= 0xdc00 && code <= 0xdfff) continue;
+    width += code < 0x2e80 && !(code >= 0x2010 && code <= 0x2027) ? 0.5 : 1;
+  }
+  return width;
+}
+
+/** A line this close to the wrap width (indented first lines, a hanging mark) was wrapped, not ended. */
+export const WRAP_SLACK = 2.5;
+
+/**
+ * The width a hard-wrapped document (a PDF extraction) breaks its lines at, if it
+ * has one: many lines share the same display width, give or take half a character.
+ * `widths` are the display widths of the document's lines (0 for blank ones).
+ */
+export function hardWrapWidth(widths: readonly number[]): number | null {
+  const counts = new Map<number, number>();
+  let measured = 0;
+  for (const width of widths) {
+    if (width < 6) continue;
+    measured++;
+    const bucket = Math.floor(width);
+    counts.set(bucket, (counts.get(bucket) ?? 0) + 1);
+  }
+  let best: number | null = null;
+  let bestCount = 0;
+  for (const [bucket, count] of counts) {
+    if (bucket < 12) continue;
+    const near = count + (counts.get(bucket - 1) ?? 0);
+    if (near > bestCount || (near === bestCount && best !== null && bucket > best)) {
+      best = bucket;
+      bestCount = near;
+    }
+  }
+  if (best === null || bestCount < Math.max(8, 0.3 * measured)) return null;
+  return best;
+}
+
+/** No clause or sentence marks at all, and short: a headline, label, byline or masthead field. */
+export function isHeadlineShaped(line: string, maxWidth: number): boolean {
+  if (displayWidth(line) > maxWidth) return false;
+  for (const ch of line) if (CLAUSE.includes(ch) || TERMINAL.includes(ch)) return false;
+  return true;
+}
+
+const MARKDOWN_BLOCK = /^(?:#{1,6}[ \t]|>|\|.*\|$|[-*+][ \t]|\d{1,3}[.)][ \t]|`{3}|~{3}|-{3,}$|\*{3,}$|_{3,}$)/;
+const BULLET = /^[■□◆◇●○★☆▲△►▪]/;
+const BYLINE = /^[□■]?[ \t\u3000]*(?:本报|本刊|新华社|人民日报)?(?:特约|实习|见习|首席|驻\S{1,4})?(?:记者|通讯员|评论员|撰稿人)/;
+const EDITOR = /^(?:责任编辑|编辑|责编|美编|校对|版式|组版|编审|审校|监制|统筹)(?:[:：\s\u3000]|$)/;
+const JUMP = /^[（(]?(?:下转|上接|转第|接第|紧接)/;
+const CAPTION = /(?:^|[\s\u3000。！？）)”])[^\s\u3000。！？，、,]{1,14}(?:摄|摄影|摄影报道|供图|制图|绘图)$/;
+const SOURCE = /^(?:来源|作者|专访嘉宾|嘉宾|主持人|出品|监制|策划|图片来源|资料来源|图\d*)[:：]/;
+const DATELINE = /^(?:本报讯|据新华社|新华社|中新社|据[^\s，。]{1,8}报道|本报[^\s，。]{1,8}电)/;
+const LIST_ITEM =
+  /^(?:[一二三四五六七八九十]+[、．.]|[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,3}[、．]|\d{1,3}\.(?!\d)|[①-⑳]|第[一二三四五六七八九十]+[，、,：:]|首先[，,]|其次[，,]|最后[，,])/;
+
+/**
+ * A line that is a unit by nature and ends where it ends: a heading, byline, caption,
+ * editor credit, jump line, source line, table row or deck bullet.
+ */
+export function isSelfContainedLine(line: string): boolean {
+  return (
+    MARKDOWN_BLOCK.test(line) ||
+    BULLET.test(line) ||
+    (BYLINE.test(line) && clauseMarks(line) === 0) ||
+    EDITOR.test(line) ||
+    JUMP.test(line) ||
+    SOURCE.test(line) ||
+    (CAPTION.test(line) && !/拍摄$/.test(line))
+  );
+}
+
+/**
+ * A line that opens something new, so it cannot carry on the previous sentence:
+ * a heading, list item, byline, dateline, deck bullet, subtitle dash, jump line.
+ */
+export function startsNewUnit(line: string): boolean {
+  return (
+    MARKDOWN_BLOCK.test(line) ||
+    BULLET.test(line) ||
+    /^[▶【]/.test(line) ||
+    /^(?:——|—|－－|--)/.test(line) ||
+    // “记者从会上获悉，…” carries a sentence; a byline is names only.
+    (BYLINE.test(line) && clauseMarks(line) === 0) ||
+    EDITOR.test(line) ||
+    JUMP.test(line) ||
+    SOURCE.test(line) ||
+    DATELINE.test(line) ||
+    LIST_ITEM.test(line) ||
+    /^图为/.test(line)
+  );
+}
+
+/** Reporting verbs that open a news sentence (“会议提出，”): a line with one is prose, not a headline. */
+const REPORTING = /^[^，,：:。]{0,12}?(?:提出|表示|指出|强调|要求|介绍|认为|说|称|透露|坦言|建议|明确|获悉|了解到|显示|发现|通报|部署)[，,]/;
+
+export function opensWithReport(line: string): boolean {
+  return REPORTING.test(line);
+}
+
+/** The line starts with the predicate of a reported sentence (“介绍，…”): its subject is on the line before. */
+export function startsWithReportingVerb(line: string): boolean {
+  return /^(?:介绍|表示|指出|强调|认为|说|称|坦言|透露|建议|提出|要求|回忆|感慨|告诉记者)[，,：:]/.test(line);
+}
+
+/** The trailing run of Han characters (at most `max`). */
+export function hanTail(line: string, max: number): string {
+  let i = line.length;
+  let n = 0;
+  while (i > 0 && n < max && isHanBefore(line, i)) {
+    i -= line.charCodeAt(i - 1) >= 0xdc00 && line.charCodeAt(i - 1) <= 0xdfff ? 2 : 1;
+    n++;
+  }
+  return line.slice(i);
+}
+
+/** The leading run of Han characters (at most `max`). */
+export function hanHead(line: string, max: number): string {
+  let i = 0;
+  let n = 0;
+  while (i < line.length && n < max && isHanAt(line, i)) {
+    i += line.codePointAt(i)! > 0xffff ? 2 : 1;
+    n++;
+  }
+  return line.slice(0, i);
+}
+
+/** Least frequency for a word that bridges a break to count as evidence. */
+const BRIDGE_MIN_FREQ = 50;
+
+/**
+ * The word that a break cuts in two, if the best segmentation of the joined text
+ * puts one across it: “负责人表” + “示，将” → 表示. `left` ends and `right` starts
+ * at the break; only their Han edges are read.
+ */
+export function bridgingWord(lexicon: Lexicon, left: string, right: string, minFreq = BRIDGE_MIN_FREQ): string | null {
+  const tail = hanTail(left, 4);
+  const head = hanHead(right, 4);
+  if (!tail || !head) return null;
+  const joined = tail + head;
+  const cut = tail.length;
+  for (const token of segment(lexicon, joined)) {
+    if (token.start >= cut || token.end <= cut || token.end - token.start < 2) continue;
+    if (lexicon.freq(token.word) >= minFreq) return token.word;
+    // A rare compound (医疗卫生) still vouches through a common word inside it that spans the cut (医疗).
+    let best: string | null = null;
+    let bestFreq = minFreq - 1;
+    for (let a = token.start; a < cut; a++) {
+      for (let b = cut + 1; b <= token.end; b++) {
+        if (a === token.start && b === token.end) continue;
+        const freq = lexicon.freq(joined.slice(a, b));
+        if (freq > bestFreq) {
+          best = joined.slice(a, b);
+          bestFreq = freq;
+        }
+      }
+    }
+    return best;
+  }
+  return null;
+}
+
+/** Parts of speech after which a clause cannot stop: prepositions, conjunctions, structural particles. */
+const NON_FINAL_POS = new Set(['p', 'c', 'uj', 'uv', 'ud', 'uz', 'ug', 'u']);
+/** Auxiliaries and adverbs that always want a verb after them (some are nouns too: 工作会, 纲要). */
+const NON_FINAL_WORDS = new Set(['要', '会', '能', '可', '应', '需', '须', '将', '把', '被', '让', '使', '给', '即', '均', '已', '正', '曾', '更', '还', '也', '都', '就', '又', '才', '并', '且']);
+
+/**
+ * The line ends on a word that cannot end a clause: a preposition, conjunction or
+ * particle (“…，并”, “…建立新的”). With `strict` only those; otherwise also an
+ * auxiliary or adverb (“…会议将”) and, on a prose line, a pronoun left without its
+ * verb (“…在这方面，我们”). A headline-shaped line is judged strictly, because 会, 要
+ * and their kin end headlines as nouns.
+ */
+export function endsOnFunctionWord(lexicon: Lexicon, line: string, mode: 'strict' | 'clause' | 'prose'): string | null {
+  const tail = hanTail(line, 6);
+  if (!tail) return null;
+  const tokens = segment(lexicon, tail);
+  const last = tokens[tokens.length - 1];
+  if (!last) return null;
+  const pos = lexicon.pos(last.word);
+  if (pos && NON_FINAL_POS.has(pos) && !NON_FINAL_WORDS.has(last.word) && last.word !== '之') return last.word;
+  if (mode === 'strict') return null;
+  if (NON_FINAL_WORDS.has(last.word) || (pos && NON_FINAL_POS.has(pos))) return last.word;
+  if (mode === 'prose' && (pos === 'r' || pos === 'd') && last.word.length <= 2) return last.word;
+  return null;
+}
+
+/** The line starts on a particle that cannot start a sentence (“的重要作用”). */
+export function startsOnParticle(lexicon: Lexicon, line: string): string | null {
+  const head = hanHead(line, 6);
+  if (!head) return null;
+  const first = segment(lexicon, head)[0];
+  if (!first) return null;
+  const pos = lexicon.pos(first.word);
+  return pos === 'uj' || pos === 'uv' || pos === 'ud' || pos === 'uz' || pos === 'ug' || pos === 'ul' ? first.word : null;
+}

@@ -1,0 +1,85 @@
+/**
+ * The Traditional → Simplified tables of OpenCC (opencc-js), prepared once per
+ * process: the converter, and the set of characters that are Traditional only.
+ * A character counts as Traditional only when OpenCC converts it, no Simplified
+ * character converts to it, and no OpenCC phrase keeps it unchanged — 乾 (乾隆),
+ * 於 (a surname), 徵 (宫商角徵羽) are valid Simplified in some words, so they are
+ * left alone. Shared by traditional-char and the learner of the characters section.
+ */
+import { Converter, Locale } from 'opencc-js/t2cn';
+
+type DictLike = string | readonly (readonly [string, string])[];
+
+export interface TraditionalTables {
+  /** Phrase-aware Traditional → Simplified conversion (OpenCC t2s). */
+  convert(text: string): string;
+  /** Characters that only Traditional text uses. */
+  traditionalOnly: ReadonlySet<string>;
+  /** Offset of the first Traditional-only character at or after `from`, or -1. */
+  findTraditional(text: string, from: number): number;
+}
+
+let tables: TraditionalTables | undefined;
+
+export function traditionalTables(): TraditionalTables {
+  if (tables) return tables;
+  const convert = Converter({ from: 't', to: 'cn' });
+  const singles = new Map<string, string>();
+  const phrases: Array<[string, string]> = [];
+  for (const group of Locale.to.cn) {
+    for (const dict of group as readonly DictLike[]) {
+      for (const [from, to] of dictEntries(dict)) {
+        if ([...from].length === 1) singles.set(from, to);
+        else phrases.push([from, to]);
+      }
+    }
+  }
+  const simplifiedOutputs = new Set<string>();
+  for (const to of singles.values()) for (const ch of to) simplifiedOutputs.add(ch);
+  const keptInPhrases = new Set<string>();
+  for (const [from, to] of phrases) {
+    const a = [...from];
+    const b = [...to];
+    if (a.length !== b.length) continue;
+    a.forEach((ch, i) => {
+      if (b[i] === ch) keptInPhrases.add(ch);
+    });
+  }
+  const traditionalOnly = new Set<string>();
+  for (const [from, to] of singles) {
+    if (to === from || simplifiedOutputs.has(from) || keptInPhrases.has(from)) continue;
+    if (convert(from) === from) continue;
+    traditionalOnly.add(from);
+  }
+  // A flag per BMP code unit: scanning a text is then one array read per character.
+  const bmp = new Uint8Array(0x10000);
+  let astral = false;
+  for (const ch of traditionalOnly) {
+    if (ch.length === 1) bmp[ch.charCodeAt(0)] = 1;
+    else astral = true;
+  }
+  const findTraditional = (text: string, from: number): number => {
+    for (let i = from; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code < 0x3400) continue;
+      if (bmp[code] === 1) return i;
+      if (astral && code >= 0xd800 && code <= 0xdbff && traditionalOnly.has(String.fromCodePoint(text.codePointAt(i)!))) return i;
+    }
+    return -1;
+  };
+  tables = { convert, traditionalOnly, findTraditional };
+  return tables;
+}
+
+function* dictEntries(dict: DictLike): Generator<[string, string]> {
+  if (typeof dict !== 'string') {
+    for (const [from, to] of dict) yield [from, to.split(' ')[0]];
+    return;
+  }
+  for (const entry of dict.split('|')) {
+    const space = entry.indexOf(' ');
+    if (space <= 0) continue;
+    const to = entry.slice(space + 1).split(' ')[0];
+    if (to) yield [entry.slice(0, space), to];
+  }
+}

@@ -1,0 +1,134 @@
+import * as assert from 'node:assert/strict';
+import { ruleTester, ruleFindings } from '../support/rule-tester';
+import { emptyModelOptions, lexicon } from '../support/resources';
+import { applyFixes, learnModel, RULES_BY_ID } from '../../server/src/core';
+
+/** One long sentence of prose, hard-wrapped every 20 characters the way a PDF extraction leaves it. */
+const PROSE =
+  '互联网医疗建设是医院信息部门近年来的重要任务之一，为了持续改进患者体验，线上线下一体化成为当前互联网医疗建设的主攻方向，在此过程中信息部门面临多重挑战，' +
+  '首先要在与医院既有业务信息系统融合的基础上统筹互联网医疗建设，其次需要积极开展多科室协同，再次要有效平衡线上线下数据共享与数据安全，' +
+  '加强互联网医疗线上线下数据共享水平需要打造坚实的数据底座，将医院数据中心与医疗应用分层解耦，最后还要做好运营工作。';
+const WRAPPED_LINES = PROSE.match(/.{1,20}/gu)!;
+const WRAPPED = WRAPPED_LINES.join('\n\n');
+
+ruleTester('broken-paragraph', {
+  valid: [
+    // headlines, display heads, labels before body text
+    '## 基层皮肤科建设驶上快车道\n\n本报讯（记者崔芳）近日，记者从中华医学会获悉。',
+    '青海把“强基”摆在更加突出位置\n\n会议要求，推动卫生健康事业高质量发展。',
+    '守护妇幼健康\n托起稳稳幸福\n\n习近平总书记关于健康中国建设重要论述精神，为推进工作提供了根本遵循。',
+    '关注地方卫生健康工作会\n\n山东统筹实施“1+8”行动\n\n本报讯（特约记者郝金刚）1月19日，会议召开。',
+    // bylines, datelines, captions, editor credits, masthead fields
+    '□本报记者 吴少杰 肖景丹\n\n上思县地处广西壮族自治区西南部，是防城港市唯一的市辖县。',
+    '刘国中在贵州调研时强调 扎实抓好常态化帮扶各项工作\n\n据新华社贵阳1月23日电 中共中央政治局委员到贵州调研。',
+    '榴园村卫生室义务承担起滑雪场的医疗救治工作。 特约记者李春辉摄\n\n更好发挥中西医协同的独特优势',
+    '编辑 张 喆\n\n关注地方卫生健康工作会',
+    '健康报\n\nHEALTH NEWS\n\n国家卫生健康委员会主管\n\n2026年1月19日\n\n农历乙巳年',
+    // list items and lines that end a sentence
+    '主要措施如下：\n\n一、加强组织领导\n\n二、完善政策措施',
+    '会议强调，要推动高质量发展。\n\n会议要求，加强基层建设，落实各项任务。',
+    '四是推动产业发展；五是推动\n\n强基固本\n\n“强基”是本次会议的热词之一。',
+    '问题得到解决。”梁宝忠说。\n\n(下转第4版)\n\n各省级卫生健康委负责同志参加会议。',
+    // Markdown: headings, lists, tables, soft line breaks
+    { text: '# 标题\n\n- 第一项内容，包括\n- 第二项内容', language: 'markdown' },
+    { text: '| 项目 | 数量 |\n| --- | --- |\n| 医院 | 3 |', language: 'markdown' },
+    { text: '推动医疗卫生事业高质量发展的重要\n举措包括以下几个方面。', language: 'markdown' },
+    // a break across a page marker belongs to stray-digits
+    '积极参加中国中医药高质量发展大会、第四届国际健康智库\n\n36 / 88\n\n论坛暨中医药产业发展论坛等活动。',
+    '𠮷野家\r\n\r\n会议强调，要推动发展。\r\n',
+    { name: 'an empty model still knows a headline', text: '基层皮肤科建设驶上快车道\n\n本报讯（记者崔芳）近日，记者获悉。', options: emptyModelOptions() },
+  ],
+  invalid: [
+    {
+      name: 'a word cut in two (表|示)',
+      text: '片中场景深深打动了现场观众。该片总策划吕柱表\n\n示，该片不仅是急诊医学发展的一个缩影。',
+      errors: [{ text: '表\n\n示', message: '段落在句中断开，应接排为“划吕柱表示，该片”' }],
+      output: '片中场景深深打动了现场观众。该片总策划吕柱表示，该片不仅是急诊医学发展的一个缩影。',
+    },
+    {
+      name: 'a line ending on a comma',
+      text: '春节和全国两会即将到来，要以更高标准、更实举措，\n\n做好冬春季重点传染病防治工作。',
+      errors: [{ text: '，\n\n做' }],
+      output: '春节和全国两会即将到来，要以更高标准、更实举措，做好冬春季重点传染病防治工作。',
+    },
+    {
+      name: 'the next line starts on a particle',
+      text: '要大力弘扬中医药文化，更好地发挥中医药在预防、治疗、康复等方面\n\n的重要作用。',
+      errors: [{ text: '面\n\n的', message: '应接排为“复等方面的重要作”' }],
+      output: '要大力弘扬中医药文化，更好地发挥中医药在预防、治疗、康复等方面的重要作用。',
+    },
+    {
+      name: 'a line ending on a conjunction',
+      text: '乡镇卫生院服务能力达标的比例要较上年提高5%，并\n\n新建8家社区医院。',
+      errors: [{ text: '并\n\n新' }],
+      output: '乡镇卫生院服务能力达标的比例要较上年提高5%，并新建8家社区医院。',
+    },
+    {
+      name: 'a long line of prose that stops without a sentence end',
+      text: '据介绍，皮肤科是覆盖人群最广、基层就诊需求最突出的学科之一，中国作为决议起草国承诺逐步建立管理体系\n\n改善患者生活质量。',
+      errors: [{ text: '系\n\n改' }],
+      output: '据介绍，皮肤科是覆盖人群最广、基层就诊需求最突出的学科之一，中国作为决议起草国承诺逐步建立管理体系改善患者生活质量。',
+    },
+    {
+      name: 'a hard-wrapped PDF extraction: every full-width line break',
+      text: WRAPPED,
+      errors: WRAPPED_LINES.slice(0, -1).map((line, i) => ({ text: `${[...line].pop()}\n\n${WRAPPED_LINES[i + 1][0]}` })),
+      output: PROSE,
+    },
+    {
+      name: 'a page join inside a paragraph: the next line starts with a stray space',
+      text: '【提要】基本医保筹资作为医保制度的首要环节和基础支撑，涉及整\n 个医保制度体系的平稳发展。',
+      errors: [{ text: '整\n 个' }],
+      output: '【提要】基本医保筹资作为医保制度的首要环节和基础支撑，涉及整个医保制度体系的平稳发展。',
+    },
+    {
+      name: 'a Markdown hard break inside a word of a headline',
+      text: '2026年全国卫生健康宣传思想文化工作会议要  \n求——',
+      language: 'markdown',
+      errors: [{ text: '要  \n求' }],
+      output: '2026年全国卫生健康宣传思想文化工作会议要求——',
+    },
+    {
+      name: 'CRLF line ends',
+      text: '该片总策划、急诊学科带头人吕柱表\r\n\r\n示，该片不仅是急诊医学发展的一个缩影。',
+      errors: [{ text: '表\r\n\r\n示' }],
+      output: '该片总策划、急诊学科带头人吕柱表示，该片不仅是急诊医学发展的一个缩影。',
+    },
+    {
+      name: 'UTF-16 offsets after a character outside the BMP',
+      text: '𠮷野家的急诊急救网\n\n络如何通过高效协同守护每一名患者。',
+      errors: [{ text: '网\n\n络', offset: 9, length: 4 }],
+      output: '𠮷野家的急诊急救网络如何通过高效协同守护每一名患者。',
+    },
+    {
+      name: 'an empty model still finds a word cut in two',
+      text: '是广西唯\n\n一入选的县。',
+      options: emptyModelOptions(),
+      errors: [{ text: '唯\n\n一' }],
+      output: '是广西唯一入选的县。',
+    },
+  ],
+});
+
+describe('broken-paragraph and the learned model', () => {
+  it('learns how long headlines run from the corpus', () => {
+    const corpus = ['## 基层皮肤科建设驶上快车道', '江西推进基层医疗机构药品追溯体系建设', '守护妇幼健康', '青海把“强基”摆在更加突出位置', '健康中国·行走广西', '会议强调，要推动高质量发展。']
+      .map((content, i) => ({ path: `c${i}.txt`, content: `${content}\n\n本报讯 正文。` }));
+    const model = learnModel(corpus, lexicon());
+    assert.equal(model.characters.headlines.count, 5);
+    assert.ok(model.characters.headlines.p90 >= 14 && model.characters.headlines.p90 <= 20, JSON.stringify(model.characters.headlines));
+  });
+
+  it('fix-all joins a hard-wrapped paragraph into one line', () => {
+    const fixed = applyFixes(WRAPPED, ruleFindings('broken-paragraph', WRAPPED));
+    assert.equal(fixed, PROSE);
+    assert.deepEqual(ruleFindings('broken-paragraph', fixed), []);
+  });
+
+  it('the documented example is flagged and its fix gives the documented correction', () => {
+    const { bad, good } = RULES_BY_ID.get('broken-paragraph')!.meta.docs.example;
+    const found = ruleFindings('broken-paragraph', bad);
+    assert.ok(found.length > 0);
+    assert.equal(applyFixes(bad, found), good);
+  });
+});

@@ -1,0 +1,139 @@
+import * as assert from 'node:assert/strict';
+import { ruleTester, ruleFindings } from '../support/rule-tester';
+import { emptyModelOptions, lexicon } from '../support/resources';
+import { applyFixes, learnModel, RULES_BY_ID } from '../../server/src/core';
+
+/** A sentence long enough to read as prose, cut by a page marker on its own line. */
+const CUT_BY_MARKER = '积极参加中国中医药高质量发展大会、第四届国际健康智库\n\n36 / 88\n\n论坛暨中医药产业发展论坛等活动。';
+
+ruleTester('stray-digits', {
+  valid: [
+    // dates and times
+    '2026年1月19日 星期一',
+    '新华社北京1月23日电 记者从会上获悉。',
+    '会议定于12:30开始，晚8时结束。',
+    '该片于1月18日晚8时上线，今年5月完成拍摄。',
+    // quantities with measure words, percentages, decimals
+    '覆盖全国917个县，累计培训11600余名医生、24000余名全科医生。',
+    '覆盖率达到95%以上，同比增长73.89%，总规模292.2亿元。',
+    '为5人颁奖，这是3年来的最好成绩，发生3起事故。',
+    '急诊24小时不停诊，推动3大工程，进入500强。',
+    // codes, masthead fields, hotlines, phone numbers
+    '国内统一连续出版物号 CN 11-0010\n\n邮发代号 1-20',
+    '第12685期 今日8版',
+    '详见今日第4版，(下转第4版)',
+    '“12356”心理援助热线为超100万人次提供服务，咨询电话010-12345678。',
+    'ISSN 1234-5678',
+    // formulas, year ranges, list numbers
+    '加快构建“1+N”托育服务体系，统筹实施“1+8”行动。',
+    '《“健康中国2030”规划纲要》(2016—2030年)',
+    '1. 加强组织领导\n2. 完善政策措施\n(1) 落实责任',
+    '1、完善责任均衡的多元筹资机制',
+    // model numbers and English text
+    '推进5G网络覆盖，防控COVID-19和H1N1流感。',
+    'Chapter 7 / 88 of the report is in English.',
+    // fractions and document numbers
+    '约占 1 / 3 的患者。国办发〔2019〕2号文件。',
+    '《银屑病365问》和《120来了》',
+    // a stray-looking marker the corpus does not vouch for: a fraction inside a sentence
+    '其中 2 / 5 的项目已完成。',
+    '𠮷野家今日8版\r\n2026年1月19日\r\n',
+    { name: 'an empty model still knows measure words', text: '培训3名医生，建设2个中心。', options: emptyModelOptions() },
+  ],
+  invalid: [
+    {
+      name: 'digits inside a word',
+      text: '推动医7疗卫生事业发展。',
+      errors: [{ text: '7', message: '疑为误入词中的数字“7”，应删除' }],
+      output: '推动医疗卫生事业发展。',
+    },
+    {
+      name: 'digits inside a word, spaced as PDF extraction writes numbers',
+      text: '持续推动医 7 疗卫生高质量发展。',
+      errors: [{ text: ' 7 ', message: '“医疗”' }],
+      output: '持续推动医疗卫生高质量发展。',
+    },
+    {
+      name: 'a page marker on its own line between two halves of a sentence',
+      text: CUT_BY_MARKER,
+      errors: [{ text: '\n\n36 / 88\n\n', message: '疑为排版遗留的页码“36 / 88”，应删除并接排' }],
+      output: '积极参加中国中医药高质量发展大会、第四届国际健康智库论坛暨中医药产业发展论坛等活动。',
+    },
+    {
+      name: 'a page marker line between paragraphs: only the line goes',
+      text: '1 / 88\n\n本期视点\n\n2 / 88\n\n互联网医疗建设是重要任务。',
+      errors: [
+        { text: '1 / 88\n', message: '疑为排版遗留的页码“1 / 88”，应删除' },
+        { text: '2 / 88\n', message: '“2 / 88”' },
+      ],
+      output: '\n本期视点\n\n\n互联网医疗建设是重要任务。',
+    },
+    {
+      name: 'a page marker dropped inside a sentence',
+      text: '参加第四届国际健康智库 36 / 88 论坛暨中医药产业发展论坛等活动。',
+      errors: [{ text: ' 36 / 88 ', message: '页码“36 / 88”' }],
+      output: '参加第四届国际健康智库论坛暨中医药产业发展论坛等活动。',
+    },
+    {
+      name: 'a line number at the start of a line that carries on the sentence',
+      text: '推动卫生健康事业高质\n12 量发展。',
+      errors: [{ text: '12 ', message: '疑为排版遗留的行号“12”，应删除' }],
+      output: '推动卫生健康事业高质\n量发展。',
+    },
+    {
+      name: 'CRLF line ends around a page marker',
+      text: CUT_BY_MARKER.replace(/\n/g, '\r\n'),
+      errors: [{ text: '\r\n\r\n36 / 88\r\n\r\n' }],
+      output: '积极参加中国中医药高质量发展大会、第四届国际健康智库论坛暨中医药产业发展论坛等活动。',
+    },
+    {
+      name: 'UTF-16 offsets after a character outside the BMP',
+      text: '𠮷野家推动医7疗卫生事业。',
+      errors: [{ text: '7', offset: 7, length: 1 }],
+      output: '𠮷野家推动医疗卫生事业。',
+    },
+    {
+      name: 'an empty model still finds digits inside a word',
+      text: '吕柱表3示，该片是一个缩影。',
+      options: emptyModelOptions(),
+      errors: [{ text: '3', message: '“表示”' }],
+      output: '吕柱表示，该片是一个缩影。',
+    },
+  ],
+});
+
+describe('stray-digits and the learned model', () => {
+  it('what the corpus writes after numbers counts as a quantity (本院3方会诊)', () => {
+    const draft = '本院3方会诊后确定方案。';
+    assert.equal(ruleFindings('stray-digits', draft, emptyModelOptions()).length, 1, 'without a corpus, 院方 reads as a word cut by a digit');
+    const corpus = ['开展3方会诊。', '医患保3方共建。', '组织2方协商。'].map((content, i) => ({ path: `c${i}.txt`, content }));
+    const model = learnModel(corpus, lexicon());
+    assert.ok((model.digits.after['方'] ?? 0) >= 2, JSON.stringify(model.digits.after));
+    assert.deepEqual(ruleFindings('stray-digits', draft, { model }), []);
+  });
+
+  it('learns page markers as markers, not as numbers', () => {
+    const model = learnModel([{ path: 'a.txt', content: '第一段。\n\n7 / 88\n\n第二段有3个项目。' }], lexicon());
+    assert.equal(model.digits.pageMarkers.ownLine, 1);
+    assert.equal(model.digits.after['个'], 1);
+    assert.equal(model.digits.before['/'], undefined);
+  });
+
+  it('works with a model learned before page markers were counted', () => {
+    const model = { ...emptyModelOptions().model, digits: { before: {}, after: {} } } as unknown as ReturnType<typeof learnModel>;
+    assert.equal(ruleFindings('stray-digits', '1 / 88\n\n本期视点', { model }).length, 1);
+  });
+
+  it('fixing a seed-like page break joins the sentence once, and nothing is left to fix', () => {
+    const found = ruleFindings('stray-digits', CUT_BY_MARKER);
+    const fixed = applyFixes(CUT_BY_MARKER, found);
+    assert.deepEqual(ruleFindings('stray-digits', fixed), []);
+  });
+
+  it('the documented example is flagged and its fix gives the documented correction', () => {
+    const { bad, good } = RULES_BY_ID.get('stray-digits')!.meta.docs.example;
+    const found = ruleFindings('stray-digits', bad);
+    assert.ok(found.length > 0);
+    assert.equal(applyFixes(bad, found), good);
+  });
+});

@@ -1,8 +1,251 @@
 /**
- * LSP shell (bootstrap stub): the full server lives in server/src/lsp/.
+ * LSP shell: documents in, diagnostics, code actions and hovers out. Everything that
+ * decides anything lives in the core (lint, fixes) or in server/src/lsp/ (scheduling,
+ * settings, conversion of findings); this file only wires the protocol to them.
+ *
+ * Started three ways: by the VS Code client (node IPC), by `jiaodui lsp` (stdio) and
+ * as `node dist/server.js --stdio|--node-ipc|--socket=N`.
  */
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  ProposedFeatures,
+  ResponseError,
+  TextDocumentSyncKind,
+  createConnection,
+  type CodeAction,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import type { Rule } from './core/types';
+import { codeActions, fixAllRuleEdit, type ClientSupport, type ResolveData } from './lsp/codeActions';
+import { toSimplifiedEdits } from './lsp/convert';
+import { fixAllEdits, toWireEdits } from './lsp/edits';
+import { hoverAt } from './lsp/hover';
+import { learnFromFolders } from './lsp/learn';
+import { Documents } from './lsp/documents';
+import { LiveLinter } from './lsp/linting';
+import { Project, fsPath } from './lsp/project';
+import {
+  ALLOW_WORD_COMMAND,
+  CONVERT_KIND,
+  CONVERT_TO_SIMPLIFIED_REQUEST,
+  FIX_ALL_KIND,
+  FIX_ALL_REQUEST,
+  LEARN_MODEL_REQUEST,
+  LINT_FILES_REQUEST,
+  type AllowWordArgs,
+  type ConvertToSimplifiedParams,
+  type DocumentEditsResult,
+  type FixAllParams,
+  type LearnModelParams,
+  type LearnModelResult,
+  type LintFilesParams,
+  type LintFilesResult,
+} from './lsp/protocol';
+import { SettingsStore, coreLanguage } from './lsp/settings';
 
-const connection = createConnection(ProposedFeatures.all);
-connection.onInitialize(() => ({ capabilities: {} }));
-connection.listen();
+export interface StartServerOptions {
+  /**
+   * An existing connection (tests, embedding). Otherwise one is made from argv
+   * (--stdio, --node-ipc, --socket=N, --pipe=NAME), and stdio when argv names none,
+   * which is how `jiaodui lsp` runs.
+   */
+  connection?: Connection;
+  /** The rule set; the registry by default. */
+  rules?: readonly Rule[];
+}
+
+const TRANSPORT_ARG = /^--(stdio|node-ipc|socket|pipe)(=|$)/;
+
+export function startServer(options: StartServerOptions = {}): Connection {
+  const connection = options.connection ?? defaultConnection();
+  const documents = new Documents();
+  const settings = new SettingsStore(connection);
+  const reportedRuleErrors = new Set<string>();
+  const shownWarnings = new Set<string>();
+  const project = new Project(
+    {
+      warnOnce(key, message) {
+        if (shownWarnings.has(key)) return;
+        shownWarnings.add(key);
+        connection.console.warn(message);
+        void connection.window.showWarningMessage(message);
+      },
+      onRuleError(ruleId, error) {
+        // Once per rule for the server's lifetime: a rule that throws on every keystroke must not flood the log.
+        if (reportedRuleErrors.has(ruleId)) return;
+        reportedRuleErrors.add(ruleId);
+        connection.console.error(`jiaodui: 规则 ${ruleId} 出错，已跳过：${(error as Error)?.stack ?? String(error)}`);
+      },
+    },
+    options.rules,
+  );
+  const live = new LiveLinter(connection, documents, settings, project);
+  const support: ClientSupport = { documentChanges: false, resolveEdit: false };
+  let watchFilesDynamically = false;
+  let configurationDynamically = false;
+  let workspaceFolderEvents = false;
+
+  connection.onInitialize((params): InitializeResult => {
+    const caps = params.capabilities;
+    settings.pullSupported = Boolean(caps.workspace?.configuration);
+    support.documentChanges = Boolean(caps.workspace?.workspaceEdit?.documentChanges);
+    support.resolveEdit = Boolean(caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit'));
+    const clientWatches = Boolean((params.initializationOptions as { watchesConfigFiles?: boolean } | undefined)?.watchesConfigFiles);
+    watchFilesDynamically = !clientWatches && Boolean(caps.workspace?.didChangeWatchedFiles?.dynamicRegistration);
+    configurationDynamically = Boolean(caps.workspace?.didChangeConfiguration?.dynamicRegistration);
+    workspaceFolderEvents = Boolean(caps.workspace?.workspaceFolders);
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    project.workspaceFolders = folders.map((uri) => fsPath(uri)).filter((p): p is string => Boolean(p));
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: {
+          codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CONVERT_KIND],
+          resolveProvider: true,
+        },
+        hoverProvider: true,
+        executeCommandProvider: { commands: [ALLOW_WORD_COMMAND] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'jiaodui', version: serverVersion() },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (configurationDynamically) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'jiaodui' });
+    if (watchFilesDynamically) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.jiaoduirc.json' }] });
+    }
+    if (workspaceFolderEvents) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const removed = new Set(event.removed.map((f) => fsPath(f.uri)));
+        project.workspaceFolders = [
+          ...project.workspaceFolders.filter((f) => !removed.has(f)),
+          ...event.added.map((f) => fsPath(f.uri)).filter((p): p is string => Boolean(p)),
+        ];
+        project.invalidate();
+        live.relintAll();
+      });
+    }
+  });
+
+  documents.listen(connection, {
+    opened: (document) => live.opened(document),
+    changed: (document, changes) => live.changed(document, changes),
+    closed: (uri) => {
+      settings.forget(uri);
+      live.closed(uri);
+    },
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    settings.changed(change.settings);
+    live.relintAll();
+  });
+  connection.onDidChangeWatchedFiles(() => {
+    project.invalidate();
+    live.relintAll();
+  });
+
+  connection.onCodeAction(async (params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    const current = await live.current(document);
+    return codeActions(params, documents.get(params.textDocument.uri) ?? document, current, support);
+  });
+
+  connection.onCodeActionResolve(async (action: CodeAction) => {
+    const data = action.data as ResolveData | undefined;
+    if (data?.kind !== 'fixAllRule') return action;
+    const document = documents.get(data.uri);
+    if (!document) return action;
+    const current = await live.current(document);
+    if (current) action.edit = fixAllRuleEdit(document, current, data.rule, support);
+    return action;
+  });
+
+  connection.onHover(async (params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    const current = await live.current(document);
+    return current ? hoverAt(current, params.position) : null;
+  });
+
+  connection.onExecuteCommand(async (params) => {
+    if (params.command !== ALLOW_WORD_COMMAND) return null;
+    const args = params.arguments?.[0] as AllowWordArgs | undefined;
+    if (!args?.uri || !args.word) return null;
+    try {
+      const { file, added } = project.allowWord(args.uri, args.word);
+      void connection.window.showInformationMessage(
+        added ? `已在 ${path.basename(file)} 中允许“${args.word}”。` : `“${args.word}”已在 ${path.basename(file)} 的 allow 中。`,
+      );
+      live.relintAll();
+      return { file, added };
+    } catch (error) {
+      void connection.window.showErrorMessage(`jiaodui：无法更新配置：${(error as Error).message}`);
+      return null;
+    }
+  });
+
+  connection.onRequest(LINT_FILES_REQUEST, (params: LintFilesParams, token): Promise<LintFilesResult> =>
+    live.lintFiles(params, () => token.isCancellationRequested),
+  );
+
+  connection.onRequest(FIX_ALL_REQUEST, async (params: FixAllParams): Promise<DocumentEditsResult | null> => {
+    const document = documents.get(params.uri);
+    if (!document) return null;
+    const current = await live.current(document);
+    if (!current) return { uri: document.uri, version: document.version, edits: [] };
+    const language = coreLanguage(document.languageId);
+    const result = fixAllEdits(document.getText(), (text) => current.linter.lint(text, language));
+    return { uri: document.uri, version: document.version, edits: toWireEdits(current.text, result.edits) };
+  });
+
+  connection.onRequest(CONVERT_TO_SIMPLIFIED_REQUEST, (params: ConvertToSimplifiedParams): DocumentEditsResult | null => {
+    const document = documents.get(params.uri);
+    if (!document) return null;
+    return { uri: document.uri, version: document.version, edits: toSimplifiedEdits(document.getText()) };
+  });
+
+  connection.onRequest(LEARN_MODEL_REQUEST, (params: LearnModelParams): LearnModelResult | ResponseError => {
+    try {
+      const result = learnFromFolders(params);
+      project.invalidate();
+      live.relintAll();
+      return result;
+    } catch (error) {
+      return new ResponseError(1, (error as Error).message);
+    }
+  });
+
+  connection.listen();
+  return connection;
+}
+
+function defaultConnection(): Connection {
+  if (process.argv.slice(2).some((arg) => TRANSPORT_ARG.test(arg))) return createConnection(ProposedFeatures.all);
+  const connection = createConnection(ProposedFeatures.all, process.stdin, process.stdout);
+  // stdout is the protocol channel: a stray console.log from anywhere would corrupt it.
+  console.log = console.info = console.debug = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
+  console.warn = (...args: unknown[]) => connection.console.warn(args.map(String).join(' '));
+  console.error = (...args: unknown[]) => connection.console.error(args.map(String).join(' '));
+  return connection;
+}
+
+function serverVersion(): string {
+  try {
+    return (JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+// Run directly as dist/server.js. The CLI bundles this file too (for `jiaodui lsp`),
+// and there `module` is the CLI's own module, so the bundle's name is checked as well.
+if (require.main === module && /^server\.[cm]?[jt]s$/.test(path.basename(require.main.filename))) startServer();

@@ -57,7 +57,7 @@ export class Linter {
   private lintParagraph(text: TextModel, paragraph: Paragraph): Finding[] {
     let relative = this.paragraphCache.get(paragraph.text);
     if (!relative) {
-      const local = new TextModel(paragraph.text, 'plaintext');
+      const local = new TextModel(paragraph.text, 'plaintext', true);
       const localParagraph: Paragraph = { index: 0, start: 0, end: paragraph.text.length, text: paragraph.text };
       relative = [];
       for (const active of this.active) {

@@ -204,9 +204,11 @@ export class Lexicon {
   suffixProductivity(char: string): number {
     if (!this.suffixCounts) {
       const counts = new Map<string, number>();
-      for (const [word, entry] of this.entries()) {
-        if (word.length < 2 || word.length > 4 || entry.freq < 20) continue;
-        const last = word[word.length - 1];
+      for (const start of this.lineStarts) {
+        const space = this.source.indexOf(' ', start);
+        const length = space - start;
+        if (length < 2 || length > 4 || this.freqAt(start, length) < 20) continue;
+        const last = this.source[space - 1];
         counts.set(last, (counts.get(last) ?? 0) + 1);
       }
       this.suffixCounts = counts;

@@ -46,11 +46,15 @@ export class TextModel {
   readonly directives: Directive[];
   private readonly lineStarts: number[];
 
-  constructor(raw: string, language: Language = 'plaintext') {
+  /**
+   * @param alreadyMasked the text is the masked copy of another TextModel (a
+   *   paragraph handed to a rule): masking it again would find nothing new.
+   */
+  constructor(raw: string, language: Language = 'plaintext', alreadyMasked = false) {
     this.raw = raw;
     this.language = language;
     this.lineStarts = computeLineStarts(raw);
-    const { masked, directives } = mask(raw, language, this.lineStarts);
+    const { masked, directives } = alreadyMasked ? { masked: raw, directives: [] } : mask(raw, language, this.lineStarts);
     this.masked = masked;
     this.directives = directives;
     this.paragraphs = splitParagraphs(masked);
@@ -161,45 +165,64 @@ function leadingBlank(line: string): number {
   return m ? m[0].length : 0;
 }
 
-function blank(chars: string[], from: number, to: number): void {
-  for (let i = from; i < to; i++) {
-    const c = chars[i];
-    if (c !== '\n' && c !== '\r') chars[i] = ' ';
+/** Ranges [from, to) to blank; blanking keeps line breaks so offsets and lines stay put. */
+type Ranges = Array<[number, number]>;
+
+function applyBlanks(raw: string, ranges: Ranges): string {
+  if (ranges.length === 0) return raw;
+  ranges.sort((a, b) => a[0] - b[0]);
+  const parts: string[] = [];
+  let at = 0;
+  for (const [from, to] of ranges) {
+    const start = Math.max(from, at);
+    if (to <= start) continue;
+    parts.push(raw.slice(at, start), raw.slice(start, to).replace(/[^\r\n]/g, ' '));
+    at = to;
   }
+  parts.push(raw.slice(at));
+  return parts.join('');
 }
 
+/*
+ * Masking builds a list of ranges and one new string at the end: splitting a
+ * 2 MB draft into an array of characters cost more than linting it.
+ */
 function mask(raw: string, language: Language, lineStarts: number[]): { masked: string; directives: Directive[] } {
-  const chars = raw.split('');
+  const ranges: Ranges = [];
   const directives: Directive[] = [];
-  if (raw.charCodeAt(0) === 0xfeff) chars[0] = ' ';
+  if (raw.charCodeAt(0) === 0xfeff) ranges.push([0, 1]);
 
-  for (let line = 0; line < lineStarts.length; line++) {
-    const start = lineStarts[line];
-    const next = line + 1 < lineStarts.length ? lineStarts[line + 1] : raw.length;
-    const text = raw.slice(start, next).replace(/[\r\n]+$/, '');
-    const m = DIRECTIVE_LINE.exec(text);
-    if (m) {
-      const list = m[2].replace(/-->\s*$/, '').split(/[\s,，]+/).filter(Boolean);
-      directives.push({ kind: m[1] as DirectiveKind, rules: list.length ? list : null, line });
-      blank(chars, start, start + text.length);
+  if (raw.includes('jiaodui-')) {
+    for (let line = 0; line < lineStarts.length; line++) {
+      const start = lineStarts[line];
+      const next = line + 1 < lineStarts.length ? lineStarts[line + 1] : raw.length;
+      const text = raw.slice(start, next).replace(/[\r\n]+$/, '');
+      if (!text.includes('jiaodui-')) continue;
+      const m = DIRECTIVE_LINE.exec(text);
+      if (m) {
+        const list = m[2].replace(/-->\s*$/, '').split(/[\s,，]+/).filter(Boolean);
+        directives.push({ kind: m[1] as DirectiveKind, rules: list.length ? list : null, line });
+        ranges.push([start, start + text.length]);
+      }
     }
   }
 
-  if (language === 'markdown') maskMarkdown(raw, chars, lineStarts);
+  if (language === 'markdown') maskMarkdown(raw, ranges, lineStarts);
 
-  for (const m of raw.matchAll(URL_PATTERN)) blank(chars, m.index!, m.index! + m[0].length);
-  return { masked: chars.join(''), directives };
+  for (const m of raw.matchAll(URL_PATTERN)) ranges.push([m.index!, m.index! + m[0].length]);
+  return { masked: applyBlanks(raw, ranges), directives };
 }
 
-function maskMarkdown(raw: string, chars: string[], lineStarts: number[]): void {
+function maskMarkdown(raw: string, ranges: Ranges, lineStarts: number[]): void {
   const lineAt = (i: number) => raw.slice(lineStarts[i], i + 1 < lineStarts.length ? lineStarts[i + 1] : raw.length);
+  const blocks: Ranges = [];
   let line = 0;
   // Front matter: a --- block at the very top.
   if (/^\uFEFF?---[ \t]*\r?\n/.test(raw)) {
     for (let i = 1; i < lineStarts.length; i++) {
       if (/^(---|\.\.\.)[ \t]*\r?\n?$/.test(lineAt(i))) {
         const end = i + 1 < lineStarts.length ? lineStarts[i + 1] : raw.length;
-        blank(chars, 0, end);
+        blocks.push([0, end]);
         line = i + 1;
         break;
       }
@@ -208,26 +231,30 @@ function maskMarkdown(raw: string, chars: string[], lineStarts: number[]): void 
   // Fenced code blocks.
   let fence: string | null = null;
   let fenceStart = 0;
-  for (; line < lineStarts.length; line++) {
-    const text = lineAt(line);
-    const m = /^[ ]{0,3}(`{3,}|~{3,})/.exec(text);
-    if (fence === null && m) {
-      fence = m[1];
-      fenceStart = lineStarts[line];
-    } else if (fence !== null && m && m[1][0] === fence[0] && m[1].length >= fence.length && /^[ ]{0,3}[`~]+[ \t]*\r?\n?$/.test(text)) {
-      blank(chars, fenceStart, lineStarts[line] + text.length);
-      fence = null;
+  if (raw.includes('```') || raw.includes('~~~')) {
+    for (; line < lineStarts.length; line++) {
+      const text = lineAt(line);
+      const m = /^[ ]{0,3}(`{3,}|~{3,})/.exec(text);
+      if (fence === null && m) {
+        fence = m[1];
+        fenceStart = lineStarts[line];
+      } else if (fence !== null && m && m[1][0] === fence[0] && m[1].length >= fence.length && /^[ ]{0,3}[`~]+[ \t]*\r?\n?$/.test(text)) {
+        blocks.push([fenceStart, lineStarts[line] + text.length]);
+        fence = null;
+      }
     }
+    if (fence !== null) blocks.push([fenceStart, raw.length]);
   }
-  if (fence !== null) blank(chars, fenceStart, raw.length);
+  ranges.push(...blocks);
 
-  const masked = chars.join('');
+  // Inline constructs are looked for outside the blocks only.
+  const masked = applyBlanks(raw, blocks.slice());
   // HTML comments, inline code, autolinks, link destinations, raw HTML tags.
   const patterns = [/<!--[\s\S]*?-->/g, /(`+)(?:(?!\1)[^\n])+\1/g, /<[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]*>/g, /\]\([^)\s]*(?:\s+"[^"]*")?\)/g, /<\/?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>\n]*)?\/?>/g];
   for (const pattern of patterns) {
     for (const m of masked.matchAll(pattern)) {
-      if (pattern.source.startsWith('\\]')) blank(chars, m.index! + 1, m.index! + m[0].length);
-      else blank(chars, m.index!, m.index! + m[0].length);
+      if (pattern.source.startsWith('\\]')) ranges.push([m.index! + 1, m.index! + m[0].length]);
+      else ranges.push([m.index!, m.index! + m[0].length]);
     }
   }
 }

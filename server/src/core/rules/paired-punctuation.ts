@@ -86,6 +86,12 @@ function firstVisible(text: string, paragraph: Paragraph): string | undefined {
   return charAt(text, paragraph.start);
 }
 
+let pairedMarksPattern: RegExp | undefined;
+function pairedMarks(): RegExp {
+  pairedMarksPattern ??= new RegExp(`[${[...Object.keys(OPENERS), ...Object.keys(CLOSERS)].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`, 'g');
+  return pairedMarksPattern;
+}
+
 export function findUnmatched(text: string, paragraphs: readonly Paragraph[]): Unmatched[] {
   const found: Unmatched[] = [];
   let stack: OpenMark[] = [];
@@ -116,8 +122,12 @@ export function findUnmatched(text: string, paragraphs: readonly Paragraph[]): U
       // GB/T 15834-2011 4.8: a quotation over several paragraphs reopens each one with “.
       continuesQuote = true;
     }
-    for (let i = paragraph.start; i < paragraph.end; i++) {
-      const c = text[i];
+    // Jump from mark to mark: a per-character walk of a large draft was this rule's whole cost.
+    const marks = pairedMarks();
+    marks.lastIndex = paragraph.start;
+    for (let match = marks.exec(text); match !== null && match.index < paragraph.end; match = marks.exec(text)) {
+      const i = match.index;
+      const c = match[0];
       if (continuesQuote && i === paragraph.start) continue;
       if (c in OPENERS) {
         stack.push({ offset: i, mark: c, family: OPENERS[c] });

@@ -1,0 +1,27 @@
+/**
+ * jiaodui/learnModel: the CLI's `jiaodui learn`, run in the server (which already
+ * holds the core and the lexicon), so the editor needs no child process and it works
+ * in any extension host, including a web workbench's.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { learnModel } from '../core/model/learn';
+import { discover } from '../cli/files';
+import { loadLexicon } from '../node/resources';
+import type { LearnModelParams, LearnModelResult } from './protocol';
+
+export function learnFromFolders(params: LearnModelParams): LearnModelResult {
+  const { files, problems } = discover(params.inputs, process.cwd(), () => false);
+  if (files.length === 0) {
+    const why = problems.map((p) => `${p.path}：${p.reason}`).join('；');
+    throw new Error(`没有可学习的稿件${why ? `（${why}）` : ''}`);
+  }
+  const corpus = files.map((file) => ({ path: file, content: fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '') }));
+  const model = learnModel(corpus, loadLexicon());
+  fs.mkdirSync(path.dirname(params.out), { recursive: true });
+  // Atomic, as the CLI does: a server linting meanwhile never reads half a model.
+  const tmp = `${params.out}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, JSON.stringify(model));
+  fs.renameSync(tmp, params.out);
+  return { out: params.out, documents: corpus.length, characters: model.corpus.characters };
+}

@@ -1,0 +1,199 @@
+/**
+ * What a document is linted with: the nearest `.jiaoduirc.json` (found upward, as the
+ * CLI does, so editor and CI agree), the editor settings, and one (split) Linter per
+ * distinct combination. Reusing it across versions is what makes typing cheap: its
+ * paragraph cache means a keystroke re-checks only the paragraph it touched.
+ *
+ * Config and model files are re-read when their mtime changes, so an edit made
+ * outside the editor (or a fresh `jiaodui learn`) is picked up without a watcher.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseModel } from '../core/model/load';
+import { applyRoster } from '../core/model/roster';
+import type { LearnedModel } from '../core/model/types';
+import type { LintOptions, Rule } from '../core/types';
+import { CONFIG_FILE, findConfigFile, loadConfigFile, resolveLintOptions, type JiaoduiConfig } from '../node/config';
+import { ignoreMatcher } from '../cli/files';
+import type { JiaoduiSettings } from './settings';
+import { SplitLinter } from './splitLinter';
+
+export interface LintContext {
+  linter: SplitLinter;
+  /** The document is excluded by the config's `ignore`. */
+  ignored: boolean;
+  configFile?: string;
+}
+
+interface LoadedConfig {
+  mtimeMs: number;
+  config: JiaoduiConfig;
+  isIgnored: (file: string) => boolean;
+}
+
+const LINTER_CACHE_SIZE = 8;
+
+export interface ProjectHooks {
+  /** A problem the user should see once (bad config, unreadable model). */
+  warnOnce(key: string, message: string): void;
+  onRuleError(ruleId: string, error: unknown): void;
+}
+
+export class Project {
+  private readonly configByDir = new Map<string, string | undefined>();
+  private readonly configs = new Map<string, LoadedConfig>();
+  private readonly models = new Map<string, { mtimeMs: number; model: LearnedModel }>();
+  /** key → Linter, most recently used last. */
+  private readonly linters = new Map<string, SplitLinter>();
+  workspaceFolders: string[] = [];
+
+  constructor(
+    private readonly hooks: ProjectHooks,
+    private readonly rules?: readonly Rule[],
+  ) {}
+
+  /** Drops every cached lookup; the next lint re-discovers configs (a config file appeared or vanished). */
+  invalidate(): void {
+    this.configByDir.clear();
+    this.configs.clear();
+    this.models.clear();
+    this.linters.clear();
+  }
+
+  contextFor(uri: string, settings: JiaoduiSettings): LintContext {
+    const file = fsPath(uri);
+    const configFile = file ? this.configFileFor(path.dirname(file)) : undefined;
+    const loaded = configFile ? this.loadConfig(configFile) : undefined;
+    const configDir = configFile ? path.dirname(configFile) : undefined;
+    const modelPath = this.modelPathFor(file, settings, loaded?.config, configDir);
+    const model = modelPath ? this.loadModel(modelPath) : undefined;
+
+    const key = JSON.stringify([configFile ?? '', loaded?.mtimeMs ?? 0, modelPath ?? '', model ? this.models.get(modelPath!)?.mtimeMs : 0, settings.rules]);
+    let linter = this.linters.get(key);
+    if (linter) {
+      this.linters.delete(key);
+    } else {
+      const options: LintOptions = {
+        ...resolveLintOptions({ config: loaded ? { ...loaded.config, model: undefined } : undefined, configDir, ruleOverrides: settings.rules }),
+        onRuleError: (id, error) => this.hooks.onRuleError(id, error),
+      };
+      if (model) options.model = applyRoster(model, loaded?.config ?? {});
+      linter = new SplitLinter(options, this.rules);
+      if (this.linters.size >= LINTER_CACHE_SIZE) this.linters.delete(this.linters.keys().next().value!);
+    }
+    this.linters.set(key, linter);
+    return { linter, ignored: Boolean(file && loaded?.isIgnored(file)), configFile };
+  }
+
+  private configFileFor(dir: string): string | undefined {
+    if (!this.configByDir.has(dir)) this.configByDir.set(dir, findConfigFile(dir));
+    return this.configByDir.get(dir);
+  }
+
+  private loadConfig(file: string): LoadedConfig | undefined {
+    let mtimeMs: number;
+    try {
+      mtimeMs = fs.statSync(file).mtimeMs;
+    } catch {
+      this.configByDir.clear();
+      return undefined;
+    }
+    const cached = this.configs.get(file);
+    if (cached && cached.mtimeMs === mtimeMs) return cached;
+    try {
+      const config = loadConfigFile(file);
+      const loaded = { mtimeMs, config, isIgnored: ignoreMatcher(config.ignore ?? [], path.dirname(file)) };
+      this.configs.set(file, loaded);
+      return loaded;
+    } catch (error) {
+      this.hooks.warnOnce(`config:${file}:${mtimeMs}`, `jiaodui：${(error as Error).message}；已忽略此配置。`);
+      return undefined;
+    }
+  }
+
+  /** The editor setting wins over the config's `model`; relative paths resolve against the workspace folder. */
+  private modelPathFor(file: string | undefined, settings: JiaoduiSettings, config: JiaoduiConfig | undefined, configDir: string | undefined): string | undefined {
+    if (settings.modelPath) {
+      let p = settings.modelPath.replace(/^~(?=$|[\\/])/, os.homedir());
+      if (!path.isAbsolute(p)) p = path.resolve(this.folderOf(file) ?? configDir ?? process.cwd(), p);
+      return p;
+    }
+    if (config?.model) return path.resolve(configDir ?? '.', config.model);
+    return undefined;
+  }
+
+  private loadModel(file: string): LearnedModel | undefined {
+    try {
+      const mtimeMs = fs.statSync(file).mtimeMs;
+      const cached = this.models.get(file);
+      if (cached && cached.mtimeMs === mtimeMs) return cached.model;
+      const model = parseModel(fs.readFileSync(file, 'utf8'), file);
+      this.models.set(file, { mtimeMs, model });
+      return model;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const reason = code ? `无法读取模型 ${file}（${code}）` : (error as Error).message;
+      this.hooks.warnOnce(`model:${file}:${reason}`, `jiaodui：${reason}；改用内置模型。`);
+      this.models.delete(file);
+      return undefined;
+    }
+  }
+
+  folderOf(file: string | undefined): string | undefined {
+    if (!file) return this.workspaceFolders[0];
+    return this.workspaceFolders
+      .filter((folder) => file === folder || file.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep))
+      .sort((a, b) => b.length - a.length)[0];
+  }
+
+  /**
+   * Adds `word` to the `allow` list of the config that governs `uri`, creating
+   * `.jiaoduirc.json` at the workspace folder (or beside the file) when there is none.
+   * Other keys, their order and the file's indentation are kept.
+   */
+  allowWord(uri: string, word: string): { file: string; added: boolean } {
+    const file = fsPath(uri);
+    const target =
+      (file && findConfigFile(path.dirname(file))) ??
+      path.join(this.folderOf(file) ?? (file ? path.dirname(file) : process.cwd()), CONFIG_FILE);
+    let text = '';
+    try {
+      text = fs.readFileSync(target, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    const result = addAllowedWord(text, word);
+    if (result.changed) {
+      const tmp = `${target}.${process.pid}.tmp`;
+      fs.writeFileSync(tmp, result.text);
+      fs.renameSync(tmp, target);
+    }
+    this.invalidate();
+    return { file: target, added: result.changed };
+  }
+}
+
+/** Pure JSON edit behind allowWord; throws on a file that is not a JSON object. */
+export function addAllowedWord(text: string, word: string): { text: string; changed: boolean } {
+  const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const body = text.slice(bom.length);
+  const data: Record<string, unknown> = body.trim() === '' ? {} : JSON.parse(body);
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new Error(`${CONFIG_FILE} 应为 JSON 对象`);
+  const allow = Array.isArray(data.allow) ? (data.allow as unknown[]) : [];
+  if (allow.includes(word)) return { text, changed: false };
+  data.allow = [...allow, word];
+  const indent = /\n([ \t]+)"/.exec(body)?.[1] ?? '  ';
+  const eol = body.includes('\r\n') ? '\r\n' : '\n';
+  return { text: bom + JSON.stringify(data, null, indent).replace(/\n/g, eol) + eol, changed: true };
+}
+
+export function fsPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}

@@ -67,7 +67,25 @@ export function validateConfig(data: unknown, source: string): JiaoduiConfig {
     if (value !== undefined && (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))) throw new ConfigError(`${source}: “${key}” 应为字符串数组`);
   }
   if (config.model !== undefined && typeof config.model !== 'string') throw new ConfigError(`${source}: “model” 应为文件路径`);
+  if (config.roster !== undefined && typeof config.roster !== 'string') throw new ConfigError(`${source}: “roster” 应为文件路径`);
+  if (config.names !== undefined && (!Array.isArray(config.names) || config.names.some((n) => typeof n !== 'string' && (typeof n !== 'object' || n === null || typeof n.name !== 'string')))) {
+    throw new ConfigError(`${source}: “names” 应为名称数组（字符串，或含 name 的对象）`);
+  }
   return config;
+}
+
+/** Adds the names and phrases of the roster file the config points to (`roster`), relative to the config. */
+function withRosterFile(config: JiaoduiConfig, configDir: string): Roster {
+  if (!config.roster) return config;
+  const file = path.resolve(configDir, config.roster);
+  let data: unknown;
+  try {
+    data = JSON.parse(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new ConfigError(`${file}: 无法读取名录（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）`);
+  }
+  const roster = validateConfig(data, file);
+  return { names: [...(config.names ?? []), ...(roster.names ?? [])], phrases: [...(config.phrases ?? []), ...(roster.phrases ?? [])] };
 }
 
 export interface ResolveArgs {
@@ -94,7 +112,7 @@ export function resolveLintOptions(args: ResolveArgs = {}): LintOptions {
   }
   Object.assign(rules, args.ruleOverrides ?? {});
   return {
-    model: applyRoster(loadModel(modelPath), config),
+    model: applyRoster(loadModel(modelPath), withRosterFile(config, args.configDir ?? '.')),
     lexicon: loadLexicon(),
     rules,
     ruleOptions,

@@ -1,0 +1,74 @@
+import { ruleTester } from '../support/rule-tester';
+import { optionsWith } from '../support/resources';
+import type { PhraseEntry } from '../../server/src/core/model/sections/phrases';
+
+// A small hand-made model, so the cases do not depend on what the seeds teach.
+const corpus = (phrase: string, count: number, docs = 2): PhraseEntry => ({ phrase, count, docs, source: 'corpus' });
+const phrases: PhraseEntry[] = [
+  { phrase: '中西医结合与少数民族医药司', count: 0, docs: 0, source: '国家中医药管理局官网·机构设置' },
+  corpus('党的二十大和二十届历次全会精神', 3),
+  corpus('紧密型县域医共体建设', 5),
+  corpus('医疗卫生强基工程', 7),
+  corpus('国家卫生健康委', 38),
+  corpus('国家卫健委', 7),
+  corpus('二十届四中全会精神', 3),
+  corpus('北京市东城区卫生健康委', 3),
+  corpus('医院数字化转型', 3),
+  corpus('大型医疗设备', 4),
+  corpus('中医药文化进校园', 5),
+  corpus('中医文化进校园', 3),
+  corpus('深化医药卫生体制改革', 5),
+  corpus('深化医疗卫生体制改革', 2),
+];
+const options = optionsWith({ phrases: { phrases } });
+const withModel = (text: string, extra: Record<string, unknown> = {}) => ({ text, options: { ...options, ...extra } });
+
+ruleTester('fixed-phrase', {
+  valid: [
+    withModel('深入贯彻党的二十大和二十届历次全会精神，推进紧密型县域医共体建设。'),
+    { ...withModel('国家卫生健康委和国家卫健委都是规范写法。'), name: 'both established forms of a name' },
+    { ...withModel('学习贯彻二十届三中全会精神。'), name: 'a changed numeral is a different fact' },
+    { ...withModel('北京市西城区卫生健康委召开会议。'), name: 'contrastive slot 东/西' },
+    { ...withModel('推进医院的数字化转型。'), name: 'an added function character' },
+    { ...withModel('采购大型医用设备。'), name: 'a variant that reads as ordinary words in a short phrase' },
+    { ...withModel('开展中医文化进校园活动。'), name: 'a variant the corpus itself repeats' },
+    { ...withModel('深化医保卫生体制改革。'), name: 'a slot the corpus fills in more than one way' },
+    { ...withModel('实施医疗卫生强强基工程。'), name: 'a doubled character is left to duplicate-word' },
+    { ...withModel('贯彻落实党的二十大的二十届历次全会精神。', { allow: ['党的二十大的二十届历次全会精神'] }), name: 'house dictionary silences it' },
+    { text: '贯彻落实党的二十大的二十届历次全会精神。', options: optionsWith({ phrases: { phrases: [] } }), name: 'empty model: nothing to compare with' },
+    withModel('今天天气很好，大家去公园散步。'),
+  ],
+  invalid: [
+    {
+      ...withModel('贯彻落实党的二十大的二十届历次全会精神。'),
+      errors: [{ text: '党的二十大的二十届历次全会精神', message: '疑似固定提法有误，应为“党的二十大和二十届历次全会精神”（语料中出现 3 次）' }],
+      output: '贯彻落实党的二十大和二十届历次全会精神。',
+    },
+    {
+      ...withModel('国家中医药局中西结合与少数民族医药司副司长介绍。'),
+      errors: [{ text: '中西结合与少数民族医药司', message: '应为“中西医结合与少数民族医药司”（规范提法）' }],
+      output: '国家中医药局中西医结合与少数民族医药司副司长介绍。',
+    },
+    {
+      ...withModel('全面实施医疗卫生弓基工程。'),
+      errors: [{ text: '医疗卫生弓基工程', message: '应为“医疗卫生强基工程”（语料中出现 7 次）' }],
+      output: '全面实施医疗卫生强基工程。',
+    },
+    {
+      ...withModel('全面实施医疗卫生强工程。'),
+      errors: [{ text: '医疗卫生强工程', message: '应为“医疗卫生强基工程”' }],
+      output: '全面实施医疗卫生强基工程。',
+    },
+    {
+      ...withModel('推进紧密型县域医共乐体建设。'),
+      errors: [{ text: '紧密型县域医共乐体建设', message: '应为“紧密型县域医共体建设”' }],
+      output: '推进紧密型县域医共体建设。',
+    },
+    {
+      ...withModel('第一段：推进紧密型县城医共体建设。\n\n第二段：全面实施医疗卫生弓基工程，𠮷。'),
+      name: 'two paragraphs, offsets shifted, a surrogate pair after',
+      errors: [{ text: '紧密型县城医共体建设' }, { text: '医疗卫生弓基工程' }],
+      output: '第一段：推进紧密型县域医共体建设。\n\n第二段：全面实施医疗卫生强基工程，𠮷。',
+    },
+  ],
+});

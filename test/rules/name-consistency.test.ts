@@ -1,0 +1,70 @@
+import * as assert from 'node:assert/strict';
+import { ruleTester, ruleFindings } from '../support/rule-tester';
+import { optionsWith } from '../support/resources';
+import { applyRoster } from '../../server/src/core/model/roster';
+import type { NamesSection } from '../../server/src/core/model/sections/names';
+
+// No learned names: the cases rest on what the document itself says.
+const bare: NamesSection = { names: [], shortForms: {} };
+const options = optionsWith({ names: bare });
+const doc = (text: string) => ({ text, options });
+
+const wang = '北大纵横合伙人王宏志介绍，医保基金直接结算势在必行。王宏志表示，这是最高级别的文件。王宏志认为，还需降低采购价格。';
+
+ruleTester('name-consistency', {
+  valid: [
+    doc(wang),
+    { ...doc('副主任王宏志表示，要加强管理。主任王建国指出，要加快进度。王宏志说，明年继续推进。'), name: 'two people who share a surname' },
+    { ...doc('记者张伟报道。张伟表示同意。张伟说，会再来。记者张玮摄。'), name: 'two-character names differing in the given name' },
+    { ...doc('国家卫生健康委员会主管。国家卫生健康委员会发布通知。国家卫生健康委介绍了情况。'), name: 'a full name and its short form (two edits apart)' },
+    {
+      text: '定西市中医医院牵头，定西市中医医院承办。定西市中医院参加。',
+      options: optionsWith({ names: { names: [], shortForms: { 定西市中医院: '定西市中医医院' } } }),
+      name: 'an accepted short form one edit apart',
+    },
+    { ...doc('定西市第一人民医院和定西市第二人民医院、定西市第二人民医院的医生。'), name: 'organisations differing in a numeral' },
+    { ...doc('王宏志表示同意。王志宏表示反对。'), name: 'a tie: no majority to follow' },
+    { ...doc('主任王宏志表示，王宏志认为，王宏志指出，王主任说可以。'), name: 'a title written with the surname is not a name' },
+    { ...doc('甘肃省人民医院和甘肃人民医院。甘肃省人民医院。'), name: 'a dropped administrative character' },
+    doc('今天天气很好，大家去公园散步。'),
+  ],
+  invalid: [
+    {
+      ...doc(`${wang}在解决“赖账”的问题上，王志宏表示可以借鉴第三方支付。`),
+      errors: [{ text: '王志宏', message: '同一人名写法不一：“王志宏”应为“王宏志”（本文出现 3 次）' }],
+      output: `${wang}在解决“赖账”的问题上，王宏志表示可以借鉴第三方支付。`,
+    },
+    {
+      ...doc('甘肃省定西市中医医院牵头成立联盟。定西市中医医院院长介绍经验。由定西市中医院承担项目。'),
+      errors: [{ text: '定西市中医院', message: '同一机构名称写法不一：“定西市中医院”应为“定西市中医医院”（本文出现 2 次）' }],
+      output: '甘肃省定西市中医医院牵头成立联盟。定西市中医医院院长介绍经验。由定西市中医医院承担项目。',
+    },
+    {
+      ...doc('记者李金涛报道。李金涛表示满意。李金涛说，会继续努力。主任李金武介绍，项目进展顺利。'),
+      name: 'a substituted given-name character, three against one',
+      errors: [{ text: '李金武', message: '应为“李金涛”' }],
+      output: '记者李金涛报道。李金涛表示满意。李金涛说，会继续努力。主任李金涛介绍，项目进展顺利。',
+    },
+    {
+      ...doc('北大纵横合伙人王宏\n\n志介绍，王宏志表示，王宏志认为可行。他说王志\n\n宏表示同意。'),
+      name: 'a name split by a hard wrap',
+      errors: [{ text: '王志\n\n宏' }],
+      output: '北大纵横合伙人王宏\n\n志介绍，王宏志表示，王宏志认为可行。他说王宏\n\n志表示同意。',
+    },
+    {
+      text: '王志宏表示，医保可以充当第三方。',
+      options: { ...options, model: applyRoster(options.model, { names: ['王宏志'] }) },
+      name: 'the roster wins even when its form is absent',
+      errors: [{ text: '王志宏', message: '应为“王宏志”（本社名录的规范写法）' }],
+      output: '王宏志表示，医保可以充当第三方。',
+    },
+  ],
+});
+
+describe('name-consistency roster', () => {
+  it('a roster alias is accepted as a short form', () => {
+    const model = applyRoster(options.model, { names: [{ name: '定西市中医医院', aliases: ['定西市中医院'] }] });
+    const found = ruleFindings('name-consistency', '定西市中医医院牵头，定西市中医医院承办。定西市中医院参加。', { ...options, model });
+    assert.deepEqual(found, []);
+  });
+});

@@ -33,6 +33,10 @@ ruleTester('duplicate-word', {
     '记者胡强强报道。',
     '吉尔吉斯斯坦代表团到访。',
     '王芳芳来了。',
+    '记者张玲玲报道。',
+    '以钉钉子精神担当尽责。',
+    '而医院院办的咨询电话一天几十个。',
+    '孩子嘘嘘一声。',
     // not Han, or masked
     'the the end',
     { text: '代码 `为为` 不查。', language: 'markdown' },
@@ -71,6 +75,18 @@ ruleTester('duplicate-word', {
       text: '中医药健康促进进行动。',
       errors: [{ text: '进进' }],
       output: '中医药健康促进行动。',
+    },
+    {
+      name: 'a surname character that forms a word with the first copy is no name (卫生|生)',
+      text: '实施医疗卫生生强基工程。',
+      errors: [{ text: '生生' }],
+      output: '实施医疗卫生强基工程。',
+    },
+    {
+      name: 'a copula doubled is a slip even though a verb may take an object',
+      text: '这是是一个问题。',
+      errors: [{ text: '是是' }],
+      output: '这是一个问题。',
     },
     {
       name: 'a measure word doubled after a numeral other than 一',

@@ -9,6 +9,7 @@
  */
 import type { Lexicon } from '../lexicon';
 import { segment } from '../segmenter';
+import { surnameLength } from '../model/sections/names';
 
 export interface Repeat {
   /** Offset of the first copy. */
@@ -93,6 +94,9 @@ const COVER_FREQ = 5;
 const NAME_SURNAME_FREQ = 500;
 const VERB_FREQ = 500;
 const SUFFIX_PRODUCTIVITY = 30;
+const STRONG_WORD_FREQ = 1000;
+/** Copulas and auxiliaries are what typists double (是是, 有有), not verbs taking an object. */
+const AUXILIARY_VERBS = /^[是有要会能可将让使被把得在为]$/;
 /** Numerals other than 一 before a doubled measure word make it a typo (三个个), while 一个个 is grammar. */
 const NUMERALS = /[二三四五六七八九十百千万亿两几0-9０-９]/;
 const FUNCTION_POS = /^(p|u|c|d|r|y|e|o|uj|ul|uz|ug|uv|ud)$/;
@@ -127,6 +131,8 @@ export function explainRepeat(text: string, repeat: Repeat, lexicon: Lexicon, ev
       if ((before === '一' || clauseInitial) && lexicon.has('一' + char, WORD_FREQ * 2)) return 'one-measure';
       if (isGivenName(text, start, lexicon)) return 'given-name';
       if (isAdjectiveReduplication(text, start, lexicon)) return 'adjective';
+      // Interjections and onomatopoeia double freely (嘘嘘, 哗哗).
+      if (/^[eoy]$/.test(lexicon.pos(char) ?? '')) return 'adjective';
     }
   } else {
     const pos = lexicon.pos(copy) ?? '';
@@ -192,7 +198,10 @@ function isGivenName(text: string, start: number, lexicon: Lexicon): boolean {
   if (start === 0) return false;
   const surname = text[start - 1];
   const char = text[start];
-  if (lexicon.pos(surname) !== 'nr' || !lexicon.has(surname, NAME_SURNAME_FREQ)) return false;
+  // jieba tags some of the commonest surnames as other parts of speech (张 is a measure word).
+  const isSurname = surnameLength(surname) === 1 || (lexicon.pos(surname) === 'nr' && lexicon.has(surname, NAME_SURNAME_FREQ));
+  // 卫|生生 is 卫生 + 生: a surname character that forms a word with the first copy is not a surname here.
+  if (!isSurname || lexicon.has(surname + char, WORD_FREQ)) return false;
   if (FUNCTION_POS.test(lexicon.pos(char) ?? '')) return false;
   // The surname must stand alone, not end a word (季度度: 季 is part of nothing, but 度 is).
   const left = segment(lexicon, text.slice(Math.max(0, start - 5), start));
@@ -224,7 +233,11 @@ function isWordBoundary(text: string, repeat: Repeat, lexicon: Lexicon): boolean
   const middle = start + unit;
   const rightTokens = segment(lexicon, text.slice(middle, Math.min(text.length, middle + 8)));
   const first = rightTokens[0];
-  if (!first || first.word.length <= unit || !lexicon.has(first.word, first.word.length >= 3 ? 2 : WORD_FREQ)) return false;
+  // A rare right-hand word (院办, 2 in jieba) still counts after a common word on the left (医院).
+  const leftWord = segment(lexicon, text.slice(Math.max(0, start - 6), middle)).pop();
+  const strongLeft = leftWord !== undefined && leftWord.word.length > unit && lexicon.has(leftWord.word, STRONG_WORD_FREQ);
+  const rightMin = first && first.word.length >= 3 ? 2 : strongLeft ? 2 : WORD_FREQ;
+  if (!first || first.word.length <= unit || !lexicon.has(first.word, rightMin)) return false;
   if (unit === 1 && rightWordCutsARealWord(text, middle, first.word.length, lexicon)) return false;
 
   // Nothing Han on the left (the paragraph starts here, often a line broken by
@@ -238,6 +251,8 @@ function isWordBoundary(text: string, repeat: Repeat, lexicon: Lexicon): boolean
   if (!last) return false;
   if (last.word.length > unit && lexicon.has(last.word, COVER_FREQ)) return true;
   if (unit !== 1) return false;
+  // 钉|钉子, 画|画儿: a one-character verb standing alone, then its object.
+  if (last.word.length === 1 && lexicon.pos(last.word) === 'v' && lexicon.has(last.word, STRONG_WORD_FREQ) && !AUXILIARY_VERBS.test(last.word)) return true;
   const previous = leftTokens[leftTokens.length - 2];
   return (
     previous !== undefined &&

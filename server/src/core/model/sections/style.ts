@@ -116,7 +116,19 @@ export function learnStyle(docs: CorpusDocument[], _lexicon: Lexicon): StyleSect
  * The style section of `model`, with any part an older model file lacks filled in
  * empty, so rules never trip over a missing count.
  */
+const normalisedStyles = new WeakMap<object, StyleSection>();
+
+/** The model's style with every field present; normalised once per model, not per paragraph. */
 export function styleOf(model: { style?: Partial<StyleSection> }): StyleSection {
+  let style = normalisedStyles.get(model);
+  if (!style) {
+    style = normaliseStyle(model);
+    normalisedStyles.set(model, style);
+  }
+  return style;
+}
+
+function normaliseStyle(model: { style?: Partial<StyleSection> }): StyleSection {
   const empty = emptyStyle();
   const style = model.style ?? {};
   const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;

@@ -1,0 +1,30 @@
+/** Every injector, one per injection family; the quality benchmark runs them all. */
+import type { Injector } from './types';
+import { duplicateCharInjector, duplicateEdgeInjector, duplicateWordInjector } from './duplicate-word';
+import { pageMarkerInjector, strayDigitInjector } from './stray-digits';
+import { punctuationWidthInjector } from './punctuation-width';
+import { pairedPunctuationInjector } from './paired-punctuation';
+import { repeatedPunctuationInjector } from './repeated-punctuation';
+import { brokenParagraphInjector } from './broken-paragraph';
+import { traditionalCharInjector } from './traditional-char';
+import { cjkSpacingInjector } from './cjk-spacing';
+import { fixedPhraseInjector } from './fixed-phrase';
+import { nameConsistencyInjector } from './name-consistency';
+import { numberingSequenceInjector } from './numbering-sequence';
+
+export const INJECTORS: readonly Injector[] = [
+  duplicateWordInjector,
+  duplicateCharInjector,
+  duplicateEdgeInjector,
+  strayDigitInjector,
+  pageMarkerInjector,
+  punctuationWidthInjector,
+  pairedPunctuationInjector,
+  repeatedPunctuationInjector,
+  brokenParagraphInjector,
+  traditionalCharInjector,
+  cjkSpacingInjector,
+  fixedPhraseInjector,
+  nameConsistencyInjector,
+  numberingSequenceInjector,
+];

@@ -249,7 +249,8 @@ function isWordBoundary(text: string, repeat: Repeat, lexicon: Lexicon): boolean
   const leftTokens = segment(lexicon, text.slice(Math.max(0, start - 6), middle));
   const last = leftTokens[leftTokens.length - 1];
   if (!last) return false;
-  if (last.word.length > unit && lexicon.has(last.word, COVER_FREQ)) return true;
+  // Any dictionary word ends here (中医药局 is listed, if rarely): the right side has already proved itself.
+  if (last.word.length > unit && lexicon.has(last.word, 1)) return true;
   if (unit !== 1) return false;
   // 钉|钉子, 画|画儿: a one-character verb standing alone, then its object.
   if (last.word.length === 1 && lexicon.pos(last.word) === 'v' && lexicon.has(last.word, STRONG_WORD_FREQ) && !AUXILIARY_VERBS.test(last.word)) return true;

@@ -14,6 +14,10 @@ NODE_MAJOR=24
 dir=${1:?usage: code-server.sh DIR}
 mkdir -p "$dir"
 dir=$(cd "$dir" && pwd)
+# Run from `npm run test:e2e`, this script inherits the outer npm's settings as npm_* variables.
+# npm_config_user_agent in particular names the outer Node (v20), and code-server's postinstall
+# reads the Node version from it and refuses to install: start from a clean npm environment.
+for variable in $(compgen -e | grep -i '^npm_'); do unset "$variable"; done
 export npm_config_cache="$dir/npm-cache" npm_config_update_notifier=false
 
 if ! dpkg -s libkrb5-dev >/dev/null 2>&1; then

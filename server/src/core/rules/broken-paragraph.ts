@@ -18,6 +18,7 @@ import type { TextModel } from '../text';
 import type { Rule, RuleContext } from '../types';
 import { isPageMarkerLine } from './shared/page-marker';
 import {
+  startsAsContinuation,
   bridgingWord,
   clauseMarks,
   displayWidth,
@@ -137,6 +138,7 @@ function judgeBreak(
   const prose = () =>
     (proseMemo ??=
       hasInnerSentenceEnd(p) || opensWithReport(p) || (clauseMarks(p) >= 1 && displayWidth(p) > headlineMax) || (clauseMarks(p) >= 2 && displayWidth(p) >= 16));
+  const longProse = () => hasInnerSentenceEnd(p) || displayWidth(p) >= 2 * headlineMax;
   const runOn = (): string | null => {
     if (start === 'punct') return `下一行以标点“${n[0]}”开头`;
     if (wrapped) return `上一行排满了版面行宽（约 ${wrapWidth} 字）`;
@@ -160,6 +162,9 @@ function judgeBreak(
       const reason = runOn();
       if (reason) return reason;
       if (headlineP || nextIsHeadline || !prose()) return null;
+      // Across a blank line, a short unfinished-looking line is as often a headline with a
+      // comma in it or a label: it needs long prose before the break or a continuation after it.
+      if (!sameParagraph && !longProse() && !startsAsContinuation(lexicon, n)) return null;
       return '上一行是未完的叙述句';
     }
     case 'comma':
@@ -171,10 +176,13 @@ function judgeBreak(
       return `上一行以“${p[p.length - 1]}”结尾`;
     case 'closer':
       if (!(prose() || wrapped) || !(start === 'han' || start === 'punct' || (start === 'opener' && wrapped))) return null;
+      // 《…》 closing a list entry, then the next entry after a blank line.
+      if (!sameParagraph && !wrapped && start !== 'punct' && !startsAsContinuation(lexicon, n)) return null;
       if (nextIsHeadline && !runOn()) return null;
       return wrapped ? `上一行排满了版面行宽（约 ${wrapWidth} 字）` : '上一行是未完的叙述句';
     case 'alnum':
       if (!(wrapped || (prose() && start === 'han'))) return null;
+      if (!sameParagraph && !wrapped && !longProse()) return null;
       if (nextIsHeadline && !runOn()) return null;
       return wrapped ? `上一行排满了版面行宽（约 ${wrapWidth} 字）` : '上一行是未完的叙述句';
   }

@@ -319,3 +319,18 @@ export function startsOnParticle(lexicon: Lexicon, line: string): string | null 
   const pos = lexicon.pos(first.word);
   return pos === 'uj' || pos === 'uv' || pos === 'ud' || pos === 'uz' || pos === 'ug' || pos === 'ul' ? first.word : null;
 }
+
+/**
+ * The line opens with a word that cannot start a headline or an entry: an adverb,
+ * preposition, conjunction or particle (还开展了…, 并…, 在…). After a blank line this
+ * is what tells a sentence running on from a new block that happens to follow an
+ * unfinished-looking line.
+ */
+export function startsAsContinuation(lexicon: Lexicon, line: string): string | null {
+  const head = hanHead(line, 6);
+  if (!head) return null;
+  const first = segment(lexicon, head)[0];
+  if (!first) return null;
+  const pos = lexicon.pos(first.word) ?? '';
+  return /^(d|p|c|u[a-z]?)$/.test(pos) ? first.word : null;
+}

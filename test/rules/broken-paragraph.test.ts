@@ -70,10 +70,21 @@ ruleTester('broken-paragraph', {
       output: '据介绍，皮肤科是覆盖人群最广、基层就诊需求最突出的学科之一，中国作为决议起草国承诺逐步建立管理体系改善患者生活质量。',
     },
     {
-      name: 'a hard-wrapped PDF extraction: every full-width line break',
+      name: 'a hard-wrapped PDF extraction: one finding for the run of breaks, whose one fix rejoins the paragraph',
       text: WRAPPED,
-      errors: WRAPPED_LINES.slice(0, -1).map((line, i) => ({ text: `${[...line].pop()}\n\n${WRAPPED_LINES[i + 1][0]}` })),
+      errors: [
+        {
+          text: WRAPPED.slice(WRAPPED_LINES[0].length - 1, WRAPPED.length - [...WRAPPED_LINES[WRAPPED_LINES.length - 1]].length + 1),
+          message: `段落被硬换行拆成 ${WRAPPED_LINES.length} 行，应接排为一段`,
+        },
+      ],
       output: PROSE,
+    },
+    {
+      name: 'two breaks in a row are still reported one by one',
+      text: '该片总策划、急诊学科带头人吕柱表\n\n示，该片不仅是急诊医学发展的一个缩影，也是我国急诊急救网\n\n络如何通过高效协同守护每一名患者的生动写照。',
+      errors: [{ text: '表\n\n示' }, { text: '网\n\n络' }],
+      output: '该片总策划、急诊学科带头人吕柱表示，该片不仅是急诊医学发展的一个缩影，也是我国急诊急救网络如何通过高效协同守护每一名患者的生动写照。',
     },
     {
       name: 'a page join inside a paragraph: the next line starts with a stray space',

@@ -69,6 +69,7 @@ export const brokenParagraph: Rule = {
     const headlineMax = headlineWidth(ctx.model.characters);
     const lines = contentLines(text);
     const wrapWidth = hardWrapWidth(lines.map((l) => l?.width ?? 0));
+    const breaks: Break[] = [];
     for (let i = 1; i < lines.length; i++) {
       const previous = lines[i - 1];
       const next = lines[i];
@@ -77,10 +78,56 @@ export const brokenParagraph: Rule = {
       // Markdown joins soft-wrapped lines itself; only a hard break (two spaces, backslash) shows.
       if (markdown && gap === 0 && !/(?: {2}|\\)$/.test(text.lineText(previous.line))) continue;
       const reason = judgeBreak(ctx, previous, next, gap === 0, headlineMax, wrapWidth);
-      if (reason) report(ctx, previous, next, reason);
+      if (reason) breaks.push({ previous, next, reason });
+    }
+    for (const chain of chains(breaks)) {
+      if (chain.length >= CHAIN_MIN) reportChain(ctx, chain);
+      else for (const b of chain) report(ctx, b.previous, b.next, b.reason);
     }
   },
 };
+
+interface Break {
+  previous: ContentLine;
+  next: ContentLine;
+  reason: string;
+}
+
+/**
+ * A paragraph pasted from a hard-wrapped PDF breaks at every visual line. Three or
+ * more breaks in a row are one defect to an editor — one paragraph to rejoin — and
+ * one finding (with one fix) instead of a squiggle per line.
+ */
+const CHAIN_MIN = 3;
+
+function chains(breaks: Break[]): Break[][] {
+  const out: Break[][] = [];
+  for (const b of breaks) {
+    const last = out[out.length - 1];
+    if (last && last[last.length - 1].next === b.previous) last.push(b);
+    else out.push([b]);
+  }
+  return out;
+}
+
+function reportChain(ctx: RuleContext, chain: Break[]): void {
+  const raw = ctx.text.raw;
+  const first = chain[0];
+  const last = chain[chain.length - 1];
+  const offset = first.previous.end - (isLowSurrogate(raw.charCodeAt(first.previous.end - 1)) ? 2 : 1);
+  const end = last.next.start + (raw.codePointAt(last.next.start)! > 0xffff ? 2 : 1);
+  const edits = chain.map(({ previous, next }) => {
+    const keepSpace = /[A-Za-z0-9]$/.test(previous.text) && /^[A-Za-z0-9]/.test(next.text);
+    return { offset: previous.end, length: next.start - previous.end, newText: keepSpace ? ' ' : '' };
+  });
+  ctx.report({
+    offset,
+    length: end - offset,
+    message: `段落被硬换行拆成 ${chain.length + 1} 行，应接排为一段`,
+    evidence: `${first.reason}；此后 ${chain.length - 1} 处换行同样落在句中。`,
+    fixes: [{ title: `接排为一段（合并 ${chain.length} 处换行）`, edits }],
+  });
+}
 
 /** Lines with prose in them, in order; null where a barrier (masked code, a page marker) stands between. */
 function contentLines(text: TextModel): Array<ContentLine | null> {

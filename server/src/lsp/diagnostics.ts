@@ -1,7 +1,9 @@
 /**
  * Findings → LSP diagnostics. The fix data rides on the diagnostic (as vscode-eslint
  * does), already converted to ranges of the version it was computed for, so the
- * code-action handler needs no server-side state.
+ * code-action handler needs no server-side state. The evidence stays on the server,
+ * which answers hovers from its latest lint: on a draft with a thousand findings it
+ * would double what every keystroke sends.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -20,7 +22,6 @@ export interface DiagnosticData {
   version: number;
   /** What “allow ‘X’ in this project” adds to the house dictionary. */
   subject: string;
-  evidence?: string;
   fixes: Array<{ title: string; edits: WireTextEdit[] }>;
 }
 
@@ -36,7 +37,6 @@ export function toDiagnostic(finding: Finding, text: TextModel, version: number)
     rule: finding.rule,
     version,
     subject: finding.subject ?? text.raw.slice(finding.offset, finding.offset + finding.length),
-    evidence: finding.evidence,
     fixes: finding.fixes.map((fix) => ({ title: fix.title, edits: toWireEdits(text, fix.edits) })),
   };
   return {

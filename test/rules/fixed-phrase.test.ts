@@ -19,6 +19,17 @@ const phrases: PhraseEntry[] = [
   corpus('中医文化进校园', 3),
   corpus('深化医药卫生体制改革', 5),
   corpus('深化医疗卫生体制改革', 2),
+  // Short phrases, caught only when a slip turns their words into non-words.
+  corpus('健康教育', 3),
+  corpus('推进中医药', 10),
+  corpus('医疗卫生', 12),
+  corpus('推进中医', 14),
+  corpus('推进中医药文化', 5),
+  corpus('重大疾病', 3),
+  corpus('提质增效', 3),
+  corpus('中医药特色', 3),
+  corpus('防治的工作', 3),
+  { phrase: '中国医院协会', count: 0, docs: 0, source: '中国医院协会官网' },
 ];
 const options = optionsWith({ phrases: { phrases } });
 const withModel = (text: string, extra: Record<string, unknown> = {}) => ({ text, options: { ...options, ...extra } });
@@ -37,6 +48,15 @@ ruleTester('fixed-phrase', {
     { ...withModel('贯彻落实党的二十大的二十届历次全会精神。', { allow: ['党的二十大的二十届历次全会精神'] }), name: 'house dictionary silences it' },
     { text: '贯彻落实党的二十大的二十届历次全会精神。', options: optionsWith({ phrases: { phrases: [] } }), name: 'empty model: nothing to compare with' },
     withModel('今天天气很好，大家去公园散步。'),
+    { ...withModel('健全教育体系，完善基础设施。'), name: 'a short variant that reads as words (健全 for 健康)' },
+    { ...withModel('先后获中国医师协会“金刀奖”。'), name: 'another organisation whose name reads as words' },
+    { ...withModel('推进涉医矛盾纠纷人民调解。'), name: 'a short phrase the corpus nearly always writes as part of a longer one' },
+    { ...withModel('这4个重大慢病包括心脑血管疾病。以重大慢病早期筛查为重点。'), name: 'a variant the document writes twice' },
+    { ...withModel('慢病管理水平提升，重大慢病早期筛查。'), name: 'a pairing the document uses elsewhere as a word (慢病)' },
+    { ...withModel('公共卫生提质提效。'), name: 'a parallel four-character pattern' },
+    { ...withModel('成立中医药类特色班。'), name: 'a measure word added between two words' },
+    { ...withModel('在防的工作当中发挥作用。'), name: 'a dropped character beside a function word' },
+    { ...withModel('推进中医药文化进校园。推进中医药文化建设。'), name: 'the phrase itself' },
   ],
   invalid: [
     {
@@ -63,6 +83,30 @@ ruleTester('fixed-phrase', {
       ...withModel('推进紧密型县域医共乐体建设。'),
       errors: [{ text: '紧密型县域医共乐体建设', message: '应为“紧密型县域医共体建设”' }],
       output: '推进紧密型县域医共体建设。',
+    },
+    {
+      ...withModel('深化健帮教育，提升群众健康素养。'),
+      name: 'a four-character phrase whose word the slip breaks (健帮)',
+      errors: [{ text: '健帮教育', message: '疑似固定提法有误，应为“健康教育”（语料中出现 3 次）' }],
+      output: '深化健康教育，提升群众健康素养。',
+    },
+    {
+      ...withModel('积极推进中名药服务全面发展。'),
+      name: 'a slip next to the phrase’s last character',
+      errors: [{ text: '推进中名药', message: '应为“推进中医药”' }],
+      output: '积极推进中医药服务全面发展。',
+    },
+    {
+      ...withModel('打造县域医滑疗卫生一体化改革升级版。'),
+      name: 'a character added inside a word of a short phrase',
+      errors: [{ text: '医滑疗卫生', message: '应为“医疗卫生”' }],
+      output: '打造县域医疗卫生一体化改革升级版。',
+    },
+    {
+      ...withModel('《健康报》是国旨卫生健康委主管的报纸。'),
+      name: 'a slip in the second character of a long phrase',
+      errors: [{ text: '国旨卫生健康委', message: '应为“国家卫生健康委”（语料中出现 38 次）' }],
+      output: '《健康报》是国家卫生健康委主管的报纸。',
     },
     {
       ...withModel('第一段：推进紧密型县城医共体建设。\n\n第二段：全面实施医疗卫生弓基工程，𠮷。'),

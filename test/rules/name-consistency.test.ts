@@ -27,6 +27,12 @@ ruleTester('name-consistency', {
     { ...doc('主任王宏志表示，王宏志认为，王宏志指出，王主任说可以。'), name: 'a title written with the surname is not a name' },
     { ...doc('甘肃省人民医院和甘肃人民医院。甘肃省人民医院。'), name: 'a dropped administrative character' },
     doc('今天天气很好，大家去公园散步。'),
+    { ...doc('北京大学和北京大学合作。北京大学牵头。南京大学表示支持。'), name: 'a one-character change that reads as words: another body' },
+    { ...doc('中山大学附属医院、中山大学附属医院和中南大学附属医院。'), name: 'a place that reads as a word (中南)' },
+    { ...doc('东城区卫生健康委、东城区卫生健康委和西城区卫生健康委。'), name: 'a contrastive character before the place level' },
+    { ...doc('数据中心建设加快。数据中心投入运行。同时建设数据中台。'), name: 'a change in the head’s last character' },
+    { ...doc('疾病预防中心开展筛查。疾病预防中心发布报告。慢病管理持续加强，慢病预防中心挂牌。'), name: 'a pairing the document uses elsewhere as a word (慢病)' },
+    { ...doc('记者李金涛报道。李金涛表示满意。主任李任涛介绍，项目进展顺利。'), name: 'twice against once, the odd form with a title of its own' },
   ],
   invalid: [
     {
@@ -44,6 +50,36 @@ ruleTester('name-consistency', {
       name: 'a substituted given-name character, three against one',
       errors: [{ text: '李金武', message: '应为“李金涛”' }],
       output: '记者李金涛报道。李金涛表示满意。李金涛说，会继续努力。主任李金涛介绍，项目进展顺利。',
+    },
+    {
+      ...doc('中华医学会发布指南。中华医学会皮肤性病学分会成立。记者从中皮医学会获悉，活动已启动。'),
+      name: 'a slip right after the first character, which no place frames any more',
+      errors: [{ text: '中皮医学会', message: '同一机构名称写法不一：“中皮医学会”应为“中华医学会”（本文出现 2 次）' }],
+      output: '中华医学会发布指南。中华医学会皮肤性病学分会成立。记者从中华医学会获悉，活动已启动。',
+    },
+    {
+      ...doc('国家卫生健康委部署工作。国家卫生健康委召开会议。《健康报》是国旨卫生健康委主管的报纸。'),
+      name: 'a slip in the national prefix',
+      errors: [{ text: '国旨卫生健康委', message: '应为“国家卫生健康委”' }],
+      output: '国家卫生健康委部署工作。国家卫生健康委召开会议。《健康报》是国家卫生健康委主管的报纸。',
+    },
+    {
+      ...doc('社区卫生服务中心开展义诊。社区卫生服务中心提供服务。强化社区卫西服务中心建设。'),
+      name: 'an organisation term no place frames',
+      errors: [{ text: '社区卫西服务中心', message: '应为“社区卫生服务中心”（本文出现 2 次）' }],
+      output: '社区卫生服务中心开展义诊。社区卫生服务中心提供服务。强化社区卫生服务中心建设。',
+    },
+    {
+      ...doc('记者李金涛报道。李金涛表示满意。“成绩来之不易。”李任涛介绍，项目进展顺利。'),
+      name: 'a substituted first given-name character after the name was introduced',
+      errors: [{ text: '李任涛', message: '同一人名写法不一：“李任涛”应为“李金涛”（本文出现 2 次）' }],
+      output: '记者李金涛报道。李金涛表示满意。“成绩来之不易。”李金涛介绍，项目进展顺利。',
+    },
+    {
+      ...doc('主任刘勇介绍了情况。刘勇说，要抓落实。刘勇指出，要抓重点。刘南表示，要抓长效。'),
+      name: 'a two-character name, three against one, the odd form bare',
+      errors: [{ text: '刘南', message: '应为“刘勇”（本文出现 3 次）' }],
+      output: '主任刘勇介绍了情况。刘勇说，要抓落实。刘勇指出，要抓重点。刘勇表示，要抓长效。',
     },
     {
       ...doc('北大纵横合伙人王宏\n\n志介绍，王宏志表示，王宏志认为可行。他说王志\n\n宏表示同意。'),

@@ -5,9 +5,13 @@
  * 院长 are words and that 度纠 is not.
  *
  * The file is sorted by UTF-16 code unit and looked up by binary search over its
- * line starts, with a memo of the words asked for. Building a Map of 300,000
- * entries cost ~0.4 s on every start; indexing the lines costs a few milliseconds,
- * which is what a pre-commit hook linting one draft can afford.
+ * line starts. Building a Map of 300,000 entries cost ~0.4 s on every start;
+ * indexing the lines costs a few milliseconds, which is what a pre-commit hook
+ * linting one draft can afford. The search compares code units in place, one
+ * character at a time, narrowing the range of lines that share the prefix read so
+ * far: a lookup makes no substring, and every word starting at a position (what
+ * the segmenter asks for) is found in one walk that stops as soon as no word
+ * continues the prefix.
  */
 
 export interface LexiconEntry {
@@ -18,40 +22,66 @@ export interface LexiconEntry {
 /** First line of a prepared lexicon: marks it sorted and carries the totals. */
 export const LEXICON_HEADER = '#jiaodui-lexicon';
 
-const MEMO_LIMIT = 200_000;
 const NOT_FOUND = -1;
-/**
- * After this many binary searches the caller is plainly linting a lot (a corpus,
- * a language server session): index every word once, as a Map, and stop searching.
- */
-const SEARCHES_BEFORE_INDEX = 40_000;
+/** Code unit of the space that ends each word in its line; read as "the word ended here". */
+const SPACE = 32;
+/** An empty slot of the pair table (the pair U+FFFF U+FFFF is looked up without it). */
+const NO_PAIR = 0xffffffff;
+
+function pairHash(key: number): number {
+  const h = Math.imul(key, 0x9e3779b1);
+  return h ^ (h >>> 15);
+}
 
 export class Lexicon {
   /** `word freq pos` lines, sorted by word; the header line, if any, removed. */
   private readonly source: string;
   private readonly lineStarts: Int32Array;
-  /** word → line start, or NOT_FOUND. */
-  private readonly memo = new Map<string, number>();
   readonly maxWordLength: number;
   /** Sum of all frequencies, for log-probabilities in the segmenter. */
   readonly total: number;
   private suffixCounts?: Map<string, number>;
-  private index?: Map<string, number>;
-  private searches = 0;
+  /**
+   * The lines whose word starts with code unit c: [firstLow[c], firstHigh[c]),
+   * found by binary search the first time c is asked for (firstKnown[c] = 1).
+   */
+  private firstLow?: Int32Array;
+  private firstHigh?: Int32Array;
+  private firstKnown?: Uint8Array;
+  /**
+   * (first, second) code unit → the lines whose word starts with them, as open
+   * addressing over typed arrays: the second step of every lookup, found by binary
+   * search once per pair of characters and then read back.
+   */
+  private pairKeys = new Uint32Array(1024).fill(NO_PAIR);
+  private pairLow = new Int32Array(1024);
+  private pairHigh = new Int32Array(1024);
+  private pairCount = 0;
+  /** The range narrowSecond found (two numbers, returned without allocating). */
+  private rangeLow = 0;
+  private rangeHigh = 0;
+  /** Line start → part of speech, so a tag is sliced out of the source once. */
+  private readonly posCache = new Map<number, string>();
 
   private constructor(source: string, maxWordLength: number, total: number) {
     this.source = source;
     this.maxWordLength = maxWordLength;
     this.total = total;
-    const starts: number[] = [];
+    // Straight into a typed array, doubling as it fills: this runs on every start.
+    let starts = new Int32Array(1 << 16);
+    let count = 0;
     for (let at = 0; at < source.length; ) {
-      starts.push(at);
+      if (count === starts.length) {
+        const grown = new Int32Array(count * 2);
+        grown.set(starts);
+        starts = grown;
+      }
+      starts[count++] = at;
       const end = source.indexOf('\n', at);
       if (end < 0) break;
       at = end + 1;
     }
-    if (starts.length > 0 && starts[starts.length - 1] >= source.length) starts.pop();
-    this.lineStarts = Int32Array.from(starts);
+    this.lineStarts = starts.slice(0, count);
   }
 
   /**
@@ -110,48 +140,206 @@ export class Lexicon {
 
   /** Start of the word's line, or NOT_FOUND. */
   private find(word: string): number {
-    if (this.index) return this.index.get(word) ?? NOT_FOUND;
-    const memo = this.memo.get(word);
-    if (memo !== undefined) return memo;
-    if (++this.searches > SEARCHES_BEFORE_INDEX) {
-      this.buildIndex();
-      return this.index!.get(word) ?? NOT_FOUND;
+    return this.findIn(word, 0, word.length);
+  }
+
+  /** Start of the line whose word is text[from, to), or NOT_FOUND; no substring is made. */
+  private findIn(text: string, from: number, to: number): number {
+    const length = to - from;
+    if (length <= 0) return NOT_FOUND;
+    const code = text.charCodeAt(from);
+    this.firstRange(code);
+    let low = this.firstLow![code];
+    let high = this.firstHigh![code];
+    if (length >= 2 && low < high) {
+      this.narrowSecond(code, text.charCodeAt(from + 1), low, high);
+      low = this.rangeLow;
+      high = this.rangeHigh;
     }
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    let found = NOT_FOUND;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      const start = this.lineStarts[mid];
-      const key = this.source.slice(start, this.source.indexOf(' ', start));
-      if (key === word) {
-        found = start;
-        break;
+    for (let k = 2; k < length && low < high; k++) {
+      const c = text.charCodeAt(from + k);
+      low = this.lowerBound(low, high, k, c);
+      high = this.upperBound(low, high, k, c);
+    }
+    if (low >= high) return NOT_FOUND;
+    // The range holds the words starting with text[from, to); the shortest, first, may be it.
+    const start = this.lineStarts[low];
+    return this.source.charCodeAt(start + length) === SPACE ? start : NOT_FOUND;
+  }
+
+  /**
+   * The words that start at text[index], at most `maxLength` characters, shortest
+   * first: their lengths go to `lengths` and their frequencies to `freqs`; returns
+   * how many. One walk down the sorted lines, stopping where no word goes on.
+   */
+  wordsAt(text: string, index: number, maxLength: number, lengths: Int32Array, freqs: Float64Array): number {
+    const limit = Math.min(maxLength, text.length - index, lengths.length, freqs.length);
+    if (limit <= 0) return 0;
+    const code = text.charCodeAt(index);
+    this.firstRange(code);
+    let low = this.firstLow![code];
+    let high = this.firstHigh![code];
+    let found = 0;
+    for (let k = 0; low < high; ) {
+      const start = this.lineStarts[low];
+      if (this.source.charCodeAt(start + k + 1) === SPACE) {
+        lengths[found] = k + 1;
+        freqs[found] = this.freqAt(start, k + 1);
+        found++;
       }
-      if (key < word) low = mid + 1;
-      else high = mid - 1;
+      if (++k >= limit) break;
+      const c = text.charCodeAt(index + k);
+      if (k === 1) {
+        this.narrowSecond(code, c, low, high);
+        low = this.rangeLow;
+        high = this.rangeHigh;
+      } else {
+        low = this.lowerBound(low, high, k, c);
+        high = this.upperBound(low, high, k, c);
+      }
     }
-    if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
-    this.memo.set(word, found);
     return found;
   }
 
-  private buildIndex(): void {
-    const index = new Map<string, number>();
-    for (const start of this.lineStarts) index.set(this.source.slice(start, this.source.indexOf(' ', start)), start);
-    this.index = index;
-    this.memo.clear();
+  /** Narrows [low, high), the lines whose word starts with `first`, to those going on with `second`. */
+  private narrowSecond(first: number, second: number, low: number, high: number): void {
+    const key = ((first << 16) | second) >>> 0;
+    if (key === NO_PAIR) {
+      this.rangeLow = this.lowerBound(low, high, 1, second);
+      this.rangeHigh = this.upperBound(this.rangeLow, high, 1, second);
+      return;
+    }
+    const mask = this.pairKeys.length - 1;
+    let slot = pairHash(key) & mask;
+    for (let stored = this.pairKeys[slot]; stored !== NO_PAIR; stored = this.pairKeys[slot]) {
+      if (stored === key) {
+        this.rangeLow = this.pairLow[slot];
+        this.rangeHigh = this.pairHigh[slot];
+        return;
+      }
+      slot = (slot + 1) & mask;
+    }
+    const narrowedLow = this.lowerBound(low, high, 1, second);
+    const narrowedHigh = this.upperBound(narrowedLow, high, 1, second);
+    this.pairKeys[slot] = key;
+    this.pairLow[slot] = narrowedLow;
+    this.pairHigh[slot] = narrowedHigh;
+    if (++this.pairCount * 2 > this.pairKeys.length) this.growPairs();
+    this.rangeLow = narrowedLow;
+    this.rangeHigh = narrowedHigh;
   }
+
+  private growPairs(): void {
+    const { pairKeys: keys, pairLow: lows, pairHigh: highs } = this;
+    this.pairKeys = new Uint32Array(keys.length * 2).fill(NO_PAIR);
+    this.pairLow = new Int32Array(keys.length * 2);
+    this.pairHigh = new Int32Array(keys.length * 2);
+    const mask = this.pairKeys.length - 1;
+    for (let old = 0; old < keys.length; old++) {
+      if (keys[old] === NO_PAIR) continue;
+      let slot = pairHash(keys[old]) & mask;
+      while (this.pairKeys[slot] !== NO_PAIR) slot = (slot + 1) & mask;
+      this.pairKeys[slot] = keys[old];
+      this.pairLow[slot] = lows[old];
+      this.pairHigh[slot] = highs[old];
+    }
+  }
+
+  /** Code unit `k` of line `line`'s word, or -1 where the word has ended (every line in a narrowed range is at least k long). */
+  private codeAt(line: number, k: number): number {
+    const code = this.source.charCodeAt(this.lineStarts[line] + k);
+    return code === SPACE ? -1 : code;
+  }
+
+  /** First line in [low, high) whose code unit `k` is ≥ c. */
+  private lowerBound(low: number, high: number, k: number, c: number): number {
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.codeAt(mid, k) < c) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
+  /** First line in [low, high) whose code unit `k` is > c. */
+  private upperBound(low: number, high: number, k: number, c: number): number {
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.codeAt(mid, k) <= c) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
+  /** Finds, once per code unit, the lines whose word starts with it. */
+  private firstRange(code: number): void {
+    if (!this.firstKnown) {
+      this.firstLow = new Int32Array(0x10000);
+      this.firstHigh = new Int32Array(0x10000);
+      this.firstKnown = new Uint8Array(0x10000);
+    }
+    if (this.firstKnown[code] === 1) return;
+    const low = this.lowerBound(0, this.lineStarts.length, 0, code);
+    this.firstLow![code] = low;
+    this.firstHigh![code] = this.upperBound(low, this.lineStarts.length, 0, code);
+    this.firstKnown[code] = 1;
+  }
+
+  /**
+   * True when some word starting with text[from, to) is tagged `pos`: the words
+   * sharing the prefix are read in place, without building a list of tagged words.
+   */
+  hasPrefixWithPos(text: string, from: number, to: number, pos: string): boolean {
+    if (to <= from) return false;
+    const code = text.charCodeAt(from);
+    this.firstRange(code);
+    let low = this.firstLow![code];
+    let high = this.firstHigh![code];
+    for (let k = 1; k < to - from && low < high; k++) {
+      const c = text.charCodeAt(from + k);
+      low = this.lowerBound(low, high, k, c);
+      high = this.upperBound(low, high, k, c);
+    }
+    if (low >= high) return false;
+    // The lines of the range are one stretch of the source: search it for “ pos⏎”, the tag ending a line.
+    const regionEnd = high < this.lineStarts.length ? this.lineStarts[high] : this.source.length;
+    const needle = ` ${pos}\n`;
+    for (let hit = this.source.indexOf(needle, this.lineStarts[low]); hit >= 0 && hit < regionEnd; hit = this.source.indexOf(needle, hit + 1)) {
+      const lineStart = this.source.lastIndexOf('\n', hit) + 1;
+      if (this.source.indexOf(' ', this.source.indexOf(' ', lineStart) + 1) === hit) return true;
+    }
+    // The source's last line may lack its newline.
+    if (regionEnd === this.source.length && !this.source.endsWith('\n')) {
+      const lastStart = this.lineStarts[this.lineStarts.length - 1];
+      const tag = this.source.indexOf(' ', this.source.indexOf(' ', lastStart) + 1) + 1;
+      return tag > 0 && this.source.startsWith(pos, tag) && tag + pos.length === this.source.length;
+    }
+    return false;
+  }
+
 
   private freqAt(start: number, wordLength: number): number {
     const from = start + wordLength + 1;
+    // Frequencies are plain digits: read them in place, and leave anything else to Number().
+    let value = 0;
+    for (let i = from; ; i++) {
+      const code = this.source.charCodeAt(i);
+      if (code === SPACE) return i > from && i - from <= 15 ? value : Number(this.source.slice(from, i));
+      if (code < 48 || code > 57) break;
+      value = value * 10 + (code - 48);
+    }
     return Number(this.source.slice(from, this.source.indexOf(' ', from)));
   }
 
   private posAt(start: number, wordLength: number): string {
-    const from = this.source.indexOf(' ', start + wordLength + 1) + 1;
-    const end = this.source.indexOf('\n', from);
-    return this.source.slice(from, end < 0 ? this.source.length : end);
+    let pos = this.posCache.get(start);
+    if (pos === undefined) {
+      const from = this.source.indexOf(' ', start + wordLength + 1) + 1;
+      const end = this.source.indexOf('\n', from);
+      pos = this.source.slice(from, end < 0 ? this.source.length : end);
+      this.posCache.set(start, pos);
+    }
+    return pos;
   }
 
   get(word: string): LexiconEntry | undefined {
@@ -189,10 +377,24 @@ export class Lexicon {
     }
   }
 
-  /** Every word tagged with this part of speech (e.g. 'ns', place names); scans the whole lexicon. */
+  /**
+   * Every word tagged with this part of speech (e.g. 'ns', place names), in sorted
+   * order. The tag ends its line, so the source is searched for “ tag⏎” and each
+   * hit read back to its line start: no entry is built for the other words.
+   */
   wordsWithPos(pos: string): string[] {
     const words: string[] = [];
-    for (const [word, entry] of this.entries()) if (entry.pos === pos) words.push(word);
+    const source = this.source;
+    const needle = ` ${pos}\n`;
+    const take = (tagAt: number) => {
+      const lineStart = source.lastIndexOf('\n', tagAt) + 1;
+      const wordEnd = source.indexOf(' ', lineStart);
+      // The tag is the third field: `word freq pos`.
+      if (source.indexOf(' ', wordEnd + 1) === tagAt) words.push(source.slice(lineStart, wordEnd));
+    };
+    for (let at = source.indexOf(needle); at >= 0; at = source.indexOf(needle, at + needle.length - 1)) take(at);
+    // The last line may lack its newline.
+    if (source.endsWith(` ${pos}`) && !source.endsWith('\n')) take(source.length - pos.length - 1);
     return words;
   }
 

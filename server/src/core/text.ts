@@ -50,14 +50,23 @@ export class TextModel {
    * @param alreadyMasked the text is the masked copy of another TextModel (a
    *   paragraph handed to a rule): masking it again would find nothing new.
    */
-  constructor(raw: string, language: Language = 'plaintext', alreadyMasked = false) {
+  constructor(raw: string, language: Language = 'plaintext', alreadyMasked = false, singleParagraph = false) {
     this.raw = raw;
     this.language = language;
     this.lineStarts = computeLineStarts(raw);
     const { masked, directives } = alreadyMasked ? { masked: raw, directives: [] } : mask(raw, language, this.lineStarts);
     this.masked = masked;
     this.directives = directives;
-    this.paragraphs = splitParagraphs(masked);
+    this.paragraphs = singleParagraph ? [{ index: 0, start: 0, end: raw.length, text: raw }] : splitParagraphs(masked);
+  }
+
+  /**
+   * One paragraph's masked text as a model of its own (what paragraph rules see).
+   * Splitting it again would only find the one paragraph it is: it has no blank
+   * line inside and no blanks at either end.
+   */
+  static forParagraph(paragraphText: string): TextModel {
+    return new TextModel(paragraphText, 'plaintext', true, true);
   }
 
   get lineCount(): number {
@@ -130,39 +139,59 @@ export function computeLineStarts(text: string): number[] {
 
 /** Paragraphs are runs of non-blank lines; a line of only spaces separates them. */
 export function splitParagraphs(masked: string): Paragraph[] {
+  // Read by code unit, line by line: a 3 MB draft is tens of thousands of lines.
   const paragraphs: Paragraph[] = [];
-  const linePattern = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
+  const n = masked.length;
   let start = -1;
   let end = -1;
-  let match: RegExpExecArray | null;
-  const flush = () => {
-    if (start >= 0) {
-      paragraphs.push({ index: paragraphs.length, start, end, text: masked.slice(start, end) });
-      start = -1;
-    }
-  };
-  while ((match = linePattern.exec(masked)) !== null) {
-    if (match[0] === '') {
-      linePattern.lastIndex++;
-      if (linePattern.lastIndex > masked.length) break;
-      continue;
-    }
-    const body = match[0].replace(/[\r\n]+$/, '');
-    if (/^[\s\u3000]*$/.test(body)) {
-      flush();
+  for (let lineStart = 0; lineStart < n; ) {
+    let lineEnd = lineStart;
+    while (lineEnd < n && !isLineBreak(masked.charCodeAt(lineEnd))) lineEnd++;
+    let last = lineEnd;
+    while (last > lineStart && isWhiteSpaceCode(masked.charCodeAt(last - 1))) last--;
+    if (last === lineStart) {
+      // A blank line (or one of spaces only) ends the paragraph.
+      if (start >= 0) {
+        paragraphs.push({ index: paragraphs.length, start, end, text: masked.slice(start, end) });
+        start = -1;
+      }
     } else {
-      if (start < 0) start = match.index + leadingBlank(body);
-      end = match.index + body.replace(/[\s\u3000]+$/, '').length;
+      if (start < 0) {
+        start = lineStart;
+        while (isIndent(masked.charCodeAt(start))) start++;
+      }
+      end = last;
     }
-    if (linePattern.lastIndex >= masked.length) break;
+    lineStart = lineEnd < n ? lineEnd + (masked.charCodeAt(lineEnd) === 13 && masked.charCodeAt(lineEnd + 1) === 10 ? 2 : 1) : n;
   }
-  flush();
+  if (start >= 0) paragraphs.push({ index: paragraphs.length, start, end, text: masked.slice(start, end) });
   return paragraphs;
 }
 
-function leadingBlank(line: string): number {
-  const m = /^[ \t\u3000]*/.exec(line);
-  return m ? m[0].length : 0;
+function isLineBreak(code: number): boolean {
+  return code === 10 || code === 13;
+}
+
+/** What /[\s\u3000]/ matches (and String.prototype.trim removes), by code unit. */
+export function isWhiteSpaceCode(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/** Indentation before a paragraph's first line: spaces, tabs, ideographic spaces. */
+function isIndent(code: number): boolean {
+  return code === 32 || code === 9 || code === 0x3000;
 }
 
 /** Ranges [from, to) to blank; blanking keeps line breaks so offsets and lines stay put. */

@@ -41,11 +41,15 @@ function isHanRun(text: string, start: number, end: number): boolean {
 export function findRepeats(text: string, maxUnit = MAX_UNIT): Repeat[] {
   const repeats: Repeat[] = [];
   let coveredUntil = 0;
+  const next = nextOccurrences(text);
   for (let i = 0; i < text.length - 1; i++) {
     if (!isHanCode(text.charCodeAt(i))) continue;
-    for (let unit = 1; unit <= maxUnit && i + 2 * unit <= text.length; unit++) {
+    // Only a unit that brings the same character round again can repeat: follow its next occurrences.
+    for (let j = next[i]; j >= 0; j = next[j]) {
+      const unit = j - i;
+      if (unit > maxUnit || i + 2 * unit > text.length) break;
       let same = true;
-      for (let k = 0; k < unit; k++) {
+      for (let k = 1; k < unit; k++) {
         if (text.charCodeAt(i + k) !== text.charCodeAt(i + unit + k)) {
           same = false;
           break;
@@ -63,6 +67,25 @@ export function findRepeats(text: string, maxUnit = MAX_UNIT): Repeat[] {
     }
   }
   return repeats;
+}
+
+/** Scratch for nextOccurrences: next[i] is where text[i] occurs again, or -1. */
+let next = new Int32Array(1024);
+/** Per code unit, base + the position it was last seen at; below base (0 included) means not in this text. */
+const lastSeen = new Float64Array(0x10000);
+let base = 1;
+
+function nextOccurrences(text: string): Int32Array {
+  if (next.length < text.length) next = new Int32Array(Math.max(text.length, next.length * 2));
+  const from = base;
+  base += text.length + 1;
+  for (let i = text.length - 1; i >= 0; i--) {
+    const code = text.charCodeAt(i);
+    const seen = lastSeen[code];
+    next[i] = seen >= from ? seen - from : -1;
+    lastSeen[code] = from + i;
+  }
+  return next;
 }
 
 function isUniform(text: string, start: number, unit: number): boolean {
@@ -181,13 +204,23 @@ function learnedContext(evidence: RepeatEvidence, before: string, span: string, 
   return (before !== '' && (learned[before + span] ?? 0) > 0) || (after !== '' && (learned[span + after] ?? 0) > 0);
 }
 
+/** Scratch for Lexicon.wordsAt. */
+let wordLengths = new Int32Array(32);
+let wordFreqs = new Float64Array(32);
+
 /** A dictionary word strictly containing the doubled span: 实实在在, 一项项, 吉尔吉斯斯坦. */
 function coveredByLongerWord(text: string, start: number, end: number, lexicon: Lexicon): boolean {
   const max = lexicon.maxWordLength;
+  if (wordLengths.length < max) {
+    wordLengths = new Int32Array(max);
+    wordFreqs = new Float64Array(max);
+  }
+  // Each start's words in one walk of the lexicon, rather than a lookup per end.
   for (let s = Math.max(0, start - max + 1); s <= start; s++) {
-    for (let e = end; e <= Math.min(text.length, s + max); e++) {
-      if (e - s <= end - start) continue;
-      if (lexicon.has(text.slice(s, e), COVER_FREQ)) return true;
+    const found = lexicon.wordsAt(text, s, max, wordLengths, wordFreqs);
+    for (let w = 0; w < found; w++) {
+      const e = s + wordLengths[w];
+      if (e >= end && e - s > end - start && wordFreqs[w] >= COVER_FREQ) return true;
     }
   }
   return false;

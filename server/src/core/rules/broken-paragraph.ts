@@ -14,7 +14,8 @@
  */
 import type { CharactersSection } from '../model/sections/characters';
 import { DEFAULT_HEADLINE_P90 } from '../model/sections/characters';
-import type { TextModel } from '../text';
+import type { Lexicon } from '../lexicon';
+import { isWhiteSpaceCode, type TextModel } from '../text';
 import type { Rule, RuleContext } from '../types';
 import { isPageMarkerLine } from './shared/page-marker';
 import {
@@ -33,8 +34,11 @@ import {
   startsNewUnit,
   startsOnParticle,
   startsWithReportingVerb,
-  trimLine,
+  trimmedEnd,
+  trimmedStart,
   WRAP_SLACK,
+  type LineEndKind,
+  type LineStartKind,
 } from './shared/sentence-break';
 
 interface ContentLine {
@@ -132,20 +136,27 @@ function reportChain(ctx: RuleContext, chain: Break[]): void {
 /** Lines with prose in them, in order; null where a barrier (masked code, a page marker) stands between. */
 function contentLines(text: TextModel): Array<ContentLine | null> {
   const out: Array<ContentLine | null> = [];
+  const masked = text.masked;
+  // Bounds first, one substring per line: a hard-wrapped draft has tens of thousands of lines.
   for (let line = 0; line < text.lineCount; line++) {
     const start = text.lineStart(line);
-    const masked = text.masked.slice(start, text.lineEnd(line));
-    if (masked.trim() === '') {
+    const end = text.lineEnd(line);
+    let visibleEnd = end;
+    while (visibleEnd > start && isWhiteSpaceCode(masked.charCodeAt(visibleEnd - 1))) visibleEnd--;
+    if (visibleEnd === start) {
       if (text.lineText(line).trim() !== '') out.push(null);
       continue;
     }
-    const trimmed = trimLine(masked);
+    const from = trimmedStart(masked, start, end);
+    const to = trimmedEnd(masked, from, end);
+    const trimmed = masked.slice(from, to);
     if (isPageMarkerLine(trimmed)) {
       out.push(null);
       continue;
     }
-    const lead = masked.indexOf(trimmed);
-    out.push({ line, text: trimmed, start: start + lead, end: start + lead + trimmed.length, width: displayWidth(masked.trimEnd()) });
+    // A line of nothing but blanks and Markdown break backslashes trims to nothing, placed at its start.
+    const at = trimmed === '' ? start : from;
+    out.push({ line, text: trimmed, start: at, end: at + trimmed.length, width: displayWidth(masked, start, visibleEnd) });
   }
   return out;
 }
@@ -181,59 +192,90 @@ function judgeBreak(
   const lexicon = ctx.lexicon;
   const headlineP = isHeadlineShaped(p, headlineMax);
   const wrapped = wrapWidth !== null && previous.width >= wrapWidth - WRAP_SLACK;
-  let proseMemo: boolean | undefined;
-  const prose = () =>
-    (proseMemo ??=
-      hasInnerSentenceEnd(p) || opensWithReport(p) || (clauseMarks(p) >= 1 && displayWidth(p) > headlineMax) || (clauseMarks(p) >= 2 && displayWidth(p) >= 16));
-  const longProse = () => hasInnerSentenceEnd(p) || displayWidth(p) >= 2 * headlineMax;
-  const runOn = (): string | null => {
-    if (start === 'punct') return `下一行以标点“${n[0]}”开头`;
-    if (wrapped) return `上一行排满了版面行宽（约 ${wrapWidth} 字）`;
-    if (start !== 'han') return null;
-    if (startsWithReportingVerb(n)) return '下一行以“介绍，”“表示，”之类的谓语开头，主语在上一行';
-    if (end === 'han') {
-      // A chance word across two headline lines must be a common one; inside prose a rarer word will do.
-      const word = bridgingWord(lexicon, p, n, headlineP ? 50 : 10);
-      if (word) return `“${word}”被断行拆开`;
-      const functionWord = endsOnFunctionWord(lexicon, p, headlineP ? 'strict' : prose() || clauseMarks(p) > 0 ? 'prose' : 'clause');
-      if (functionWord) return `行尾“${functionWord}”后句子未完`;
-    }
-    const particle = startsOnParticle(lexicon, n);
-    return particle ? `下一行以“${particle}”开头` : null;
-  };
+  const evidence = new BreakEvidence(lexicon, p, n, end, start, headlineP, headlineMax, wrapped, wrapWidth);
   // A short line without clause marks after a blank line opens a new block: a headline or a label.
   const nextIsHeadline = !sameParagraph && isHeadlineShaped(n, headlineMax) && !/[。！？!?]$/.test(n);
 
   switch (end) {
     case 'han': {
-      const reason = runOn();
+      const reason = evidence.runOn();
       if (reason) return reason;
-      if (headlineP || nextIsHeadline || !prose()) return null;
+      if (headlineP || nextIsHeadline || !evidence.prose()) return null;
       // Across a blank line, a short unfinished-looking line is as often a headline with a
       // comma in it or a label: it needs long prose before the break or a continuation after it.
-      if (!sameParagraph && !longProse() && !startsAsContinuation(lexicon, n)) return null;
+      if (!sameParagraph && !evidence.longProse() && !startsAsContinuation(lexicon, n)) return null;
       return '上一行是未完的叙述句';
     }
     case 'comma':
     case 'opener':
-      if (start === 'alnum' && !wrapped && !prose()) return null;
+      if (start === 'alnum' && !wrapped && !evidence.prose()) return null;
       // A display head set in two lines may break after its comma (坚持党建引领，⏎推动高质量发展).
       if (sameParagraph && end === 'comma' && !wrapped && isHeadlineShaped(p.slice(0, -1), headlineMax) && isHeadlineShaped(n, headlineMax)) return null;
-      if (nextIsHeadline && !runOn()) return null;
+      if (nextIsHeadline && !evidence.runOn()) return null;
       return `上一行以“${p[p.length - 1]}”结尾`;
     case 'closer':
-      if (!(prose() || wrapped) || !(start === 'han' || start === 'punct' || (start === 'opener' && wrapped))) return null;
+      if (!(evidence.prose() || wrapped) || !(start === 'han' || start === 'punct' || (start === 'opener' && wrapped))) return null;
       // 《…》 closing a list entry, then the next entry after a blank line.
       if (!sameParagraph && !wrapped && start !== 'punct' && !startsAsContinuation(lexicon, n)) return null;
-      if (nextIsHeadline && !runOn()) return null;
+      if (nextIsHeadline && !evidence.runOn()) return null;
       return wrapped ? `上一行排满了版面行宽（约 ${wrapWidth} 字）` : '上一行是未完的叙述句';
     case 'alnum':
-      if (!(wrapped || (prose() && start === 'han'))) return null;
-      if (!sameParagraph && !wrapped && !longProse()) return null;
-      if (nextIsHeadline && !runOn()) return null;
+      if (!(wrapped || (evidence.prose() && start === 'han'))) return null;
+      if (!sameParagraph && !wrapped && !evidence.longProse()) return null;
+      if (nextIsHeadline && !evidence.runOn()) return null;
       return wrapped ? `上一行排满了版面行宽（约 ${wrapWidth} 字）` : '上一行是未完的叙述句';
   }
   return null;
+}
+
+/**
+ * The evidence about one break, each piece computed only when asked for: most
+ * breaks are settled by the line shapes alone, before any segmentation.
+ */
+class BreakEvidence {
+  private proseMemo: boolean | undefined;
+
+  constructor(
+    private readonly lexicon: Lexicon,
+    private readonly p: string,
+    private readonly n: string,
+    private readonly end: LineEndKind,
+    private readonly start: LineStartKind,
+    private readonly headlineP: boolean,
+    private readonly headlineMax: number,
+    private readonly wrapped: boolean,
+    private readonly wrapWidth: number | null,
+  ) {}
+
+  /** The line before the break is prose, not a headline or label. */
+  prose(): boolean {
+    const p = this.p;
+    this.proseMemo ??=
+      hasInnerSentenceEnd(p) || opensWithReport(p) || (clauseMarks(p) >= 1 && displayWidth(p) > this.headlineMax) || (clauseMarks(p) >= 2 && displayWidth(p) >= 16);
+    return this.proseMemo;
+  }
+
+  longProse(): boolean {
+    return hasInnerSentenceEnd(this.p) || displayWidth(this.p) >= 2 * this.headlineMax;
+  }
+
+  /** Why the next line carries on the sentence, if something says so. */
+  runOn(): string | null {
+    const { p, n, start } = this;
+    if (start === 'punct') return `下一行以标点“${n[0]}”开头`;
+    if (this.wrapped) return `上一行排满了版面行宽（约 ${this.wrapWidth} 字）`;
+    if (start !== 'han') return null;
+    if (startsWithReportingVerb(n)) return '下一行以“介绍，”“表示，”之类的谓语开头，主语在上一行';
+    if (this.end === 'han') {
+      // A chance word across two headline lines must be a common one; inside prose a rarer word will do.
+      const word = bridgingWord(this.lexicon, p, n, this.headlineP ? 50 : 10);
+      if (word) return `“${word}”被断行拆开`;
+      const functionWord = endsOnFunctionWord(this.lexicon, p, this.headlineP ? 'strict' : this.prose() || clauseMarks(p) > 0 ? 'prose' : 'clause');
+      if (functionWord) return `行尾“${functionWord}”后句子未完`;
+    }
+    const particle = startsOnParticle(this.lexicon, n);
+    return particle ? `下一行以“${particle}”开头` : null;
+  }
 }
 
 function report(ctx: RuleContext, previous: ContentLine, next: ContentLine, reason: string): void {
@@ -243,7 +285,7 @@ function report(ctx: RuleContext, previous: ContentLine, next: ContentLine, reas
   const offset = previous.end - lastLength;
   const length = next.start + firstLength - offset;
   const keepSpace = /[A-Za-z0-9]$/.test(previous.text) && /^[A-Za-z0-9]/.test(next.text);
-  const joined = [...previous.text].slice(-4).join('') + (keepSpace ? ' ' : '') + [...next.text].slice(0, 4).join('');
+  const joined = lastCodePoints(previous.text, 4) + (keepSpace ? ' ' : '') + firstCodePoints(next.text, 4);
   ctx.report({
     offset,
     length,
@@ -251,6 +293,29 @@ function report(ctx: RuleContext, previous: ContentLine, next: ContentLine, reas
     evidence: reason + '。',
     fixes: [{ title: '接排为一段', edits: [{ offset: previous.end, length: next.start - previous.end, newText: keepSpace ? ' ' : '' }] }],
   });
+}
+
+/** The last `count` code points of `text` (what [...text].slice(-count) gives, without splitting a long line into characters). */
+function lastCodePoints(text: string, count: number): string {
+  let start = text.length;
+  for (let n = 0; n < count && start > 0; n++) {
+    start--;
+    if (start > 0 && isLowSurrogate(text.charCodeAt(start)) && isHighSurrogate(text.charCodeAt(start - 1))) start--;
+  }
+  return text.slice(start);
+}
+
+/** The first `count` code points of `text`. */
+function firstCodePoints(text: string, count: number): string {
+  let end = 0;
+  for (let n = 0; n < count && end < text.length; n++) {
+    end += isHighSurrogate(text.charCodeAt(end)) && isLowSurrogate(text.charCodeAt(end + 1)) ? 2 : 1;
+  }
+  return text.slice(0, end);
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }
 
 function isLowSurrogate(code: number): boolean {

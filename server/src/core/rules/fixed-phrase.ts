@@ -4,8 +4,12 @@
  * 高质亮发展 where the corpus writes 高质量发展 throughout.
  *
  * What it deliberately ignores:
- * - edits at a phrase's first two or last two characters: a different word at a
- *   phrase boundary is usually a different phrase (省卫生健康委 / 市卫生健康委);
+ * - edits at a phrase's first two or last two characters, and phrases under five
+ *   characters: a different word at a phrase boundary is usually a different phrase
+ *   (省卫生健康委 / 市卫生健康委) — unless the slip breaks the lexicon: a recurrent
+ *   phrase of four or more characters whose words the variant turns into non-words
+ *   (健康教育 → 健帮教育, 推进中医药 → 推进中名药) is reported with one exact character
+ *   on each side of the edit;
  * - a changed numeral (二十大 / 十九大, 第一 / 第二): a different fact, not a typo;
  * - contrastive slots (省/市/县, 上/下, 大/小…) and slots the corpus itself fills in
  *   more than one way (推进健康中国建设 / 推进美丽中国建设);
@@ -21,18 +25,26 @@ import type { Rule, RuleContext } from '../types';
 import type { Lexicon } from '../lexicon';
 import {
   CORPUS_SOURCE,
+  HAN_CODES,
   ROSTER_SOURCE,
   isHan,
   type PhraseEntry,
   type PhrasesSection,
 } from '../model/sections/phrases';
-import { isContrastivePair, isNumeralChar } from '../model/sections/names';
-import { segment } from '../segmenter';
+import { endsWithOrganisationHead, isContrastivePair, isNumeralChar } from '../model/sections/names';
+import { segment, type Token } from '../segmenter';
+import { breaksLexicon, pairStandsTogether } from './shared/lexical-break';
 
-/** Phrases shorter than this are too easy to resemble by accident. */
+/** isHan as a table, held here so the hot loops index it directly. */
+const HAN_TABLE: Uint8Array = HAN_CODES;
+/** Phrases shorter than this are too easy to resemble by accident… */
 const MIN_TARGET_LENGTH = 5;
-/** Exact characters required on each side of the edit. */
+/** …unless the variant breaks the lexicon where the phrase reads as words. */
+const MIN_SLIP_LENGTH = 4;
+/** Exact characters required on each side of the edit… */
 const ANCHOR = 2;
+/** …and the least, for a variant that breaks the lexicon. */
+const MIN_ANCHOR = 1;
 /** A learned phrase needs this many occurrences (or two in different documents). */
 const MIN_COUNT = 3;
 /** Lexicon frequency above which the variant is a word of the language in its own right. */
@@ -44,7 +56,9 @@ export const fixedPhrase: Rule = {
     category: 'consistency',
     defaultSeverity: 'warning',
     fixable: true,
-    scope: 'paragraph',
+    // Document scope: a variant the document writes elsewhere, or whose new pairing it
+    // uses elsewhere (慢病 beside 疾病), is meant.
+    scope: 'document',
     docs: {
       summary: '固定提法有误：与语料中反复出现的提法仅差一字',
       gloss: 'A near-miss of a fixed phrase the corpus writes consistently (one character substituted, dropped or added)',
@@ -54,22 +68,64 @@ export const fixedPhrase: Rule = {
       reference: '《图书编校质量差错认定细则》：政治性差错、知识性差错',
     },
   },
-  checkParagraph(ctx, paragraph) {
+  checkDocument(ctx) {
     const index = phraseIndex(ctx.model.phrases);
-    if (index.nodeCount <= 1) return;
-    const text = paragraph.text;
-    let lastEnd = -1;
-    for (let i = 0; i + MIN_TARGET_LENGTH - 1 <= text.length; i++) {
-      const code = text.charCodeAt(i);
-      if (!isHan(code) || FUNCTION_CODES[code] || !index.startsTarget(code)) continue;
-      const match = index.bestNearMiss(text, i);
-      if (!match || i < lastEnd) continue;
-      if (!acceptable(ctx, index, text, match)) continue;
-      lastEnd = match.end;
-      report(ctx, paragraph.start, text, match);
+    if (index.empty) return;
+    const document = ctx.text.masked;
+    for (const paragraph of ctx.text.paragraphs) {
+      for (const match of scanParagraph(ctx.lexicon, index, paragraph.text)) {
+        if (ctx.isAllowed(paragraph.text.slice(match.start, match.end))) continue;
+        if (match.slip !== undefined && meantInDocument(ctx.lexicon, document, paragraph.start, paragraph.text, match)) continue;
+        report(ctx, paragraph.start, paragraph.text, match);
+      }
     }
   },
 };
+
+/** Answers remembered per index before a memo starts afresh. */
+const MEMO_LIMIT = 50_000;
+
+/** The accepted near-misses of one paragraph, before the document-level checks. */
+function scanParagraph(lexicon: Lexicon, index: PhraseIndex, text: string): NearMiss[] {
+  const found: NearMiss[] = [];
+  let lastEnd = -1;
+  for (let i = 0; i + MIN_SLIP_LENGTH - 1 <= text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (HAN_TABLE[code] !== 1 || FUNCTION_CODES[code] || !index.startsTarget(code)) continue;
+    const match = index.bestNearMiss(text, i) ?? index.quadNearMiss(text, i);
+    if (!match || i < lastEnd) continue;
+    if (!acceptable(lexicon, index, text, match)) continue;
+    lastEnd = match.end;
+    found.push(match);
+  }
+  return found;
+}
+
+/**
+ * A slip the document itself contradicts: the variant is written again elsewhere,
+ * or the pairing the written character makes (慢病, 医政) occurs elsewhere — a word
+ * of this document the lexicon lacks. A slip of an organisation the document
+ * names correctly twice is left to name-consistency, which reports it as such.
+ */
+function meantInDocument(lexicon: Lexicon, document: string, base: number, text: string, m: NearMiss): boolean {
+  const start = base + m.start;
+  const end = base + m.end;
+  const elsewhere = (s: string, together: boolean) => {
+    for (let i = document.indexOf(s); i >= 0; i = document.indexOf(s, i + 1)) {
+      if ((i + s.length <= start || i >= end) && (!together || pairStandsTogether(lexicon, document, i))) return true;
+    }
+    return false;
+  };
+  if (elsewhere(text.slice(m.start, m.end), false)) return true;
+  if (m.slip === 'confirm' && document.indexOf(m.target) < 0) return true;
+  // An organisation the document names right twice is name-consistency's finding, not a second one here.
+  if (endsWithOrganisationHead(m.target)) {
+    const first = document.indexOf(m.target);
+    if (first >= 0 && document.indexOf(m.target, first + m.target.length) >= 0) return true;
+  }
+  if (m.kind === 'drop') return false;
+  return elsewhere(text.slice(m.textAt - 1, m.textAt + 1), true) || elsewhere(text.slice(m.textAt, m.textAt + 2), true);
+}
 
 interface NearMiss {
   start: number;
@@ -77,10 +133,19 @@ interface NearMiss {
   /** The phrase (or recurrent prefix of one) the text misses by one edit. */
   target: string;
   entry: PhraseEntry;
+  /** The target's trie node. */
+  node: number;
   kind: 'substitute' | 'drop' | 'add';
   /** Offset of the edit in the text, and in the target. */
   textAt: number;
   targetAt: number;
+  /**
+   * Accepted only as a slip that breaks the lexicon, so the document gets a say;
+   * 'confirm' when the slip is of a weaker kind (a character added between words,
+   * a function character written inside a word) and the document must also write
+   * the phrase correctly elsewhere.
+   */
+  slip?: 'lexical' | 'confirm';
 }
 
 /**
@@ -114,32 +179,126 @@ const MIN_LENGTH_WEAK_CURATED = 6;
 const MIN_LENGTH_FUNCTION_CURATED = 8;
 const MIN_LENGTH_FUNCTION_SUBSTITUTION = 12;
 
-function acceptable(ctx: RuleContext, index: PhraseIndex, text: string, m: NearMiss): boolean {
-  const variant = text.slice(m.start, m.end);
-  if (ctx.isAllowed(variant)) return false;
+function acceptable(lexicon: Lexicon, index: PhraseIndex, text: string, m: NearMiss): boolean {
   const targetChar = m.kind === 'add' ? '' : m.target[m.targetAt];
   const textChar = m.kind === 'drop' ? '' : text[m.textAt];
-  if (isNumeralChar(targetChar) || isNumeralChar(textChar)) return false;
-  if (ADMIN_CHARS.has(targetChar) || ADMIN_CHARS.has(textChar)) return false;
+  if (isNumeralChar(targetChar)) return false;
+  const adminTarget = ADMIN_CHARS.has(targetChar);
+  const adminText = ADMIN_CHARS.has(textChar);
+  if ((adminTarget || adminText) && (m.kind !== 'substitute' || (adminTarget && adminText))) return false;
+  // A numeral or an administrative character written inside a word (卫生 → 卫生一, 乡镇 → 乡施)
+  // may still be a slip, but only one that breaks the lexicon.
+  const unusualEdit = isNumeralChar(textChar) || adminTarget || adminText;
   if (m.kind === 'substitute' && isContrastivePair(targetChar, textChar)) return false;
   if (m.kind === 'add' && (text[m.textAt - 1] === textChar || text[m.textAt + 1] === textChar)) return false;
   const curated = m.entry.source !== CORPUS_SOURCE;
+  const wellAnchored = !unusualEdit && m.target.length >= MIN_TARGET_LENGTH && Math.min(leftAnchor(m), rightAnchor(m)) >= ANCHOR;
+  // Too short or too near an edge for every strict bar: only a slip can pass, so its cheap tests go first.
+  const slipOnly = !wellAnchored || m.target.length < (curated ? MIN_LENGTH_STRONG_CURATED : MIN_LENGTH_STRONG);
+  if (slipOnly && !mayBeSlip(index, text, m)) return false;
+  // (mayBeSlip may have cut the target back to its recurrent start.)
   const length = m.target.length;
+  const variant = text.slice(m.start, m.end);
+  if (lexicon.freq(variant) >= WORD_FREQ) return false;
+  if (index.isRecurrent(variant)) return false;
+  // A slot the corpus fills in more than one way makes another filler meant — unless it breaks the
+  // lexicon, which no filler the corpus writes does (持续出展 beside 持续开展 and 持续发展).
+  const varies = m.kind === 'substitute' && index.slotVaries(m.target, m.targetAt);
+  if (varies && !slipOnly && !mayBeSlip(index, text, m)) return false;
   if (FUNCTION_CHARS.has(targetChar) || FUNCTION_CHARS.has(textChar)) {
     const enough = curated ? length >= MIN_LENGTH_FUNCTION_CURATED : m.kind === 'substitute' && length >= MIN_LENGTH_FUNCTION_SUBSTITUTION;
-    if (!enough) return false;
+    if (!enough || !wellAnchored || varies) {
+      // 支付 → 支为, 扎实 → 扎就实: a function character inside a word, not beside one.
+      if (m.kind === 'drop' || FUNCTION_CHARS.has(targetChar) || !mayBeSlip(index, text, m)) return false;
+      if (!editInsideWord(lexicon, index, m) || !breaksPhrase(lexicon, index, text, m)) return false;
+      m.slip = 'confirm';
+    }
   } else {
-    const fluent = readsFluently(ctx.lexicon, text, m);
-    const inside = editInsideWord(ctx.lexicon, m);
+    const inside = editInsideWord(lexicon, index, m);
+    // The fluency test below only chooses between strict bars.
+    if (slipOnly || varies) {
+      if (m.kind === 'add' && !inside && attaches(lexicon, textChar)) return false;
+      if (!breaksPhrase(lexicon, index, text, m)) return false;
+      m.slip = inside ? 'lexical' : 'confirm';
+      return true;
+    }
+    const fluent = readsFluently(lexicon, text, m);
+    // Another organisation, not a slip: 中国医师协会 / 中国医院协会.
+    if (fluent && m.kind === 'substitute' && endsWithOrganisationHead(m.target)) return false;
     let needed: number;
     if (!fluent && inside) needed = curated ? MIN_LENGTH_STRONG_CURATED : MIN_LENGTH_STRONG;
     else if (!fluent && m.kind === 'substitute') needed = curated ? MIN_LENGTH_WEAK_CURATED : MIN_LENGTH_SLOT;
     else needed = curated ? MIN_LENGTH_WEAK_CURATED : MIN_LENGTH_WEAK;
-    if (length < needed) return false;
+    if (length < needed) {
+      if (m.kind === 'add' && !inside && attaches(lexicon, textChar)) return false;
+      if (!mayBeSlip(index, text, m) || !breaksPhrase(lexicon, index, text, m)) return false;
+      m.slip = inside ? 'lexical' : 'confirm';
+    }
   }
-  if (index.isRecurrent(variant)) return false;
-  if (ctx.lexicon.freq(variant) >= WORD_FREQ) return false;
-  if (m.kind === 'substitute' && index.slotVaries(m.target, m.targetAt)) return false;
+  return true;
+}
+
+/**
+ * Parts of speech of a character that may stand between two words on purpose: a
+ * modifier (新, 总, 常), numeral or measure (年, 类), pronoun (各) or suffix (型).
+ */
+const ATTACHING_POS = /^(a|ad|an|b|d|m|mq|q|k|r|f|z)$/;
+/** A character ending this many words is a productive suffix (…性, …化, …法). */
+const PRODUCTIVE_SUFFIX = 200;
+/** Modal verbs and adverbs that jieba tags otherwise: 医保部门要协同税务部门, 货款仍由医保基金. */
+const MODAL_CHARS = new Set('要会能可应须需该再更最很太才亦均皆仍已曾正'.split(''));
+
+/** True when a character added between two words may be meant: 中医药类特色班, 数字化健康. */
+function attaches(lexicon: Lexicon, char: string): boolean {
+  return MODAL_CHARS.has(char) || ATTACHING_POS.test(lexicon.pos(char) ?? '') || lexicon.suffixProductivity(char) >= PRODUCTIVE_SUFFIX;
+}
+
+/** Characters of the target before the edit, and after it. */
+function leftAnchor(m: NearMiss): number {
+  return m.targetAt;
+}
+
+function rightAnchor(m: NearMiss): number {
+  return m.target.length - m.targetAt - (m.kind === 'add' ? 0 : 1);
+}
+
+/**
+ * A slip inside a short phrase or near its edge: the phrase recurs, and the variant
+ * strands characters the phrase reads as words (健康教育 → 健/帮/教育). A dropped
+ * character leaves too little of a four-character phrase to tell, so drops need five.
+ */
+function breaksPhrase(lexicon: Lexicon, index: PhraseIndex, text: string, m: NearMiss): boolean {
+  // A target cut inside a word of its phrase (国家卫生健 of 国家卫生健康委), or one that ends
+  // inside a word where the corpus goes on (货款由医 of 货款由医保基金), is no unit to miss.
+  if (!index.endsOnWord(lexicon, m)) return false;
+  if (m.kind !== 'drop') {
+    // A pairing the corpus writes elsewhere is a word the lexicon lacks (慢病, 医政, 数智), not a slip.
+    if (index.attestsPair(lexicon, text.slice(m.textAt - 1, m.textAt + 1)) || index.attestsPair(lexicon, text.slice(m.textAt, m.textAt + 2))) return false;
+  }
+  let from = m.start;
+  while (from > 0 && m.start - from < FLUENCY_CONTEXT && isHan(text.charCodeAt(from - 1))) from--;
+  let to = m.end;
+  while (to < text.length && to - m.end < FLUENCY_CONTEXT && isHan(text.charCodeAt(to))) to++;
+  return breaksLexicon(lexicon, text.slice(from, m.start), m.target, text.slice(m.start, m.end), text.slice(m.end, to));
+}
+
+/** The checks of breaksPhrase that need no segmentation, run first because most candidates fail them. */
+function mayBeSlip(index: PhraseIndex, text: string, m: NearMiss): boolean {
+  if (m.kind === 'drop') {
+    if (m.target.length < MIN_TARGET_LENGTH) return false;
+    // A character left beside a function word may be a word of its own (在防的工作当中).
+    if (FUNCTION_CODES[text.charCodeAt(m.textAt - 1)] || FUNCTION_CODES[text.charCodeAt(m.textAt)]) return false;
+  }
+  // A slip needs a phrase the corpus writes MIN_COUNT times: a rarer long target gives way to its recurrent start.
+  if (m.entry.source === CORPUS_SOURCE && index.countOf(m.node) < MIN_COUNT && !index.cutToRecurrent(text, m)) return false;
+  // The corpus writes the target only as the start of a longer phrase, and the text goes elsewhere.
+  const next = index.usualNext(m.node);
+  if (next?.dominant && text.charCodeAt(m.end) !== next.code) return false;
+  if (m.kind !== 'drop') {
+    // A parallel four-character pattern (提质提效 beside 提质增效) repeats a character on purpose.
+    const written = text[m.textAt];
+    for (let i = m.start; i < m.end; i++) if (i !== m.textAt && text[i] === written) return false;
+  }
   return true;
 }
 
@@ -148,9 +307,9 @@ function acceptable(ctx: RuleContext, index: PhraseIndex, text: string, m: NearM
  * between words. A run of single characters the lexicon cannot segment (强/基 in
  * 医疗卫生强基工程) is an unknown word, and counts as one.
  */
-function editInsideWord(lexicon: Lexicon, m: NearMiss): boolean {
+function editInsideWord(lexicon: Lexicon, index: PhraseIndex, m: NearMiss): boolean {
   const k = m.targetAt;
-  const tokens = segment(lexicon, m.target);
+  const tokens = index.segmentTarget(lexicon, m);
   const single = (t: number) => t >= 0 && t < tokens.length && tokens[t].end - tokens[t].start === 1 && !FUNCTION_CHARS.has(tokens[t].word);
   for (let t = 0; t < tokens.length; t++) {
     const token = tokens[t];
@@ -219,15 +378,80 @@ function describeEdit(m: NearMiss, text: string): string {
 }
 
 function eligible(entry: PhraseEntry): boolean {
-  if (entry.phrase.length < MIN_TARGET_LENGTH) return false;
+  if (entry.phrase.length < MIN_SLIP_LENGTH) return false;
   if (entry.source !== CORPUS_SOURCE) return true;
+  // A phrase too short for the strict bars is there for slips, which want MIN_COUNT.
+  if (entry.phrase.length < MIN_TARGET_LENGTH) return entry.count >= MIN_COUNT;
   return entry.count >= MIN_COUNT || (entry.count >= 2 && (entry.docs ?? 1) >= 2);
 }
 
 const EDGE = 0x10000;
+const PAIR_SLOTS = 1 << 20;
 
 /**
- * A character trie over the eligible phrases. Every node of depth ≥ 5 is a target:
+ * (node, character) → value for keys built as node·EDGE + character: open addressing
+ * over typed arrays, so the trie walk looks up children without hashing numbers in a Map.
+ */
+class KeyTable {
+  private readonly nodes: Int32Array;
+  private readonly codes: Uint16Array;
+  private readonly values: Int32Array;
+  private readonly mask: number;
+
+  constructor(entries: Map<number, number>) {
+    let capacity = 16;
+    while (capacity < entries.size * 2) capacity <<= 1;
+    this.nodes = new Int32Array(capacity).fill(-1);
+    this.codes = new Uint16Array(capacity);
+    this.values = new Int32Array(capacity);
+    this.mask = capacity - 1;
+    for (const [key, value] of entries) {
+      const node = Math.floor(key / EDGE);
+      const code = key - node * EDGE;
+      let i = keySlot(node, code) & this.mask;
+      while (this.nodes[i] !== -1) i = (i + 1) & this.mask;
+      this.nodes[i] = node;
+      this.codes[i] = code;
+      this.values[i] = value;
+    }
+  }
+
+  /** The value, or -1. */
+  get(node: number, code: number): number {
+    const nodes = this.nodes;
+    for (let i = keySlot(node, code) & this.mask; ; i = (i + 1) & this.mask) {
+      const n = nodes[i];
+      if (n === -1) return -1;
+      if (n === node && this.codes[i] === code) return this.values[i];
+    }
+  }
+}
+
+function keySlot(node: number, code: number): number {
+  const h = Math.imul(node, 0x9e3779b1) ^ Math.imul(code, 0x85ebca6b);
+  return h ^ (h >>> 16);
+}
+
+/** Stands for the edited character in a quad's key. */
+const BLANK = 0;
+
+/** A 30-bit hash of four character codes: a small integer key, no string built. */
+function quadHash(a: number, b: number, c: number, d: number): number {
+  let h = Math.imul(a, 0x9e3779b1) ^ b;
+  h = Math.imul(h, 0x85ebca6b) ^ c;
+  h = Math.imul(h, 0xc2b2ae35) ^ d;
+  h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
+  return (h ^ (h >>> 13)) >>> 2;
+}
+
+
+function pairSlot(a: number, b: number): number {
+  return (Math.imul(a, 40503) ^ Math.imul(b, 2654435761 | 0)) >>> 12;
+}
+
+/**
+ * A character trie over the eligible phrases of five or more characters (four-character
+ * ones are matched by key, see quadNearMiss). Every node of depth ≥ 5 is a target:
  * a prefix of a recurrent phrase recurs at least as often as the phrase.
  */
 class PhraseIndex {
@@ -239,13 +463,21 @@ class PhraseIndex {
   private readonly depth: number[] = [0];
   /** The best (highest-count) phrase passing through each node. */
   private readonly best: number[] = [-1];
+  /** The highest count of a phrase through each node, and the count of the phrase ending there. */
+  private readonly maxCount: number[] = [0];
+  private readonly ownCount = new Map<number, number>();
+  private children?: Map<number, number[]>;
   private readonly entries: PhraseEntry[];
+  /** Hashed (first, third) and (first, second) character pairs of the targets: filter edits at the second character. */
+  private readonly firstAndThird = new Uint8Array(PAIR_SLOTS);
+  private readonly firstAndSecond = new Uint8Array(PAIR_SLOTS);
   /** Every recurrent phrase, eligible or not, for the "is the variant itself recurrent" test. */
   private readonly all: string[];
   private bigrams?: Map<string, number[]>;
 
   constructor(section: PhrasesSection) {
-    this.entries = section.phrases.filter(eligible);
+    const eligibleEntries = section.phrases.filter(eligible);
+    this.entries = eligibleEntries.filter((entry) => entry.phrase.length >= MIN_TARGET_LENGTH);
     this.all = section.phrases.map((p) => p.phrase);
     this.entries.forEach((entry, id) => {
       let node = 0;
@@ -258,27 +490,244 @@ class PhraseIndex {
           this.char.push(code);
           this.depth.push(d + 1);
           this.best.push(id);
+          this.maxCount.push(0);
           this.edges.set(node * EDGE + code, child);
           const grand = this.parent[node];
-          if (grand >= 0 && this.depth[grand] >= ANCHOR) {
+          if (grand >= 0 && this.depth[grand] >= MIN_ANCHOR) {
             const key = grand * EDGE + code;
             const list = this.skips.get(key);
             if (list) list.push(child);
             else this.skips.set(key, [child]);
           }
         } else if (this.rank(id) > this.rank(this.best[child])) this.best[child] = id;
+        if (entry.count > this.maxCount[child]) this.maxCount[child] = entry.count;
         node = child;
       }
+      this.ownCount.set(node, entry.count);
+      this.firstAndThird[pairSlot(entry.phrase.charCodeAt(0), entry.phrase.charCodeAt(2))] = 1;
+      this.firstAndSecond[pairSlot(entry.phrase.charCodeAt(0), entry.phrase.charCodeAt(1))] = 1;
+    });
+    this.buildQuads(eligibleEntries.filter((entry) => entry.phrase.length === MIN_SLIP_LENGTH));
+    this.childOf = new KeyTable(this.edges);
+    this.rootChars.set(this.quadStarts);
+    const skipIds = new Map<number, number>();
+    for (const [key, list] of this.skips) {
+      skipIds.set(key, this.skipLists.length);
+      this.skipLists.push(list);
+    }
+    this.skipOf = new KeyTable(skipIds);
+    for (const key of this.edges.keys()) if (key < EDGE) this.rootChars[key] = 1;
+  }
+
+  /** The walk's lookups, frozen into typed tables once the trie is built. */
+  private readonly childOf: KeyTable;
+  private readonly skipOf: KeyTable;
+  private readonly skipLists: number[][] = [];
+  /** Characters that start a target, in the trie or among the quads. */
+  private readonly rootChars = new Uint8Array(0x10000);
+
+  /**
+   * The character that most often follows the node's string in the corpus, and
+   * whether it is dominant — there at least nine times in ten, leaving fewer than
+   * MIN_COUNT occurrences on its own (推进中医 is 推进中医药 13 times in 14).
+   */
+  /**
+   * Cuts a trie target back to its longest prefix that the corpus writes MIN_COUNT
+   * times (基层医疗卫生机构, twice, to 基层医疗卫生, four times), keeping a character
+   * after the edit and a phrase length. False when there is none.
+   */
+  cutToRecurrent(text: string, m: NearMiss): boolean {
+    if (m.node < 0) return false;
+    const shortest = Math.max(MIN_TARGET_LENGTH, m.targetAt + (m.kind === 'add' ? 1 : 2));
+    for (let n = this.parent[m.node]; n > 0 && this.depth[n] >= shortest; n = this.parent[n]) {
+      const end = m.end - (this.depth[m.node] - this.depth[n]);
+      if (this.countOf(n) < MIN_COUNT || FUNCTION_CODES[text.charCodeAt(end - 1)]) continue;
+      const best = this.entries[this.best[n]];
+      m.end = end;
+      m.node = n;
+      m.target = m.target.slice(0, this.depth[n]);
+      m.entry = { phrase: m.target, count: this.countOf(n), source: best.source, docs: best.docs };
+      return true;
+    }
+    return false;
+  }
+
+  /** How often the corpus writes the node's string: its own count, or at least its most frequent extension's. */
+  countOf(node: number): number {
+    return node < 0 ? this.quadEntries[-1 - node].count : (this.ownCount.get(node) ?? this.maxCount[node]);
+  }
+
+  usualNext(node: number): { code: number; dominant: boolean } | undefined {
+    if (node < 0) return undefined;
+    const own = this.ownCount.get(node) ?? this.maxCount[node];
+    if (own <= 0) return undefined;
+    if (!this.children) {
+      this.children = new Map();
+      for (const child of this.edges.values()) {
+        const list = this.children.get(this.parent[child]);
+        if (list) list.push(child);
+        else this.children.set(this.parent[child], [child]);
+      }
+    }
+    let usual = -1;
+    for (const child of this.children.get(node) ?? []) if (usual < 0 || this.maxCount[child] > this.maxCount[usual]) usual = child;
+    if (usual < 0) return undefined;
+    const extended = this.maxCount[usual];
+    return { code: this.char[usual], dominant: extended * 10 >= own * 9 && own - extended < MIN_COUNT };
+  }
+
+  private readonly targetTokens = new WeakMap<Lexicon, Map<number, Token[]>>();
+
+  /** The target's segmentation, remembered per trie node. */
+  segmentTarget(lexicon: Lexicon, m: NearMiss): Token[] {
+    let known = this.targetTokens.get(lexicon);
+    if (!known) this.targetTokens.set(lexicon, (known = new Map()));
+    let tokens = known.get(m.node);
+    if (!tokens) known.set(m.node, (tokens = segment(lexicon, m.target)));
+    return tokens;
+  }
+
+  private readonly wordEnds = new WeakMap<Lexicon, Map<number, boolean>>();
+
+  /**
+   * True when the target ends on a word boundary both in its phrase and before the
+   * character the corpus most often writes next. Remembered per trie node.
+   */
+  endsOnWord(lexicon: Lexicon, m: NearMiss): boolean {
+    let known = this.wordEnds.get(lexicon);
+    if (!known) this.wordEnds.set(lexicon, (known = new Map()));
+    let yes = known.get(m.node);
+    if (yes === undefined) {
+      const length = m.target.length;
+      const boundary = (s: string) => segment(lexicon, s).some((t) => t.end === length);
+      const next = this.usualNext(m.node);
+      yes = (length >= m.entry.phrase.length || boundary(m.entry.phrase)) && (!next || boundary(m.target + String.fromCharCode(next.code)));
+      known.set(m.node, yes);
+    }
+    return yes;
+  }
+
+  /** True when some target starts with this character. */
+  startsTarget(code: number): boolean {
+    return this.rootChars[code] === 1;
+  }
+
+  /**
+   * Four-character phrases are matched apart from the trie, which they would
+   * crowd at every shallow node: by hashed keys of their characters — one with the
+   * second and one with the third character blanked, for every substitution there —
+   * in an open-addressing table over typed arrays. The first and last characters
+   * rule out nearly every position before any key is hashed.
+   */
+  private readonly quadEntries: PhraseEntry[] = [];
+  private readonly quadNodes: number[] = [];
+  private quadCodes = new Uint16Array(0);
+  private quadHashes = new Int32Array(0);
+  private quadIds = new Int32Array(0);
+  private quadMask = 0;
+  /** Hashed (first, last) character pairs of the quads, and their first characters. */
+  private readonly quadEnds = new Uint8Array(PAIR_SLOTS);
+  private readonly quadStarts = new Uint8Array(0x10000);
+
+  private buildQuads(entries: PhraseEntry[]): void {
+    let capacity = 16;
+    while (capacity < entries.length * 3 * 3) capacity <<= 1;
+    this.quadCodes = new Uint16Array(entries.length * 4);
+    this.quadHashes = new Int32Array(capacity).fill(-1);
+    this.quadIds = new Int32Array(capacity);
+    this.quadMask = capacity - 1;
+    entries.forEach((entry, id) => {
+      const phrase = entry.phrase;
+      // A quad that begins a longer phrase shares its trie node, so the corpus's continuations are known.
+      let node = 0;
+      for (let d = 0; d < phrase.length && node >= 0; d++) node = this.edges.get(node * EDGE + phrase.charCodeAt(d)) ?? -1;
+      if (node > 0) this.ownCount.set(node, entry.count);
+      else node = -1 - id;
+      this.quadEntries.push(entry);
+      this.quadNodes.push(node);
+      const [a, b, c, d] = [0, 1, 2, 3].map((k) => phrase.charCodeAt(k));
+      this.quadCodes.set([a, b, c, d], id * 4);
+      for (const hash of [quadHash(a, b, c, d), quadHash(a, BLANK, c, d), quadHash(a, b, BLANK, d)]) {
+        let i = hash & this.quadMask;
+        while (this.quadHashes[i] !== -1) i = (i + 1) & this.quadMask;
+        this.quadHashes[i] = hash;
+        this.quadIds[i] = id;
+      }
+      this.quadStarts[a] = 1;
+      this.quadEnds[pairSlot(a, d)] = 1;
     });
   }
 
-  /** True when some target starts with this character (the root has a child for it). */
-  startsTarget(code: number): boolean {
-    return this.edges.has(code);
+  /** A one-edit near-miss of a four-character phrase starting at text[start], edited inside. */
+  quadNearMiss(text: string, start: number): NearMiss | undefined {
+    const a = text.charCodeAt(start);
+    if (this.quadStarts[a] !== 1 || start + 4 > text.length) return undefined;
+    const d = text.charCodeAt(start + 3);
+    const e = start + 4 < text.length ? text.charCodeAt(start + 4) : 0;
+    const substituted = this.quadEnds[pairSlot(a, d)] === 1;
+    const added = HAN_TABLE[e] === 1 && this.quadEnds[pairSlot(a, e)] === 1;
+    if (!substituted && !added) return undefined;
+    const b = text.charCodeAt(start + 1);
+    const c = text.charCodeAt(start + 2);
+    if (HAN_TABLE[b] !== 1 || HAN_TABLE[c] !== 1 || HAN_TABLE[d] !== 1) return undefined;
+    let best = -1;
+    let bestAt = 0;
+    let bestKind: 'substitute' | 'add' = 'substitute';
+    // Substituted second or third character.
+    if (substituted) {
+      for (let at = 1; at <= 2; at++) {
+        const written = at === 1 ? b : c;
+        const hash = at === 1 ? quadHash(a, BLANK, c, d) : quadHash(a, b, BLANK, d);
+        const id = at === 1 ? this.findQuad(hash, a, -1, c, d, 1, written) : this.findQuad(hash, a, b, -1, d, 2, written);
+        if (id >= 0 && (best < 0 || this.quadEntries[id].count > this.quadEntries[best].count)) {
+          best = id;
+          bestAt = at;
+        }
+      }
+      // …unless the four characters are themselves a phrase.
+      if (best >= 0 && this.findQuad(quadHash(a, b, c, d), a, b, c, d, -1, -1) >= 0) best = -1;
+    }
+    // A character added after the first, second or third.
+    if (added) {
+      for (let at = 1; at <= 3; at++) {
+        // The text's characters other than the added one.
+        const y = at === 1 ? c : b;
+        const z = at === 3 ? c : d;
+        const id = this.findQuad(quadHash(a, y, z, e), a, y, z, e, -1, -1);
+        if (id >= 0 && (best < 0 || this.quadEntries[id].count > this.quadEntries[best].count)) {
+          best = id;
+          bestAt = at;
+          bestKind = 'add';
+        }
+      }
+    }
+    if (best < 0) return undefined;
+    const entry = this.quadEntries[best];
+    return { start, end: start + (bestKind === 'add' ? 5 : 4), target: entry.phrase, entry, node: this.quadNodes[best], kind: bestKind, textAt: start + bestAt, targetAt: bestAt, slip: undefined };
   }
 
-  get nodeCount(): number {
-    return this.parent.length;
+  /**
+   * The most frequent quad filed under `hash` whose characters are a, b, c, d (−1
+   * matches any) and whose character at `blankAt`, if any, is not `written`; or −1.
+   */
+  private findQuad(hash: number, a: number, b: number, c: number, d: number, blankAt: number, written: number): number {
+    const hashes = this.quadHashes;
+    const codes = this.quadCodes;
+    let found = -1;
+    for (let i = hash & this.quadMask; hashes[i] !== -1; i = (i + 1) & this.quadMask) {
+      if (hashes[i] !== hash) continue;
+      const id = this.quadIds[i];
+      const q = id * 4;
+      if (codes[q] !== a || (b >= 0 && codes[q + 1] !== b) || (c >= 0 && codes[q + 2] !== c) || codes[q + 3] !== d) continue;
+      if (blankAt > 0 && codes[q + blankAt] === written) continue;
+      if (found < 0 || this.quadEntries[id].count > this.quadEntries[found].count) found = id;
+    }
+    return found;
+  }
+
+  /** True when there is nothing to match against. */
+  get empty(): boolean {
+    return this.parent.length <= 1 && this.quadEntries.length === 0;
   }
 
   private rank(id: number): number {
@@ -303,14 +752,16 @@ class PhraseIndex {
     let node = 0;
     for (let d = 0; ; d++) {
       const p = start + d;
-      if (d >= ANCHOR && p < text.length && isHan(text.charCodeAt(p))) {
+      if (d >= MIN_ANCHOR && p < text.length && HAN_TABLE[text.charCodeAt(p)] === 1) {
         const here = text.charCodeAt(p);
         const after = p + 1 < text.length ? text.charCodeAt(p + 1) : -1;
-        const afterIsHan = after >= 0 && isHan(after);
+        // Edits right after the first character pass a pair filter first: most positions end here.
+        const first = d === 1 ? text.charCodeAt(start) : -1;
+        const afterIsHan = after >= 0 && HAN_TABLE[after] === 1;
         // Substitution: target char x ≠ here, then `after` continues.
-        const substitutes = afterIsHan ? this.skips.get(node * EDGE + after) : undefined;
-        if (substitutes) {
-          for (const g of substitutes) {
+        const substitutes = afterIsHan && (d > 1 || this.firstAndThird[pairSlot(first, after)] === 1) ? this.skipOf.get(node, after) : -1;
+        if (substitutes >= 0) {
+          for (const g of this.skipLists[substitutes]) {
             if (this.char[this.parent[g]] === here || !this.extend(text, g, p + 2)) continue;
             if (this.depth[this.reached] > (bestNode < 0 ? 0 : this.depth[bestNode])) {
               bestNode = this.reached;
@@ -322,9 +773,9 @@ class PhraseIndex {
           }
         }
         // Dropped character: the target has x here, the text goes straight on.
-        const drops = this.skips.get(node * EDGE + here);
-        if (drops) {
-          for (const g of drops) {
+        const drops = d > 1 || this.firstAndThird[pairSlot(first, here)] === 1 ? this.skipOf.get(node, here) : -1;
+        if (drops >= 0) {
+          for (const g of this.skipLists[drops]) {
             if (!this.extend(text, g, p + 1)) continue;
             if (this.depth[this.reached] > (bestNode < 0 ? 0 : this.depth[bestNode])) {
               bestNode = this.reached;
@@ -336,9 +787,9 @@ class PhraseIndex {
           }
         }
         // Added character: the text has an extra `here`.
-        if (afterIsHan) {
-          const child = this.edges.get(node * EDGE + after);
-          if (child !== undefined && this.char[child] !== here && this.extend(text, child, p + 2)) {
+        if (afterIsHan && (d > 1 || this.firstAndSecond[pairSlot(first, after)] === 1)) {
+          const child = this.childOf.get(node, after);
+          if (child >= 0 && this.char[child] !== here && this.extend(text, child, p + 2)) {
             if (this.depth[this.reached] > (bestNode < 0 ? 0 : this.depth[bestNode])) {
               bestNode = this.reached;
               bestEnd = this.reachedEnd;
@@ -350,12 +801,12 @@ class PhraseIndex {
         }
       }
       if (p >= text.length) break;
-      const next = this.edges.get(node * EDGE + text.charCodeAt(p));
-      if (next === undefined) break;
+      const next = this.childOf.get(node, text.charCodeAt(p));
+      if (next < 0) break;
       node = next;
     }
     if (bestNode < 0) return undefined;
-    return { start, end: bestEnd, target: this.pathOf(bestNode), entry: this.entries[this.best[bestNode]], kind: bestKind, textAt: bestTextAt, targetAt: bestTargetAt };
+    return { start, end: bestEnd, target: this.pathOf(bestNode), entry: this.entries[this.best[bestNode]], node: bestNode, kind: bestKind, textAt: bestTextAt, targetAt: bestTargetAt, slip: undefined };
   }
 
   /** Set by extend(): the deepest target reached and where it ends in the text. */
@@ -364,21 +815,22 @@ class PhraseIndex {
 
   /**
    * Walks exactly from `node` (one character already matched after the edit) and
-   * records the deepest target of at least MIN_TARGET_LENGTH with ≥ ANCHOR characters
-   * matched after the edit. Returns false when there is none.
+   * records the deepest target of at least MIN_TARGET_LENGTH with ≥ MIN_ANCHOR characters
+   * matched after the edit. Returns false when there is none; acceptable() holds
+   * shorter targets and anchors to the stricter bars unless the variant is a slip.
    */
   private extend(text: string, node: number, p: number): boolean {
     let matched = 1;
     this.reached = -1;
     for (;;) {
       // A target never ends on a function character (…事业和): the phrase proper ends before it.
-      if (matched >= ANCHOR && this.depth[node] >= MIN_TARGET_LENGTH && !FUNCTION_CODES[text.charCodeAt(p - 1)]) {
+      if (matched >= MIN_ANCHOR && this.depth[node] >= MIN_TARGET_LENGTH && !FUNCTION_CODES[text.charCodeAt(p - 1)]) {
         this.reached = node;
         this.reachedEnd = p;
       }
       if (p >= text.length) break;
-      const next = this.edges.get(node * EDGE + text.charCodeAt(p));
-      if (next === undefined) break;
+      const next = this.childOf.get(node, text.charCodeAt(p));
+      if (next < 0) break;
       node = next;
       p++;
       matched++;
@@ -408,22 +860,63 @@ class PhraseIndex {
     return (this.bigramIndex().get(bigram) ?? []).map((id) => this.all[id]);
   }
 
+  private readonly attested = new WeakMap<Lexicon, Map<string, boolean>>();
+
+  /** True when some recurrent phrase of the model writes this pair of characters as one unit. */
+  attestsPair(lexicon: Lexicon, pair: string): boolean {
+    let known = this.attested.get(lexicon);
+    if (!known) this.attested.set(lexicon, (known = new Map()));
+    let yes = known.get(pair);
+    if (yes === undefined) {
+      yes = this.phrasesWith(pair).some((phrase) => {
+        for (let i = phrase.indexOf(pair); i >= 0; i = phrase.indexOf(pair, i + 1)) if (pairStandsTogether(lexicon, phrase, i)) return true;
+        return false;
+      });
+      known.set(pair, yes);
+    }
+    return yes;
+  }
+
   /** True when the string is itself a recurrent phrase (or part of one) in the model. */
   isRecurrent(s: string): boolean {
-    let rarest: number[] | undefined;
-    for (let i = 0; i + 2 <= s.length; i++) {
-      const list = this.bigramIndex().get(s.slice(i, i + 2));
-      if (!list) return false;
-      if (!rarest || list.length < rarest.length) rarest = list;
+    let yes = this.recurrent.get(s);
+    if (yes === undefined) {
+      let rarest: number[] | undefined;
+      for (let i = 0; i + 2 <= s.length; i++) {
+        const list = this.bigramIndex().get(s.slice(i, i + 2));
+        if (!list) {
+          rarest = [];
+          break;
+        }
+        if (!rarest || list.length < rarest.length) rarest = list;
+      }
+      yes = (rarest ?? []).some((id) => this.all[id].includes(s));
+      if (this.recurrent.size >= MEMO_LIMIT) this.recurrent.clear();
+      this.recurrent.set(s, yes);
     }
-    return (rarest ?? []).some((id) => this.all[id].includes(s));
+    return yes;
   }
+
+  /** Answers of isRecurrent and slotVaries: a draft repeats its phrases, and so do their variants. */
+  private readonly recurrent = new Map<string, boolean>();
+  private readonly varying = new Map<string, boolean>();
 
   /**
    * True when the corpus fills the target's slot `at` with more than one
    * character in the same local context (two characters either side).
    */
   slotVaries(target: string, at: number): boolean {
+    const key = target + at;
+    let yes = this.varying.get(key);
+    if (yes === undefined) {
+      yes = this.fillsSlotOtherwise(target, at);
+      if (this.varying.size >= MEMO_LIMIT) this.varying.clear();
+      this.varying.set(key, yes);
+    }
+    return yes;
+  }
+
+  private fillsSlotOtherwise(target: string, at: number): boolean {
     const left = target.slice(Math.max(0, at - ANCHOR), at);
     const right = target.slice(at + 1, at + 1 + ANCHOR);
     for (const phrase of this.phrasesWith(left)) {

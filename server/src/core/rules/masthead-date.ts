@@ -29,6 +29,27 @@ const HAN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三
 
 const NUMBER = String.raw`(?:\d{1,4}|[〇零一二三四五六七八九十]{1,4})`;
 const DATE = new RegExp(String.raw`(?:(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*)?(${NUMBER})\s*月\s*(${NUMBER})\s*[日号]`, 'g');
+const DATE_AT = new RegExp(DATE.source, 'y');
+/** The characters a date can start with: a digit or a Chinese numeral, of the year or of the month. */
+const DATE_START = new Uint8Array(0x10000);
+for (const ch of '0123456789〇零一二三四五六七八九十') DATE_START[ch.charCodeAt(0)] = 1;
+
+/**
+ * The matches of DATE, in order, the pattern tried only where a date can start:
+ * its optional year leaves the regex engine no first character to look for.
+ */
+function findDates(text: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (DATE_START[text.charCodeAt(i)] !== 1) continue;
+    DATE_AT.lastIndex = i;
+    const m = DATE_AT.exec(text);
+    if (!m) continue;
+    found.push(m);
+    i = m.index + m[0].length - 1;
+  }
+  return found;
+}
 
 /** Fields that can follow or precede a masthead date, each anchored at the current position. */
 const FIELDS: Array<{ kind: 'weekday' | 'lunar' | 'year' | 'other'; pattern: RegExp }> = [
@@ -61,7 +82,7 @@ export const mastheadDate: Rule = {
   },
   checkDocument(ctx) {
     const text = ctx.text.masked;
-    const dates = [...text.matchAll(DATE)].map((m) => ({ m, fields: chainedFields(text, m.index!, m.index! + m[0].length) }));
+    const dates = findDates(text).map((m) => ({ m, fields: chainedFields(text, m.index!, m.index! + m[0].length) }));
     // A date without a year borrows the year of the document's verified masthead: the
     // first full date whose chained weekday agrees with it.
     const masthead = dates.find(({ m, fields }) => {

@@ -20,15 +20,20 @@
  */
 import type { Rule, RuleContext } from '../types';
 import { isHan, unwrap } from '../model/sections/phrases';
+import { breaksLexicon, pairStandsTogether } from './shared/lexical-break';
 import {
   findOrganisations,
   findPersons,
   inNameContext,
   isContrastivePair,
   isNumeralChar,
+  looksLikeWord,
+  mayBeInGivenName,
   occurrences,
+  repeatedOrganisationTerms,
   singleEdit,
   surnameLength,
+  titleBefore,
   type NameEntry,
   type NamesSection,
 } from '../model/sections/names';
@@ -58,7 +63,6 @@ export const nameConsistency: Rule = {
     const { text: joined, offsets } = unwrap(ctx.text.masked);
     if (joined.trim() === '') return;
     const candidates = collectCandidates(ctx, joined);
-    if (candidates.size < 2 && !hasRoster(ctx.model.names)) return;
     const known = knownNames(ctx.model.names);
     const reported = new Set<string>();
     const byKind = groupCandidates(candidates);
@@ -71,6 +75,7 @@ export const nameConsistency: Rule = {
         reportAll(ctx, joined, offsets, minority, verdict, known);
       }
     }
+    reportSlips(ctx, joined, offsets, candidates, known, reported);
   },
 };
 
@@ -115,6 +120,8 @@ function collectCandidates(ctx: RuleContext, joined: string): Map<string, Candid
   for (let i = 0; i + 2 <= joined.length; i++) {
     const code = joined.charCodeAt(i);
     if (!modelIndex.first[code] && !docIndex.first[code]) continue;
+    const pair = pairSlot(code, joined.charCodeAt(i + 1));
+    if (!modelIndex.pairs[pair] && !docIndex.pairs[pair]) continue;
     const bigram = joined.slice(i, i + 2);
     for (const name of docIndex.byBigram.get(bigram) ?? []) if (joined.startsWith(name, i)) record(name, i);
     for (const entry of modelIndex.byBigram.get(bigram) ?? []) {
@@ -124,9 +131,9 @@ function collectCandidates(ctx: RuleContext, joined: string): Map<string, Candid
     }
   }
   const candidates = new Map<string, Candidate>();
-  const add = (name: string, kind: Candidate['kind'], prefix: number, title?: string) => {
+  const add = (name: string, kind: Candidate['kind'], prefix: number, title?: string, positionsOf?: () => number[]) => {
     if (candidates.has(name)) return;
-    const positions = at.get(name) ?? occurrences(joined, name);
+    const positions = at.get(name) ?? positionsOf?.() ?? occurrences(joined, name);
     if (positions.length > 0) candidates.set(name, { name, kind, prefix, at: positions, count: positions.length, title });
   };
   for (const [name, { kind, prefix, title }] of found) add(name, kind, prefix, title);
@@ -147,10 +154,13 @@ function collectCandidates(ctx: RuleContext, joined: string): Map<string, Candid
 /** Names indexed by their first two characters, with a first-character filter for the scan. */
 class NameIndex {
   readonly first = new Uint8Array(0x10000);
+  /** Hashed first two characters: most positions whose first character passes fail here, before a bigram is sliced. */
+  readonly pairs = new Uint8Array(PAIR_SLOTS);
   readonly byBigram = new Map<string, string[]>();
   add(name: string): void {
     if (name.length < 2) return;
     this.first[name.charCodeAt(0)] = 1;
+    this.pairs[pairSlot(name.charCodeAt(0), name.charCodeAt(1))] = 1;
     const key = name.slice(0, 2);
     const list = this.byBigram.get(key);
     if (list) list.push(name);
@@ -160,7 +170,14 @@ class NameIndex {
 
 interface ModelNameIndex {
   first: Uint8Array;
+  pairs: Uint8Array;
   byBigram: Map<string, NameEntry[]>;
+}
+
+const PAIR_SLOTS = 1 << 16;
+
+function pairSlot(a: number, b: number): number {
+  return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 16;
 }
 
 const modelIndexes = new WeakMap<NamesSection, ModelNameIndex>();
@@ -169,11 +186,12 @@ const modelIndexes = new WeakMap<NamesSection, ModelNameIndex>();
 function nameIndex(section: NamesSection): ModelNameIndex {
   let index = modelIndexes.get(section);
   if (!index) {
-    index = { first: new Uint8Array(0x10000), byBigram: new Map() };
+    index = { first: new Uint8Array(0x10000), pairs: new Uint8Array(PAIR_SLOTS), byBigram: new Map() };
     for (const entry of section.names) {
       if (entry.name.length < 2) continue;
       if ((entry.source ?? 'corpus') === 'corpus' && entry.count < 2) continue;
       index.first[entry.name.charCodeAt(0)] = 1;
+      index.pairs[pairSlot(entry.name.charCodeAt(0), entry.name.charCodeAt(1))] = 1;
       const key = entry.name.slice(0, 2);
       const list = index.byBigram.get(key);
       if (list) list.push(entry);
@@ -190,25 +208,68 @@ function nameIndex(section: NamesSection): ModelNameIndex {
  * name anywhere, a substituted last character wherever a name can stand.
  * Organisation variants need no search: a place and a head still frame them.
  */
-function addVariants(joined: string, candidates: Map<string, Candidate>, add: (name: string, kind: Candidate['kind'], prefix: number) => void): void {
-  for (const c of [...candidates.values()]) {
-    if (c.count < 2) continue;
-    if (c.kind === 'person') {
-      const sl = surnameLength(c.name) || 1;
-      const surname = c.name.slice(0, sl);
-      const given = c.name.slice(sl);
-      if (given.length !== 2) continue;
-      const swapped = surname + given[1] + given[0];
-      if (given[0] !== given[1] && joined.includes(swapped)) add(swapped, 'person', sl);
-      // Substituted second character: every occurrence of surname + first given character.
-      const head = surname + given[0];
-      for (let i = joined.indexOf(head); i >= 0; i = joined.indexOf(head, i + 1)) {
-        const b = joined.charCodeAt(i + sl + 1);
-        if (!isHan(b) || b === given.charCodeAt(1) || !inNameContext(joined, i, i + sl + 2)) continue;
-        add(joined.slice(i, i + sl + 2), 'person', sl);
-      }
+function addVariants(
+  joined: string,
+  candidates: Map<string, Candidate>,
+  add: (name: string, kind: Candidate['kind'], prefix: number, title?: string, positionsOf?: () => number[]) => void,
+): void {
+  const people: Array<{ sl: number; swapped?: string; head: string; second: number }> = [];
+  for (const c of candidates.values()) {
+    if (c.count < 2 || c.kind !== 'person') continue;
+    const sl = surnameLength(c.name) || 1;
+    const surname = c.name.slice(0, sl);
+    const given = c.name.slice(sl);
+    if (given.length !== 2) continue;
+    people.push({ sl, swapped: given[0] !== given[1] ? surname + given[1] + given[0] : undefined, head: surname + given[0], second: given.charCodeAt(1) });
+  }
+  if (people.length === 0) return;
+  // Every person's swapped form and surname + first given character, found in one pass over the text.
+  const found = allOccurrences(joined, people.flatMap((p) => (p.swapped ? [p.swapped, p.head] : [p.head])));
+  for (const { sl, swapped, head, second } of people) {
+    const swappedAt = swapped ? found.get(swapped)! : [];
+    if (swapped && swappedAt.length > 0) add(swapped, 'person', sl, undefined, () => nonOverlapping(swappedAt, swapped.length));
+    // Substituted second character: every occurrence of surname + first given character.
+    const heads = found.get(head)!;
+    for (const i of heads) {
+      const b = joined.charCodeAt(i + sl + 1);
+      if (!isHan(b) || b === second || !inNameContext(joined, i, i + sl + 2)) continue;
+      add(joined.slice(i, i + sl + 2), 'person', sl, undefined, () =>
+        nonOverlapping(
+          heads.filter((j) => joined.charCodeAt(j + sl + 1) === b),
+          sl + 2,
+        ),
+      );
     }
   }
+}
+
+/** Every occurrence (overlapping ones too) of each pattern, in order, from one pass over the text. */
+function allOccurrences(text: string, patterns: string[]): Map<string, number[]> {
+  const found = new Map<string, number[]>();
+  const first = new Uint8Array(0x10000);
+  const byFirst = new Map<number, string[]>();
+  for (const pattern of patterns) {
+    if (found.has(pattern)) continue;
+    found.set(pattern, []);
+    const code = pattern.charCodeAt(0);
+    first[code] = 1;
+    const list = byFirst.get(code);
+    if (list) list.push(pattern);
+    else byFirst.set(code, [pattern]);
+  }
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (first[code] !== 1) continue;
+    for (const pattern of byFirst.get(code)!) if (text.startsWith(pattern, i)) found.get(pattern)!.push(i);
+  }
+  return found;
+}
+
+/** From every occurrence, the ones a left-to-right search that skips each match finds (what occurrences() gives). */
+function nonOverlapping(positions: number[], length: number): number[] {
+  const kept: number[] = [];
+  for (const i of positions) if (kept.length === 0 || i >= kept[kept.length - 1] + length) kept.push(i);
+  return kept;
 }
 
 function placePrefix(name: string): number {
@@ -247,10 +308,6 @@ function knownNames(section: NamesSection): KnownNames {
     knownCache.set(section, known);
   }
   return known;
-}
-
-function hasRoster(section: NamesSection): boolean {
-  return knownNames(section).roster.size > 0;
 }
 
 /** The form the minority should have been, if the evidence is strong enough. */
@@ -321,7 +378,7 @@ function changedChars(from: string, to: string, edit: { kind: string; at: number
   }
 }
 
-function reportAll(ctx: RuleContext, joined: string, offsets: number[], minority: Candidate, verdict: Verdict, known: KnownNames): void {
+function reportAll(ctx: RuleContext, joined: string, offsets: ArrayLike<number>, minority: Candidate, verdict: Verdict, known: KnownNames): void {
   const target = verdict.majority.name;
   const edit = singleEdit(minority.name, target)!;
   const what = minority.kind === 'person' ? '人名' : '机构名称';
@@ -351,7 +408,7 @@ function reportAll(ctx: RuleContext, joined: string, offsets: number[], minority
 }
 
 /** Character-level edits, mapped back through the unwrap so a wrap inside the name is left alone. */
-function editsFor(offsets: number[], at: number, from: string, to: string, edit: { kind: string; at: number }) {
+function editsFor(offsets: ArrayLike<number>, at: number, from: string, to: string, edit: { kind: string; at: number }) {
   const pos = (k: number) => offsets[at + k];
   switch (edit.kind) {
     case 'substitute':
@@ -366,4 +423,258 @@ function editsFor(offsets: number[], at: number, from: string, to: string, edit:
     default:
       return [{ offset: pos(edit.at), length: 0, newText: to[edit.at] }];
   }
+}
+
+// ---------------------------------------------------------------------------
+// Slips the finders cannot see
+
+/** A name needs this many occurrences before a one-character slip of it is reported… */
+const MIN_SLIP_MAJORITY = 2;
+/** …and a two-character person's name (刘勇 / 刘南), where another person is as likely, this many. */
+const MIN_SLIP_MAJORITY_SHORT = 3;
+/** Characters of context either side when judging whether a variant breaks the lexicon. */
+const SLIP_CONTEXT = 4;
+/** Shorter variants are too short to tell a slip from another word (长清大学城 is not 清华大学). */
+const MIN_ORGANISATION_SLIP = 4;
+/** A name's words are common: a dictionary entry rarer than this in a variant (国利 for 国家) is a non-word. */
+const COMMON_WORD = 20;
+
+interface Slip {
+  of: Candidate;
+  at: number[];
+}
+
+/**
+ * One-character slips of a name the document writes at least twice, found by
+ * matching the name itself against the text: a slip in the place or the surname
+ * hides the variant from the finders (国旨卫生健康委, 中皮医学会 are no longer framed
+ * by a place). Each name is split in two halves and every half is found in one pass;
+ * a window holding one half exactly and one edit away from the name is a variant.
+ * An organisation's variant counts only where it breaks the lexicon that the name
+ * reads as words; a person's only where a name stands, after the name was introduced.
+ */
+function reportSlips(ctx: RuleContext, joined: string, offsets: ArrayLike<number>, candidates: Map<string, Candidate>, known: KnownNames, reported: Set<string>): void {
+  const all = [...candidates.values()];
+  // Repeated terms ending in an organisation head are names here even where no place frames them (互联网医院).
+  for (const [term, at] of repeatedOrganisationTerms(joined, MIN_SLIP_MAJORITY)) {
+    if (candidates.has(term)) continue;
+    const kept = nonOverlapping(at, term.length);
+    all.push({ name: term, kind: 'organisation', prefix: 0, at: kept, count: kept.length });
+  }
+  const names = all.filter(
+    (c) => c.count >= MIN_SLIP_MAJORITY && !reported.has(c.name) && c.name.length >= (c.kind === 'person' ? 2 : 4) && c.name.length <= MAX_SLIP_NAME,
+  );
+  if (names.length === 0) return;
+  const slips = findSlipWindows(joined, names);
+  for (const [variant, slip] of slips) {
+    const name = slip.of;
+    if (reported.has(variant) || reported.has(name.name) || ctx.isAllowed(variant)) continue;
+    const at = nonOverlapping(slip.at.sort((a, b) => a - b), variant.length);
+    const existing = candidates.get(variant);
+    const count = Math.max(at.length, existing?.count ?? 0);
+    if (count >= name.count || !isSlipOf(ctx, joined, variant, at, name, known)) continue;
+    reported.add(variant);
+    const minority: Candidate = { name: variant, kind: name.kind, prefix: name.prefix, at, count };
+    reportAll(ctx, joined, offsets, minority, { majority: name, reason: 'document' }, known);
+  }
+}
+
+/**
+ * Every window of the text one substitution, addition or drop away from a name,
+ * anchored on the name's halves: a person's surname (the slip is in the given
+ * name), an organisation's first or second half. One pass over the text; windows
+ * are compared character by character and sliced only when they are variants.
+ */
+function findSlipWindows(joined: string, names: Candidate[]): Map<string, Slip> {
+  const bySurname = new Map<number, Array<{ person: Candidate; surname: string }>>();
+  const surnameStarts = new Uint8Array(0x10000);
+  // Halves filed by a hash of their first two characters (two-character halves) or three
+  // (longer ones): the hash slot is the bucket, so the scan slices no keys.
+  const pairBuckets: Array<HalfEntry[] | undefined> = new Array(PAIR_SLOTS);
+  const tripleBuckets: Array<HalfEntry[] | undefined> = new Array(PAIR_SLOTS);
+  const halfStarts = new Uint8Array(0x10000);
+  for (const c of names) {
+    if (c.kind === 'person') {
+      const code = c.name.charCodeAt(0);
+      const entry = { person: c, surname: c.name.slice(0, surnameLength(c.name) || 1) };
+      surnameStarts[code] = 1;
+      const list = bySurname.get(code);
+      if (list) list.push(entry);
+      else bySurname.set(code, [entry]);
+      continue;
+    }
+    const split = c.name.length >> 1;
+    for (const [half, left] of [[c.name.slice(0, split), true], [c.name.slice(split), false]] as const) {
+      const buckets = half.length === 2 ? pairBuckets : tripleBuckets;
+      const slot = half.length === 2 ? pairSlot(half.charCodeAt(0), half.charCodeAt(1)) : tripleSlot(half.charCodeAt(0), half.charCodeAt(1), half.charCodeAt(2));
+      const bucket = (buckets[slot] ??= []);
+      let entry = bucket.find((e) => e.half === half);
+      if (!entry) bucket.push((entry = { half, owners: [] }));
+      entry.owners.push({ name: c, left });
+      halfStarts[half.charCodeAt(0)] = 1;
+    }
+  }
+  const slips = new Map<string, Slip>();
+  const note = (start: number, size: number, name: Candidate) => {
+    if (start < 0 || start + size > joined.length || !oneEditApart(joined, start, size, name.name)) return;
+    for (let k = start; k < start + size; k++) if (!isHan(joined.charCodeAt(k))) return;
+    const window = joined.slice(start, start + size);
+    const slip = slips.get(window);
+    if (!slip) slips.set(window, { of: name, at: [start] });
+    else if (slip.of === name) {
+      if (!slip.at.includes(start)) slip.at.push(start);
+    } else if (name.count > slip.of.count) slips.set(window, { of: name, at: [start] });
+  };
+  for (let i = 0; i + 1 < joined.length; i++) {
+    const code = joined.charCodeAt(i);
+    if (surnameStarts[code] === 1) {
+      for (const { person, surname } of bySurname.get(code)!) {
+        const end = i + person.name.length;
+        // Only where a name can stand: most surname characters in a text start ordinary words.
+        if (joined.startsWith(surname, i) && oneEditApart(joined, i, person.name.length, person.name) && inNameContext(joined, i, end)) note(i, person.name.length, person);
+      }
+    }
+    if (halfStarts[code] !== 1) continue;
+    const second = joined.charCodeAt(i + 1);
+    const pairs = pairBuckets[pairSlot(code, second)];
+    if (pairs) scanHalves(pairs, i);
+    if (i + 2 < joined.length) {
+      const triples = tripleBuckets[tripleSlot(code, second, joined.charCodeAt(i + 2))];
+      if (triples) scanHalves(triples, i);
+    }
+  }
+  return slips;
+
+  function scanHalves(bucket: HalfEntry[], i: number): void {
+    for (const { half, owners } of bucket) {
+      if (!joined.startsWith(half, i)) continue;
+      for (const { name, left } of owners) {
+        const full = name.name;
+        const length = full.length;
+        let exact: boolean | undefined;
+        for (let size = length - 1; size <= length + 1; size++) {
+          const start = left ? i : i + half.length - size;
+          // A slip never touches the last character nor adds or drops the first, and leaves one of
+          // the first two in place: a character or two settle most windows.
+          if (left) {
+            if (joined.charCodeAt(start + size - 1) !== full.charCodeAt(length - 1)) continue;
+          } else if (size !== length ? joined.charCodeAt(start) !== full.charCodeAt(0) : joined.charCodeAt(start) !== full.charCodeAt(0) && joined.charCodeAt(start + 1) !== full.charCodeAt(1)) continue;
+          // The name itself, written right: nothing one edit away shares this half here.
+          exact ??= joined.startsWith(full, left ? i : i + half.length - length);
+          if (exact) break;
+          note(start, size, name);
+        }
+      }
+    }
+  }
+}
+
+interface HalfEntry {
+  half: string;
+  owners: Array<{ name: Candidate; left: boolean }>;
+}
+
+function tripleSlot(a: number, b: number, c: number): number {
+  return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35)) >>> 16;
+}
+
+/** True when text[start, start + size) is exactly one substitution, addition or drop away from `name`. */
+function oneEditApart(text: string, start: number, size: number, name: string): boolean {
+  const n = name.length;
+  let i = 0;
+  while (i < size && i < n && text.charCodeAt(start + i) === name.charCodeAt(i)) i++;
+  if (size === n) {
+    if (i === n) return false;
+    for (let k = i + 1; k < n; k++) if (text.charCodeAt(start + k) !== name.charCodeAt(k)) return false;
+    return true;
+  }
+  if (size === n - 1) {
+    for (let k = i; k < size; k++) if (text.charCodeAt(start + k) !== name.charCodeAt(k + 1)) return false;
+    return true;
+  }
+  if (size === n + 1) {
+    for (let k = i + 1; k < size; k++) if (text.charCodeAt(start + k) !== name.charCodeAt(k - 1)) return false;
+    return true;
+  }
+  return false;
+}
+
+/** Longest name searched for slips: longer runs are phrases, fixed-phrase's business. */
+const MAX_SLIP_NAME = 16;
+
+function isSlipOf(ctx: RuleContext, joined: string, variant: string, at: number[], name: Candidate, known: KnownNames): boolean {
+  const edit = singleEdit(variant, name.name)!;
+  const changed = changedChars(variant, name.name, edit);
+  // A numeral or place level changed is another body (第一 / 第二, 省 / 市); a numeral written inside a word is a slip.
+  const numeralChanged = edit.kind === 'substitute' ? isNumeralChar(changed[1]) : changed.some(isNumeralChar);
+  if (numeralChanged || changed.some((ch) => ADMIN_CHARS.includes(ch))) return false;
+  if (edit.kind === 'substitute' && isContrastivePair(changed[0], changed[1])) return false;
+  // Both forms established as names: two people, two bodies.
+  if (known.roster.has(variant) || known.accepted(variant, name.name)) return false;
+  const learned = known.model.get(variant);
+  if (learned && learned.count >= 2 && (learned.docs ?? 1) >= 2) return false;
+  return name.kind === 'person' ? isPersonSlip(ctx, joined, variant, at, name, edit) : isOrganisationSlip(ctx, joined, variant, at, name, edit);
+}
+
+/**
+ * An organisation's slip: one character changed, added or dropped anywhere but at
+ * the head's end, turning the name's words into non-words at every occurrence, with
+ * no other word of the document made of the new pairing (慢病 written elsewhere).
+ */
+function isOrganisationSlip(ctx: RuleContext, joined: string, variant: string, at: number[], name: Candidate, edit: { kind: string; at: number }): boolean {
+  // singleEdit(variant, name): 'add' puts back a character the variant lacks, 'drop' removes one it has extra.
+  const length = name.name.length;
+  const last = edit.kind === 'drop' ? edit.at >= length : edit.at >= length - 1;
+  if (last || (edit.kind !== 'substitute' && edit.at === 0) || variant.length < MIN_ORGANISATION_SLIP) return false;
+  for (const i of at) {
+    const before = hanBefore(joined, i, SLIP_CONTEXT);
+    const after = hanAfter(joined, i + variant.length, SLIP_CONTEXT);
+    if (!breaksLexicon(ctx.lexicon, before, name.name, variant, after, COMMON_WORD)) return false;
+  }
+  if (edit.kind === 'add') return true;
+  // The pairings the written character makes, anywhere else in the document, standing together.
+  const written = variant[edit.at];
+  for (const pair of [variant.slice(edit.at - 1, edit.at + 1), variant.slice(edit.at, edit.at + 2)]) {
+    if (pair.length < 2 || !pair.includes(written)) continue;
+    for (let i = joined.indexOf(pair); i >= 0; i = joined.indexOf(pair, i + 1)) {
+      if (at.some((j) => i >= j && i < j + variant.length)) continue;
+      if (pairStandsTogether(ctx.lexicon, joined, i)) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * A person's slip: a given-name character substituted, where a name stands, in a
+ * name the document introduced before. A name written three times one way and once
+ * another is a slip; twice and once, only if the odd form comes after the name was
+ * introduced and carries no title of its own (a new person is introduced with one).
+ */
+function isPersonSlip(ctx: RuleContext, joined: string, variant: string, at: number[], name: Candidate, edit: { kind: string; at: number }): boolean {
+  if (edit.kind !== 'substitute' || edit.at < (surnameLength(name.name) || 1)) return false;
+  if (!mayBeInGivenName(variant[edit.at]) || looksLikeWord(ctx.lexicon, variant) || looksLikeWord(ctx.lexicon, name.name)) return false;
+  const short = name.name.length <= 2;
+  if (at.length !== 1 || name.count < (short ? MIN_SLIP_MAJORITY_SHORT : MIN_SLIP_MAJORITY)) return false;
+  const i = at[0];
+  if (!inNameContext(joined, i, i + variant.length)) return false;
+  // The surname closes a word instead (国家卫生健康委: 健康 holds the 康).
+  if (i > 0 && ctx.lexicon.has(joined.slice(i - 1, i + 1), COMMON_WORD)) return false;
+  if (name.at[0] > i) return false;
+  const title = titleBefore(joined, i);
+  if (title && !name.at.some((j) => titleBefore(joined, j) === title)) return false;
+  if (short && title) return false;
+  if (name.count < MIN_MAJORITY_SUBSTITUTION && title) return false;
+  return true;
+}
+
+function hanBefore(text: string, at: number, limit: number): string {
+  let from = at;
+  while (from > 0 && at - from < limit && isHan(text.charCodeAt(from - 1))) from--;
+  return text.slice(from, at);
+}
+
+function hanAfter(text: string, at: number, limit: number): string {
+  let to = at;
+  while (to < text.length && to - at < limit && isHan(text.charCodeAt(to))) to++;
+  return text.slice(at, to);
 }

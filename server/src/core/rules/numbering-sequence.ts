@@ -21,8 +21,13 @@ import { unwrap } from '../model/sections/phrases';
 
 const HAN_NUMERAL = '一二三四五六七八九十';
 const NUMERAL = `[${HAN_NUMERAL}]{1,3}`;
-/** Characters before an inline marker: a clause boundary. */
-const BOUNDARY = String.raw`(?<=^|[\s，,。；;：:！!？?、）)”’】])`;
+/**
+ * Characters before an inline marker: a clause boundary. Tested after the match
+ * rather than as a lookbehind, which the regex engine would try at every position
+ * of the draft; none of these characters can occur inside a marker, so the
+ * matches are the same.
+ */
+const BOUNDARY_BEFORE = /[\s，,。；;：:！!？?、）)”’】]/;
 
 type MarkerType = 'shi' | 'yao' | 'di' | 'paren' | 'paren-arabic' | 'heading' | 'heading-arabic';
 
@@ -37,12 +42,12 @@ interface Marker {
   heading: boolean;
 }
 
-const INLINE_PATTERNS: Array<{ type: MarkerType; pattern: RegExp }> = [
-  { type: 'shi', pattern: new RegExp(`${BOUNDARY}(${NUMERAL})是`, 'g') },
-  { type: 'yao', pattern: new RegExp(`${BOUNDARY}(${NUMERAL})要(?![求素点])`, 'g') },
-  { type: 'di', pattern: new RegExp(`${BOUNDARY}第(${NUMERAL})(?=[，,、：:])`, 'g') },
-  { type: 'paren', pattern: new RegExp(`[（(](${NUMERAL})[）)]`, 'g') },
-  { type: 'paren-arabic', pattern: /[（(](\d{1,2})[）)]/g },
+const INLINE_PATTERNS: Array<{ type: MarkerType; pattern: RegExp; afterBoundary: boolean }> = [
+  { type: 'shi', pattern: new RegExp(`(${NUMERAL})是`, 'g'), afterBoundary: true },
+  { type: 'yao', pattern: new RegExp(`(${NUMERAL})要(?![求素点])`, 'g'), afterBoundary: true },
+  { type: 'di', pattern: new RegExp(`第(${NUMERAL})(?=[，,、：:])`, 'g'), afterBoundary: true },
+  { type: 'paren', pattern: new RegExp(`[（(](${NUMERAL})[）)]`, 'g'), afterBoundary: false },
+  { type: 'paren-arabic', pattern: /[（(](\d{1,2})[）)]/g, afterBoundary: false },
 ];
 const HEADING_PATTERNS: Array<{ type: MarkerType; pattern: RegExp }> = [
   { type: 'heading', pattern: new RegExp(`^(${NUMERAL})、`) },
@@ -107,8 +112,9 @@ function paragraphOf(starts: number[], offset: number): number {
 function findMarkers(text: string, starts: number[]): Marker[] {
   const markers: Marker[] = [];
   const atParagraphStart = (p: number, offset: number) => /^[\s\u3000#>*-]*$/.test(text.slice(starts[p], offset));
-  for (const { type, pattern } of INLINE_PATTERNS) {
+  for (const { type, pattern, afterBoundary } of INLINE_PATTERNS) {
     for (const m of text.matchAll(pattern)) {
+      if (afterBoundary && m.index! > 0 && !BOUNDARY_BEFORE.test(text[m.index! - 1])) continue;
       const value = parseNumeral(m[1]);
       if (value === undefined || value === 0) continue;
       const start = m.index!;
@@ -135,7 +141,7 @@ class Reporter {
   constructor(
     private readonly ctx: RuleContext,
     private readonly text: string,
-    private readonly offsets: number[],
+    private readonly offsets: ArrayLike<number>,
   ) {}
 
   /** Reports [start, end) of the unwrapped text; `edits` are in unwrapped offsets too. */

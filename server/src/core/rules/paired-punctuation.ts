@@ -115,6 +115,12 @@ export function findUnmatched(text: string, paragraphs: readonly Paragraph[]): U
     stack = [];
   };
 
+  // The first mark at or after where the previous paragraph's search stopped: marks
+  // never sit between paragraphs (only blanks do), so the search runs on from there
+  // rather than starting over, and re-reading, at each paragraph.
+  const marks = pairedMarks();
+  marks.lastIndex = 0;
+  let pending = marks.exec(text);
   for (let p = 0; p < paragraphs.length; p++) {
     const paragraph = paragraphs[p];
     let continuesQuote = false;
@@ -123,9 +129,12 @@ export function findUnmatched(text: string, paragraphs: readonly Paragraph[]): U
       continuesQuote = true;
     }
     // Jump from mark to mark: a per-character walk of a large draft was this rule's whole cost.
-    const marks = pairedMarks();
-    marks.lastIndex = paragraph.start;
-    for (let match = marks.exec(text); match !== null && match.index < paragraph.end; match = marks.exec(text)) {
+    if (pending !== null && pending.index < paragraph.start) {
+      marks.lastIndex = paragraph.start;
+      pending = marks.exec(text);
+    }
+    for (; pending !== null && pending.index < paragraph.end; pending = marks.exec(text)) {
+      const match = pending;
       const i = match.index;
       const c = match[0];
       if (continuesQuote && i === paragraph.start) continue;

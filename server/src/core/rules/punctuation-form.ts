@@ -67,7 +67,8 @@ function visibleAfter(text: string, end: number): string | undefined {
 function previousLineEnd(text: string, offset: number): string | undefined {
   let lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   while (lineStart > 0) {
-    const prevStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+    // lastIndexOf clamps a negative start to 0 and would find the text's opening \n again, forever.
+    const prevStart = lineStart >= 2 ? text.lastIndexOf('\n', lineStart - 2) + 1 : 0;
     const line = text.slice(prevStart, lineStart - 1).replace(/\r$/, '');
     if (!isBlankLine(line)) return [...line.trimEnd()].pop();
     lineStart = prevStart;
@@ -196,13 +197,36 @@ export function findRangeSites(text: string): RangeSite[] {
  */
 function connectorSites(text: string): FormSite[] {
   const sites: FormSite[] = [];
-  const chain = /\p{Script=Han}{1,12}(?:-\p{Script=Han}{1,12}){2,}/gu;
-  for (const m of text.matchAll(chain)) {
-    for (let i = m[0].indexOf('-'); i >= 0; i = m[0].indexOf('-', i + 1)) {
-      sites.push({ kind: 'connector', offset: m.index! + i, length: 1, written: '-', replacement: EM });
+  const chain = /\p{Script=Han}{1,12}(?:-\p{Script=Han}{1,12}){2,}/uy;
+  // Run the pattern only just before a hyphen between two non-ASCII characters (every
+  // Han character is at or above U+2E80): across a whole draft it is costly, and a
+  // chain starts at most 12 Han characters (24 code units) before its first hyphen,
+  // which is the first such hyphen after where the last chain ended.
+  let from = 0;
+  for (let hyphen = text.indexOf('-'); hyphen >= 0; hyphen = text.indexOf('-', Math.max(hyphen + 1, from))) {
+    if (hyphen < from || !(text.charCodeAt(hyphen - 1) >= 0x2e80 && text.charCodeAt(hyphen + 1) >= 0x2e80)) continue;
+    for (let start = Math.max(from, hyphen - 24); start < hyphen; start++) {
+      // The scan steps over whole characters: never start between the halves of 𠮷.
+      if (isLowSurrogate(text.charCodeAt(start)) && isHighSurrogate(text.charCodeAt(start - 1))) continue;
+      chain.lastIndex = start;
+      const m = chain.exec(text);
+      if (!m) continue;
+      for (let i = m[0].indexOf('-'); i >= 0; i = m[0].indexOf('-', i + 1)) {
+        sites.push({ kind: 'connector', offset: m.index + i, length: 1, written: '-', replacement: EM });
+      }
+      from = m.index + m[0].length;
+      break;
     }
   }
   return sites;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 /** The house accepts an ASCII range mark only when it is its main habit. */

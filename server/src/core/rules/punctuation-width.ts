@@ -77,16 +77,21 @@ function containsChinese(s: string): boolean {
 }
 
 /** Every half-width mark in Chinese context in `text`, in order. Shared with the style learner. */
+/** The marks findHalfWidthSites looks at: its run pattern's characters. */
+const HALF_WIDTH_MARK = /[,:;?!()]/;
+
 export function findHalfWidthSites(text: string): HalfWidthSite[] {
+  // Without a half-width mark there is nothing to find: most paragraphs stop here.
+  if (!HALF_WIDTH_MARK.test(text)) return [];
   const chinese = new Set<number>();
 
   // Parentheses: pair them first, then judge each pair as a whole so both halves convert or neither does.
   const open: number[] = [];
   const lone: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '(') open.push(i);
-    else if (c === ')') {
+    const c = text.charCodeAt(i);
+    if (c === 0x28) open.push(i);
+    else if (c === 0x29) {
       const o = open.pop();
       if (o === undefined) {
         lone.push(i);

@@ -51,6 +51,30 @@ const LEARNED_BEFORE_MIN = 5;
 
 /** Digits (1–4) between two Han characters, with at most one space on each side. */
 const DIGITS_IN_WORD = /(?<=\p{Script=Han}[ \t]?)\d{1,4}(?=[ \t]?\p{Script=Han})/gu;
+/** DIGITS_IN_WORD anchored where it is tried. */
+const DIGITS_IN_WORD_AT = new RegExp(DIGITS_IN_WORD.source, 'uy');
+
+/**
+ * The matches of DIGITS_IN_WORD, in order, the pattern tried only where it can
+ * match — at the first digit of a run, after a space, a tab or a character from
+ * U+2E80 up (every Han one) — instead of, lookbehind first, at every character.
+ */
+function digitsInWords(text: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  let from = 0;
+  for (let i = 1; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x30 || code > 0x39 || i < from) continue;
+    const before = text.charCodeAt(i - 1);
+    if (!(before === 0x20 || before === 0x09 || before >= 0x2e80)) continue;
+    DIGITS_IN_WORD_AT.lastIndex = i;
+    const m = DIGITS_IN_WORD_AT.exec(text);
+    if (!m) continue;
+    found.push(m);
+    from = m.index + m[0].length;
+  }
+  return found;
+}
 /** Digits opening a line, followed by a Han character (a stray line number if the line carries on the sentence). */
 const LINE_NUMBER = /^[ \t]*(\d{1,4})[ \t]*(?=\p{Script=Han})/gmu;
 const MARKER_LINE = /^[ \t\u3000]*\d{1,4}[ \t]*\/[ \t]*\d{1,4}[ \t\u3000]*$/gm;
@@ -163,7 +187,7 @@ function reportInlineMarkers(ctx: RuleContext, totals: Map<number, number>): voi
 function reportDigitsInWords(ctx: RuleContext): void {
   const masked = ctx.text.masked;
   const digits = ctx.model.digits;
-  for (const m of masked.matchAll(DIGITS_IN_WORD)) {
+  for (const m of digitsInWords(masked)) {
     const start = m.index!;
     const end = start + m[0].length;
     const from = masked[start - 1] === ' ' || masked[start - 1] === '\t' ? start - 1 : start;
@@ -300,14 +324,22 @@ function nextContentLine(text: TextModel, line: number): number | null {
   return null;
 }
 
+/** Just after the last line break before `i`, or 0 (read back to it: a draft without \r must not be searched whole for one). */
 function lastLineBreak(text: string, i: number): number {
-  const n = Math.max(text.lastIndexOf('\n', i - 1), text.lastIndexOf('\r', i - 1));
-  return n + 1;
+  for (let j = Math.max(0, i - 1); j >= 0; j--) {
+    const code = text.charCodeAt(j);
+    if (code === 10 || code === 13) return j + 1;
+  }
+  return 0;
 }
 
+/** The first line break at or after `i`, or the text's length. */
 function nextLineBreak(text: string, i: number): number {
-  const candidates = [text.indexOf('\n', i), text.indexOf('\r', i)].filter((n) => n >= 0);
-  return candidates.length ? Math.min(...candidates) : text.length;
+  for (let j = Math.max(0, i); j < text.length; j++) {
+    const code = text.charCodeAt(j);
+    if (code === 10 || code === 13) return j;
+  }
+  return text.length;
 }
 
 function charAt(text: string, i: number): string | undefined {

@@ -10,11 +10,12 @@
  * (后, 里, 于, 余, 台, 云, 只 never change), and the Traditional forms the learned
  * corpus uses on purpose (characters.traditionalAllowed: names, quoted titles).
  */
-import type { Rule } from '../types';
+import type { Rule, RuleContext } from '../types';
+import type { Paragraph } from '../text';
 import type { Lexicon } from '../lexicon';
 import { segment } from '../segmenter';
 import { traditionalKey } from '../model/sections/characters';
-import { traditionalTables } from './shared/traditional-chars';
+import { traditionalTablesFor, type TraditionalTables } from './shared/traditional-chars';
 
 /** Han characters read on each side of a suspect, so the converter sees whole words. */
 const WINDOW = 4;
@@ -45,58 +46,63 @@ export const traditionalChar: Rule = {
     const text = paragraph.text;
     // Every Traditional-only character is outside ASCII; most paragraphs stop here.
     if (!/[^\x00-\x7f]/.test(text)) return;
-    const { convert, traditionalOnly, findTraditional } = traditionalTables();
-    const allowed = ctx.model.characters?.traditionalAllowed ?? {};
-    const lexicon = ctx.lexicon;
-    const isTraditional = (i: number) => i < text.length && traditionalOnly.has(String.fromCodePoint(text.codePointAt(i)!));
-    const step = (i: number) => (text.codePointAt(i)! > 0xffff ? 2 : 1);
-
-    for (let runStart = findTraditional(text, 0); runStart >= 0; ) {
+    const tables = traditionalTablesFor(text);
+    if (!tables) return;
+    for (let runStart = tables.findTraditional(text, 0); runStart >= 0; ) {
       let runEnd = runStart;
-      while (isTraditional(runEnd)) runEnd += step(runEnd);
-      checkRun(runStart, runEnd);
-      runStart = findTraditional(text, runEnd);
-    }
-
-    function checkRun(runStart: number, runEnd: number): void {
-      let windowStart = runStart;
-      for (let n = 0; n < WINDOW && windowStart > 0 && isHanCode(text.charCodeAt(windowStart - 1)); n++) windowStart--;
-      let windowEnd = runEnd;
-      for (let n = 0; n < WINDOW && windowEnd < text.length && isHanCode(text.charCodeAt(windowEnd)); n++) windowEnd++;
-      const original = text.slice(windowStart, windowEnd);
-      let simplified = convert(original);
-      let offset = windowStart;
-      if (simplified.length !== original.length) {
-        // A phrase changed length: fall back to the run alone.
-        simplified = convert(text.slice(runStart, runEnd));
-        offset = runStart;
-        if (simplified.length !== runEnd - runStart) return;
-      }
-      // The changed part of the run.
-      let from = runStart;
-      while (from < runEnd && text[from] === simplified[from - offset]) from++;
-      let to = runEnd;
-      while (to > from && text[to - 1] === simplified[to - 1 - offset]) to--;
-      if (from >= to) return;
-      const flagged = text.slice(from, to);
-      const replacement = simplified.slice(from - offset, to - offset);
-
-      const key = traditionalKey(text, from, lexicon);
-      if ((key && (allowed[key.word] ?? 0) >= ALLOWED_MIN_COUNT) || (allowed[flagged] ?? 0) >= ALLOWED_MIN_COUNT) return;
-      if (coveredByKnownWord(lexicon, original, from - windowStart, to - windowStart)) return;
-      const evidence = simplifiedEvidence(lexicon, simplified, from - offset, to - offset, flagged, replacement);
-      if (!evidence) return;
-
-      ctx.report({
-        offset: paragraph.start + from,
-        length: to - from,
-        message: `繁体字“${flagged}”，应为“${replacement}”`,
-        evidence,
-        fixes: [{ title: `改为简体“${replacement}”`, edits: [{ offset: paragraph.start + from, length: to - from, newText: replacement }] }],
-      });
+      while (isTraditionalAt(tables, text, runEnd)) runEnd += text.codePointAt(runEnd)! > 0xffff ? 2 : 1;
+      checkRun(ctx, paragraph, tables, runStart, runEnd);
+      runStart = tables.findTraditional(text, runEnd);
     }
   },
 };
+
+function isTraditionalAt(tables: TraditionalTables, text: string, i: number): boolean {
+  return i < text.length && tables.traditionalOnly.has(String.fromCodePoint(text.codePointAt(i)!));
+}
+
+/** Converts a run of Traditional-only characters with a few characters of context, and reports what changed. */
+function checkRun(ctx: RuleContext, paragraph: Paragraph, tables: TraditionalTables, runStart: number, runEnd: number): void {
+  const text = paragraph.text;
+  const { convert } = tables;
+  const allowed = ctx.model.characters?.traditionalAllowed ?? {};
+  const lexicon = ctx.lexicon;
+  let windowStart = runStart;
+  for (let n = 0; n < WINDOW && windowStart > 0 && isHanCode(text.charCodeAt(windowStart - 1)); n++) windowStart--;
+  let windowEnd = runEnd;
+  for (let n = 0; n < WINDOW && windowEnd < text.length && isHanCode(text.charCodeAt(windowEnd)); n++) windowEnd++;
+  const original = text.slice(windowStart, windowEnd);
+  let simplified = convert(original);
+  let offset = windowStart;
+  if (simplified.length !== original.length) {
+    // A phrase changed length: fall back to the run alone.
+    simplified = convert(text.slice(runStart, runEnd));
+    offset = runStart;
+    if (simplified.length !== runEnd - runStart) return;
+  }
+  // The changed part of the run.
+  let from = runStart;
+  while (from < runEnd && text[from] === simplified[from - offset]) from++;
+  let to = runEnd;
+  while (to > from && text[to - 1] === simplified[to - 1 - offset]) to--;
+  if (from >= to) return;
+  const flagged = text.slice(from, to);
+  const replacement = simplified.slice(from - offset, to - offset);
+
+  const key = traditionalKey(text, from, lexicon);
+  if ((key && (allowed[key.word] ?? 0) >= ALLOWED_MIN_COUNT) || (allowed[flagged] ?? 0) >= ALLOWED_MIN_COUNT) return;
+  if (coveredByKnownWord(lexicon, original, from - windowStart, to - windowStart)) return;
+  const evidence = simplifiedEvidence(lexicon, simplified, from - offset, to - offset, flagged, replacement);
+  if (!evidence) return;
+
+  ctx.report({
+    offset: paragraph.start + from,
+    length: to - from,
+    message: `繁体字“${flagged}”，应为“${replacement}”`,
+    evidence,
+    fixes: [{ title: `改为简体“${replacement}”`, edits: [{ offset: paragraph.start + from, length: to - from, newText: replacement }] }],
+  });
+}
 
 /** The original already reads as a known word across the suspect (a Simplified word that keeps the character). */
 function coveredByKnownWord(lexicon: Lexicon, window: string, from: number, to: number): boolean {

@@ -80,8 +80,18 @@ const NUMERAL_CHARS = new Set('〇零一二三四五六七八九十百千万亿�
 /** Characters that contrast with each other in a slot (省/市, 上/下): swapping them names something else. */
 const CONTRAST_GROUPS = ['省市县区州镇乡村旗盟', '国省', '上下', '前后', '左右', '东西南北中', '内外', '大小', '高低', '多少', '新旧', '正副', '男女', '老少幼', '春夏秋冬', '年月日周', '早中晚', '长短', '进出', '增减', '升降', '收支', '党政', '中西'];
 
+/** True when the string ends in an organisation head of two or more characters (…协会, …医院). */
+export function endsWithOrganisationHead(name: string): boolean {
+  return ORG_HEADS.some((head) => head.length >= 2 && name.endsWith(head));
+}
+
 export function isNumeralChar(ch: string): boolean {
   return ch.length > 0 && NUMERAL_CHARS.has(ch);
+}
+
+/** True when the character may stand in a given name (not a particle or function word). */
+export function mayBeInGivenName(ch: string): boolean {
+  return !NOT_IN_GIVEN_NAME.has(ch);
 }
 
 export function isContrastivePair(a: string, b: string): boolean {
@@ -142,12 +152,14 @@ export interface Mention {
 
 const TITLE_SET = new Set(TITLES);
 /** Titles by their last character, longest first, so the lookup before a name is one map access. */
-const TITLES_BY_LAST = groupBy(TITLES, (t) => t[t.length - 1]);
-const AFTER_BY_FIRST = groupBy(AFTER_NAME, (w) => w[0]);
+const TITLES_BY_LAST = groupBy(TITLES, (t) => t.charCodeAt(t.length - 1));
+const AFTER_BY_FIRST = groupBy(AFTER_NAME, (w) => w.charCodeAt(0));
 const CLAUSE_OPENERS = new Set([...' \t\n，,。；;：:！!？?、（(“"‘【《\u3000']);
+const CLAUSE_OPENER_CODES = codeFlags([...CLAUSE_OPENERS]);
 
-function groupBy(words: string[], key: (w: string) => string): Map<string, string[]> {
-  const map = new Map<string, string[]>();
+/** Words by the code of one of their characters: looking one up reads a code, making no one-character string. */
+function groupBy(words: string[], key: (w: string) => number): Map<number, string[]> {
+  const map = new Map<number, string[]>();
   for (const w of [...words].sort((a, b) => b.length - a.length)) {
     const k = key(w);
     const list = map.get(k);
@@ -157,9 +169,9 @@ function groupBy(words: string[], key: (w: string) => string): Map<string, strin
   return map;
 }
 
-function titleBefore(text: string, at: number): string | undefined {
+export function titleBefore(text: string, at: number): string | undefined {
   if (at < 2) return undefined;
-  for (const title of TITLES_BY_LAST.get(text[at - 1]) ?? []) {
+  for (const title of TITLES_BY_LAST.get(text.charCodeAt(at - 1)) ?? []) {
     if (at >= title.length && text.startsWith(title, at - title.length)) return title;
   }
   return undefined;
@@ -169,7 +181,8 @@ function afterNameOk(text: string, at: number): boolean {
   if (at >= text.length) return true;
   const c = text.charCodeAt(at);
   if (!isHan(c)) return !/[A-Za-z0-9]/.test(text[at]);
-  return (AFTER_BY_FIRST.get(text[at]) ?? []).some((w) => text.startsWith(w, at));
+  for (const w of AFTER_BY_FIRST.get(c) ?? []) if (text.startsWith(w, at)) return true;
+  return false;
 }
 
 /** Per UTF-16 code: 1 = single surname, 2 = first character of a compound surname. */
@@ -200,7 +213,7 @@ export function findPersons(text: string, lexicon: Lexicon): Mention[] {
     const sl = surnameAt(text, i);
     if (sl === 0) continue;
     const title = titleBefore(text, i) ?? (i > 0 && text[i - 1] === ' ' ? titleBefore(text, i - 1) : undefined);
-    if (!title && !(i === 0 || CLAUSE_OPENERS.has(text[i - 1]))) continue;
+    if (!title && !(i === 0 || CLAUSE_OPENER_CODES[text.charCodeAt(i - 1)] === 1)) continue;
     let fit: string | undefined;
     let fits = 0;
     for (let given = 2; given >= 1; given--) {
@@ -216,7 +229,7 @@ export function findPersons(text: string, lexicon: Lexicon): Mention[] {
       const name = text.slice(i, end);
       if (looksLikeWord(lexicon, name)) continue;
       const givenName = name.slice(sl);
-      if (TITLE_SET.has(givenName) || (TITLES_BY_LAST.get(text[end]) ?? []).some((t) => t.length === 2 && t[0] === text[end - 1])) continue;
+      if (TITLE_SET.has(givenName) || (TITLES_BY_LAST.get(text.charCodeAt(end)) ?? []).some((t) => t.length === 2 && t[0] === text[end - 1])) continue;
       fit = name;
       fits++;
     }
@@ -234,47 +247,46 @@ export function findPersons(text: string, lexicon: Lexicon): Mention[] {
 export function inNameContext(text: string, start: number, end: number): boolean {
   if (titleBefore(text, start)) return true;
   if (end < text.length && isHan(text.charCodeAt(end)) && afterNameOk(text, end)) return true;
-  return (start === 0 || CLAUSE_OPENERS.has(text[start - 1])) && (end >= text.length || (!isHan(text.charCodeAt(end)) && afterNameOk(text, end)));
+  return (start === 0 || CLAUSE_OPENER_CODES[text.charCodeAt(start - 1)] === 1) && (end >= text.length || (!isHan(text.charCodeAt(end)) && afterNameOk(text, end)));
 }
 
-function looksLikeWord(lexicon: Lexicon, name: string): boolean {
+export function looksLikeWord(lexicon: Lexicon, name: string): boolean {
   const pos = lexicon.pos(name);
   if (pos === undefined) return false;
   if (pos.startsWith('nr')) return false;
   return lexicon.freq(name) >= 3;
 }
 
+/** Added to a national prefix's length so it outranks an overlapping place. */
+const NATIONAL = 16;
+/** Per lexicon: first two characters → can a place token start with them? */
+const placeStartCache = new WeakMap<Lexicon, Map<string, boolean>>();
+const NATIONAL_STARTS = new Set(NATIONAL_PREFIXES.map((prefix) => prefix.slice(0, 2)));
+
+/**
+ * Can a place token start with text[at, at + 2)? Only if a national prefix or one
+ * of the lexicon's place names (ns) does: most positions fail here, so the lexicon
+ * is consulted for whole tokens only where a place can begin. Answered per pair of
+ * characters, as they come up, rather than by listing every place name at startup.
+ */
+function mayStartPlace(lexicon: Lexicon, text: string, at: number): boolean {
+  let starts = placeStartCache.get(lexicon);
+  if (!starts) placeStartCache.set(lexicon, (starts = new Map()));
+  const pair = text.slice(at, at + 2);
+  let may = starts.get(pair);
+  if (may === undefined) {
+    may = NATIONAL_STARTS.has(pair) || lexicon.hasPrefixWithPos(pair, 0, 2, 'ns');
+    starts.set(pair, may);
+  }
+  return may;
+}
+
 /**
  * Length of a place token starting at `at` (甘肃省, 定西市, 国家…), or 0; national
  * prefixes are marked by adding NATIONAL so they outrank an overlapping place.
  */
-const NATIONAL = 16;
-const placeStartCache = new WeakMap<Lexicon, Uint8Array>();
-const PLACE_FILTER_BITS = 1 << 22;
-
-function bigramSlot(a: number, b: number): number {
-  return ((a * 40503) ^ (b * 2654435761)) >>> 10 & (PLACE_FILTER_BITS - 1);
-}
-
-/**
- * A filter on the first two characters of the lexicon's place names (ns) and the
- * national prefixes, as a hashed bitmap: most positions fail this one lookup, so
- * the lexicon is consulted only where a place can begin. Built once per lexicon.
- */
-function placeStarts(lexicon: Lexicon): Uint8Array {
-  let bits = placeStartCache.get(lexicon);
-  if (!bits) {
-    bits = new Uint8Array(PLACE_FILTER_BITS);
-    for (const word of [...NATIONAL_PREFIXES, ...lexicon.wordsWithPos('ns')]) {
-      if (word.length >= 2) bits[bigramSlot(word.charCodeAt(0), word.charCodeAt(1))] = 1;
-    }
-    placeStartCache.set(lexicon, bits);
-  }
-  return bits;
-}
-
 function placeAt(lexicon: Lexicon, text: string, at: number): number {
-  if (at + 1 >= text.length || !placeStarts(lexicon)[bigramSlot(text.charCodeAt(at), text.charCodeAt(at + 1))]) return 0;
+  if (at + 1 >= text.length || !mayStartPlace(lexicon, text, at)) return 0;
   for (const prefix of NATIONAL_PREFIXES) if (text.startsWith(prefix, at)) return prefix.length + NATIONAL;
   for (let len = 4; len >= 2; len--) {
     if (at + len > text.length) continue;
@@ -285,7 +297,7 @@ function placeAt(lexicon: Lexicon, text: string, at: number): number {
   return 0;
 }
 
-const HEADS_BY_LAST = groupBy(ORG_HEADS, (h) => h[h.length - 1]);
+const HEADS_BY_LAST = groupBy(ORG_HEADS, (h) => h.charCodeAt(h.length - 1));
 /** Lexicon POS of words an organisation may end in (卫健委, 医保局 are nt or abbreviations). */
 const ORG_POS = /^(nt|j|ns|nz)$/;
 /** Characters that cannot occur between a place and an organisation head. */
@@ -298,6 +310,61 @@ function codeFlags(chars: string[]): Uint8Array {
   const flags = new Uint8Array(0x10000);
   for (const ch of chars) flags[ch.charCodeAt(0)] = 1;
   return flags;
+}
+
+/** The longest organisation head ending just before `e`, if any. */
+function headEndingAt(text: string, e: number): string | undefined {
+  for (const h of HEADS_BY_LAST.get(text.charCodeAt(e - 1)) ?? []) if (e >= h.length && text.startsWith(h, e - h.length)) return h;
+  return undefined;
+}
+
+/** Shortest and longest repeated organisation term: two characters before a head, a dozen in all. */
+const MIN_TERM = 4;
+const MAX_TERM = 12;
+
+/**
+ * Terms ending in an organisation head of two or more characters that the text
+ * repeats, framed by a place or not (互联网医院, 社区卫生服务中心, 北大肿瘤医院): every
+ * run of Han characters ending at such a head that occurs at least `minCount` times,
+ * kept only when the text does not always write the same character before it (then
+ * the longer term is the name). Positions are where each occurrence starts.
+ */
+export function repeatedOrganisationTerms(text: string, minCount: number): Map<string, number[]> {
+  // Two passes: count every candidate term by a hash (no strings built), then slice only the repeated ones.
+  const counts = new Map<number, number>();
+  const visit = (record: (hash: number, start: number, e: number) => void) => {
+    for (let e = MIN_TERM; e <= text.length; e++) {
+      if (!HEAD_LAST_CODES[text.charCodeAt(e - 1)]) continue;
+      const head = headEndingAt(text, e);
+      if (!head || head.length < 2) continue;
+      // A long head is a term by itself (社区卫生服务中心); a short one needs characters before it.
+      let hash = 0;
+      for (let start = e - 1; start >= 0 && e - start <= MAX_TERM; start--) {
+        const code = text.charCodeAt(start);
+        if (start < e - head.length && (!isHan(code) || NOT_IN_ORG_CODES[code])) break;
+        hash = (Math.imul(hash, 0x01000193) ^ code) >>> 0;
+        if (start > e - head.length || e - start < MIN_TERM) continue;
+        record((hash ^ Math.imul(e - start, 0x9e3779b1)) >>> 2, start, e);
+      }
+    }
+  };
+  visit((hash) => counts.set(hash, (counts.get(hash) ?? 0) + 1));
+  const positions = new Map<string, number[]>();
+  visit((hash, start, e) => {
+    if ((counts.get(hash) ?? 0) < minCount) return;
+    const term = text.slice(start, e);
+    const list = positions.get(term);
+    if (list) list.push(start);
+    else positions.set(term, [start]);
+  });
+  const terms = new Map<string, number[]>();
+  for (const [term, at] of positions) {
+    if (at.length < minCount) continue;
+    const before = at[0] > 0 ? text.charCodeAt(at[0] - 1) : -1;
+    const extended = before >= 0 && isHan(before) && !NOT_IN_ORG_CODES[before] && term.length < MAX_TERM && at.every((p) => p > 0 && text.charCodeAt(p - 1) === before);
+    if (!extended) terms.set(term, at);
+  }
+  return terms;
 }
 
 /**
@@ -330,9 +397,7 @@ export function findOrganisations(text: string, lexicon: Lexicon): Mention[] {
   };
   for (let e = 1; e <= text.length; e++) {
     if (!HEAD_LAST_CODES[text.charCodeAt(e - 1)]) continue;
-    const heads = HEADS_BY_LAST.get(text[e - 1]);
-    if (!heads) continue;
-    const head = heads.find((h) => e >= h.length && text.startsWith(h, e - h.length));
+    const head = headEndingAt(text, e);
     if (!head) continue;
     const headStart = e - head.length;
     if (head.length === 1) {

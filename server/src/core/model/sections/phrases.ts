@@ -49,6 +49,13 @@ export function isHan(code: number): boolean {
   return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff) || code === 0x3007;
 }
 
+/** isHan of every UTF-16 code unit, as a table: the finders test every character of a draft. */
+export const HAN_CODES: Uint8Array = (() => {
+  const table = new Uint8Array(0x10000);
+  for (let code = 0; code < 0x10000; code++) if (isHan(code)) table[code] = 1;
+  return table;
+})();
+
 /** Line ends after which a line break is a real paragraph end, never a wrap. */
 const CLOSING = /[。！？!?…；;：:”’」』）)》】]$/;
 /** Line starts that begin a block of their own (headings, bullets, datelines). */
@@ -60,8 +67,11 @@ export interface Unwrapped {
   /** The text with hard wraps removed; other line breaks stay as "\n". */
   text: string;
   /** offsets[i] is the offset in the original text of text[i]. */
-  offsets: number[];
+  offsets: Int32Array;
 }
+
+/** The last text unwrapped and its result: name-consistency and numbering-sequence both unwrap the same document. */
+let lastUnwrapped: { input: string; result: Unwrapped } | undefined;
 
 /**
  * Removes hard wraps: a line of at least a dozen characters that does not end a
@@ -70,6 +80,11 @@ export interface Unwrapped {
  * a wrap (吕柱表 / 示) is still one name or phrase.
  */
 export function unwrap(text: string): Unwrapped {
+  if (lastUnwrapped?.input !== text) lastUnwrapped = { input: text, result: unwrapText(text) };
+  return lastUnwrapped.result;
+}
+
+function unwrapText(text: string): Unwrapped {
   const lines: Array<{ start: number; end: number; next: number }> = [];
   for (let start = 0; start <= text.length; ) {
     let end = start;
@@ -109,16 +124,18 @@ export function unwrap(text: string): Unwrapped {
     pieces.push({ start, end, newline: next > end });
   }
   const parts: string[] = [];
-  const offsets: number[] = [];
+  // Each kept character and each kept line break takes the place of at least one original character.
+  const offsets = new Int32Array(text.length);
+  let length = 0;
   for (const piece of pieces) {
     parts.push(text.slice(piece.start, piece.end));
-    for (let i = piece.start; i < piece.end; i++) offsets.push(i);
+    for (let i = piece.start; i < piece.end; i++) offsets[length++] = i;
     if (piece.newline) {
       parts.push('\n');
-      offsets.push(piece.end);
+      offsets[length++] = piece.end;
     }
   }
-  return { text: parts.join(''), offsets };
+  return { text: parts.join(''), offsets: offsets.subarray(0, length) };
 }
 
 function isInlineBlank(code: number): boolean {
@@ -139,7 +156,7 @@ export function hanRuns(text: string): Array<{ chars: string; offsets: number[] 
     const han = i < joined.length && isHan(joined.charCodeAt(i));
     if (han && from < 0) from = i;
     if (!han && from >= 0) {
-      if (i - from >= MIN_PHRASE_LENGTH) runs.push({ chars: joined.slice(from, i), offsets: offsets.slice(from, i) });
+      if (i - from >= MIN_PHRASE_LENGTH) runs.push({ chars: joined.slice(from, i), offsets: Array.from(offsets.subarray(from, i)) });
       from = -1;
     }
   }

@@ -6,6 +6,8 @@
  */
 
 const HAN = /^\p{Script=Han}$/u;
+const LATIN_LETTER = /[A-Za-z]/;
+const ALNUM = /^[A-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]$/;
 /** Full-width (CJK) punctuation, brackets, quotes and the ellipsis/dash marks. */
 const CJK_PUNCT = /^[\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018\u2019\u201c\u201d\u2014\u2026\u00b7\u2015\u2e3a\u2e3b\ufe30-\ufe4f]$/u;
 
@@ -29,12 +31,12 @@ export function isAsciiDigit(ch: string | undefined): boolean {
 }
 
 export function isLatinLetter(ch: string | undefined): boolean {
-  return ch !== undefined && ch.length === 1 && /[A-Za-z]/.test(ch);
+  return ch !== undefined && ch.length === 1 && LATIN_LETTER.test(ch);
 }
 
 /** ASCII letter or digit (also full-width ones, which behave the same in running text). */
 export function isAlnum(ch: string | undefined): boolean {
-  return ch !== undefined && ch !== '' && /^[A-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]$/.test(ch);
+  return ch !== undefined && ch !== '' && ALNUM.test(ch);
 }
 
 /** The code point starting at `i` (one or two UTF-16 units), or undefined past the end. */

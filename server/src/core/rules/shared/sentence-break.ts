@@ -43,17 +43,34 @@ export function isHanBefore(text: string, end: number): boolean {
   return isHanCodePoint(low);
 }
 
+// Patterns are module constants: a regex literal inside a function is a new object
+// on every call, and these run once or more per line of a draft.
+const ALNUM_CHAR = /^[A-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a%]$/;
+const DECK_START = /^[▶【]/;
+const SUBTITLE_DASH = /^(?:——|—|－－|--)/;
+const PHOTO_CAPTION = /^图为/;
+const REPORTING_PREDICATE = /^(?:介绍|表示|指出|强调|认为|说|称|坦言|透露|建议|提出|要求|回忆|感慨|告诉记者)[，,：:]/;
+
 export function isAlnumChar(ch: string | undefined): boolean {
-  return ch !== undefined && /^[A-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a%]$/.test(ch);
+  return ch !== undefined && ALNUM_CHAR.test(ch);
 }
 
 /** The line without leading and trailing blanks (spaces, tabs, ideographic spaces, Markdown hard breaks). */
 export function trimLine(line: string): string {
-  let start = 0;
-  let end = line.length;
-  while (start < end && BLANK.includes(line[start])) start++;
-  while (end > start && (BLANK.includes(line[end - 1]) || line[end - 1] === '\\')) end--;
-  return line.slice(start, end);
+  const start = trimmedStart(line, 0, line.length);
+  return line.slice(start, trimmedEnd(line, start, line.length));
+}
+
+/** Where trimLine's result starts, for the line text[start, end). */
+export function trimmedStart(text: string, start: number, end: number): number {
+  while (start < end && BLANK.includes(text[start])) start++;
+  return start;
+}
+
+/** Where trimLine's result ends, for the line text[start, end) already trimmed at its start. */
+export function trimmedEnd(text: string, start: number, end: number): number {
+  while (end > start && (BLANK.includes(text[end - 1]) || text[end - 1] === '\\')) end--;
+  return end;
 }
 
 export type LineEndKind =
@@ -119,14 +136,26 @@ export function hasInnerSentenceEnd(line: string): boolean {
 }
 
 /** Display width: a Han character or full-width mark counts 1, an ASCII character ½. */
-export function displayWidth(line: string): number {
+export function displayWidth(line: string, start = 0, end = line.length): number {
   let width = 0;
-  for (let i = 0; i < line.length; i++) {
+  for (let i = start; i < end; i++) {
     const code = line.charCodeAt(i);
     if (code >= 0xdc00 && code <= 0xdfff) continue;
     width += code < 0x2e80 && !(code >= 0x2010 && code <= 0x2027) ? 0.5 : 1;
   }
   return width;
+}
+
+/** displayWidth(line) > max, reading only as far as needed: a long paragraph line is over at once. */
+function widthExceeds(line: string, max: number): boolean {
+  let width = 0;
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    if (code >= 0xdc00 && code <= 0xdfff) continue;
+    width += code < 0x2e80 && !(code >= 0x2010 && code <= 0x2027) ? 0.5 : 1;
+    if (width > max) return true;
+  }
+  return false;
 }
 
 /** A line this close to the wrap width (indented first lines, a hanging mark) was wrapped, not ended. */
@@ -162,7 +191,7 @@ export function hardWrapWidth(widths: readonly number[]): number | null {
 
 /** No clause or sentence marks at all, and short: a headline, label, byline or masthead field. */
 export function isHeadlineShaped(line: string, maxWidth: number): boolean {
-  if (displayWidth(line) > maxWidth) return false;
+  if (widthExceeds(line, maxWidth)) return false;
   for (const ch of line) if (CLAUSE.includes(ch) || TERMINAL.includes(ch)) return false;
   return true;
 }
@@ -173,6 +202,8 @@ const BYLINE = /^[□■]?[ \t\u3000]*(?:本报|本刊|新华社|人民日报)?(
 const EDITOR = /^(?:责任编辑|编辑|责编|美编|校对|版式|组版|编审|审校|监制|统筹)(?:[:：\s\u3000]|$)/;
 const JUMP = /^[（(]?(?:下转|上接|转第|接第|紧接)/;
 const CAPTION = /(?:^|[\s\u3000。！？）)”])[^\s\u3000。！？，、,]{1,14}(?:摄|摄影|摄影报道|供图|制图|绘图)$/;
+/** The last character a caption can end on: the caption pattern is only tried on lines ending so. */
+const CAPTION_LAST = new Set(['摄', '影', '道', '图']);
 const SOURCE = /^(?:来源|作者|专访嘉宾|嘉宾|主持人|出品|监制|策划|图片来源|资料来源|图\d*)[:：]/;
 const DATELINE = /^(?:本报讯|据新华社|新华社|中新社|据[^\s，。]{1,8}报道|本报[^\s，。]{1,8}电)/;
 const LIST_ITEM =
@@ -190,7 +221,7 @@ export function isSelfContainedLine(line: string): boolean {
     EDITOR.test(line) ||
     JUMP.test(line) ||
     SOURCE.test(line) ||
-    (CAPTION.test(line) && !/拍摄$/.test(line))
+    (CAPTION_LAST.has(line[line.length - 1]) && CAPTION.test(line) && !/拍摄$/.test(line))
   );
 }
 
@@ -202,8 +233,8 @@ export function startsNewUnit(line: string): boolean {
   return (
     MARKDOWN_BLOCK.test(line) ||
     BULLET.test(line) ||
-    /^[▶【]/.test(line) ||
-    /^(?:——|—|－－|--)/.test(line) ||
+    DECK_START.test(line) ||
+    SUBTITLE_DASH.test(line) ||
     // “记者从会上获悉，…” carries a sentence; a byline is names only.
     (BYLINE.test(line) && clauseMarks(line) === 0) ||
     EDITOR.test(line) ||
@@ -211,7 +242,7 @@ export function startsNewUnit(line: string): boolean {
     SOURCE.test(line) ||
     DATELINE.test(line) ||
     LIST_ITEM.test(line) ||
-    /^图为/.test(line)
+    PHOTO_CAPTION.test(line)
   );
 }
 
@@ -224,7 +255,7 @@ export function opensWithReport(line: string): boolean {
 
 /** The line starts with the predicate of a reported sentence (“介绍，…”): its subject is on the line before. */
 export function startsWithReportingVerb(line: string): boolean {
-  return /^(?:介绍|表示|指出|强调|认为|说|称|坦言|透露|建议|提出|要求|回忆|感慨|告诉记者)[，,：:]/.test(line);
+  return REPORTING_PREDICATE.test(line);
 }
 
 /** The trailing run of Han characters (at most `max`). */

@@ -21,6 +21,57 @@ export interface TraditionalTables {
 
 let tables: TraditionalTables | undefined;
 
+/**
+ * The tables, when `text` could need them: building them costs tens of
+ * milliseconds, which a one-draft lint without a single Traditional character
+ * should not pay. Undefined means the text has no character OpenCC converts.
+ */
+export function traditionalTablesFor(text: string): TraditionalTables | undefined {
+  return tables ?? (mayContainTraditional(text) ? traditionalTables() : undefined);
+}
+
+interface Candidates {
+  /** Per BMP code unit: OpenCC converts it on its own. */
+  bmp: Uint8Array;
+  astral: ReadonlySet<string>;
+}
+
+let candidates: Candidates | undefined;
+
+/**
+ * Every character OpenCC's dictionaries convert on its own: a superset of the
+ * Traditional-only ones, read straight from the dictionaries without building the
+ * converter or checking the phrases.
+ */
+function candidateCharacters(): Candidates {
+  if (!candidates) {
+    const bmp = new Uint8Array(0x10000);
+    const astral = new Set<string>();
+    for (const group of Locale.to.cn) {
+      for (const dict of group as readonly DictLike[]) {
+        for (const [from] of dictEntries(dict)) {
+          if (from.length === 1) bmp[from.charCodeAt(0)] = 1;
+          else if (from.length === 2 && from.codePointAt(0)! > 0xffff) astral.add(from);
+        }
+      }
+    }
+    candidates = { bmp, astral };
+  }
+  return candidates;
+}
+
+/** Could findTraditional find anything in `text`? Reads the characters it would read, against the superset. */
+function mayContainTraditional(text: string): boolean {
+  const { bmp, astral } = candidateCharacters();
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x3400) continue;
+    if (bmp[code] === 1) return true;
+    if (astral.size > 0 && code >= 0xd800 && code <= 0xdbff && astral.has(String.fromCodePoint(text.codePointAt(i)!))) return true;
+  }
+  return false;
+}
+
 export function traditionalTables(): TraditionalTables {
   if (tables) return tables;
   const convert = Converter({ from: 't', to: 'cn' });

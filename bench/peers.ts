@@ -33,7 +33,12 @@ export async function loadPeers(): Promise<{ peers: Peer[]; missing: Array<{ nam
       name: 'autocorrect-node',
       version: versionOf('autocorrect-node'),
       call: "lintFor(text, 'corpus.txt')",
-      lint: (text) => autocorrect.lintFor(text, 'corpus.txt').lines.length,
+      lint: (text) => {
+        const result = autocorrect.lintFor(text, 'corpus.txt');
+        // It reports a parser failure ("call limit reached") as a field, not an exception.
+        if (result.error) throw new Error(`autocorrect-node: ${result.error.split('\n').pop()?.trim()}`);
+        return result.lines.length;
+      },
     });
   } catch (error) {
     missing.push({ name: 'autocorrect-node', error: (error as Error).message });

@@ -278,18 +278,18 @@ export async function runSpeed(options: SpeedOptions = {}): Promise<SpeedReport>
     coldStart = { file: draft.file, runsMs: coldMs.map((ms) => Math.round(ms)), medianMs: median(coldMs), p90Ms: sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.9) - 1)] };
   }
 
-  // Peers on the small corpus, in this process, right after jiaodui's runs.
+  // Peers on the small corpus, each run in a fresh process (see bench/peer-child.ts).
   const peers: SpeedReport['peers'] = [];
   let missingPeers: SpeedReport['missingPeers'] = [];
   if (options.peers !== false) {
     const loaded = await loadPeers();
     missingPeers = loaded.missing;
     for (const peer of loaded.peers) {
-      peer.lint(draftText);
       const results = Array.from({ length: runs }, () => {
-        const t0 = now();
-        const problems = peer.lint(smallText);
-        return { ms: now() - t0, problems };
+        const child = spawnSync(process.execPath, [...process.execArgv, path.join(__dirname, 'peer-child.ts'), peer.name, small.file], { cwd: REPO_ROOT, encoding: 'utf8' });
+        const out = JSON.parse(child.stdout || '{}') as { ms?: number; problems?: number; error?: string };
+        if (child.status !== 0 || out.ms === undefined || out.error) throw new Error(`${peer.name} failed: ${out.error || child.stderr}`);
+        return { ms: out.ms, problems: out.problems ?? 0 };
       });
       const t = { ...timing(results.map((r) => r.ms), small.bytes), problems: results[0].problems };
       peers.push({

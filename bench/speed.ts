@@ -286,7 +286,7 @@ export async function runSpeed(options: SpeedOptions = {}): Promise<SpeedReport>
     missingPeers = loaded.missing;
     for (const peer of loaded.peers) {
       const results = Array.from({ length: runs }, () => {
-        const child = spawnSync(process.execPath, [...process.execArgv, path.join(__dirname, 'peer-child.ts'), peer.name, small.file], { cwd: REPO_ROOT, encoding: 'utf8' });
+        const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'peer-child.ts'), peer.name, small.file], { cwd: REPO_ROOT, encoding: 'utf8' });
         const out = JSON.parse(child.stdout || '{}') as { ms?: number; problems?: number; error?: string };
         if (child.status !== 0 || out.ms === undefined || out.error) throw new Error(`${peer.name} failed: ${out.error || child.stderr}`);
         return { ms: out.ms, problems: out.problems ?? 0 };

@@ -1,25 +1,34 @@
 /**
- * fixed-phrase: a near-miss of a long phrase the corpus writes consistently (or a
- * curated 规范提法): one character substituted, dropped or added inside it, e.g.
- * 高质亮发展 where the corpus writes 高质量发展 throughout.
+ * fixed-phrase: a near-miss of a phrase the corpus writes consistently (or a curated
+ * 规范提法): one character substituted, dropped or added inside it, e.g. 高质亮发展
+ * where the corpus writes 高质量发展 throughout.
+ *
+ * Long phrases are evidence by their length. Shorter ones (four characters up) and
+ * edits next to a phrase's first or last character count only as slips that break
+ * the lexicon: the phrase reads as words where the variant strands characters
+ * (健康教育 → 健帮教育, 推进中医药 → 推进中名药), and the phrase recurs. The whole
+ * document gets a say there, which is why the rule is document-scoped: a variant the
+ * document writes again, or whose new pairing it uses elsewhere as a word (慢病), is meant.
  *
  * What it deliberately ignores:
- * - edits at a phrase's first two or last two characters, and phrases under five
- *   characters: a different word at a phrase boundary is usually a different phrase
- *   (省卫生健康委 / 市卫生健康委) — unless the slip breaks the lexicon: a recurrent
- *   phrase of four or more characters whose words the variant turns into non-words
- *   (健康教育 → 健帮教育, 推进中医药 → 推进中名药) is reported with one exact character
- *   on each side of the edit;
+ * - variants that read as words (医用设备 for 医疗设备, 中国医师协会 for 中国医院协会):
+ *   a different phrase or body, unless the phrase is long enough to outweigh it;
  * - a changed numeral (二十大 / 十九大, 第一 / 第二): a different fact, not a typo;
  * - contrastive slots (省/市/县, 上/下, 大/小…) and slots the corpus itself fills in
- *   more than one way (推进健康中国建设 / 推进美丽中国建设);
+ *   more than one way with words (推进健康中国建设 / 推进美丽中国建设);
  * - a variant the corpus itself repeats or the lexicon knows as a word: both forms
- *   are then established (国家卫生健康委 / 国家卫健委);
- * - a doubled character (强基基工程): duplicate-word reports it.
+ *   are then established (国家卫生健康委 / 国家卫健委); a pairing the corpus writes as
+ *   one unit (医政, 数智); a parallel pattern (提质提效); a measure word, modifier or
+ *   suffix added between two words (中医药类特色班); a short phrase the corpus nearly
+ *   always writes as part of a longer one (推进中医 in 推进中医药);
+ * - a doubled character (强基基工程): duplicate-word reports it; an organisation the
+ *   document names correctly twice: name-consistency reports its slips.
  *
- * Speed: phrases sit in a character trie; each text position walks the trie
- * exactly and tries one edit per depth through "skip" edges (node → grandchild by
- * the grandchild's character), so the cost per position is a handful of lookups.
+ * Speed: phrases of five characters and more sit in a character trie (children and
+ * skip edges — node → grandchild by the grandchild's character — in typed open-
+ * addressing tables); each text position walks it exactly and tries one edit per
+ * depth. Four-character phrases are looked up by hashed keys with the edited position
+ * blanked. Small hashed pair filters turn most positions away after a load or two.
  */
 import type { Rule, RuleContext } from '../types';
 import type { Lexicon } from '../lexicon';
@@ -63,7 +72,7 @@ export const fixedPhrase: Rule = {
       summary: '固定提法有误：与语料中反复出现的提法仅差一字',
       gloss: 'A near-miss of a fixed phrase the corpus writes consistently (one character substituted, dropped or added)',
       why:
-        '规范提法和机构名称错一个字，拼写检查器发现不了，因为每个字都是正确的字；但政治性提法和正式名称出错，是新闻出版的重大差错。本规则以语料中反复出现的长提法（以及收录的规范提法）为准，报告只差一字的写法。',
+        '规范提法和机构名称错一个字，拼写检查器发现不了，因为每个字都是正确的字；但政治性提法和正式名称出错，是新闻出版的重大差错。本规则以语料中反复出现的提法（以及收录的规范提法）为准，报告只差一字的写法；较短的提法只在错字把词拆成非词（如“健康教育”写成“健帮教育”）时才报告。',
       example: { bad: '推进紧密型县域医供体建设', good: '推进紧密型县域医共体建设' },
       reference: '《图书编校质量差错认定细则》：政治性差错、知识性差错',
     },
@@ -386,7 +395,8 @@ function eligible(entry: PhraseEntry): boolean {
 }
 
 const EDGE = 0x10000;
-const PAIR_SLOTS = 1 << 20;
+/** Slots of the hashed pair filters: small enough to stay in cache, few enough entries to stay sparse. */
+const PAIR_SLOTS = 1 << 16;
 
 /**
  * (node, character) → value for keys built as node·EDGE + character: open addressing
@@ -446,7 +456,7 @@ function quadHash(a: number, b: number, c: number, d: number): number {
 
 
 function pairSlot(a: number, b: number): number {
-  return (Math.imul(a, 40503) ^ Math.imul(b, 2654435761 | 0)) >>> 12;
+  return (Math.imul(a, 40503) ^ Math.imul(b, 2654435761 | 0)) >>> 16;
 }
 
 /**

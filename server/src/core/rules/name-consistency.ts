@@ -4,16 +4,25 @@
  * swapped, an organisation with a character dropped or added (…中医医院 / …中医院).
  * The minority form is reported, pointing to the majority form and its count.
  * Names come from context (title + name + speech verb; place + organisation head),
- * from the learned model and from the house roster.
+ * from the learned model, from the house roster, and — for slips — from the terms
+ * ending in an organisation head that the document repeats (互联网医院).
+ *
+ * Slips the finders cannot see are searched for directly: a name the document
+ * writes at least twice is matched against the text with one edit allowed. An
+ * organisation's variant counts when it breaks the lexicon where the name reads as
+ * words (中华医学会 → 中皮医学会, 国家卫生健康委 → 国旨卫生健康委, even in the first
+ * characters); a person's when a given-name character is changed where a name
+ * stands, in a name introduced before (three against one, or two against one when
+ * the odd form carries no title of its own).
  *
  * What it deliberately ignores:
  * - two people who share a surname (王宏志 / 王建国) and two-character names that
- *   differ in the given name (张伟 / 张玮): different people, not typos;
+ *   differ in the given name (张伟 / 张玮) unless three against one and untitled;
  * - a full name and its accepted short form (国家卫生健康委员会 / 国家卫生健康委), learned
  *   from the corpus, curated, or listed as an alias in the roster;
  * - organisations that differ in a numeral (第一 / 第二人民医院), a contrastive
- *   character (城东 / 城西) or the place (…省 / …市), and any substitution: those
- *   name different organisations;
+ *   character (城东 / 城西) or the place (…省 / …市), and a substitution that reads as
+ *   words (北京大学 / 南京大学): those name different organisations;
  * - a tie with no other evidence: the rule never guesses which form is right.
  * A roster name always wins: its one-edit variants are reported even when the
  * roster form does not occur in the document.
@@ -456,7 +465,7 @@ interface Slip {
 function reportSlips(ctx: RuleContext, joined: string, offsets: ArrayLike<number>, candidates: Map<string, Candidate>, known: KnownNames, reported: Set<string>): void {
   const all = [...candidates.values()];
   // Repeated terms ending in an organisation head are names here even where no place frames them (互联网医院).
-  for (const [term, at] of repeatedOrganisationTerms(joined, MIN_SLIP_MAJORITY)) {
+  for (const [term, at] of repeatedOrganisationTerms(joined, MIN_SLIP_MAJORITY, ctx.lexicon)) {
     if (candidates.has(term)) continue;
     const kept = nonOverlapping(at, term.length);
     all.push({ name: term, kind: 'organisation', prefix: 0, at: kept, count: kept.length });
@@ -486,66 +495,97 @@ function reportSlips(ctx: RuleContext, joined: string, offsets: ArrayLike<number
  * are compared character by character and sliced only when they are variants.
  */
 function findSlipWindows(joined: string, names: Candidate[]): Map<string, Slip> {
-  const bySurname = new Map<number, Array<{ person: Candidate; surname: string }>>();
-  const surnameStarts = new Uint8Array(0x10000);
-  // Halves filed by a hash of their first two characters (two-character halves) or three
-  // (longer ones): the hash slot is the bucket, so the scan slices no keys.
-  const pairBuckets: Array<HalfEntry[] | undefined> = new Array(PAIR_SLOTS);
-  const tripleBuckets: Array<HalfEntry[] | undefined> = new Array(PAIR_SLOTS);
-  const halfStarts = new Uint8Array(0x10000);
-  for (const c of names) {
+  const scanner = new SlipScanner(joined);
+  try {
+    for (const c of names) scanner.file(c);
+    scanner.scan();
+    return scanner.slips;
+  } finally {
+    scanner.release();
+  }
+}
+
+/** The state of one findSlipWindows pass (methods rather than closures: one pass per document). */
+class SlipScanner {
+  readonly slips = new Map<string, Slip>();
+  private readonly bySurname = new Map<number, Array<{ person: Candidate; surname: string }>>();
+  private readonly pairBuckets = new Map<number, HalfEntry[]>();
+  private readonly tripleBuckets = new Map<number, HalfEntry[]>();
+  /** Slots this pass set in the shared tables, to clear afterwards. */
+  private readonly marked: Array<Uint8Array | number> = [];
+
+  constructor(private readonly joined: string) {}
+
+  private mark(table: Uint8Array, slot: number): void {
+    if (table[slot] === 1) return;
+    table[slot] = 1;
+    this.marked.push(table, slot);
+  }
+
+  release(): void {
+    for (let k = 0; k < this.marked.length; k += 2) (this.marked[k] as Uint8Array)[this.marked[k + 1] as number] = 0;
+  }
+
+  /** Files a person under the first character of the surname, an organisation under its two halves. */
+  file(c: Candidate): void {
     if (c.kind === 'person') {
       const code = c.name.charCodeAt(0);
+      this.mark(SCRATCH.surnameStarts, code);
       const entry = { person: c, surname: c.name.slice(0, surnameLength(c.name) || 1) };
-      surnameStarts[code] = 1;
-      const list = bySurname.get(code);
+      const list = this.bySurname.get(code);
       if (list) list.push(entry);
-      else bySurname.set(code, [entry]);
-      continue;
+      else this.bySurname.set(code, [entry]);
+      return;
     }
     const split = c.name.length >> 1;
-    for (const [half, left] of [[c.name.slice(0, split), true], [c.name.slice(split), false]] as const) {
-      const buckets = half.length === 2 ? pairBuckets : tripleBuckets;
-      const slot = half.length === 2 ? pairSlot(half.charCodeAt(0), half.charCodeAt(1)) : tripleSlot(half.charCodeAt(0), half.charCodeAt(1), half.charCodeAt(2));
-      const bucket = (buckets[slot] ??= []);
-      let entry = bucket.find((e) => e.half === half);
-      if (!entry) bucket.push((entry = { half, owners: [] }));
-      entry.owners.push({ name: c, left });
-      halfStarts[half.charCodeAt(0)] = 1;
-    }
+    this.fileHalf(c.name.slice(0, split), c, true);
+    this.fileHalf(c.name.slice(split), c, false);
   }
-  const slips = new Map<string, Slip>();
-  const note = (start: number, size: number, name: Candidate) => {
-    if (start < 0 || start + size > joined.length || !oneEditApart(joined, start, size, name.name)) return;
-    for (let k = start; k < start + size; k++) if (!isHan(joined.charCodeAt(k))) return;
-    const window = joined.slice(start, start + size);
-    const slip = slips.get(window);
-    if (!slip) slips.set(window, { of: name, at: [start] });
-    else if (slip.of === name) {
-      if (!slip.at.includes(start)) slip.at.push(start);
-    } else if (name.count > slip.of.count) slips.set(window, { of: name, at: [start] });
-  };
-  for (let i = 0; i + 1 < joined.length; i++) {
-    const code = joined.charCodeAt(i);
-    if (surnameStarts[code] === 1) {
-      for (const { person, surname } of bySurname.get(code)!) {
-        const end = i + person.name.length;
-        // Only where a name can stand: most surname characters in a text start ordinary words.
-        if (joined.startsWith(surname, i) && oneEditApart(joined, i, person.name.length, person.name) && inNameContext(joined, i, end)) note(i, person.name.length, person);
+
+  /** Halves are filed by a hash of their first two characters (two-character halves) or three (longer ones). */
+  private fileHalf(half: string, name: Candidate, left: boolean): void {
+    const pair = half.length === 2;
+    const slot = pair ? pairSlot(half.charCodeAt(0), half.charCodeAt(1)) : tripleSlot(half.charCodeAt(0), half.charCodeAt(1), half.charCodeAt(2));
+    this.mark(pair ? SCRATCH.pairFilter : SCRATCH.tripleFilter, slot);
+    this.mark(SCRATCH.halfStarts, half.charCodeAt(0));
+    this.mark(SCRATCH.openings, pairSlot(half.charCodeAt(0), half.charCodeAt(1)));
+    const buckets = pair ? this.pairBuckets : this.tripleBuckets;
+    let bucket = buckets.get(slot);
+    if (!bucket) buckets.set(slot, (bucket = []));
+    let entry: HalfEntry | undefined;
+    for (const e of bucket) if (e.half === half) entry = e;
+    if (!entry) bucket.push((entry = { half, owners: [] }));
+    entry.owners.push({ name, left });
+  }
+
+  scan(): void {
+    const { joined } = this;
+    const { surnameStarts, halfStarts, openings, pairFilter, tripleFilter } = SCRATCH;
+    for (let i = 0; i + 1 < joined.length; i++) {
+      const code = joined.charCodeAt(i);
+      if (surnameStarts[code] === 1) {
+        for (const { person, surname } of this.bySurname.get(code)!) {
+          const size = person.name.length;
+          // Only where a name can stand: most surname characters in a text start ordinary words.
+          if (joined.startsWith(surname, i) && oneEditApart(joined, i, size, person.name) && inNameContext(joined, i, i + size)) this.note(i, size, person);
+        }
+      }
+      if (halfStarts[code] !== 1) continue;
+      const second = joined.charCodeAt(i + 1);
+      const pair = pairSlot(code, second);
+      // Every half's first two characters pass here; most positions stop.
+      if (openings[pair] !== 1) continue;
+      if (pairFilter[pair] === 1) this.scanHalves(this.pairBuckets.get(pair), i);
+      if (i + 2 < joined.length) {
+        const triple = tripleSlot(code, second, joined.charCodeAt(i + 2));
+        if (tripleFilter[triple] === 1) this.scanHalves(this.tripleBuckets.get(triple), i);
       }
     }
-    if (halfStarts[code] !== 1) continue;
-    const second = joined.charCodeAt(i + 1);
-    const pairs = pairBuckets[pairSlot(code, second)];
-    if (pairs) scanHalves(pairs, i);
-    if (i + 2 < joined.length) {
-      const triples = tripleBuckets[tripleSlot(code, second, joined.charCodeAt(i + 2))];
-      if (triples) scanHalves(triples, i);
-    }
   }
-  return slips;
 
-  function scanHalves(bucket: HalfEntry[], i: number): void {
+  private scanHalves(bucket: HalfEntry[] | undefined, i: number): void {
+    if (!bucket) return;
+    const { joined } = this;
     for (const { half, owners } of bucket) {
       if (!joined.startsWith(half, i)) continue;
       for (const { name, left } of owners) {
@@ -562,12 +602,34 @@ function findSlipWindows(joined: string, names: Candidate[]): Map<string, Slip> 
           // The name itself, written right: nothing one edit away shares this half here.
           exact ??= joined.startsWith(full, left ? i : i + half.length - length);
           if (exact) break;
-          note(start, size, name);
+          this.note(start, size, name);
         }
       }
     }
   }
+
+  private note(start: number, size: number, name: Candidate): void {
+    const { joined } = this;
+    if (start < 0 || start + size > joined.length || !oneEditApart(joined, start, size, name.name)) return;
+    for (let k = start; k < start + size; k++) if (!isHan(joined.charCodeAt(k))) return;
+    const window = joined.slice(start, start + size);
+    const slip = this.slips.get(window);
+    if (!slip) this.slips.set(window, { of: name, at: [start] });
+    else if (slip.of === name) {
+      if (!slip.at.includes(start)) slip.at.push(start);
+    } else if (name.count > slip.of.count) this.slips.set(window, { of: name, at: [start] });
+  }
 }
+
+/** Per-character and hashed-pair tables for findSlipWindows, allocated once and cleared after each use. */
+const SCRATCH = {
+  surnameStarts: new Uint8Array(0x10000),
+  halfStarts: new Uint8Array(0x10000),
+  /** Hashed first two characters of every half. */
+  openings: new Uint8Array(PAIR_SLOTS),
+  pairFilter: new Uint8Array(PAIR_SLOTS),
+  tripleFilter: new Uint8Array(PAIR_SLOTS),
+};
 
 interface HalfEntry {
   half: string;

@@ -305,6 +305,7 @@ const NOT_IN_ORG = new Set('与以为按的了在是和及或着过得地之等�
 const MAX_ORG_LENGTH = 18;
 const NOT_IN_ORG_CODES = codeFlags([...NOT_IN_ORG]);
 const HEAD_LAST_CODES = codeFlags(ORG_HEADS.map((h) => h[h.length - 1]));
+const MULTI_HEAD_LAST_CODES = codeFlags(ORG_HEADS.filter((h) => h.length >= 2).map((h) => h[h.length - 1]));
 
 function codeFlags(chars: string[]): Uint8Array {
   const flags = new Uint8Array(0x10000);
@@ -318,6 +319,8 @@ function headEndingAt(text: string, e: number): string | undefined {
   return undefined;
 }
 
+/** A term's first word must be at least this common in the lexicon. */
+const TERM_WORD_FREQ = 20;
 /** Shortest and longest repeated organisation term: two characters before a head, a dozen in all. */
 const MIN_TERM = 4;
 const MAX_TERM = 12;
@@ -329,42 +332,87 @@ const MAX_TERM = 12;
  * kept only when the text does not always write the same character before it (then
  * the longer term is the name). Positions are where each occurrence starts.
  */
-export function repeatedOrganisationTerms(text: string, minCount: number): Map<string, number[]> {
-  // Two passes: count every candidate term by a hash (no strings built), then slice only the repeated ones.
+export function repeatedOrganisationTerms(text: string, minCount: number, lexicon: Lexicon): Map<string, number[]> {
+  // Every candidate term is counted by a hash, no string built; only the repeated ones are sliced.
+  const keys: number[] = [];
+  const spans: number[] = [];
   const counts = new Map<number, number>();
-  const visit = (record: (hash: number, start: number, e: number) => void) => {
-    for (let e = MIN_TERM; e <= text.length; e++) {
-      if (!HEAD_LAST_CODES[text.charCodeAt(e - 1)]) continue;
-      const head = headEndingAt(text, e);
-      if (!head || head.length < 2) continue;
-      // A long head is a term by itself (社区卫生服务中心); a short one needs characters before it.
-      let hash = 0;
-      for (let start = e - 1; start >= 0 && e - start <= MAX_TERM; start--) {
-        const code = text.charCodeAt(start);
-        if (start < e - head.length && (!isHan(code) || NOT_IN_ORG_CODES[code])) break;
-        hash = (Math.imul(hash, 0x01000193) ^ code) >>> 0;
-        if (start > e - head.length || e - start < MIN_TERM) continue;
-        record((hash ^ Math.imul(e - start, 0x9e3779b1)) >>> 2, start, e);
-      }
+  for (let e = MIN_TERM; e <= text.length; e++) {
+    if (!MULTI_HEAD_LAST_CODES[text.charCodeAt(e - 1)]) continue;
+    const head = headEndingAt(text, e);
+    if (!head || head.length < 2) continue;
+    // A long head is a term by itself (社区卫生服务中心); a short one needs characters before it.
+    let hash = 0;
+    for (let start = e - 1; start >= 0 && e - start <= MAX_TERM; start--) {
+      const code = text.charCodeAt(start);
+      if (start < e - head.length && (!isHan(code) || NOT_IN_ORG_CODES[code])) break;
+      hash = (Math.imul(hash, 0x01000193) ^ code) >>> 0;
+      if (start > e - head.length || e - start < MIN_TERM) continue;
+      const key = (hash ^ Math.imul(e - start, 0x9e3779b1)) >>> 2;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+      keys.push(key);
+      spans.push(start, e);
     }
-  };
-  visit((hash) => counts.set(hash, (counts.get(hash) ?? 0) + 1));
+  }
   const positions = new Map<string, number[]>();
-  visit((hash, start, e) => {
-    if ((counts.get(hash) ?? 0) < minCount) return;
-    const term = text.slice(start, e);
+  for (let k = 0; k < keys.length; k++) {
+    if ((counts.get(keys[k]) ?? 0) < minCount) continue;
+    const start = spans[2 * k];
+    const term = text.slice(start, spans[2 * k + 1]);
     const list = positions.get(term);
     if (list) list.push(start);
     else positions.set(term, [start]);
-  });
+  }
   const terms = new Map<string, number[]>();
   for (const [term, at] of positions) {
     if (at.length < minCount) continue;
+    at.sort((a, b) => a - b);
     const before = at[0] > 0 ? text.charCodeAt(at[0] - 1) : -1;
     const extended = before >= 0 && isHan(before) && !NOT_IN_ORG_CODES[before] && term.length < MAX_TERM && at.every((p) => p > 0 && text.charCodeAt(p - 1) === before);
-    if (!extended) terms.set(term, at);
+    if (!extended && startsWithNoun(lexicon, term)) terms.set(term, at);
   }
   return terms;
+}
+
+/**
+ * True when a term opens with a word that can name something (互联网, 社区, 北大): not a
+ * verb (提高医院, 增强医院 are clauses) and not a fragment cut from a word before it (下公立医院).
+ */
+function startsWithNoun(lexicon: Lexicon, term: string): boolean {
+  for (let length = Math.min(4, term.length - 1); length >= 2; length--) {
+    const word = term.slice(0, length);
+    if (lexicon.freq(word) < TERM_WORD_FREQ) continue;
+    const pos = lexicon.pos(word) ?? '';
+    return !pos.startsWith('v') || pos === 'vn';
+  }
+  return false;
+}
+
+/** One pass of repeatedOrganisationTerms: counts term hashes, or (given `positions`) collects the repeated terms. */
+function scanTerms(text: string, counts: Map<number, number>, positions: Map<string, number[]> | undefined, minCount: number): void {
+  for (let e = MIN_TERM; e <= text.length; e++) {
+    if (!MULTI_HEAD_LAST_CODES[text.charCodeAt(e - 1)]) continue;
+    const head = headEndingAt(text, e);
+    if (!head || head.length < 2) continue;
+    // A long head is a term by itself (社区卫生服务中心); a short one needs characters before it.
+    let hash = 0;
+    for (let start = e - 1; start >= 0 && e - start <= MAX_TERM; start--) {
+      const code = text.charCodeAt(start);
+      if (start < e - head.length && (!isHan(code) || NOT_IN_ORG_CODES[code])) break;
+      hash = (Math.imul(hash, 0x01000193) ^ code) >>> 0;
+      if (start > e - head.length || e - start < MIN_TERM) continue;
+      const key = (hash ^ Math.imul(e - start, 0x9e3779b1)) >>> 2;
+      if (!positions) {
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+        continue;
+      }
+      if ((counts.get(key) ?? 0) < minCount) continue;
+      const term = text.slice(start, e);
+      const list = positions.get(term);
+      if (list) list.push(start);
+      else positions.set(term, [start]);
+    }
+  }
 }
 
 /**

@@ -388,33 +388,6 @@ function startsWithNoun(lexicon: Lexicon, term: string): boolean {
   return false;
 }
 
-/** One pass of repeatedOrganisationTerms: counts term hashes, or (given `positions`) collects the repeated terms. */
-function scanTerms(text: string, counts: Map<number, number>, positions: Map<string, number[]> | undefined, minCount: number): void {
-  for (let e = MIN_TERM; e <= text.length; e++) {
-    if (!MULTI_HEAD_LAST_CODES[text.charCodeAt(e - 1)]) continue;
-    const head = headEndingAt(text, e);
-    if (!head || head.length < 2) continue;
-    // A long head is a term by itself (社区卫生服务中心); a short one needs characters before it.
-    let hash = 0;
-    for (let start = e - 1; start >= 0 && e - start <= MAX_TERM; start--) {
-      const code = text.charCodeAt(start);
-      if (start < e - head.length && (!isHan(code) || NOT_IN_ORG_CODES[code])) break;
-      hash = (Math.imul(hash, 0x01000193) ^ code) >>> 0;
-      if (start > e - head.length || e - start < MIN_TERM) continue;
-      const key = (hash ^ Math.imul(e - start, 0x9e3779b1)) >>> 2;
-      if (!positions) {
-        counts.set(key, (counts.get(key) ?? 0) + 1);
-        continue;
-      }
-      if ((counts.get(key) ?? 0) < minCount) continue;
-      const term = text.slice(start, e);
-      const list = positions.get(term);
-      if (list) list.push(start);
-      else positions.set(term, [start]);
-    }
-  }
-}
-
 /**
  * Organisation names: a run of Han characters ending in an organisation head and
  * starting at a place name. Every place token inside the run starts a candidate

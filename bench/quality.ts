@@ -60,6 +60,14 @@ export interface QualityOptions {
   holdOut?: string[];
   /** Documents to learn from instead of "all the others" (tests use a small corpus). */
   learnFrom?: (heldOut: SeedDoc, all: SeedDoc[]) => SeedDoc[];
+  /**
+   * One model for every held-out document instead of learning per document (the
+   * development corpus: learned once from half A). `learning` then gives the texts the
+   * injectors may read as "the learning corpus".
+   */
+  fixedModel?: { model: LearnedModel; learning: readonly string[] };
+  /** Every finding on a clean held-out document that is not on a known defect (for review dumps). */
+  onCleanFalseAlarm?: (doc: SeedDoc, finding: Finding, text: TextModel) => void;
   injectors?: readonly Injector[];
   known?: KnownDefect[];
   lexicon?: Lexicon;
@@ -172,18 +180,20 @@ export function runQuality(options: QualityOptions = {}): QualityReport {
   };
 
   const learn = (files: SeedDoc[]): LearnedModel => learnModel(files.map((d) => ({ path: d.path, content: d.content })), lexicon);
-  const referenceModel = options.reference === false ? null : learn(docs);
+  const referenceModel = options.reference === false || options.fixedModel ? null : learn(docs);
   const referenceLinter = referenceModel ? new Linter({ model: referenceModel, lexicon }) : null;
 
+  // A fixed model is linted with one Linter, so its paragraph cache and rule state are shared.
+  const fixedLinter = options.fixedModel ? new Linter({ model: options.fixedModel.model, lexicon }) : null;
   const seeds: SeedScore[] = [];
   let baselineMatches = 0;
   let baselineOnKnown = 0;
   let characters = 0;
 
   for (const doc of heldOut) {
-    const learning = options.learnFrom ? options.learnFrom(doc, docs) : docs.filter((d) => d !== doc);
-    const model = learn(learning);
-    const linter = new Linter({ model, lexicon });
+    const learning = options.fixedModel ? [] : options.learnFrom ? options.learnFrom(doc, docs) : docs.filter((d) => d !== doc);
+    const model = options.fixedModel?.model ?? learn(learning);
+    const linter = fixedLinter ?? new Linter({ model, lexicon });
     const raw = doc.content;
     const text = new TextModel(raw, doc.language);
     const knownRanges = resolveKnownDefects(known, doc.name, raw);
@@ -196,6 +206,7 @@ export function runQuality(options: QualityOptions = {}): QualityReport {
       if (isKnownDefect(knownRanges, f.rule, f.offset, f.offset + f.length)) continue;
       falseAlarms[f.rule] = (falseAlarms[f.rule] ?? 0) + 1;
       tally.get(f.rule)!.fa++;
+      options.onCleanFalseAlarm?.(doc, f, text);
       keep(examples.cleanFalseAlarms, { seed: doc.name, line: text.positionAt(f.offset).line + 1, rule: f.rule, text: context(raw, f.offset, f.length), message: f.message });
     }
     let falseAlarmsReference: Record<string, number> | null = null;
@@ -222,7 +233,8 @@ export function runQuality(options: QualityOptions = {}): QualityReport {
       raw,
       masked: text.masked,
       lexicon,
-      learning: learning.map((d) => d.content),
+      learning: options.fixedModel?.learning ?? learning.map((d) => d.content),
+      model,
       tokens: tokenize(text.masked, lexicon),
       rng: rootRng.fork(`candidates:${doc.name}`),
     };

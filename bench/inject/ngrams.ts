@@ -22,8 +22,24 @@ export function countNgrams(texts: readonly string[], minLen: number, maxLen: nu
   return counts;
 }
 
-/** Maximal n-grams of length minLen..maxLen occurring at least minCount times. */
+const repeatedCache = new WeakMap<readonly string[], Map<string, Map<string, number>>>();
+
+/**
+ * Maximal n-grams of length minLen..maxLen occurring at least minCount times. Memoised
+ * per texts array: the development-corpus harness hands every article the same one.
+ */
 export function repeatedNgrams(texts: readonly string[], minLen: number, maxLen: number, minCount: number): Map<string, number> {
+  const key = `${minLen}:${maxLen}:${minCount}`;
+  let byKey = repeatedCache.get(texts);
+  if (!byKey) repeatedCache.set(texts, (byKey = new Map()));
+  const cached = byKey.get(key);
+  if (cached) return cached;
+  const result = computeRepeatedNgrams(texts, minLen, maxLen, minCount);
+  byKey.set(key, result);
+  return result;
+}
+
+function computeRepeatedNgrams(texts: readonly string[], minLen: number, maxLen: number, minCount: number): Map<string, number> {
   const counts = countNgrams(texts, minLen, maxLen);
   const dominated = new Set<string>();
   for (const [g, n] of counts) {

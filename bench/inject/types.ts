@@ -3,7 +3,7 @@
  * the learning corpus) and the Injection it proposes. An injector only proposes
  * candidates; the harness picks sites (spacing, away from real defects) and applies them.
  */
-import { segment, type Lexicon } from '../../server/src/core';
+import { segment, type LearnedModel, type Lexicon } from '../../server/src/core';
 import type { Rng } from '../lib/rng';
 
 export interface Injection {
@@ -43,6 +43,8 @@ export interface InjectContext {
   lexicon: Lexicon;
   /** The documents the model is learned from (the other seeds), raw text. */
   learning: readonly string[];
+  /** The model the held-out document is linted with (learned from `learning`). */
+  model: LearnedModel;
   /** Lexicon segmentation of every Han run of the masked text. */
   tokens: readonly WordToken[];
   rng: Rng;

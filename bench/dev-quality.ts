@@ -1,0 +1,226 @@
+/**
+ * bench:quality on the development corpus (../shared/dev-corpus, see bench/lib/dev-corpus.ts):
+ * the same harness as the seeds' leave-one-out run, on news the rules were not tuned on.
+ *
+ * For each model — the default one (learned from seeds/, as shipped) and one learned from
+ * half A of the corpus (as a newsroom would learn from its archive) — it lints a seeded
+ * sample of half-B articles as they are (every finding not on a reviewed real defect is a
+ * false alarm), then injects defects of every family into copies and scores each rule's
+ * recall and precision. Findings on clean articles are written to bench/results/ for
+ * reading; the real defects found that way are kept in bench/data/known-dev-defects.json.
+ *
+ *   npx tsx bench/dev-quality.ts [--articles N] [--model default|learned|both] [--rules id,id]
+ *                                [--families f,f] [--rounds N] [--per-family N] [--seed N]
+ *                                [--learn-articles N] [--half A|B]
+ *
+ * --half A lints half A instead (for tuning thresholds; report figures on B).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { learnModel, type Finding, type LearnedModel, type Lexicon, type TextModel } from '../server/src/core';
+import { loadLexicon, loadModel } from '../server/src/node/resources';
+import { RESULTS_DIR, writeResult, type SeedDoc } from './lib/corpus';
+import { articlesOf, characterCount, devCorpusAvailable, sampleArticles, DEV_NEWS_DIR, type Article, type Half } from './lib/dev-corpus';
+import { loadKnownDefects } from './lib/known-defects';
+import { mulberry32 } from './lib/rng';
+import { fixed, renderTable, verdict } from './lib/table';
+import { INJECTORS } from './inject';
+import { DEFAULT_SEED, runQuality, type QualityReport } from './quality';
+
+export const KNOWN_DEV_DEFECTS_FILE = path.join(__dirname, 'data', 'known-dev-defects.json');
+
+/** The issue's targets on untouched copy: every judgement rule ≤ 0.2 false alarms per 10k. */
+export const DEV_FALSE_ALARM_TARGET = 0.2;
+
+export interface DevQualityOptions {
+  articles?: number;
+  models?: Array<'default' | 'learned'>;
+  rules?: string[];
+  families?: string[];
+  rounds?: number;
+  perFamily?: number;
+  seed?: number;
+  /** Articles of half A the learned model is built from (default: all of half A). */
+  learnArticles?: number;
+  /** Characters of half A the injectors may read as "the learning corpus" (bounded: n-gram tables). */
+  injectorLearningChars?: number;
+  half?: Half;
+  lexicon?: Lexicon;
+  dir?: string;
+  /** Where the findings for review go (default bench/results). */
+  resultsDir?: string;
+}
+
+export interface DevModelReport {
+  model: 'default' | 'learned';
+  learnedFrom: { articles: number; characters: number; seconds: number } | null;
+  report: QualityReport;
+  /** Where the clean findings were written for review. */
+  findingsFile: string;
+}
+
+export interface DevQualityReport {
+  benchmark: 'dev-quality';
+  date: string;
+  half: Half;
+  articles: number;
+  characters: number;
+  models: DevModelReport[];
+}
+
+export function runDevQuality(options: DevQualityOptions = {}): DevQualityReport | null {
+  const dir = options.dir ?? DEV_NEWS_DIR;
+  if (!devCorpusAvailable(dir)) return null;
+  const seed = options.seed ?? DEFAULT_SEED;
+  const rng = mulberry32(seed);
+  const lexicon = options.lexicon ?? loadLexicon();
+  const half = options.half ?? 'B';
+  const other: Half = half === 'A' ? 'B' : 'A';
+  const linted = sampleArticles(articlesOf(half, dir), options.articles ?? 600, rng.fork('lint-sample'));
+  const learningPool = articlesOf(other, dir);
+  const learning = options.learnArticles ? sampleArticles(learningPool, options.learnArticles, rng.fork('learn-sample')) : learningPool;
+  const injectorLearning = boundedTexts(learning, options.injectorLearningChars ?? 400_000);
+  const known = loadKnownDefects(KNOWN_DEV_DEFECTS_FILE);
+  const injectors = options.families ? INJECTORS.filter((i) => options.families!.includes(i.family) || options.families!.includes(i.rule)) : INJECTORS;
+
+  const models: DevModelReport[] = [];
+  for (const which of options.models ?? ['default', 'learned']) {
+    let model: LearnedModel;
+    let learnedFrom: DevModelReport['learnedFrom'] = null;
+    if (which === 'default') model = loadModel();
+    else {
+      const started = Date.now();
+      model = learnModel(
+        learning.map((a) => ({ path: a.name, content: a.content })),
+        lexicon,
+      );
+      learnedFrom = { articles: learning.length, characters: characterCount(learning), seconds: (Date.now() - started) / 1000 };
+    }
+    const lines: string[] = [];
+    const report = runQuality({
+      seed,
+      rounds: options.rounds ?? 1,
+      perFamily: options.perFamily ?? 2,
+      docs: linted,
+      fixedModel: { model, learning: injectorLearning },
+      injectors,
+      known,
+      lexicon,
+      reference: false,
+      examples: 20,
+      onCleanFalseAlarm: (doc: SeedDoc, f: Finding, text: TextModel) => {
+        if (options.rules && !options.rules.includes(f.rule)) return;
+        const at = text.positionAt(f.offset);
+        const raw = doc.content;
+        const s = Math.max(0, f.offset - 12);
+        const e = Math.min(raw.length, f.offset + Math.max(1, f.length) + 12);
+        const excerpt = `${raw.slice(s, f.offset)}【${raw.slice(f.offset, f.offset + f.length)}】${raw.slice(f.offset + f.length, e)}`.replace(/\n/g, '⏎');
+        lines.push(`${f.rule}\t${doc.name}:${at.line + 1}:${at.character + 1}\t${excerpt}\t${f.message}`);
+      },
+    });
+    const resultsDir = options.resultsDir ?? RESULTS_DIR;
+    fs.mkdirSync(resultsDir, { recursive: true });
+    const findingsFile = path.join(resultsDir, `dev-findings-${which}-${half}.tsv`);
+    fs.writeFileSync(findingsFile, lines.sort().join('\n') + (lines.length ? '\n' : ''));
+    models.push({ model: which, learnedFrom, report, findingsFile });
+  }
+  return { benchmark: 'dev-quality', date: new Date().toISOString(), half, articles: linted.length, characters: characterCount(linted), models };
+}
+
+/** The first articles up to `limit` characters, as one array (memoised n-gram tables key on it). */
+function boundedTexts(articles: readonly Article[], limit: number): string[] {
+  const out: string[] = [];
+  let total = 0;
+  for (const a of articles) {
+    if (total >= limit) break;
+    out.push(a.content);
+    total += a.content.length;
+  }
+  return out;
+}
+
+export function formatDevQuality(dev: DevQualityReport, rules?: readonly string[]): string {
+  const out: string[] = [];
+  out.push(`jiaodui bench:quality — development corpus, half ${dev.half}: ${dev.articles} articles, ${dev.characters.toLocaleString('en')} characters (one article = one document)`);
+  for (const m of dev.models) {
+    const r = m.report;
+    out.push('');
+    out.push(
+      m.model === 'default'
+        ? 'model: default (learned from seeds/, as shipped)'
+        : `model: learned from half ${dev.half === 'A' ? 'B' : 'A'} (${m.learnedFrom!.articles} articles, ${m.learnedFrom!.characters.toLocaleString('en')} characters, ${m.learnedFrom!.seconds.toFixed(1)} s)`,
+    );
+    const rows = r.rules
+      .filter((s) => !rules || rules.includes(s.rule))
+      .filter((s) => s.injected > 0 || s.falseAlarms > 0 || s.findings > 0)
+      .map((s) => [
+        s.rule,
+        s.injected,
+        fixed(s.recall),
+        fixed(s.precision),
+        s.falseAlarms,
+        fixed(s.falseAlarmsPer10k),
+        verdict(s.falseAlarmsPer10k, DEV_FALSE_ALARM_TARGET, 'max'),
+      ]);
+    out.push(renderTable(['rule', 'injected', 'recall', 'precision', 'FA', 'FA/10k', `≤${DEV_FALSE_ALARM_TARGET}`], rows, new Set([1, 2, 3, 4, 5])));
+    const fams = r.families.filter((f) => f.injected > 0 && (!rules || rules.includes(f.rule)));
+    if (fams.length) {
+      out.push('');
+      out.push(
+        renderTable(
+          ['family', 'rule', 'sites', 'injected', 'recall', 'flagged instead by'],
+          fams.map((f) => [f.family, f.rule, f.candidates, f.injected, fixed(f.recall), Object.entries(f.flaggedByOtherRules).map(([k, n]) => `${k} ${n}`).join(', ')]),
+          new Set([2, 3, 4]),
+        ),
+      );
+    }
+    out.push(`clean findings for review: ${path.relative(process.cwd(), m.findingsFile)}`);
+  }
+  return out.join('\n');
+}
+
+function cli(argv: string[]): void {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      articles: { type: 'string' },
+      model: { type: 'string' },
+      rules: { type: 'string' },
+      families: { type: 'string' },
+      rounds: { type: 'string' },
+      'per-family': { type: 'string' },
+      seed: { type: 'string' },
+      'learn-articles': { type: 'string' },
+      half: { type: 'string' },
+      help: { type: 'boolean' },
+    },
+  });
+  if (values.help) {
+    console.log(fs.readFileSync(__filename, 'utf8').split('*/')[0].replace(/^\/\*\*?|^ \* ?/gm, ''));
+    return;
+  }
+  const num = (v: string | undefined) => (v === undefined ? undefined : Number(v));
+  const rules = values.rules?.split(',');
+  const model = values.model ?? 'both';
+  const dev = runDevQuality({
+    articles: num(values.articles),
+    models: model === 'both' ? ['default', 'learned'] : [model as 'default' | 'learned'],
+    rules,
+    families: values.families?.split(',') ?? rules,
+    rounds: num(values.rounds),
+    perFamily: num(values['per-family']),
+    seed: num(values.seed),
+    learnArticles: num(values['learn-articles']),
+    half: (values.half as Half | undefined) ?? 'B',
+  });
+  if (!dev) {
+    console.log(`bench:quality — development corpus not found at ${DEV_NEWS_DIR}; skipped (it lives beside the checkout in ../shared).`);
+    return;
+  }
+  console.log(formatDevQuality(dev, rules));
+  const { models, ...rest } = dev;
+  console.log(`\nwrote ${writeResult(`dev-quality-${dev.half}.json`, { ...rest, models: models.map((m) => ({ ...m, report: { ...m.report, examples: undefined } })) })}`);
+}
+
+if (require.main === module) cli(process.argv.slice(2));

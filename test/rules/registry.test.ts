@@ -14,8 +14,9 @@ describe('rule registry', () => {
 
   for (const rule of RULES) {
     describe(rule.meta.id, () => {
-      it('lives in a file named after its id, with its own test file', () => {
-        assert.ok(fs.existsSync(path.join(root, 'server/src/core/rules', `${rule.meta.id}.ts`)));
+      it('lives in a file or a folder named after its id, with its own test file', () => {
+        const rules = path.join(root, 'server/src/core/rules');
+        assert.ok(fs.existsSync(path.join(rules, `${rule.meta.id}.ts`)) || fs.existsSync(path.join(rules, rule.meta.id, 'index.ts')));
         assert.ok(fs.existsSync(path.join(root, 'test/rules', `${rule.meta.id}.test.ts`)), `test/rules/${rule.meta.id}.test.ts is missing`);
       });
 

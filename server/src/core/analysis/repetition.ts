@@ -9,7 +9,7 @@
  */
 import type { Lexicon } from '../lexicon';
 import { segment } from '../segmenter';
-import { surnameLength } from '../model/sections/names';
+import { surnameLength } from './names';
 
 export interface Repeat {
   /** Offset of the first copy. */

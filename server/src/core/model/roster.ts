@@ -8,7 +8,8 @@
  */
 import type { LearnedModel } from './types';
 import { ROSTER_SOURCE, type PhraseEntry } from './sections/phrases';
-import { singleEdit, surnameLength, type NameEntry } from './sections/names';
+import { singleEdit, surnameLength } from '../analysis/names';
+import type { NameEntry } from './sections/names';
 
 export interface RosterName {
   /** Canonical form, e.g. 国家卫生健康委员会. */

@@ -40,7 +40,8 @@ import {
   type PhraseEntry,
   type PhrasesSection,
 } from '../model/sections/phrases';
-import { endsWithOrganisationHead, isContrastivePair, isNumeralChar } from '../model/sections/names';
+import { isContrastivePair, isNumeralChar } from '../analysis/names';
+import { endsWithOrganisationHead } from '../analysis/organisations';
 import { segment, type Token } from '../segmenter';
 import { breaksLexicon, pairStandsTogether } from './shared/lexical-break';
 

@@ -1,0 +1,216 @@
+/**
+ * The names a document writes: what the finders see, the model's names found in
+ * the text, and the one-edit variants of the people it names at least twice.
+ */
+import type { RuleContext } from '../../types';
+import { isHan } from '../../model/sections/phrases';
+import type { NameEntry, NamesSection } from '../../model/sections/names';
+import { findPersons, inNameContext, occurrences, surnameLength } from '../../analysis/names';
+import { findOrganisations } from '../../analysis/organisations';
+
+export const ADMIN_CHARS = '省市县区州镇乡村旗盟';
+
+export interface Candidate {
+  name: string;
+  kind: 'person' | 'organisation';
+  /** Characters of place (organisation) or surname (person) at the start. */
+  prefix: number;
+  /** Non-overlapping occurrences in the unwrapped text. */
+  at: number[];
+  count: number;
+  title?: string;
+}
+
+export function collectCandidates(ctx: RuleContext, joined: string): Map<string, Candidate> {
+  const found = new Map<string, { kind: Candidate['kind']; prefix: number; title?: string }>();
+  const note = (name: string, kind: Candidate['kind'], prefix: number, title?: string) => {
+    const existing = found.get(name);
+    if (!existing) found.set(name, { kind, prefix, title });
+    else {
+      existing.title ??= title;
+      if (kind === 'organisation') existing.prefix = Math.max(existing.prefix, prefix);
+    }
+  };
+  for (const m of findPersons(joined, ctx.lexicon)) note(m.name, 'person', surnameLength(m.name), m.title);
+  for (const m of findOrganisations(joined, ctx.lexicon)) note(m.name, 'organisation', m.prefix ?? 2);
+  const modelIndex = nameIndex(ctx.model.names);
+  const docIndex = new NameIndex();
+  for (const name of found.keys()) docIndex.add(name);
+  // One pass counts every candidate and finds the model's names.
+  const at = new Map<string, number[]>();
+  const record = (name: string, i: number) => {
+    const list = at.get(name);
+    if (!list) at.set(name, [i]);
+    else if (list[list.length - 1] + name.length <= i) list.push(i);
+  };
+  for (let i = 0; i + 2 <= joined.length; i++) {
+    const code = joined.charCodeAt(i);
+    if (!modelIndex.first[code] && !docIndex.first[code]) continue;
+    const pair = pairSlot(code, joined.charCodeAt(i + 1));
+    if (!modelIndex.pairs[pair] && !docIndex.pairs[pair]) continue;
+    const bigram = joined.slice(i, i + 2);
+    for (const name of docIndex.byBigram.get(bigram) ?? []) if (joined.startsWith(name, i)) record(name, i);
+    for (const entry of modelIndex.byBigram.get(bigram) ?? []) {
+      if (!joined.startsWith(entry.name, i)) continue;
+      record(entry.name, i);
+      if (!found.has(entry.name)) note(entry.name, entry.kind, entry.kind === 'person' ? surnameLength(entry.name) || 1 : placePrefix(entry.name));
+    }
+  }
+  const candidates = new Map<string, Candidate>();
+  const add = (name: string, kind: Candidate['kind'], prefix: number, title?: string, positionsOf?: () => number[]) => {
+    if (candidates.has(name)) return;
+    const positions = at.get(name) ?? positionsOf?.() ?? occurrences(joined, name);
+    if (positions.length > 0) candidates.set(name, { name, kind, prefix, at: positions, count: positions.length, title });
+  };
+  for (const [name, { kind, prefix, title }] of found) add(name, kind, prefix, title);
+  addVariants(joined, candidates, add);
+  // A person's occurrences inside a longer name are not theirs (王宏 inside 王宏志); an
+  // organisation's inside a longer one are (山东中医药大学 in 山东中医药大学附属医院).
+  const persons = [...candidates.values()].filter((c) => c.kind === 'person');
+  for (const c of persons) {
+    const longer = persons.filter((o) => o.name.length > c.name.length && o.name.includes(c.name));
+    if (longer.length === 0) continue;
+    c.at = c.at.filter((i) => !longer.some((o) => o.at.some((j) => i >= j && i + c.name.length <= j + o.name.length)));
+    c.count = c.at.length;
+    if (c.count === 0) candidates.delete(c.name);
+  }
+  return candidates;
+}
+
+/** Names indexed by their first two characters, with a first-character filter for the scan. */
+class NameIndex {
+  readonly first = new Uint8Array(0x10000);
+  /** Hashed first two characters: most positions whose first character passes fail here, before a bigram is sliced. */
+  readonly pairs = new Uint8Array(PAIR_SLOTS);
+  readonly byBigram = new Map<string, string[]>();
+  add(name: string): void {
+    if (name.length < 2) return;
+    this.first[name.charCodeAt(0)] = 1;
+    this.pairs[pairSlot(name.charCodeAt(0), name.charCodeAt(1))] = 1;
+    const key = name.slice(0, 2);
+    const list = this.byBigram.get(key);
+    if (list) list.push(name);
+    else this.byBigram.set(key, [name]);
+  }
+}
+
+interface ModelNameIndex {
+  first: Uint8Array;
+  pairs: Uint8Array;
+  byBigram: Map<string, NameEntry[]>;
+}
+
+export const PAIR_SLOTS = 1 << 16;
+
+export function pairSlot(a: number, b: number): number {
+  return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 16;
+}
+
+const modelIndexes = new WeakMap<NamesSection, ModelNameIndex>();
+
+/** The model's names worth finding: learned ones seen at least twice, and every roster or curated name. */
+function nameIndex(section: NamesSection): ModelNameIndex {
+  let index = modelIndexes.get(section);
+  if (!index) {
+    index = { first: new Uint8Array(0x10000), pairs: new Uint8Array(PAIR_SLOTS), byBigram: new Map() };
+    for (const entry of section.names) {
+      if (entry.name.length < 2) continue;
+      if ((entry.source ?? 'corpus') === 'corpus' && entry.count < 2) continue;
+      index.first[entry.name.charCodeAt(0)] = 1;
+      index.pairs[pairSlot(entry.name.charCodeAt(0), entry.name.charCodeAt(1))] = 1;
+      const key = entry.name.slice(0, 2);
+      const list = index.byBigram.get(key);
+      if (list) list.push(entry);
+      else index.byBigram.set(key, [entry]);
+    }
+    modelIndexes.set(section, index);
+  }
+  return index;
+}
+
+/**
+ * A slip rarely sits where the person patterns look, so the one-edit variants of
+ * each person named at least twice are searched for directly: the swapped given
+ * name anywhere, a substituted last character wherever a name can stand.
+ * Organisation variants need no search: a place and a head still frame them.
+ */
+function addVariants(
+  joined: string,
+  candidates: Map<string, Candidate>,
+  add: (name: string, kind: Candidate['kind'], prefix: number, title?: string, positionsOf?: () => number[]) => void,
+): void {
+  const people: Array<{ sl: number; swapped?: string; head: string; second: number }> = [];
+  for (const c of candidates.values()) {
+    if (c.count < 2 || c.kind !== 'person') continue;
+    const sl = surnameLength(c.name) || 1;
+    const surname = c.name.slice(0, sl);
+    const given = c.name.slice(sl);
+    if (given.length !== 2) continue;
+    people.push({ sl, swapped: given[0] !== given[1] ? surname + given[1] + given[0] : undefined, head: surname + given[0], second: given.charCodeAt(1) });
+  }
+  if (people.length === 0) return;
+  // Every person's swapped form and surname + first given character, found in one pass over the text.
+  const found = allOccurrences(joined, people.flatMap((p) => (p.swapped ? [p.swapped, p.head] : [p.head])));
+  for (const { sl, swapped, head, second } of people) {
+    const swappedAt = swapped ? found.get(swapped)! : [];
+    if (swapped && swappedAt.length > 0) add(swapped, 'person', sl, undefined, () => nonOverlapping(swappedAt, swapped.length));
+    // Substituted second character: every occurrence of surname + first given character.
+    const heads = found.get(head)!;
+    for (const i of heads) {
+      const b = joined.charCodeAt(i + sl + 1);
+      if (!isHan(b) || b === second || !inNameContext(joined, i, i + sl + 2)) continue;
+      add(joined.slice(i, i + sl + 2), 'person', sl, undefined, () =>
+        nonOverlapping(
+          heads.filter((j) => joined.charCodeAt(j + sl + 1) === b),
+          sl + 2,
+        ),
+      );
+    }
+  }
+}
+
+/** Every occurrence (overlapping ones too) of each pattern, in order, from one pass over the text. */
+function allOccurrences(text: string, patterns: string[]): Map<string, number[]> {
+  const found = new Map<string, number[]>();
+  const first = new Uint8Array(0x10000);
+  const byFirst = new Map<number, string[]>();
+  for (const pattern of patterns) {
+    if (found.has(pattern)) continue;
+    found.set(pattern, []);
+    const code = pattern.charCodeAt(0);
+    first[code] = 1;
+    const list = byFirst.get(code);
+    if (list) list.push(pattern);
+    else byFirst.set(code, [pattern]);
+  }
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (first[code] !== 1) continue;
+    for (const pattern of byFirst.get(code)!) if (text.startsWith(pattern, i)) found.get(pattern)!.push(i);
+  }
+  return found;
+}
+
+/** From every occurrence, the ones a left-to-right search that skips each match finds (what occurrences() gives). */
+export function nonOverlapping(positions: number[], length: number): number[] {
+  const kept: number[] = [];
+  for (const i of positions) if (kept.length === 0 || i >= kept[kept.length - 1] + length) kept.push(i);
+  return kept;
+}
+
+function placePrefix(name: string): number {
+  const admin = [...name.slice(0, 8)].findIndex((ch) => ADMIN_CHARS.includes(ch));
+  return admin >= 1 ? admin + 1 : 2;
+}
+
+export function groupCandidates(candidates: Map<string, Candidate>): Candidate[][] {
+  const groups = new Map<string, Candidate[]>();
+  for (const c of candidates.values()) {
+    const key = `${c.kind}:${c.name.slice(0, c.kind === 'person' ? 1 : 2)}`;
+    const list = groups.get(key);
+    if (list) list.push(c);
+    else groups.set(key, [c]);
+  }
+  // Least frequent first, so a minority is judged before it could serve as a majority.
+  return [...groups.values()].map((g) => g.sort((a, b) => a.count - b.count || (a.name < b.name ? -1 : 1)));
+}

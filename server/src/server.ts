@@ -16,8 +16,12 @@ import {
   ResponseError,
   TextDocumentSyncKind,
   createConnection,
+  type CancellationToken,
   type CodeAction,
+  type CodeActionParams,
   type Connection,
+  type ExecuteCommandParams,
+  type HoverParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import type { Rule } from './core/types';
@@ -27,6 +31,20 @@ import { fixAllEdits, toWireEdits } from './lsp/edits';
 import { hoverAt } from './lsp/hover';
 import { learnFromFolders } from './lsp/learn';
 import { Documents } from './lsp/documents';
+import {
+  arrayOf,
+  errorText,
+  guardNotification,
+  guardRequest,
+  isAnything,
+  isDocumentId,
+  isPosition,
+  isRange,
+  isString,
+  object,
+  optional,
+  type GuardLog,
+} from './lsp/guard';
 import { LiveLinter } from './lsp/linting';
 import { Project, fsPath } from './lsp/project';
 import {
@@ -61,8 +79,21 @@ export interface StartServerOptions {
 
 const TRANSPORT_ARG = /^--(stdio|node-ipc|socket|pipe)(=|$)/;
 
+/** Shapes of the params each handler accepts (what it reads; extra keys are fine). */
+const CODE_ACTION_PARAMS = object({ textDocument: isDocumentId, range: isRange, context: object({ diagnostics: arrayOf(isAnything), only: optional(arrayOf(isString)) }) });
+const HOVER_PARAMS = object({ textDocument: isDocumentId, position: isPosition });
+const RESOLVE_PARAMS = object({ title: isString });
+const EXECUTE_COMMAND_PARAMS = object({ command: isString, arguments: optional(arrayOf(isAnything)) });
+const URI_PARAMS = object({ uri: isString });
+const LINT_FILES_PARAMS = object({ files: arrayOf(object({ uri: isString, languageId: isString, text: optional(isString) })) });
+const LEARN_MODEL_PARAMS = object({ inputs: arrayOf(isString), out: isString });
+const FOLDERS_CHANGE_EVENT = object({ added: arrayOf(object({ uri: isString })), removed: arrayOf(object({ uri: isString })) });
+
 export function startServer(options: StartServerOptions = {}): Connection {
   const connection = options.connection ?? defaultConnection();
+  const log: GuardLog = { error: (message) => connection.console.error(message) };
+  // A process of its own: nothing but `exit` (or the client going away) may end it.
+  if (!options.connection) keepServing(log);
   const documents = new Documents();
   const settings = new SettingsStore(connection);
   const reportedRuleErrors = new Set<string>();
@@ -91,7 +122,7 @@ export function startServer(options: StartServerOptions = {}): Connection {
   let workspaceFolderEvents = false;
 
   connection.onInitialize((params): InitializeResult => {
-    const caps = params.capabilities;
+    const caps = params?.capabilities ?? {};
     settings.pullSupported = Boolean(caps.workspace?.configuration);
     support.documentChanges = Boolean(caps.workspace?.workspaceEdit?.documentChanges);
     support.resolveEdit = Boolean(caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit'));
@@ -99,8 +130,8 @@ export function startServer(options: StartServerOptions = {}): Connection {
     watchFilesDynamically = !clientWatches && Boolean(caps.workspace?.didChangeWatchedFiles?.dynamicRegistration);
     configurationDynamically = Boolean(caps.workspace?.didChangeConfiguration?.dynamicRegistration);
     workspaceFolderEvents = Boolean(caps.workspace?.workspaceFolders);
-    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    project.workspaceFolders = folders.map((uri) => fsPath(uri)).filter((p): p is string => Boolean(p));
+    const folders = Array.isArray(params.workspaceFolders) ? params.workspaceFolders.map((f) => f?.uri) : [params.rootUri];
+    project.workspaceFolders = folders.map((uri) => (typeof uri === 'string' ? fsPath(uri) : undefined)).filter((p): p is string => Boolean(p));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -122,110 +153,164 @@ export function startServer(options: StartServerOptions = {}): Connection {
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.jiaoduirc.json' }] });
     }
     if (workspaceFolderEvents) {
-      connection.workspace.onDidChangeWorkspaceFolders((event) => {
-        const removed = new Set(event.removed.map((f) => fsPath(f.uri)));
-        project.workspaceFolders = [
-          ...project.workspaceFolders.filter((f) => !removed.has(f)),
-          ...event.added.map((f) => fsPath(f.uri)).filter((p): p is string => Boolean(p)),
-        ];
-        project.invalidate();
-        live.relintAll();
-      });
-    }
-  });
-
-  documents.listen(connection, {
-    opened: (document) => live.opened(document),
-    changed: (document, changes) => live.changed(document, changes),
-    closed: (uri) => {
-      settings.forget(uri);
-      live.closed(uri);
-    },
-  });
-
-  connection.onDidChangeConfiguration((change) => {
-    settings.changed(change.settings);
-    live.relintAll();
-  });
-  connection.onDidChangeWatchedFiles(() => {
-    project.invalidate();
-    live.relintAll();
-  });
-
-  connection.onCodeAction(async (params) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return [];
-    const current = await live.current(document);
-    return codeActions(params, documents.get(params.textDocument.uri) ?? document, current, support);
-  });
-
-  connection.onCodeActionResolve(async (action: CodeAction) => {
-    const data = action.data as ResolveData | undefined;
-    if (data?.kind !== 'fixAllRule') return action;
-    const document = documents.get(data.uri);
-    if (!document) return action;
-    const current = await live.current(document);
-    if (current) action.edit = fixAllRuleEdit(document, current, data.rule, support);
-    return action;
-  });
-
-  connection.onHover(async (params) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return null;
-    const current = await live.current(document);
-    return current ? hoverAt(current, params.position) : null;
-  });
-
-  connection.onExecuteCommand(async (params) => {
-    if (params.command !== ALLOW_WORD_COMMAND) return null;
-    const args = params.arguments?.[0] as AllowWordArgs | undefined;
-    if (!args?.uri || !args.word) return null;
-    try {
-      const { file, added } = project.allowWord(args.uri, args.word);
-      void connection.window.showInformationMessage(
-        added ? `已在 ${path.basename(file)} 中允许“${args.word}”。` : `“${args.word}”已在 ${path.basename(file)} 的 allow 中。`,
+      connection.workspace.onDidChangeWorkspaceFolders(
+        guardNotification(log, 'workspace/didChangeWorkspaceFolders', FOLDERS_CHANGE_EVENT, (event: { added: Array<{ uri: string }>; removed: Array<{ uri: string }> }) => {
+          const removed = new Set(event.removed.map((f) => fsPath(f.uri)));
+          project.workspaceFolders = [
+            ...project.workspaceFolders.filter((f) => !removed.has(f)),
+            ...event.added.map((f) => fsPath(f.uri)).filter((p): p is string => Boolean(p)),
+          ];
+          project.invalidate();
+          live.relintAll();
+        }),
       );
-      live.relintAll();
-      return { file, added };
-    } catch (error) {
-      void connection.window.showErrorMessage(`jiaodui：无法更新配置：${(error as Error).message}`);
-      return null;
     }
   });
 
-  connection.onRequest(LINT_FILES_REQUEST, (params: LintFilesParams, token): Promise<LintFilesResult> =>
-    live.lintFiles(params, () => token.isCancellationRequested),
+  documents.listen(
+    connection,
+    {
+      opened: (document) => live.opened(document),
+      changed: (document, changes) => live.changed(document, changes),
+      closed: (uri) => {
+        settings.forget(uri);
+        live.closed(uri);
+      },
+    },
+    log,
   );
 
-  connection.onRequest(FIX_ALL_REQUEST, async (params: FixAllParams): Promise<DocumentEditsResult | null> => {
-    const document = documents.get(params.uri);
-    if (!document) return null;
-    const current = await live.current(document);
-    if (!current) return { uri: document.uri, version: document.version, edits: [] };
-    const language = coreLanguage(document.languageId);
-    const result = fixAllEdits(document.getText(), (text) => current.linter.lint(text, language));
-    return { uri: document.uri, version: document.version, edits: toWireEdits(current.text, result.edits) };
-  });
-
-  connection.onRequest(CONVERT_TO_SIMPLIFIED_REQUEST, (params: ConvertToSimplifiedParams): DocumentEditsResult | null => {
-    const document = documents.get(params.uri);
-    if (!document) return null;
-    return { uri: document.uri, version: document.version, edits: toSimplifiedEdits(document.getText()) };
-  });
-
-  connection.onRequest(LEARN_MODEL_REQUEST, (params: LearnModelParams): LearnModelResult | ResponseError => {
-    try {
-      const result = learnFromFolders(params);
+  connection.onDidChangeConfiguration(
+    guardNotification(log, 'workspace/didChangeConfiguration', isAnything, (change: { settings?: unknown } | null) => {
+      settings.changed(change?.settings);
+      live.relintAll();
+    }),
+  );
+  connection.onDidChangeWatchedFiles(
+    guardNotification(log, 'workspace/didChangeWatchedFiles', isAnything, () => {
       project.invalidate();
       live.relintAll();
-      return result;
-    } catch (error) {
-      return new ResponseError(1, (error as Error).message);
-    }
-  });
+    }),
+  );
+
+  connection.onCodeAction(
+    guardRequest(log, 'textDocument/codeAction', CODE_ACTION_PARAMS, async (params: CodeActionParams) => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document) return [];
+      const current = await live.current(document);
+      return codeActions(params, documents.get(params.textDocument.uri) ?? document, current, support);
+    }),
+  );
+
+  connection.onCodeActionResolve(
+    guardRequest(log, 'codeAction/resolve', RESOLVE_PARAMS, async (action: CodeAction) => {
+      const data = action.data as Partial<ResolveData> | undefined;
+      if (data?.kind !== 'fixAllRule' || typeof data.uri !== 'string' || typeof data.rule !== 'string') return action;
+      const document = documents.get(data.uri);
+      if (!document) return action;
+      const current = await live.current(document);
+      if (current) action.edit = fixAllRuleEdit(document, current, data.rule, support);
+      return action;
+    }),
+  );
+
+  connection.onHover(
+    guardRequest(log, 'textDocument/hover', HOVER_PARAMS, async (params: HoverParams) => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document) return null;
+      const current = await live.current(document);
+      return current ? hoverAt(current, params.position, log) : null;
+    }),
+  );
+
+  connection.onExecuteCommand(
+    guardRequest(log, 'workspace/executeCommand', EXECUTE_COMMAND_PARAMS, async (params: ExecuteCommandParams) => {
+      if (params.command !== ALLOW_WORD_COMMAND) return null;
+      const args = params.arguments?.[0] as Partial<AllowWordArgs> | undefined;
+      if (typeof args?.uri !== 'string' || typeof args.word !== 'string' || !args.word) return null;
+      const word = args.word;
+      try {
+        const { file, added } = project.allowWord(args.uri, word);
+        void connection.window.showInformationMessage(
+          added ? `已在 ${path.basename(file)} 中允许“${word}”。` : `“${word}”已在 ${path.basename(file)} 的 allow 中。`,
+        );
+        live.relintAll();
+        return { file, added };
+      } catch (error) {
+        void connection.window.showErrorMessage(`jiaodui：无法更新配置：${(error as Error).message}`);
+        return null;
+      }
+    }),
+  );
+
+  connection.onRequest(
+    LINT_FILES_REQUEST,
+    guardRequest(log, LINT_FILES_REQUEST, LINT_FILES_PARAMS, (params: LintFilesParams, token: CancellationToken): Promise<LintFilesResult> =>
+      live.lintFiles(params, () => token.isCancellationRequested),
+    ),
+  );
+
+  connection.onRequest(
+    FIX_ALL_REQUEST,
+    guardRequest(log, FIX_ALL_REQUEST, URI_PARAMS, async (params: FixAllParams): Promise<DocumentEditsResult | null> => {
+      const document = documents.get(params.uri);
+      if (!document) return null;
+      const current = await live.current(document);
+      if (!current) return { uri: document.uri, version: document.version, edits: [] };
+      const language = coreLanguage(document.languageId);
+      const result = fixAllEdits(document.getText(), (text) => current.linter.lint(text, language));
+      return { uri: document.uri, version: document.version, edits: toWireEdits(current.text, result.edits) };
+    }),
+  );
+
+  connection.onRequest(
+    CONVERT_TO_SIMPLIFIED_REQUEST,
+    guardRequest(log, CONVERT_TO_SIMPLIFIED_REQUEST, URI_PARAMS, (params: ConvertToSimplifiedParams): DocumentEditsResult | null => {
+      const document = documents.get(params.uri);
+      if (!document) return null;
+      return { uri: document.uri, version: document.version, edits: toSimplifiedEdits(document.getText()) };
+    }),
+  );
+
+  connection.onRequest(
+    LEARN_MODEL_REQUEST,
+    guardRequest(log, LEARN_MODEL_REQUEST, LEARN_MODEL_PARAMS, (params: LearnModelParams): LearnModelResult | ResponseError => {
+      try {
+        const result = learnFromFolders(params);
+        project.invalidate();
+        live.relintAll();
+        return result;
+      } catch (error) {
+        return new ResponseError(1, (error as Error).message);
+      }
+    }),
+  );
 
   connection.listen();
   return connection;
+}
+
+/**
+ * Last line of defence, for a server that owns its process: an exception or a
+ * rejection nothing caught is logged and the server keeps serving (Node would
+ * otherwise end the process and the editor would lose every diagnostic).
+ */
+function keepServing(log: GuardLog): void {
+  let reporting = false;
+  const report = (kind: string) => (error: unknown) => {
+    // Logging itself may fail (the client is gone): never recurse.
+    if (reporting) return;
+    reporting = true;
+    try {
+      log.error(`jiaodui：未处理的${kind}，服务器继续运行：${errorText(error)}`);
+    } catch {
+      process.stderr.write(`jiaodui: unhandled ${kind}: ${errorText(error)}\n`);
+    } finally {
+      reporting = false;
+    }
+  };
+  process.on('uncaughtException', report('异常'));
+  process.on('unhandledRejection', report('拒绝'));
 }
 
 function defaultConnection(): Connection {

@@ -12,6 +12,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextModel } from '../core/text';
 import type { Finding, Severity } from '../core/types';
 import { toRange, toWireEdits } from './edits';
+import { arrayOf, fits, isInteger, isRange, isString, object } from './guard';
 import type { WireTextEdit } from './protocol';
 
 export const SOURCE = 'jiaodui';
@@ -50,9 +51,24 @@ export function toDiagnostic(finding: Finding, text: TextModel, version: number)
   };
 }
 
-export function isOurs(diagnostic: Diagnostic): diagnostic is Diagnostic & { data: DiagnosticData } {
-  const data = diagnostic.data as Partial<DiagnosticData> | undefined;
-  return diagnostic.source === SOURCE && typeof data?.rule === 'string' && Array.isArray(data.fixes);
+/**
+ * What a diagnostic of ours looks like when the client sends it back. Clients echo
+ * diagnostics with fields dropped or mangled (a fix of null, no range); one that does
+ * not fit exactly is skipped by the code actions, never fatal for the request.
+ */
+const OUR_DIAGNOSTIC = object({
+  source: (v, at) => (v === SOURCE ? undefined : `${at} 不是 ${SOURCE}`),
+  range: isRange,
+  data: object({
+    rule: isString,
+    version: isInteger,
+    subject: isString,
+    fixes: arrayOf(object({ title: isString, edits: arrayOf(object({ range: isRange, newText: isString })) })),
+  }),
+});
+
+export function isOurs(diagnostic: unknown): diagnostic is Diagnostic & { data: DiagnosticData } {
+  return fits(OUR_DIAGNOSTIC, diagnostic);
 }
 
 /** The one diagnostic a document too large to lint live gets, at its first line. */

@@ -5,6 +5,15 @@
  */
 import type { Connection, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { arrayOf, guardNotification, isDocumentId, isInteger, isRange, isString, object, optional, type GuardLog } from './guard';
+
+/** What the server accepts as each sync notification; anything else is logged and dropped. */
+const DID_OPEN = object({ textDocument: object({ uri: isString, languageId: isString, version: isInteger, text: isString }) });
+const DID_CHANGE = object({
+  textDocument: object({ uri: isString, version: optional(isInteger) }),
+  contentChanges: arrayOf(object({ text: isString, range: optional(isRange) })),
+});
+const DID_CLOSE = object({ textDocument: isDocumentId });
 
 /** One applied change: [start, end) of the previous text replaced by `length` characters. */
 export interface OffsetChange {
@@ -31,22 +40,28 @@ export class Documents {
     return [...this.documents.values()];
   }
 
-  listen(connection: Connection, events: DocumentEvents): void {
-    connection.onDidOpenTextDocument(({ textDocument: t }) => {
-      const document = TextDocument.create(t.uri, t.languageId, t.version, t.text);
-      this.documents.set(t.uri, document);
-      events.opened(document);
-    });
-    connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
-      const document = this.documents.get(textDocument.uri);
-      if (!document || textDocument.version === null || contentChanges.length === 0) return;
-      const { changes, updated } = applyChanges(document, contentChanges, textDocument.version);
-      this.documents.set(textDocument.uri, updated);
-      events.changed(updated, changes);
-    });
-    connection.onDidCloseTextDocument(({ textDocument }) => {
-      if (this.documents.delete(textDocument.uri)) events.closed(textDocument.uri);
-    });
+  listen(connection: Connection, events: DocumentEvents, log: GuardLog): void {
+    connection.onDidOpenTextDocument(
+      guardNotification(log, 'textDocument/didOpen', DID_OPEN, ({ textDocument: t }) => {
+        const document = TextDocument.create(t.uri, t.languageId, t.version, t.text);
+        this.documents.set(t.uri, document);
+        events.opened(document);
+      }),
+    );
+    connection.onDidChangeTextDocument(
+      guardNotification(log, 'textDocument/didChange', DID_CHANGE, ({ textDocument, contentChanges }) => {
+        const document = this.documents.get(textDocument.uri);
+        if (!document || typeof textDocument.version !== 'number' || contentChanges.length === 0) return;
+        const { changes, updated } = applyChanges(document, contentChanges, textDocument.version);
+        this.documents.set(textDocument.uri, updated);
+        events.changed(updated, changes);
+      }),
+    );
+    connection.onDidCloseTextDocument(
+      guardNotification(log, 'textDocument/didClose', DID_CLOSE, ({ textDocument }) => {
+        if (this.documents.delete(textDocument.uri)) events.closed(textDocument.uri);
+      }),
+    );
   }
 }
 

@@ -7,16 +7,26 @@ import { RULES_BY_ID } from '../core/rules';
 import type { Finding } from '../core/types';
 import { ruleDocsUrl } from './diagnostics';
 import { toRange } from './edits';
+import { errorText, type GuardLog } from './guard';
 import type { LintResult } from './linting';
 
-export function hoverAt(result: LintResult, position: Position): Hover | null {
+export function hoverAt(result: LintResult, position: Position, log?: GuardLog): Hover | null {
   const offset = result.text.offsetAt(position);
   const hits = result.findings.filter((f) => (f.length === 0 ? offset === f.offset : offset >= f.offset && offset <= f.offset + f.length));
-  if (hits.length === 0) return null;
+  // Each finding on its own: one that cannot be described is left out of the hover, not the others.
+  const described = hits.flatMap((f) => {
+    try {
+      return [describe(f)];
+    } catch (error) {
+      log?.error(`jiaodui：无法显示 ${f.rule} 的说明：${errorText(error)}`);
+      return [];
+    }
+  });
+  if (described.length === 0) return null;
   const start = Math.min(...hits.map((f) => f.offset));
   const end = Math.max(...hits.map((f) => f.offset + f.length));
   return {
-    contents: { kind: MarkupKind.Markdown, value: hits.map(describe).join('\n\n---\n\n') },
+    contents: { kind: MarkupKind.Markdown, value: described.join('\n\n---\n\n') },
     range: toRange(result.text, start, end - start),
   };
 }

@@ -108,7 +108,7 @@ export class LiveLinter {
       clearTimeout(state.documentTimer);
     }
     this.states.delete(uri);
-    if (this.diskLinted.has(uri)) void this.relintFromDisk(uri);
+    if (this.diskLinted.has(uri)) this.relintFromDisk(uri).catch((error: unknown) => this.logFailure(uri, error));
     else this.publish(uri, undefined, []);
   }
 
@@ -119,7 +119,8 @@ export class LiveLinter {
     clearTimeout(state.documentTimer);
     const known = this.settings.peek(document.uri);
     const delay = immediate || !known ? 0 : known.debounceMs;
-    state.timer = setTimeout(() => void this.run(document.uri, generation, full), delay);
+    // Every asynchronous run ends in a catch: a rejection must never reach the process.
+    state.timer = setTimeout(() => this.run(document.uri, generation, full).catch((error: unknown) => this.logFailure(document.uri, error)), delay);
   }
 
   /**
@@ -156,7 +157,7 @@ export class LiveLinter {
       state.paragraphFindings = outcome.paragraphFindings;
       if (!outcome.result.complete) {
         const idle = Math.max(DOCUMENT_PASS_IDLE_MS, settings.debounceMs);
-        state.documentTimer = setTimeout(() => this.documentPass(uri, generation), idle);
+        state.documentTimer = setTimeout(() => this.safely(uri, () => this.documentPass(uri, generation)), idle);
       }
     } else {
       state.result = undefined;
@@ -263,16 +264,21 @@ export class LiveLinter {
     try {
       return work();
     } catch (error) {
-      this.connection.console.error(`jiaodui: 校对 ${uri} 失败：${(error as Error)?.stack ?? String(error)}`);
+      this.logFailure(uri, error);
       return undefined;
     }
+  }
+
+  private logFailure(uri: string, error: unknown): void {
+    this.connection.console.error(`jiaodui: 校对 ${uri} 失败：${(error as Error)?.stack ?? String(error)}`);
   }
 
   private publish(uri: string, version: number | undefined, diagnostics: Diagnostic[]): void {
     if (diagnostics.length === 0 && !this.published.has(uri)) return;
     if (diagnostics.length > 0) this.published.add(uri);
     else this.published.delete(uri);
-    void this.connection.sendDiagnostics({ uri, version, diagnostics });
+    // A closed connection rejects: the server is going away, there is no one left to tell.
+    this.connection.sendDiagnostics({ uri, version, diagnostics }).catch(() => undefined);
   }
 
   /** jiaodui/lintFiles: lint files that are not open and publish their diagnostics. */

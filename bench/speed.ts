@@ -7,7 +7,7 @@
  * paragraph text, and without the tag it would skip every repeat, which real drafts
  * never let it do. Every tool reads the same tagged files.
  *
- *   npm run bench:speed [-- --runs N --large-mb N --small-mb N --no-peers --no-lsp]
+ *   npm run bench:speed [-- --runs N --whole-runs N --large-mb N --small-mb N --folder-files N --no-peers --no-lsp]
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -19,10 +19,10 @@ import { fixed, median, renderTable, verdict } from './lib/table';
 import { loadPeers } from './peers';
 
 export const TARGETS = {
-  /** jiaodui throughput ÷ autocorrect-node throughput, same run, same file. */
+  /** autocorrect-node's whole-process time ÷ jiaodui's, same run, same input, alternating runs. */
   ratioToAutocorrect: 2,
   lspP95Ms: 50,
-  coldStartMs: 500,
+  coldStartMs: 300,
   peakMemoryMb: 300,
 };
 
@@ -36,6 +36,10 @@ export interface SpeedOptions {
   lsp?: boolean;
   /** Where the corpora are written. */
   dir?: string;
+  /** Drafts in the folder corpus (whole-process comparison over many files); 0 skips it. */
+  folderFiles?: number;
+  /** Alternating whole-process runs (jiaodui, autocorrect-node, …) per input. */
+  wholeRuns?: number;
   seeds?: SeedDoc[];
 }
 
@@ -78,14 +82,31 @@ export interface SpeedReport {
   peers: Array<{ name: string; version: string; call: string; small: Timing & { problems: number }; jiaoduiRatio: number; jiaoduiCliRatio: number | null }>;
   missingPeers: Array<{ name: string; error: string }>;
   coldStart: { file: string; runsMs: number[]; medianMs: number; p90Ms: number } | null;
+  /** What a user or a CI job waits for: whole processes, alternating, same input, one run. */
+  wholeProcess: WholeProcess[];
   lsp: { script: string; ran: boolean; exitCode?: number | null; output?: string; data?: unknown; p95Ms?: number | null; medianMs?: number | null; firstDiagnosticsMs?: number | null };
   durationMs: number;
 }
 
+export interface WholeProcess {
+  input: string;
+  path: string;
+  files: number;
+  bytes: number;
+  jiaodui: Timing & { peakRssMb: number | null; findings: number | null };
+  autocorrect: (Timing & { problems: number; errors: number }) | null;
+  /** autocorrect-node's median ÷ jiaodui's median: above 1, jiaodui is faster. */
+  speedup: number | null;
+  /** In-process medians for the same input (secondary: what neither user waits for). */
+  inProcessMs: { jiaodui: number | null; autocorrect: number | null };
+}
+
 const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
+const AUTOCORRECT_PROCESS = path.join(__dirname, 'autocorrect-process.cjs');
 const RSS_PROBE = path.join(__dirname, 'lib', 'rss-probe.cjs');
 const LSP_SCRIPT = path.join(REPO_ROOT, 'bench', 'lsp-latency.ts');
 const MB = 1_000_000;
+const mb = (bytes: number) => `${(bytes / MB).toFixed(2)} MB`;
 
 /** A tag of spaces and tabs that makes copy `k` of a paragraph a different string. */
 function copyTag(k: number): string {
@@ -125,6 +146,58 @@ function cutAtParagraph(text: string, bytes: number): string {
     end = i;
   }
   return (end > 0 ? text.slice(0, end) : text.slice(0, Math.max(1, Math.floor(bytes / 3)))) + '\n';
+}
+
+/** A small deterministic generator (mulberry32), so every run writes the same drafts. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+}
+
+/**
+ * `count` drafts of 2–5 KB: runs of consecutive seed paragraphs from a random place,
+ * each paragraph of draft i tagged with copyTag(i + 1) so no two drafts share a
+ * paragraph (the paragraph cache spans the files of one run).
+ */
+export function buildDrafts(seeds: readonly SeedDoc[], count: number): string[] {
+  const paragraphs = seeds.flatMap((s) => s.content.split(/\n[ \t]*\n/).map((p) => p.trim()).filter((p) => p.length > 0));
+  const next = random(20261206);
+  const drafts: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const target = 2000 + Math.floor(next() * 3000);
+    const tag = copyTag(i + 1);
+    const parts: string[] = [];
+    let size = 0;
+    for (let p = Math.floor(next() * paragraphs.length); size < target; p = (p + 1) % paragraphs.length) {
+      const piece = paragraphs[p].replace(/\n/g, `${tag}\n`) + tag;
+      const bytes = Buffer.byteLength(piece) + 2;
+      if (size + bytes > 5000) {
+        if (size >= 2000) break;
+        continue;
+      }
+      parts.push(piece);
+      size += bytes;
+    }
+    drafts.push(parts.join('\n\n') + '\n');
+  }
+  return drafts;
+}
+
+function writeDrafts(dir: string, drafts: string[]): { dir: string; bytes: number } {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  let bytes = 0;
+  drafts.forEach((text, i) => {
+    fs.writeFileSync(path.join(dir, `draft-${String(i).padStart(4, '0')}.txt`), text);
+    bytes += Buffer.byteLength(text);
+  });
+  return { dir, bytes };
 }
 
 function writeCorpus(dir: string, name: string, text: string): CorpusFile {
@@ -211,6 +284,65 @@ function measureCli(args: string[], corpus: CorpusFile, runs: number, scratch: s
   return { ...timing(runsMs, corpus.bytes), findings, peakRssMb: rss ? rss / 1024 : null, exitCodes };
 }
 
+interface AutocorrectRun {
+  ms: number;
+  files: number;
+  problems: number;
+  errors: number;
+}
+
+function runAutocorrectProcess(target: string): AutocorrectRun {
+  const started = now();
+  const child = spawnSync(process.execPath, [AUTOCORRECT_PROCESS, target], { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 16 * MB });
+  const ms = now() - started;
+  if (child.status !== 0) throw new Error(`autocorrect-node failed: ${child.stderr}`);
+  const out = JSON.parse(child.stdout) as Omit<AutocorrectRun, 'ms'>;
+  return { ms, ...out };
+}
+
+/**
+ * jiaodui's CLI and autocorrect-node as whole processes on the same input, run
+ * alternately (jiaodui, autocorrect, jiaodui, …) so a busy machine slows both alike.
+ */
+function measureWholeProcess(
+  input: Pick<WholeProcess, 'input' | 'path' | 'files' | 'bytes'>,
+  cliArgs: string[],
+  json: boolean,
+  runs: number,
+  scratch: string,
+  withAutocorrect: boolean,
+): WholeProcess {
+  const jiaoduiMs: number[] = [];
+  const autocorrectRuns: AutocorrectRun[] = [];
+  let rss = 0;
+  let findings: number | null = null;
+  for (let i = 0; i < runs; i++) {
+    const r = runCli([...cliArgs, input.path], scratch, true);
+    if (!LINT_OK.has(r.exitCode ?? -1)) throw new Error(`jiaodui lint exited ${r.exitCode}: ${r.stderr.slice(0, 500)}`);
+    jiaoduiMs.push(r.ms);
+    rss = Math.max(rss, r.rssKb ?? 0);
+    if (i === 0) {
+      try {
+        findings = json ? countFindings(JSON.parse(r.stdout)) : null;
+      } catch {
+        findings = null;
+      }
+    }
+    if (withAutocorrect) autocorrectRuns.push(runAutocorrectProcess(input.path));
+  }
+  const jiaodui = { ...timing(jiaoduiMs, input.bytes), peakRssMb: rss ? rss / 1024 : null, findings };
+  const autocorrect = autocorrectRuns.length
+    ? { ...timing(autocorrectRuns.map((r) => r.ms), input.bytes), problems: autocorrectRuns[0].problems, errors: autocorrectRuns[0].errors }
+    : null;
+  return {
+    ...input,
+    jiaodui,
+    autocorrect,
+    speedup: autocorrect ? autocorrect.medianMs / jiaodui.medianMs : null,
+    inProcessMs: { jiaodui: null, autocorrect: null },
+  };
+}
+
 export async function runSpeed(options: SpeedOptions = {}): Promise<SpeedReport> {
   const started = Date.now();
   const runs = options.runs ?? 3;
@@ -278,6 +410,31 @@ export async function runSpeed(options: SpeedOptions = {}): Promise<SpeedReport>
     coldStart = { file: draft.file, runsMs: coldMs.map((ms) => Math.round(ms)), medianMs: median(coldMs), p90Ms: sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.9) - 1)] };
   }
 
+  // Whole processes, alternating: the 1 MB file, then a folder of small drafts.
+  const wholeRuns = options.wholeRuns ?? 5;
+  const wholeProcess: WholeProcess[] = [];
+  const autocorrectAvailable = options.peers !== false && fs.existsSync(path.join(REPO_ROOT, 'node_modules', 'autocorrect-node'));
+  if (!cli.error) {
+    wholeProcess.push(
+      measureWholeProcess({ input: `one file, ${mb(small.bytes)}`, path: small.file, files: 1, bytes: small.bytes }, cliArgs, cli.formatJson, wholeRuns, dir, autocorrectAvailable),
+    );
+    const folderFiles = options.folderFiles ?? 1000;
+    if (folderFiles > 0) {
+      const folder = writeDrafts(path.join(dir, `drafts-${folderFiles}`), buildDrafts(seeds, folderFiles));
+      wholeProcess.push(
+        measureWholeProcess(
+          { input: `${folderFiles} drafts of 2–5 KB, ${mb(folder.bytes)}`, path: folder.dir, files: folderFiles, bytes: folder.bytes },
+          cliArgs,
+          cli.formatJson,
+          wholeRuns,
+          dir,
+          autocorrectAvailable,
+        ),
+      );
+    }
+    wholeProcess[0].inProcessMs.jiaodui = inProcess.small.medianMs;
+  }
+
   // Peers on the small corpus, each run in a fresh process (see bench/peer-child.ts).
   const peers: SpeedReport['peers'] = [];
   let missingPeers: SpeedReport['missingPeers'] = [];
@@ -300,6 +457,7 @@ export async function runSpeed(options: SpeedOptions = {}): Promise<SpeedReport>
         jiaoduiRatio: inProcess.small.mbPerSecond / t.mbPerSecond,
         jiaoduiCliRatio: cli.small ? cli.small.mbPerSecond / t.mbPerSecond : null,
       });
+      if (peer.name === 'autocorrect-node' && wholeProcess.length > 0) wholeProcess[0].inProcessMs.autocorrect = t.medianMs;
     }
   }
 
@@ -317,6 +475,7 @@ export async function runSpeed(options: SpeedOptions = {}): Promise<SpeedReport>
     peers,
     missingPeers,
     coldStart,
+    wholeProcess,
     lsp,
     durationMs: Date.now() - started,
   };
@@ -369,12 +528,26 @@ function findInText(text: string, pattern: RegExp): number | null {
 
 export function formatSpeed(report: SpeedReport): string {
   const out: string[] = [];
-  const mb = (bytes: number) => `${(bytes / MB).toFixed(2)} MB`;
   out.push(`jiaodui bench:speed — ${report.machine}; median of ${report.runs} run(s); ${(report.durationMs / 1000).toFixed(1)} s`);
   out.push(`corpora: ${mb(report.corpora.large.bytes)} and ${mb(report.corpora.small.bytes)} (seeds repeated, each copy distinct), draft ${report.corpora.draft.bytes} B`);
   if (report.cli.note) out.push(`note: ${report.cli.note}`);
   if (report.cli.error) out.push(`CLI FAILED: ${report.cli.error}`);
   out.push('');
+  if (report.wholeProcess.length > 0) {
+    out.push(`whole process (what a user or CI job waits for), alternating jiaodui / autocorrect-node, median of ${report.wholeProcess[0].jiaodui.runsMs.length}:`);
+    const whole = report.wholeProcess.map((w) => [
+      w.input,
+      fixed(w.jiaodui.medianMs, 0),
+      w.jiaodui.peakRssMb ? fixed(w.jiaodui.peakRssMb, 0) : '—',
+      w.autocorrect ? fixed(w.autocorrect.medianMs, 0) : '—',
+      w.speedup !== null ? `${fixed(w.speedup)}×` : '—',
+      `≥${TARGETS.ratioToAutocorrect}×`,
+      verdict(w.speedup, TARGETS.ratioToAutocorrect, 'min'),
+      `${fixed(w.inProcessMs.jiaodui, 0)} / ${fixed(w.inProcessMs.autocorrect, 0)}`,
+    ]);
+    out.push(renderTable(['input', 'jiaodui ms', 'RSS MB', 'autocorrect ms', 'jiaodui faster', 'target', '', 'in-process ms (j / a)'], whole, new Set([1, 2, 3, 4])));
+    out.push('');
+  }
   const autocorrect = report.peers.find((p) => p.name === 'autocorrect-node');
   const rows: Array<Array<string | number>> = [];
   const row = (what: string, size: string, t: Timing | null, extra: string, target = '', ok = '') =>
@@ -438,6 +611,14 @@ function parseArgs(argv: string[]): SpeedOptions {
         options.smallBytes = Math.round(value * MB);
         i++;
         break;
+      case '--folder-files':
+        options.folderFiles = value;
+        i++;
+        break;
+      case '--whole-runs':
+        options.wholeRuns = value;
+        i++;
+        break;
       case '--no-peers':
         options.peers = false;
         break;
@@ -445,7 +626,7 @@ function parseArgs(argv: string[]): SpeedOptions {
         options.lsp = false;
         break;
       default:
-        throw new Error(`unknown option ${argv[i]} (use --runs N --cold-runs N --large-mb N --small-mb N --no-peers --no-lsp)`);
+        throw new Error(`unknown option ${argv[i]} (use --runs N --whole-runs N --cold-runs N --large-mb N --small-mb N --folder-files N --no-peers --no-lsp)`);
     }
   }
   return options;

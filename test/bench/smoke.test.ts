@@ -12,7 +12,7 @@ import { loadSeeds, type SeedDoc } from '../../bench/lib/corpus';
 import { loadKnownDefects, resolveKnownDefects } from '../../bench/lib/known-defects';
 import { applyInjections } from '../../bench/inject/types';
 import { runQuality } from '../../bench/quality';
-import { buildCorpus, runSpeed } from '../../bench/speed';
+import { buildCorpus, buildDrafts, runSpeed } from '../../bench/speed';
 
 const seeds = loadSeeds();
 
@@ -76,6 +76,18 @@ describe('bench: quality harness', () => {
 });
 
 describe('bench: speed harness', () => {
+  it('makes distinct drafts of 2–5 KB from the seeds', () => {
+    const drafts = buildDrafts(seeds, 200);
+    assert.equal(drafts.length, 200);
+    for (const d of drafts) {
+      const bytes = Buffer.byteLength(d);
+      assert.ok(bytes >= 2000 && bytes <= 5000, String(bytes));
+    }
+    assert.equal(new Set(drafts).size, drafts.length);
+    const paragraphs = drafts.flatMap((d) => d.split('\n\n')).filter((p) => p.trim().length > 20);
+    assert.ok(new Set(paragraphs).size > paragraphs.length * 0.95);
+  });
+
   it('repeats the seeds into distinct copies of the requested size', () => {
     const text = buildCorpus(seeds, 300_000);
     const bytes = Buffer.byteLength(text);
@@ -89,7 +101,7 @@ describe('bench: speed harness', () => {
     this.timeout(60_000); // a few seconds when the machine is idle; generous so a busy CI box does not flake
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiaodui-bench-'));
     try {
-      const report = await runSpeed({ largeBytes: 50_000, smallBytes: 50_000, runs: 1, coldRuns: 1, lsp: false, dir });
+      const report = await runSpeed({ largeBytes: 50_000, smallBytes: 50_000, runs: 1, coldRuns: 1, wholeRuns: 1, folderFiles: 4, lsp: false, dir });
       assert.ok(report.corpora.large.bytes <= 50_000 && report.corpora.large.bytes > 40_000);
       assert.ok(report.inProcess.large.mbPerSecond > 0);
       assert.equal(report.cli.error, undefined);
@@ -97,6 +109,11 @@ describe('bench: speed harness', () => {
       assert.equal(report.coldStart?.runsMs.length, 1);
       assert.deepEqual(report.peers.map((p) => p.name), ['autocorrect-node', 'zhlint']);
       for (const p of report.peers) assert.ok(p.small.mbPerSecond > 0 && p.jiaoduiRatio > 0, p.name);
+      assert.deepEqual(report.wholeProcess.map((w) => w.files), [1, 4]);
+      for (const w of report.wholeProcess) {
+        assert.ok(w.jiaodui.medianMs > 0 && w.autocorrect && w.autocorrect.problems > 0 && w.speedup! > 0, w.input);
+        assert.ok(w.jiaodui.findings! > 0, w.input);
+      }
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -42,6 +42,10 @@ ruleTester('duplicate-word', {
     { text: '代码 `为为` 不查。', language: 'markdown' },
     // outside the BMP
     '𠮷𠮷野家',
+    '记者王𠮷𠮷报道。',
+    '张𡒄𡒄来了。',
+    // 〇 is a digit: a year is no doubled character
+    '二〇〇八年。',
   ],
   invalid: [
     {
@@ -111,6 +115,12 @@ ruleTester('duplicate-word', {
       text: '𠮷野家\r\n以基层为为抓手。',
       errors: [{ text: '为为', offset: 9 }],
       output: '𠮷野家\r\n以基层为抓手。',
+    },
+    {
+      name: 'Extension B characters after a repeat are Han: the repeat is not clause-final (issue 11)',
+      text: '工作工作𠮷𠮷高提质单位。',
+      errors: [{ text: '工作工作', offset: 0, length: 4, message: '重复的“工作”，应为“工作𠮷𠮷”' }],
+      output: '工作𠮷𠮷高提质单位。',
     },
     {
       name: 'a tripled word is one finding whose fix removes both extra copies',

@@ -3,7 +3,7 @@ import { ruleTester, ruleFindings } from '../support/rule-tester';
 import { emptyModelOptions } from '../support/resources';
 import { emptyModel } from '../../server/src/core/model/load';
 import { emptyStyle } from '../../server/src/core/model/sections/style';
-import { findRangeSites } from '../../server/src/core/rules/punctuation-form';
+import { findRangeSites } from '../../server/src/core/analysis/punctuation';
 
 const empty = emptyModelOptions();
 const valid = (text: string, language: 'markdown' | 'plaintext' = 'plaintext') => ({ text, options: empty, language });

@@ -8,7 +8,7 @@
  * share these finders, so `jiaodui learn` on another archive learns its names.
  */
 import type { Lexicon } from '../lexicon';
-import { isHan } from '../model/sections/phrases';
+import { isHan } from './han';
 
 // ---------------------------------------------------------------------------
 // Linguistic data

@@ -4,7 +4,7 @@
  * 委员会, 局…), and the terms ending in such a head that a text repeats (互联网医院).
  */
 import type { Lexicon } from '../lexicon';
-import { isHan } from '../model/sections/phrases';
+import { isHan } from './han';
 import { codeFlags, groupBy, type Mention } from './names';
 
 

@@ -9,6 +9,7 @@
  */
 import type { Lexicon } from '../lexicon';
 import { segment } from '../segmenter';
+import { codePointAt, codePointBefore, isHanIdeograph, isHanIdeographRun, isHighSurrogate } from './han';
 import { surnameLength } from './names';
 
 export interface Repeat {
@@ -23,15 +24,12 @@ export interface Repeat {
 /** Longest unit looked for: a doubled place name (…自治州…自治州) can run to ten characters. */
 export const MAX_UNIT = 10;
 
-/** Han ideographs in the BMP (CJK Unified, Extension A, Compatibility). */
-export function isHanCode(code: number): boolean {
-  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
-}
-
-function isHanRun(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (!isHanCode(text.charCodeAt(i))) return false;
-  return true;
-}
+/**
+ * Repeats are made of Han ideographs (analysis/han.ts), 〇 excluded: 二〇〇八 is a
+ * year, not a doubled 〇. Positions are UTF-16 offsets, but a repeat starts and ends
+ * on whole characters: a character from Extension B or later (𠮷) is one character
+ * of two units, and a repeat of it is a repeat of one character.
+ */
 
 /**
  * Every adjacent repeat of a Han unit, leftmost first; at one position the shortest
@@ -43,7 +41,8 @@ export function findRepeats(text: string, maxUnit = MAX_UNIT): Repeat[] {
   let coveredUntil = 0;
   const next = nextOccurrences(text);
   for (let i = 0; i < text.length - 1; i++) {
-    if (!isHanCode(text.charCodeAt(i))) continue;
+    // A low surrogate is the second half of a character begun at i - 1: never a start.
+    if (!isHanIdeograph(text.codePointAt(i)!)) continue;
     // Only a unit that brings the same character round again can repeat: follow its next occurrences.
     for (let j = next[i]; j >= 0; j = next[j]) {
       const unit = j - i;
@@ -55,7 +54,7 @@ export function findRepeats(text: string, maxUnit = MAX_UNIT): Repeat[] {
           break;
         }
       }
-      if (!same || !isHanRun(text, i, i + 2 * unit)) continue;
+      if (!same || !isHanIdeographRun(text, i, i + 2 * unit)) continue;
       // ABAB where the unit itself is a repeat (AAAA) is two AA repeats, not one.
       if (unit > 1 && isUniform(text, i, unit)) continue;
       if (i < coveredUntil) break;
@@ -88,9 +87,18 @@ function nextOccurrences(text: string): Int32Array {
   return next;
 }
 
+/** Is text[start, start + unit) one character written over and over (AA, 𠮷𠮷)? */
 function isUniform(text: string, start: number, unit: number): boolean {
-  for (let k = 1; k < unit; k++) if (text.charCodeAt(start + k) !== text.charCodeAt(start)) return false;
+  const first = text.codePointAt(start)!;
+  const width = first > 0xffff ? 2 : 1;
+  if (unit % width !== 0) return false;
+  for (let k = width; k < unit; k += width) if (text.codePointAt(start + k) !== first) return false;
   return true;
+}
+
+/** A unit of one character: one UTF-16 unit, or a surrogate pair (𠮷). */
+function isOneCharacter(text: string, start: number, unit: number): boolean {
+  return unit === 1 || (unit === 2 && isHighSurrogate(text.charCodeAt(start)));
 }
 
 /** Why a repeat is legitimate, or null when nothing explains it. */
@@ -133,7 +141,8 @@ export function explainRepeat(text: string, repeat: Repeat, lexicon: Lexicon, ev
   const copy = text.slice(start, start + unit);
   const before = start > 0 ? text[start - 1] : '';
   const after = end < text.length ? text[end] : '';
-  const afterNumeral = unit === 1 && before !== '' && NUMERALS.test(before);
+  const oneCharacter = isOneCharacter(text, start, unit);
+  const afterNumeral = oneCharacter && before !== '' && NUMERALS.test(before);
 
   if (evidence && learnedContext(evidence, before, span, after)) return 'learned';
   if (coveredByLongerWord(text, start, end, lexicon)) return 'inside-word';
@@ -142,7 +151,7 @@ export function explainRepeat(text: string, repeat: Repeat, lexicon: Lexicon, ev
   const firstCopyAttached = firstCopyEndsLeftWord(text, repeat, lexicon);
   if (!afterNumeral && !firstCopyAttached && lexicon.has(span, WORD_FREQ)) return 'word';
 
-  if (unit === 1) {
+  if (oneCharacter) {
     const char = copy;
     // AABB: 认认真真, where AB is a word and the next two characters double too.
     if (end + 1 < text.length && text[end] === text[end + 1] && text[end] !== char && lexicon.has(char + text[end], WORD_FREQ)) return 'aabb';
@@ -150,7 +159,7 @@ export function explainRepeat(text: string, repeat: Repeat, lexicon: Lexicon, ev
     if (!firstCopyAttached) {
       if (!afterNumeral && lexicon.pos(char) === 'q') return 'measure';
       // 一件件, and distributive 件件落实 opening a clause: 件 counts things (一件 is a word).
-      const clauseInitial = start === 0 || !isHanCode(text.charCodeAt(start - 1));
+      const clauseInitial = !isHanIdeograph(codePointBefore(text, start));
       if ((before === '一' || clauseInitial) && lexicon.has('一' + char, WORD_FREQ * 2)) return 'one-measure';
       if (isGivenName(text, start, lexicon)) return 'given-name';
       if (isAdjectiveReduplication(text, start, lexicon)) return 'adjective';
@@ -189,8 +198,8 @@ const TENTATIVE_AFTER = /^(?:吧|呢|嘛|一下)/;
 
 function isTentativeContext(text: string, start: number, end: number, lexicon: Lexicon): boolean {
   // The whole clause is the reduplication (a quoted 研究研究): nothing else to read it by.
-  const clauseStart = start === 0 || !isHanCode(text.charCodeAt(start - 1));
-  const clauseEnd = end === text.length || !isHanCode(text.charCodeAt(end));
+  const clauseStart = !isHanIdeograph(codePointBefore(text, start));
+  const clauseEnd = !isHanIdeograph(codePointAt(text, end));
   if (clauseStart && clauseEnd) return true;
   if (TENTATIVE_AFTER.test(text.slice(end, end + 2))) return true;
   if (clauseStart) return false;
@@ -275,7 +284,7 @@ function isWordBoundary(text: string, repeat: Repeat, lexicon: Lexicon): boolean
 
   // Nothing Han on the left (the paragraph starts here, often a line broken by
   // layout): the first copy cannot be judged, so the word on the right decides.
-  if (start === 0 || !isHanCode(text.charCodeAt(start - 1))) return unit === 1 || first.word.length > unit;
+  if (!isHanIdeograph(codePointBefore(text, start))) return unit === 1 || first.word.length > unit;
   // 2021年|年底, 3个|个人: the first copy is a unit attached to the number before it.
   if (unit === 1 && NUMERALS.test(text[start - 1])) return true;
 

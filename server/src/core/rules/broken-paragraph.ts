@@ -17,7 +17,7 @@ import { DEFAULT_HEADLINE_P90 } from '../model/sections/characters';
 import type { Lexicon } from '../lexicon';
 import { isWhiteSpaceCode, type TextModel } from '../text';
 import type { Rule, RuleContext } from '../types';
-import { isPageMarkerLine } from './shared/page-marker';
+import { isPageMarkerLine } from '../analysis/page-marker';
 import {
   startsAsContinuation,
   bridgingWord,
@@ -39,7 +39,7 @@ import {
   WRAP_SLACK,
   type LineEndKind,
   type LineStartKind,
-} from './shared/sentence-break';
+} from '../analysis/sentence-break';
 
 interface ContentLine {
   line: number;

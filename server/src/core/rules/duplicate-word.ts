@@ -10,7 +10,8 @@
  * analysis/repetition.ts, shared with the learner.
  */
 import type { Rule } from '../types';
-import { explainRepeat, findRepeats, isHanCode } from '../analysis/repetition';
+import { explainRepeat, findRepeats } from '../analysis/repetition';
+import { hanContextAfter, hanContextBefore, isHanIdeograph } from '../analysis/han';
 
 /** Han characters of context shown around the corrected text in the message. */
 const CONTEXT = 2;
@@ -40,7 +41,7 @@ export const duplicateWord: Rule = {
       if (ctx.isAllowed(span)) continue;
       const copy = text.slice(start, start + unit);
       const extra = copies > 2 ? `${copies - 1}个` : '';
-      const corrected = hanContextBefore(text, start) + copy + hanContextAfter(text, end);
+      const corrected = hanContextBefore(text, start, CONTEXT, isHanIdeograph) + copy + hanContextAfter(text, end, CONTEXT, isHanIdeograph);
       ctx.report({
         offset: paragraph.start + start,
         length: end - start,
@@ -52,15 +53,3 @@ export const duplicateWord: Rule = {
     }
   },
 };
-
-function hanContextBefore(text: string, start: number): string {
-  let from = start;
-  while (from > 0 && start - from < CONTEXT && isHanCode(text.charCodeAt(from - 1))) from--;
-  return text.slice(from, start);
-}
-
-function hanContextAfter(text: string, end: number): string {
-  let to = end;
-  while (to < text.length && to - end < CONTEXT && isHanCode(text.charCodeAt(to))) to++;
-  return text.slice(end, to);
-}

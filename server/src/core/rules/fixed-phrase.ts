@@ -32,18 +32,12 @@
  */
 import type { Rule, RuleContext } from '../types';
 import type { Lexicon } from '../lexicon';
-import {
-  CORPUS_SOURCE,
-  HAN_CODES,
-  ROSTER_SOURCE,
-  isHan,
-  type PhraseEntry,
-  type PhrasesSection,
-} from '../model/sections/phrases';
+import { CORPUS_SOURCE, ROSTER_SOURCE, type PhraseEntry, type PhrasesSection } from '../model/sections/phrases';
+import { HAN_CODES, isHan } from '../analysis/han';
 import { isContrastivePair, isNumeralChar } from '../analysis/names';
 import { endsWithOrganisationHead } from '../analysis/organisations';
 import { segment, type Token } from '../segmenter';
-import { breaksLexicon, pairStandsTogether } from './shared/lexical-break';
+import { breaksLexicon, pairStandsTogether } from '../analysis/lexical-break';
 
 /** isHan as a table, held here so the hot loops index it directly. */
 const HAN_TABLE: Uint8Array = HAN_CODES;

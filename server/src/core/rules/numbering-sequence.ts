@@ -17,7 +17,7 @@
  * (三年来, 三个方面) where a lost 是 would otherwise be suspected.
  */
 import type { Rule, RuleContext } from '../types';
-import { unwrap } from '../model/sections/phrases';
+import { unwrap } from '../analysis/unwrap';
 
 const HAN_NUMERAL = '一二三四五六七八九十';
 const NUMERAL = `[${HAN_NUMERAL}]{1,3}`;

@@ -16,7 +16,8 @@
  */
 import type { Rule, RuleContext } from '../types';
 import type { Paragraph } from '../text';
-import { charAt, charBefore, isHan, isLatinLetter } from './shared/cjk';
+import { charAt, charBefore, isLatinLetter } from '../analysis/cjk';
+import { isHanChar } from '../analysis/han';
 
 const OPENERS: Readonly<Record<string, string>> = {
   '“': 'quote', '‘': 'single', '《': 'book', '〈': 'book-single', '（': 'paren', '(': 'paren', '【': 'lenticular', '〔': 'tortoise', '「': 'corner', '『': 'corner-double',
@@ -221,7 +222,7 @@ export const pairedPunctuation: Rule = {
     const text = ctx.text.masked;
     for (const item of findUnmatched(text, ctx.text.paragraphs)) {
       // Half-width parentheses are width problems first; a stray one counts only beside Han text.
-      if ((item.mark === '(' || item.mark === ')') && !(isHan(charBefore(text, item.offset)) || isHan(charAt(text, item.offset + 1)))) continue;
+      if ((item.mark === '(' || item.mark === ')') && !(isHanChar(charBefore(text, item.offset)) || isHanChar(charAt(text, item.offset + 1)))) continue;
       report(ctx, item);
     }
   },

@@ -15,7 +15,9 @@
  */
 import type { Rule } from '../types';
 import { styleOf, type StyleSection } from '../model/sections/style';
-import { charAt, charBefore, isAlnum, isAsciiDigit, isCjk, isCjkPunct, isHan, isLatinLetter } from './shared/cjk';
+import { charAt, charBefore, isAlnum, isAsciiDigit, isCjk, isCjkPunct, isLatinLetter, nextVisible, previousVisible } from '../analysis/cjk';
+import { isHighSurrogate, isLowSurrogate } from '../analysis/han';
+import { findRangeSites } from '../analysis/punctuation';
 
 export type FormKind = 'dash' | 'ellipsis' | 'range' | 'connector';
 
@@ -28,39 +30,12 @@ export interface FormSite {
   replacement: string;
 }
 
-/** Marks written between two numbers as a range: what the house uses is learned from these. */
-export interface RangeSite {
-  offset: number;
-  mark: string;
-  /** The left end carries a date unit (年/月/日): a time span. */
-  dated: boolean;
-}
-
 const EM = '—';
 const DASH_RUN = /[-－―─—]{2,}/g;
 const SINGLE_EM = /(?<!—)—(?!—)/g;
 const ELLIPSIS_FORMS = /\.{3,}|。{3,}|．{3,}|[·・]{3,}|…+/g;
-const RANGE = /(?<![\d.])(\d+(?:\.\d+)?)( ?[年月日])? ?([~～\-—–至]) ?(\d+(?:\.\d+)?)(?![\d.])/g;
-/** Numbering contexts where a hyphen joins numbers legitimately: 图2-8, 表3-1 (GB/T 15834-2011 4.13: the short hyphen numbers figures and tables). */
-const NUMBERING_PREFIX = /[图表式例附]$/;
-
 function isBlankLine(line: string): boolean {
   return /^[\s\u3000]*$/.test(line);
-}
-
-/** Visible neighbour of [start, end) on its own line, or undefined at a line boundary. */
-function visibleBefore(text: string, start: number): string | undefined {
-  let i = start;
-  while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\t' || text[i - 1] === '\u3000')) i--;
-  const ch = charBefore(text, i);
-  return ch === '\n' || ch === '\r' ? undefined : ch;
-}
-
-function visibleAfter(text: string, end: number): string | undefined {
-  let i = end;
-  while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\u3000')) i++;
-  const ch = charAt(text, i);
-  return ch === '\n' || ch === '\r' ? undefined : ch;
 }
 
 /** Last visible character of the nearest non-blank line before `offset`'s line (across blank lines). */
@@ -110,8 +85,8 @@ function dashSites(text: string): FormSite[] {
     const start = m.index!;
     const end = start + run.length;
     if (/^[-－―─—=_*\s\u3000]+$/.test(lineOf(text, start))) continue;
-    const before = visibleBefore(text, start);
-    const after = visibleAfter(text, end);
+    const before = previousVisible(text, start);
+    const after = nextVisible(text, end);
     // Operators and options: a--, --fix, <!-- -->.
     if (isAlnum(charBefore(text, start)) && !isCjk(after)) continue;
     if (isAlnum(charAt(text, end)) && !isCjk(before)) continue;
@@ -124,8 +99,8 @@ function dashSites(text: string): FormSite[] {
     const start = m.index!;
     const end = start + 1;
     if (/[-－―─]/.test(text[start - 1] ?? '') || /[-－―─]/.test(text[end] ?? '')) continue;
-    const before = visibleBefore(text, start);
-    const after = visibleAfter(text, end);
+    const before = previousVisible(text, start);
+    const after = nextVisible(text, end);
     let dash: boolean;
     if (before === undefined && after === undefined) dash = false;
     else if (before === undefined) dash = previousLineEnd(text, start) !== EM && (isCjk(after) || isAlnum(after));
@@ -150,8 +125,8 @@ function ellipsisSites(text: string): FormSite[] {
     // …… is right, and …………（two ellipses, twelve dots) marks omitted paragraphs.
     if (/^…+$/.test(run) && run.length % 2 === 0) continue;
     if (/^[.．。·・…\s\u3000]+$/.test(lineOf(text, start)) && !/^…+$/.test(run)) continue;
-    const before = visibleBefore(text, start);
-    const after = visibleAfter(text, end);
+    const before = previousVisible(text, start);
+    const after = nextVisible(text, end);
     if (/^\.+$/.test(run)) {
       // English “etc...”, ranges 1...10, paths ../..
       if (!chineseContext(before, after)) continue;
@@ -159,33 +134,6 @@ function ellipsisSites(text: string): FormSite[] {
       if (charAt(text, end) === '/' || charBefore(text, start) === '/') continue;
     } else if (!/^…+$/.test(run) && !(isCjk(before) || isCjk(after) || run[0] === '。')) continue;
     sites.push({ kind: 'ellipsis', offset: start, length: run.length, written: run, replacement: '……' });
-  }
-  return sites;
-}
-
-/** Every range between two numbers (2016—2030, 1～6, 1~3, 2020 年-2022 年), code-like hyphens excluded. */
-export function findRangeSites(text: string): RangeSite[] {
-  const sites: RangeSite[] = [];
-  for (const m of text.matchAll(RANGE)) {
-    const [whole, left, unit, mark, right] = m;
-    const start = m.index!;
-    const end = start + whole.length;
-    const markOffset = start + whole.indexOf(mark, left.length + (unit?.length ?? 0));
-    const dated = unit !== undefined;
-    if (mark === '-' || mark === '~') {
-      const before = charBefore(text, start);
-      const after = charAt(text, end);
-      // Codes: CN 11-0010, GB/T 15834-2011, 2011-02-15, 010-88842603, 1-20 at a line end.
-      if (isLatinLetter(visibleBefore(text, start)) || before === '/' || before === '-' || after === '-' || after === '/') continue;
-      if (before !== undefined && NUMBERING_PREFIX.test(before)) continue;
-      // Ranges never pad with zeros; 2023-01 is a date code.
-      if (left.length > 4 || right.length > 4 || /^0\d/.test(right)) continue;
-      const following = visibleAfter(text, end);
-      const unitAfter = isHan(following) || following === '%';
-      if (mark === '-' && !dated && !unitAfter) continue;
-      if (mark === '~' && !dated && !unitAfter && !isCjk(visibleBefore(text, start))) continue;
-    }
-    sites.push({ offset: markOffset, mark, dated });
   }
   return sites;
 }
@@ -219,14 +167,6 @@ function connectorSites(text: string): FormSite[] {
     }
   }
   return sites;
-}
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
-}
-
-function isLowSurrogate(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 /** The house accepts an ASCII range mark only when it is its main habit. */

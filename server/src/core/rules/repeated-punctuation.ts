@@ -12,7 +12,7 @@
  * half-width marks away from Chinese text.
  */
 import type { Rule } from '../types';
-import { isCjk, nextVisible, previousVisible } from './shared/cjk';
+import { isCjk, nextVisible, previousVisible } from '../analysis/cjk';
 
 const STRENGTH: Readonly<Record<string, number>> = { '？': 6, '！': 6, '。': 5, '；': 4, '：': 3, '，': 2, '、': 1 };
 const NORMALISE: Readonly<Record<string, string>> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！' };

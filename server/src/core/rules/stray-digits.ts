@@ -15,18 +15,17 @@ import type { Lexicon } from '../lexicon';
 import type { DigitsSection } from '../model/sections/digits';
 import type { TextModel } from '../text';
 import type { Rule, RuleContext } from '../types';
-import { INLINE_MARKER, isPlausiblePage, parseMarkerLine } from './shared/page-marker';
+import { isHanAt, isHanBefore } from '../analysis/han';
+import { INLINE_MARKER, isPlausiblePage, parseMarkerLine } from '../analysis/page-marker';
 import {
   bridgingWord,
-  isHanAt,
-  isHanBefore,
   isHeadlineShaped,
   isSelfContainedLine,
   lineEndKind,
   lineStartKind,
   startsNewUnit,
   trimLine,
-} from './shared/sentence-break';
+} from '../analysis/sentence-break';
 
 /**
  * Measure words, units, time words and number companions (余, 多, 至) that make the

@@ -14,8 +14,9 @@ import type { Rule, RuleContext } from '../types';
 import type { Paragraph } from '../text';
 import type { Lexicon } from '../lexicon';
 import { segment } from '../segmenter';
+import { hanWindowEnd, hanWindowStart, isHanIdeograph } from '../analysis/han';
 import { traditionalKey } from '../model/sections/characters';
-import { traditionalTablesFor, type TraditionalTables } from './shared/traditional-chars';
+import { traditionalTablesFor, type TraditionalTables } from '../analysis/traditional-chars';
 
 /** Han characters read on each side of a suspect, so the converter sees whole words. */
 const WINDOW = 4;
@@ -67,10 +68,8 @@ function checkRun(ctx: RuleContext, paragraph: Paragraph, tables: TraditionalTab
   const { convert } = tables;
   const allowed = ctx.model.characters?.traditionalAllowed ?? {};
   const lexicon = ctx.lexicon;
-  let windowStart = runStart;
-  for (let n = 0; n < WINDOW && windowStart > 0 && isHanCode(text.charCodeAt(windowStart - 1)); n++) windowStart--;
-  let windowEnd = runEnd;
-  for (let n = 0; n < WINDOW && windowEnd < text.length && isHanCode(text.charCodeAt(windowEnd)); n++) windowEnd++;
+  const windowStart = hanWindowStart(text, runStart, WINDOW, isHanIdeograph);
+  const windowEnd = hanWindowEnd(text, runEnd, WINDOW, isHanIdeograph);
   const original = text.slice(windowStart, windowEnd);
   let simplified = convert(original);
   let offset = windowStart;
@@ -133,8 +132,4 @@ function simplifiedEvidence(
   if (chars.length !== targets.length) return null;
   const ok = chars.every((ch, i) => lexicon.freq(targets[i]) >= CHAR_RATIO * Math.max(1, lexicon.freq(ch)));
   return ok ? `OpenCC 繁简转换为“${replacement}”，简体字形远比“${flagged}”常用。` : null;
-}
-
-function isHanCode(code: number): boolean {
-  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
 }

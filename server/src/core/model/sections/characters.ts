@@ -7,9 +7,10 @@
 import type { CorpusDocument } from '../types';
 import type { Lexicon } from '../../lexicon';
 import { segment } from '../../segmenter';
-import { traditionalTables } from '../../rules/shared/traditional-chars';
-import { displayWidth, hardWrapWidth, isHeadlineShaped, isSelfContainedLine, trimLine, WRAP_SLACK } from '../../rules/shared/sentence-break';
-import { isPageMarkerLine } from '../../rules/shared/page-marker';
+import { hanWindowEnd, hanWindowStart } from '../../analysis/han';
+import { traditionalTables } from '../../analysis/traditional-chars';
+import { displayWidth, hardWrapWidth, isHeadlineShaped, isSelfContainedLine, trimLine, WRAP_SLACK } from '../../analysis/sentence-break';
+import { isPageMarkerLine } from '../../analysis/page-marker';
 
 export interface LineShape {
   /** How many lines were measured. */
@@ -89,10 +90,8 @@ export function traditionalKey(text: string, index: number, lexicon: Lexicon): {
   while (end < text.length && traditionalOnly.has(String.fromCodePoint(text.codePointAt(end)!))) end += codeLength(end);
   if (end === start) return null;
   // Widen to the Han neighbours (at most three each side) and segment the Simplified reading.
-  let left = start;
-  for (let n = 0; n < 3 && left > 0 && /\p{Script=Han}/u.test(text[left - 1]); n++) left--;
-  let right = end;
-  for (let n = 0; n < 3 && right < text.length && /\p{Script=Han}/u.test(text[right]); n++) right++;
+  const left = hanWindowStart(text, start, 3);
+  const right = hanWindowEnd(text, end, 3);
   const original = text.slice(left, right);
   const simplified = convert(original);
   if (simplified.length !== original.length) return { word: text.slice(start, end), start, end };

@@ -6,7 +6,7 @@
  */
 import type { CorpusDocument } from '../types';
 import type { Lexicon } from '../../lexicon';
-import { INLINE_MARKER, isPageMarkerLine } from '../../rules/shared/page-marker';
+import { INLINE_MARKER, isPageMarkerLine } from '../../analysis/page-marker';
 
 export interface DigitsSection {
   /** Han character right before a number (one space allowed between) → count. */

@@ -7,7 +7,7 @@
  */
 import type { CorpusDocument } from '../types';
 import type { Lexicon } from '../../lexicon';
-import { unwrap } from './phrases';
+import { unwrap } from '../../analysis/unwrap';
 import { findPersons, occurrences } from '../../analysis/names';
 import { findOrganisations } from '../../analysis/organisations';
 import standardNames from '../../../../../data/standard-phrases.json';

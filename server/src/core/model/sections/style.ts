@@ -8,9 +8,8 @@
  */
 import type { CorpusDocument } from '../types';
 import type { Lexicon } from '../../lexicon';
-import { FULL_WIDTH, findHalfWidthSites } from '../../rules/punctuation-width';
-import { findSpacingJunctions } from '../../rules/cjk-spacing';
-import { findRangeSites } from '../../rules/punctuation-form';
+import { FULL_WIDTH, findHalfWidthSites, findRangeSites } from '../../analysis/punctuation';
+import { findSpacingJunctions } from '../../analysis/spacing';
 
 export interface MarkCount {
   fullWidth: number;

@@ -3,7 +3,7 @@
  * the text, and the one-edit variants of the people it names at least twice.
  */
 import type { RuleContext } from '../../types';
-import { isHan } from '../../model/sections/phrases';
+import { isHan } from '../../analysis/han';
 import type { NameEntry, NamesSection } from '../../model/sections/names';
 import { findPersons, inNameContext, occurrences, surnameLength } from '../../analysis/names';
 import { findOrganisations } from '../../analysis/organisations';

@@ -28,7 +28,7 @@
  * roster form does not occur in the document.
  */
 import type { Rule } from '../../types';
-import { unwrap } from '../../model/sections/phrases';
+import { unwrap } from '../../analysis/unwrap';
 import { collectCandidates, groupCandidates } from './candidates';
 import { bestMajority, knownNames } from './verdict';
 import { reportAll } from './report';

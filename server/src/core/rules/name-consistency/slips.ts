@@ -3,7 +3,7 @@
  * matched against the text with one edit allowed.
  */
 import type { RuleContext } from '../../types';
-import { isHan } from '../../model/sections/phrases';
+import { isHan } from '../../analysis/han';
 import { inNameContext, surnameLength, windowEdit } from '../../analysis/names';
 import { repeatedOrganisationTerms } from '../../analysis/organisations';
 import { nonOverlapping, pairSlot, PAIR_SLOTS, type Candidate } from './candidates';

@@ -5,8 +5,8 @@
 import type { RuleContext } from '../../types';
 import type { NameEntry, NamesSection } from '../../model/sections/names';
 import { isContrastivePair, isNumeralChar, looksLikeWord, mayBeInGivenName, inNameContext, singleEdit, surnameLength, titleBefore } from '../../analysis/names';
-import { isHan } from '../../model/sections/phrases';
-import { breaksLexicon, pairStandsTogether } from '../shared/lexical-break';
+import { isHan } from '../../analysis/han';
+import { breaksLexicon, pairStandsTogether } from '../../analysis/lexical-break';
 import { ADMIN_CHARS, type Candidate } from './candidates';
 
 /** Occurrences of the majority form needed before a transposed variant is reported. */

@@ -5,8 +5,9 @@
  * statistics. Everything here reads one line at a time; the lexicon answers the
  * questions about words (表|示 → 表示, a line ending on a preposition).
  */
-import type { Lexicon } from '../../lexicon';
-import { segment } from '../../segmenter';
+import type { Lexicon } from '../lexicon';
+import { segment } from '../segmenter';
+import { hanWindowEnd, hanWindowStart, isHanAt, isHanBefore } from './han';
 
 /** Marks that end a sentence; a line ending on one is finished. */
 const TERMINAL = '。！？!?…';
@@ -19,29 +20,6 @@ const CLOSERS = '”’》）)」』】〕］]〉';
 /** A line never starts with these: the previous line must have been cut. */
 const NEVER_LINE_INITIAL = '，、。；：？！,;';
 const BLANK = ' \t\u3000\u00a0';
-
-export function isHanCodePoint(code: number): boolean {
-  return (
-    (code >= 0x4e00 && code <= 0x9fff) ||
-    (code >= 0x3400 && code <= 0x4dbf) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0x20000 && code <= 0x323af)
-  );
-}
-
-/** Is the code point starting at `i` a Han character? */
-export function isHanAt(text: string, i: number): boolean {
-  if (i < 0 || i >= text.length) return false;
-  return isHanCodePoint(text.codePointAt(i)!);
-}
-
-/** Is the code point ending just before `end` a Han character (surrogate-aware)? */
-export function isHanBefore(text: string, end: number): boolean {
-  if (end <= 0) return false;
-  const low = text.charCodeAt(end - 1);
-  if (low >= 0xdc00 && low <= 0xdfff && end >= 2) return isHanCodePoint(text.codePointAt(end - 2)!);
-  return isHanCodePoint(low);
-}
 
 // Patterns are module constants: a regex literal inside a function is a new object
 // on every call, and these run once or more per line of a draft.
@@ -260,24 +238,12 @@ export function startsWithReportingVerb(line: string): boolean {
 
 /** The trailing run of Han characters (at most `max`). */
 export function hanTail(line: string, max: number): string {
-  let i = line.length;
-  let n = 0;
-  while (i > 0 && n < max && isHanBefore(line, i)) {
-    i -= line.charCodeAt(i - 1) >= 0xdc00 && line.charCodeAt(i - 1) <= 0xdfff ? 2 : 1;
-    n++;
-  }
-  return line.slice(i);
+  return line.slice(hanWindowStart(line, line.length, max));
 }
 
 /** The leading run of Han characters (at most `max`). */
 export function hanHead(line: string, max: number): string {
-  let i = 0;
-  let n = 0;
-  while (i < line.length && n < max && isHanAt(line, i)) {
-    i += line.codePointAt(i)! > 0xffff ? 2 : 1;
-    n++;
-  }
-  return line.slice(0, i);
+  return line.slice(0, hanWindowEnd(line, 0, max));
 }
 
 /** Least frequency for a word that bridges a break to count as evidence. */

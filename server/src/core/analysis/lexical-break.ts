@@ -7,8 +7,8 @@
  * on both sides alike (岷县 / 漳县). Rules use this to accept short phrases and
  * slips near a name's edge, where the length of the phrase alone is no evidence.
  */
-import type { Lexicon } from '../../lexicon';
-import { segment, type Token } from '../../segmenter';
+import type { Lexicon } from '../lexicon';
+import { segment, type Token } from '../segmenter';
 
 /** Single characters that stand alone as ordinary words: never a sign of a slip. */
 const FUNCTION_WORDS = new Set('的了和与及或着过得地之等也都就还又在把被将为以对向从于给让使由其这那此该各每好并而且但如若所是有不'.split(''));

@@ -6,7 +6,12 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
+  APPLY_SUGGESTIONS_COMMAND,
   CONVERT_TO_SIMPLIFIED_REQUEST,
+  SUGGESTIONS_REQUEST,
+  type ApplySuggestionsArgs,
+  type SuggestionsParams,
+  type SuggestionsResult,
   FIX_ALL_REQUEST,
   LEARN_MODEL_REQUEST,
   LINT_FILES_REQUEST,
@@ -47,6 +52,39 @@ export function registerCommands(context: vscode.ExtensionContext, host: Command
       const applied = await applyDocumentEdits(client, editor.document, result);
       if (applied === 0) void vscode.window.setStatusBarMessage('jiaodui：没有可自动修复的问题', 3000);
       return applied;
+    }),
+
+    // Suggestions are judgements about wording: one rule at a time, and only after the editor confirms the count.
+    vscode.commands.registerCommand(APPLY_SUGGESTIONS_COMMAND, async (args?: ApplySuggestionsArgs) => {
+      const client = running();
+      if (!client) return;
+      const uri = args?.uri ?? vscode.window.activeTextEditor?.document.uri.toString();
+      const document = uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri) : undefined;
+      if (!document) return;
+      const ask = (rule?: string) => client.sendRequest<SuggestionsResult | null>(SUGGESTIONS_REQUEST, { uri: document.uri.toString(), rule } satisfies SuggestionsParams);
+      const available = (await ask())?.rules ?? [];
+      if (available.length === 0) {
+        void vscode.window.setStatusBarMessage('jiaodui：本文件没有待确认的建议', 3000);
+        return 0;
+      }
+      let rule = args?.rule;
+      if (!rule) {
+        const picked = await vscode.window.showQuickPick(
+          available.map((r) => ({ label: r.rule, description: `${r.count} 处建议` })),
+          { title: 'jiaodui：应用哪条规则的建议？', placeHolder: '选择规则' },
+        );
+        rule = picked?.label;
+      }
+      const count = available.find((r) => r.rule === rule)?.count ?? 0;
+      if (!rule || count === 0) return 0;
+      const apply = '应用';
+      const choice = await vscode.window.showWarningMessage(
+        `应用 ${count} 处“${rule}”建议？`,
+        { modal: true, detail: '建议是对措辞的判断（不随“全部修复”和保存时修复自动应用），请确认后再改。' },
+        apply,
+      );
+      if (choice !== apply) return 0;
+      return applyDocumentEdits(client, document, await ask(rule));
     }),
 
     vscode.commands.registerCommand('jiaodui.convertToSimplified', async () => {

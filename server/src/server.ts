@@ -25,7 +25,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import type { Rule } from './core/types';
-import { codeActions, fixAllRuleEdit, type ClientSupport, type ResolveData } from './lsp/codeActions';
+import { codeActions, countFixes, fixAllRuleEdit, ruleFixEdits, type ClientSupport, type ResolveData } from './lsp/codeActions';
 import { toSimplifiedEdits } from './lsp/convert';
 import { fixAllEdits, toWireEdits } from './lsp/edits';
 import { hoverAt } from './lsp/hover';
@@ -54,6 +54,9 @@ import {
   FIX_ALL_KIND,
   FIX_ALL_REQUEST,
   LEARN_MODEL_REQUEST,
+  SUGGESTIONS_REQUEST,
+  type SuggestionsParams,
+  type SuggestionsResult,
   LINT_FILES_REQUEST,
   type AllowWordArgs,
   type ConvertToSimplifiedParams,
@@ -85,6 +88,7 @@ const HOVER_PARAMS = object({ textDocument: isDocumentId, position: isPosition }
 const RESOLVE_PARAMS = object({ title: isString });
 const EXECUTE_COMMAND_PARAMS = object({ command: isString, arguments: optional(arrayOf(isAnything)) });
 const URI_PARAMS = object({ uri: isString });
+const SUGGESTIONS_PARAMS = object({ uri: isString, rule: optional(isString) });
 const LINT_FILES_PARAMS = object({ files: arrayOf(object({ uri: isString, languageId: isString, text: optional(isString) })) });
 const LEARN_MODEL_PARAMS = object({ inputs: arrayOf(isString), out: isString });
 const FOLDERS_CHANGE_EVENT = object({ added: arrayOf(object({ uri: isString })), removed: arrayOf(object({ uri: isString })) });
@@ -260,6 +264,22 @@ export function startServer(options: StartServerOptions = {}): Connection {
       const language = coreLanguage(document.languageId);
       const result = fixAllEdits(document.getText(), (text) => current.linter.lint(text, language));
       return { uri: document.uri, version: document.version, edits: toWireEdits(current.text, result.edits) };
+    }),
+  );
+
+  connection.onRequest(
+    SUGGESTIONS_REQUEST,
+    guardRequest(log, SUGGESTIONS_REQUEST, SUGGESTIONS_PARAMS, async (params: SuggestionsParams): Promise<SuggestionsResult | DocumentEditsResult | null> => {
+      const document = documents.get(params.uri);
+      if (!document) return null;
+      const current = await live.current(document);
+      if (!current) return { uri: document.uri, version: document.version, edits: [], rules: [] };
+      const rules = [...new Set(current.findings.map((f) => f.rule))]
+        .map((rule) => ({ rule, count: countFixes(current.findings, rule, 'suggestion') }))
+        .filter((r) => r.count > 0)
+        .sort((a, b) => b.count - a.count || a.rule.localeCompare(b.rule));
+      const edits = params.rule ? toWireEdits(current.text, ruleFixEdits(document, current, params.rule, 'suggestion').edits) : [];
+      return { uri: document.uri, version: document.version, edits, rules };
     }),
   );
 

@@ -4,6 +4,8 @@ import { DUPLICATE, DUPLICATE_FIXED, HALF_WIDTH, HALF_WIDTH_FIXED, lintJson, onl
 
 const TWO_RULES = only('duplicate-word', 'punctuation-width');
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+/** duplicate-word makes suggestions: these tests of the mechanics opt in to them. */
+const ALL_KINDS = ['--fix-type', 'safe,suggestion'];
 
 function applyEdits(text: string, edits: JsonEdit[]): string {
   let out = text;
@@ -25,7 +27,7 @@ describe('cli: --fix', () => {
     assert.ok(fixable.length >= 2, JSON.stringify(before));
     const expected = applyEdits(text, fixable.flatMap((d) => d.fixes[0].edits));
 
-    const fixed = run(['lint', 'a.txt', '--fix', ...TWO_RULES], { cwd: dir });
+    const fixed = run(['lint', 'a.txt', '--fix', ...ALL_KINDS, ...TWO_RULES], { cwd: dir });
     assert.equal(fixed.code, 0, fixed.stdout + fixed.stderr);
     assert.match(fixed.stdout, /已修复 \d+ 处/);
     const bytes = fs.readFileSync(file);
@@ -38,7 +40,7 @@ describe('cli: --fix', () => {
     assert.deepEqual(fs.readdirSync(dir), ['a.txt'], 'no temporary file left behind');
 
     const mtime = fs.statSync(file).mtimeMs;
-    const again = run(['lint', 'a.txt', '--fix', ...TWO_RULES], { cwd: dir });
+    const again = run(['lint', 'a.txt', '--fix', ...ALL_KINDS, ...TWO_RULES], { cwd: dir });
     assert.equal(again.code, 0);
     assert.deepEqual(fs.readFileSync(file), bytes, 'second --fix changes nothing');
     assert.equal(fs.statSync(file).mtimeMs, mtime, 'an unchanged file is not rewritten');
@@ -47,7 +49,7 @@ describe('cli: --fix', () => {
   it('reports what remains after fixing, in the chosen format', () => {
     const dir = tempDir();
     write(dir, 'a.txt', `${DUPLICATE}，${HALF_WIDTH}。\n`);
-    const result = lintJson(['a.txt', '--fix', ...TWO_RULES], { cwd: dir });
+    const result = lintJson(['a.txt', '--fix', ...ALL_KINDS, ...TWO_RULES], { cwd: dir });
     assert.equal(result.code, 0);
     assert.equal(result.report.files[0].diagnostics.filter((d) => d.fixes.length > 0).length, 0);
   });
@@ -56,7 +58,7 @@ describe('cli: --fix', () => {
     const dir = tempDir();
     const target = write(dir, 'real/a.txt', `${DUPLICATE}。\n`);
     fs.symlinkSync(target, `${dir}/link.txt`);
-    assert.equal(run(['lint', 'link.txt', '--fix', ...only('duplicate-word')], { cwd: dir }).code, 0);
+    assert.equal(run(['lint', 'link.txt', '--fix', ...ALL_KINDS, ...only('duplicate-word')], { cwd: dir }).code, 0);
     assert.ok(fs.lstatSync(`${dir}/link.txt`).isSymbolicLink());
     assert.equal(fs.readFileSync(target, 'utf8'), `${DUPLICATE_FIXED}。\n`);
   });
@@ -74,7 +76,7 @@ describe('cli: --fix', () => {
     const dir = tempDir();
     const original = `第一行。\n${DUPLICATE}。\n最后一行。\n`;
     const file = write(dir, 'a.txt', original);
-    const result = run(['lint', 'a.txt', '--fix-dry-run', ...only('duplicate-word')], { cwd: dir });
+    const result = run(['lint', 'a.txt', '--fix-dry-run', ...ALL_KINDS, ...only('duplicate-word')], { cwd: dir });
     assert.equal(result.code, 0, result.stderr);
     assert.equal(fs.readFileSync(file, 'utf8'), original);
     assert.match(result.stdout, /^--- a\/a\.txt\n\+\+\+ b\/a\.txt\n@@ -1,3 \+1,3 @@\n 第一行。\n-以此为为抓手。\n\+以此为抓手。\n 最后一行。\n/);
@@ -83,7 +85,7 @@ describe('cli: --fix', () => {
 
   it('stdin with --fix prints the fixed text on stdout and the report on stderr', () => {
     const input = `\uFEFF${DUPLICATE}，${HALF_WIDTH}。\r\n`;
-    const result = run(['lint', '-', '--fix', ...TWO_RULES], { input });
+    const result = run(['lint', '-', '--fix', ...ALL_KINDS, ...TWO_RULES], { input });
     assert.equal(result.code, 0, result.stderr);
     assert.equal(result.stdout, `\uFEFF${DUPLICATE_FIXED}，${HALF_WIDTH_FIXED}。\r\n`);
     assert.match(result.stderr, /已修复/);

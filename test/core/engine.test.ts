@@ -67,10 +67,63 @@ describe('Linter', () => {
     assert.deepEqual(errors, ['always-throws']);
   });
 
-  it('fixAll applies every fix and leaves nothing fixable', () => {
-    const result = fixAll('乙甲乙\n\n乙', emptyModelOptions(), new Linter(emptyModelOptions(), [flagYi]));
-    assert.equal(result.text, '丙甲丙\n\n丙');
-    assert.equal(result.fixed.length, 3);
+  it('fixAll applies safe fixes only unless suggestions are asked for', () => {
+    const suggestion = fixAll('乙甲乙\n\n乙', emptyModelOptions(), new Linter(emptyModelOptions(), [flagYi]));
+    assert.equal(suggestion.text, '乙甲乙\n\n乙', 'a rule that names no fix kind makes suggestions');
+    assert.equal(suggestion.fixed.length, 0);
+    assert.equal(suggestion.remaining.length, 3);
+    assert.ok(suggestion.remaining.every((f) => f.fixes[0].kind === 'suggestion'), 'the engine fills in the kind');
+    const asked = fixAll('乙甲乙\n\n乙', emptyModelOptions(), new Linter(emptyModelOptions(), [flagYi]), ['safe', 'suggestion']);
+    assert.equal(asked.text, '丙甲丙\n\n丙');
+    assert.equal(asked.fixed.length, 3);
+    assert.deepEqual(asked.remaining, []);
+    const safe = fixAll('乙甲乙', emptyModelOptions(), new Linter(emptyModelOptions(), [{ ...flagYi, meta: { ...flagYi.meta, fixKind: 'safe' } }]));
+    assert.equal(safe.text, '丙甲丙');
+  });
+
+  it('a fix of its own kind overrides the rule default', () => {
+    const mixed: Rule = {
+      meta: { ...flagYi.meta, id: 'mixed', fixKind: 'suggestion' },
+      checkParagraph(ctx, p) {
+        for (const [i, ch] of [...p.text].entries()) {
+          if (ch === '乙') ctx.report({ message: 'm', offset: i, length: 1, fixes: [{ title: 't', edits: [{ offset: i, length: 1, newText: '丙' }], kind: 'safe' }] });
+          if (ch === '甲') ctx.report({ message: 'm', offset: i, length: 1, fixes: [{ title: 't', edits: [{ offset: i, length: 1, newText: '丁' }] }] });
+        }
+      },
+    };
+    assert.equal(fixAll('甲乙', emptyModelOptions(), new Linter(emptyModelOptions(), [mixed])).text, '甲丙');
+  });
+
+  it('never applies a fix whose finding only appears after an earlier fix', () => {
+    // 甲 → 乙 is shown; the 乙 it produces would become 丙 in a second pass, unseen.
+    const chain: Rule = {
+      meta: { ...flagYi.meta, id: 'chain', fixKind: 'safe' },
+      checkParagraph(ctx, p) {
+        for (const [i, ch] of [...p.text].entries()) {
+          const to = ch === '甲' ? '乙' : ch === '乙' ? '丙' : undefined;
+          if (to) ctx.report({ message: 'm', offset: i, length: 1, fixes: [{ title: 't', edits: [{ offset: i, length: 1, newText: to }] }] });
+        }
+      },
+    };
+    const result = fixAll('甲丁', emptyModelOptions(), new Linter(emptyModelOptions(), [chain]));
+    assert.equal(result.text, '乙丁');
+    assert.equal(result.fixed.length, 1);
+    assert.equal(result.remaining.length, 1, 'the new finding is reported, not applied');
+  });
+
+  it('re-applies a fix deferred by an overlap when the same change is found again', () => {
+    // Two rules propose edits on the same character; the second is applied in pass two.
+    const wide: Rule = {
+      meta: { ...flagYi.meta, id: 'wide', fixKind: 'safe' },
+      checkParagraph(ctx, p) {
+        const i = p.text.indexOf('甲乙');
+        if (i >= 0) ctx.report({ message: 'm', offset: i, length: 2, fixes: [{ title: 't', edits: [{ offset: i, length: 1, newText: '' }, { offset: i + 1, length: 1, newText: '乙' }] }] });
+      },
+    };
+    const yi: Rule = { ...flagYi, meta: { ...flagYi.meta, fixKind: 'safe' } };
+    const result = fixAll('丁甲乙丁', emptyModelOptions(), new Linter(emptyModelOptions(), [wide, yi]));
+    assert.equal(result.text, '丁丙丁');
+    assert.equal(result.fixed.length, 2);
     assert.deepEqual(result.remaining, []);
   });
 });

@@ -25,6 +25,7 @@ function rule(id: string, scope: 'paragraph' | 'document', check: (text: string,
     category: 'duplication' as const,
     defaultSeverity: 'warning' as const,
     fixable: true,
+    fixKind: 'safe' as const,
     scope,
     docs: { summary: `测试规则 ${id}`, gloss: id, why: '测试', example: { bad: 'XX', good: 'X' } },
   };

@@ -130,7 +130,7 @@ describe('language server over stdio (dist/server.js)', function () {
     await client.close(uri);
   });
 
-  it('offers the quick fix (preferred), fix-all for the rule, ignore-here and allow; the quick fix repairs the text', async () => {
+  it('offers every quick fix (preferred only when safe), the rule’s suggestions behind a command, ignore-here and allow', async () => {
     const uri = uriOf('actions.txt');
     await client.open(uri, DUPLICATE);
     const { diagnostics } = await client.waitForDiagnostics(uri, (p) => p.version === 1);
@@ -140,18 +140,31 @@ describe('language server over stdio (dist/server.js)', function () {
       range: target.range,
       context: { diagnostics: [target] },
     });
-    const quickFixes = actions.filter((a) => a.kind === 'quickfix' && a.isPreferred);
-    assert.equal(quickFixes.length, 1, 'exactly one preferred quick fix');
-    const fixed = applyTextEdits(DUPLICATE, editsOf(quickFixes[0].edit, uri));
+    const quickFix = actions.find((a) => a.kind === 'quickfix' && a.edit && a.title.startsWith('删去重复'));
+    assert.ok(quickFix, `the suggestion is a quick fix (${actions.map((a) => a.title).join(' | ')})`);
+    assert.ok(!quickFix.isPreferred, 'a suggestion is never the preferred (auto-applied) fix');
+    const fixed = applyTextEdits(DUPLICATE, editsOf(quickFix.edit, uri));
     assert.ok(fixed.startsWith('一是以此为抓手'), fixed);
     assert.ok(fixed.includes('以创新为为抓手'), 'the other finding is untouched');
 
-    const fixAllRule = actions.find((a) => a.title.startsWith('修复本文件中所有 duplicate-word'));
-    assert.ok(fixAllRule, `fix-all for the rule is offered (${actions.map((a) => a.title).join(' | ')})`);
-    const resolved = fixAllRule.edit ? fixAllRule : await client.request<CodeAction>('codeAction/resolve', fixAllRule);
-    const allFixed = applyTextEdits(DUPLICATE, editsOf(resolved.edit, uri));
+    assert.ok(!actions.some((a) => a.title.startsWith('修复本文件中所有 duplicate-word')), 'no unconfirmed fix-all for a judgement rule');
+    const suggestions = actions.find((a) => a.command?.command === 'jiaodui.applySuggestions');
+    assert.ok(suggestions, 'the rule’s suggestions are offered through the confirming command');
+    assert.match(suggestions.title, /duplicate-word 建议（2 处）/);
+    assert.deepEqual(suggestions.command!.arguments, [{ uri, rule: 'duplicate-word' }]);
+    const counts = await client.request<{ rules: Array<{ rule: string; count: number }>; edits: TextEdit[] }>('jiaodui/suggestions', { uri });
+    assert.deepEqual(counts.rules, [{ rule: 'duplicate-word', count: 2 }]);
+    assert.deepEqual(counts.edits, [], 'without a rule, only the counts');
+    const all = await client.request<{ edits: TextEdit[]; version: number }>('jiaodui/suggestions', { uri, rule: 'duplicate-word' });
+    const allFixed = applyTextEdits(DUPLICATE, all.edits);
     assert.ok(allFixed.includes('以此为抓手') && allFixed.includes('以创新为抓手'), allFixed);
-    assert.ok(allFixed.includes('会议强调,'), 'fix-all for one rule leaves other rules’ findings alone');
+    assert.ok(allFixed.includes('会议强调,'), 'one rule’s suggestions leave other rules’ findings alone');
+
+    const width = byRule(diagnostics, 'punctuation-width')[0];
+    const widthActions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: width.range, context: { diagnostics: [width] } });
+    const preferred = widthActions.filter((a) => a.kind === 'quickfix' && a.isPreferred);
+    assert.equal(preferred.length, 1, 'a safe fix is preferred');
+    assert.ok(applyTextEdits(DUPLICATE, editsOf(preferred[0].edit, uri)).includes('会议强调，'));
 
     const ignore = actions.find((a) => a.title.startsWith('忽略此处'));
     assert.ok(ignore);

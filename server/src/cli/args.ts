@@ -3,7 +3,7 @@
  * CLI needs repeatable options, `--no-config`, `-` as a path and one precise usage
  * line per mistake (a CI log should say exactly which flag was wrong).
  */
-import type { SeveritySetting } from '../core/types';
+import { FIX_KINDS, type FixKind, type SeveritySetting } from '../core/types';
 import { RULES_BY_ID } from '../core/rules';
 
 export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
@@ -22,6 +22,8 @@ export interface LintArgs {
   format: Format;
   fix: boolean;
   fixDryRun: boolean;
+  /** --fix-type: the kinds of fix --fix / --fix-dry-run apply (safe only by default). */
+  fixTypes: FixKind[];
   ruleOverrides: Record<string, SeveritySetting>;
   configFile?: string;
   noConfig: boolean;
@@ -61,7 +63,7 @@ export const COMMANDS = ['lint', 'learn', 'rules', 'lsp'] as const;
 
 /** Options that take a value, per command. */
 const VALUE_OPTIONS: Record<string, ReadonlySet<string>> = {
-  lint: new Set(['--format', '--rule', '--config', '--model', '--max-warnings', '--allow', '--ignore', '--stdin-filename', '--max-size', '--jobs']),
+  lint: new Set(['--format', '--rule', '--config', '--model', '--max-warnings', '--allow', '--ignore', '--stdin-filename', '--max-size', '--jobs', '--fix-type']),
   learn: new Set(['--out', '--max-size']),
   rules: new Set(['--format']),
 };
@@ -147,6 +149,20 @@ function parseRuleOverride(spec: string): [string, SeveritySetting] {
   return [id, severity as SeveritySetting];
 }
 
+/** `safe,suggestion` (ESLint's --fix-type, our kinds); repeatable, comma-separated. */
+export function parseFixTypes(values: readonly string[]): FixKind[] {
+  const kinds = new Set<FixKind>();
+  for (const value of values) {
+    for (const part of value.split(',').map((p) => p.trim())) {
+      if (!(FIX_KINDS as readonly string[]).includes(part)) {
+        throw new UsageError(`--fix-type 应为 ${FIX_KINDS.join(',')} 中的一个或几个（逗号分隔），而不是 “${part}”（unknown fix type）`);
+      }
+      kinds.add(part as FixKind);
+    }
+  }
+  return FIX_KINDS.filter((k) => kinds.has(k));
+}
+
 function parseFormat<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
   if (!(allowed as readonly string[]).includes(value)) {
@@ -197,6 +213,9 @@ export function parseArgs(argv: string[]): ParsedArgs {
   const fix = raw.flags.has('--fix');
   const fixDryRun = raw.flags.has('--fix-dry-run');
   if (fix && fixDryRun) throw new UsageError('--fix 与 --fix-dry-run 不能同时使用（choose one）');
+  const fixTypeValues = raw.values.get('--fix-type');
+  if (fixTypeValues && !fix && !fixDryRun) throw new UsageError('--fix-type 只能与 --fix 或 --fix-dry-run 一起用（requires --fix or --fix-dry-run）');
+  const fixTypes = fixTypeValues ? parseFixTypes(fixTypeValues) : ['safe' as const];
   const format = parseFormat(single(raw, '--format'), FORMATS, 'text');
   if (fixDryRun && format !== 'text') throw new UsageError('--fix-dry-run 输出差异（a diff），只能配 --format text');
   const configFile = single(raw, '--config');
@@ -217,6 +236,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
     format,
     fix,
     fixDryRun,
+    fixTypes,
     ruleOverrides: Object.fromEntries((raw.values.get('--rule') ?? []).map(parseRuleOverride)),
     configFile,
     noConfig,

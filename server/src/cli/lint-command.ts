@@ -51,6 +51,7 @@ function settingsFrom(args: LintArgs, cwd: string): LintSettings {
   }
   return {
     mode: args.fix ? 'fix' : args.fixDryRun ? 'fix-dry-run' : 'lint',
+    fixTypes: args.fixTypes,
     cwd,
     configFile,
     noConfig: args.noConfig,

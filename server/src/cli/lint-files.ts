@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { Linter, fixAll } from '../core/engine';
 import { TextModel, type Language } from '../core/text';
 import { RULES } from '../core/rules';
-import type { Finding, LintOptions, SeveritySetting } from '../core/types';
+import type { Finding, FixKind, LintOptions, SeveritySetting } from '../core/types';
 import { ConfigError, findConfigFile, loadConfigFile, resolveLintOptions, type JiaoduiConfig } from '../node/config';
 import { loadModel } from '../node/resources';
 import { InputError, readText, type DecodedText } from './decode';
@@ -21,6 +21,8 @@ export type LintMode = 'lint' | 'fix' | 'fix-dry-run';
 /** Everything a worker needs to lint exactly as the main thread would: plain data. */
 export interface LintSettings {
   mode: LintMode;
+  /** The kinds of fix --fix / --fix-dry-run apply. */
+  fixTypes: FixKind[];
   cwd: string;
   /** --config: one config for every file (absolute). */
   configFile?: string;
@@ -148,7 +150,7 @@ export function lintDecoded(
   decoded: DecodedText,
   { linter, options }: LinterEntry,
   language: Language,
-  settings: Pick<LintSettings, 'mode' | 'quiet' | 'editRanges'>,
+  settings: Pick<LintSettings, 'mode' | 'quiet' | 'editRanges' | 'fixTypes'>,
 ): Pick<FileResult, 'diagnostics' | 'fixedCount' | 'changed'> & { fixed?: string } {
   let model: TextModel;
   let findings: Finding[];
@@ -159,7 +161,7 @@ export function lintDecoded(
     findings = linter.lintModel(model);
   } else {
     // Fix in passes, then report what remains, with positions in the fixed text.
-    const result = fixAll(decoded.text, options, linter);
+    const result = fixAll(decoded.text, options, linter, settings.fixTypes);
     fixedCount = result.fixed.length;
     if (result.text !== decoded.text) fixed = result.text;
     findings = result.remaining;

@@ -4,7 +4,8 @@
  * the JSON format's diagnostic; ranges are computed once, by TextModel.positionAt,
  * while the text is at hand.
  */
-import type { Finding, Severity } from '../core/types';
+import type { Finding, FixKind, Severity } from '../core/types';
+import { fixKindOf } from '../core/fixes';
 import type { TextModel } from '../core/text';
 
 export interface CliPosition {
@@ -19,7 +20,7 @@ export interface CliDiagnostic {
   offset: number;
   length: number;
   range: { start: CliPosition; end: CliPosition };
-  fixes: Array<{ title: string; edits: CliEdit[] }>;
+  fixes: Array<{ title: string; kind: FixKind; edits: CliEdit[] }>;
 }
 
 export interface CliEdit {
@@ -66,6 +67,7 @@ export function toCliDiagnostic(finding: Finding, text: TextModel, editRanges: b
     range: { start: text.positionAt(finding.offset), end: text.positionAt(finding.offset + finding.length) },
     fixes: finding.fixes.map((fix) => ({
       title: fix.title,
+      kind: fixKindOf(fix),
       edits: fix.edits.map((e) => ({
         offset: e.offset,
         length: e.length,

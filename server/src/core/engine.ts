@@ -5,8 +5,8 @@
  */
 import { TextModel, type Language, type Paragraph } from './text';
 import { RULES } from './rules';
-import { applyFixesDetailed } from './fixes';
-import type { Finding, LintOptions, Rule, RuleContext, Severity } from './types';
+import { runFixes } from './fixes';
+import type { Finding, FixKind, LintOptions, Rule, RuleContext, RuleMeta, Severity } from './types';
 
 interface ActiveRule {
   rule: Rule;
@@ -69,13 +69,16 @@ export class Linter {
       if (setting === 'off') continue;
       const severity = setting ?? rule.meta.defaultSeverity;
       const ruleOptions = options.ruleOptions?.[rule.meta.id] ?? {};
-      this.active.push({ rule, severity, options: ruleOptions, ctx: this.contextFor(rule.meta.id, severity, ruleOptions) });
+      this.active.push({ rule, severity, options: ruleOptions, ctx: this.contextFor(rule.meta, severity, ruleOptions) });
     }
     this.paragraphRules = this.active.filter((a) => a.rule.meta.scope === 'paragraph' && a.rule.checkParagraph);
     this.documentRules = this.active.filter((a) => a.rule.meta.scope === 'document' && a.rule.checkDocument);
   }
 
-  private contextFor(id: string, severity: Severity, options: Record<string, unknown>): RuleContext {
+  private contextFor(meta: RuleMeta, severity: Severity, options: Record<string, unknown>): RuleContext {
+    const id = meta.id;
+    // A fix that names no kind is the rule's; a rule that names none is a judgement.
+    const kind: FixKind = meta.fixKind ?? 'suggestion';
     const runner = this.runner;
     const allow = this.allow;
     return {
@@ -88,7 +91,8 @@ export class Linter {
       isAllowed: (word) => allow.has(word),
       report: (f) => {
         // Built key by key: spreading a dozen rules' finding shapes is a slow, megamorphic copy.
-        const finding: Finding = { message: f.message, offset: f.offset, length: f.length, fixes: f.fixes, rule: id, severity: f.severity ?? severity };
+        const fixes = f.fixes.every((fix) => fix.kind !== undefined) ? f.fixes : f.fixes.map((fix) => (fix.kind ? fix : { ...fix, kind }));
+        const finding: Finding = { message: f.message, offset: f.offset, length: f.length, fixes, rule: id, severity: f.severity ?? severity };
         if (f.evidence !== undefined) finding.evidence = f.evidence;
         if (f.subject !== undefined) finding.subject = f.subject;
         runner.sink.push(finding);
@@ -212,26 +216,18 @@ export function lint(text: string, options: LintOptions): Finding[] {
 
 export interface FixAllResult {
   text: string;
-  /** Every finding whose fix was applied, in the pass it was found. */
+  /** Findings of the first lint whose fix was applied (offsets in the original text). */
   fixed: Finding[];
-  /** Findings left after the last pass. */
+  /** Findings left in the fixed text. */
   remaining: Finding[];
 }
 
 /**
- * Lint, apply non-overlapping fixes, and repeat until nothing fixable is left (at most
- * ten passes), so fixes deferred for overlapping are applied against the new text.
+ * Lint and apply the fixes of the allowed kinds (safe only unless asked), in passes
+ * for fixes deferred by overlaps; only findings of the first lint are ever fixed
+ * (see runFixes).
  */
-export function fixAll(text: string, options: LintOptions, linter = new Linter(options)): FixAllResult {
-  let current = text;
-  const fixed: Finding[] = [];
-  let findings = linter.lint(current);
-  for (let pass = 0; pass < 10; pass++) {
-    const result = applyFixesDetailed(current, findings);
-    if (result.applied.length === 0) break;
-    fixed.push(...result.applied);
-    current = result.text;
-    findings = linter.lint(current);
-  }
-  return { text: current, fixed, remaining: findings };
+export function fixAll(text: string, options: LintOptions, linter = new Linter(options), kinds: readonly FixKind[] = ['safe']): FixAllResult {
+  const run = runFixes(text, (t) => linter.lint(t), { kinds });
+  return { text: run.text, fixed: run.applied, remaining: run.remaining };
 }

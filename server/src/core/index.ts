@@ -7,7 +7,7 @@ export { TextModel, computeLineStarts, type Paragraph, type Position, type Langu
 export { Lexicon } from './lexicon';
 export { segment, type Token } from './segmenter';
 export { Linter, lint, fixAll, type FixAllResult } from './engine';
-export { applyFixes, applyFixesDetailed, applyEdits, overlaps, type FixResult } from './fixes';
+export { applyFixes, applyFixesDetailed, applyEdits, overlaps, autoFix, fixKindOf, mapOffset, runFixes, type FixResult, type FixRun, type FixRunOptions } from './fixes';
 export { RULES, RULES_BY_ID } from './rules';
 export { learnModel, toCorpusDocuments, type CorpusFile } from './model/learn';
 export { parseModel, emptyModel, ModelError } from './model/load';

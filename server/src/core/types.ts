@@ -25,10 +25,23 @@ export interface TextEdit {
   newText: string;
 }
 
+/**
+ * safe: mechanical and meaning-preserving, the answer any editor would give; `--fix`
+ * and fix-all on save apply it unread. suggestion: a judgement about wording, applied
+ * only when asked for (`--fix-type suggestion`, a quick fix, the suggestions command).
+ */
+export type FixKind = 'safe' | 'suggestion';
+export const FIX_KINDS: readonly FixKind[] = ['safe', 'suggestion'];
+
 export interface Fix {
   /** Chinese, shown as the quick-fix title. */
   title: string;
   edits: TextEdit[];
+  /**
+   * Overrides the rule's meta.fixKind for this fix. The engine fills it in, so every
+   * finding the Linter returns carries the kind of each of its fixes.
+   */
+  kind?: FixKind;
 }
 
 export interface Finding {
@@ -66,6 +79,8 @@ export interface RuleMeta {
   category: Category;
   defaultSeverity: Severity;
   fixable: boolean;
+  /** The kind of this rule's fixes unless a fix says otherwise (required when fixable). */
+  fixKind?: FixKind;
   /**
    * paragraph: findings depend only on the paragraph's own text (and the model),
    * so the engine may cache them per paragraph; document: the rule reads the whole text.

@@ -1,11 +1,14 @@
 /**
  * Code actions from the fix data on the diagnostics (stateless, as vscode-eslint):
- *  - one quick fix per fix of the finding, preferred when it is the only one;
- *  - 修复本文件中所有 <rule> 问题, when the rule has more than one fixable finding here;
+ *  - one quick fix per fix of the finding (suggestions too: the lightbulb is where an
+ *    editor confirms a judgement), preferred only when it is the finding's one safe fix;
+ *  - 修复本文件中所有 <rule> 问题, when the rule has more than one safe fix here;
+ *  - 应用本文件中所有 <rule> 建议…, when it has suggestions: the client command asks
+ *    for confirmation with the count before applying;
  *  - 忽略此处: a disable marker on the line above (HTML comment in Markdown, a bare
  *    line in plain text, as the core's directive parser reads both);
  *  - 在本项目中允许“X”: a server command adding X to `allow` in .jiaoduirc.json;
- *  - source.fixAll.jiaodui (editor.codeActionsOnSave) and Traditional → Simplified,
+ *  - source.fixAll.jiaodui (editor.codeActionsOnSave, safe fixes only) and Traditional → Simplified,
  *    only when the client asks for source actions.
  */
 import {
@@ -17,13 +20,14 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding } from '../core/types';
+import type { Finding, FixKind } from '../core/types';
+import { autoFix } from '../core/fixes';
 import { isOurs, toDiagnostic, type DiagnosticData } from './diagnostics';
-import { fixAllEdits, toWireEdits } from './edits';
+import { fixAllEdits, toWireEdits, type FixAllEdits } from './edits';
 import { toSimplifiedEdits } from './convert';
 import type { LintResult } from './linting';
 import { coreLanguage, canonicalLanguageId } from './settings';
-import { ALLOW_WORD_COMMAND, CONVERT_KIND, FIX_ALL_KIND, type AllowWordArgs, type WireTextEdit } from './protocol';
+import { ALLOW_WORD_COMMAND, APPLY_SUGGESTIONS_COMMAND, CONVERT_KIND, FIX_ALL_KIND, type AllowWordArgs, type ApplySuggestionsArgs, type WireTextEdit } from './protocol';
 
 export interface ClientSupport {
   documentChanges: boolean;
@@ -67,19 +71,26 @@ export function codeActions(
       const data = freshData(diagnostic, document, current);
       if (!data) continue;
 
+      const safeFixes = data.fixes.filter((fix) => fix.kind === 'safe').length;
       data.fixes.forEach((fix) => {
         actions.push({
           title: fix.title,
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
-          isPreferred: data.fixes.length === 1,
+          isPreferred: fix.kind === 'safe' && safeFixes === 1,
           edit: workspaceEdit(document, fix.edits, support),
         });
       });
 
       if (current && !fixAllOffered.has(data.rule)) {
         fixAllOffered.add(data.rule);
-        const fixable = current.findings.filter((f) => f.rule === data.rule && f.fixes.length > 0).length;
+        const fixable = countFixes(current.findings, data.rule, 'safe');
+        const suggestions = countFixes(current.findings, data.rule, 'suggestion');
+        if (suggestions > 0) {
+          const args: ApplySuggestionsArgs = { uri: document.uri, rule: data.rule };
+          const title = `应用本文件中所有 ${data.rule} 建议（${suggestions} 处）…`;
+          actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: APPLY_SUGGESTIONS_COMMAND, arguments: [args] } });
+        }
         if (fixable > 1) {
           const action: CodeAction = {
             title: `修复本文件中所有 ${data.rule} 问题（${fixable} 处）`,
@@ -142,12 +153,21 @@ export function codeActions(
   return actions;
 }
 
-export function fixAllRuleEdit(document: TextDocument, current: LintResult, rule: string, support: ClientSupport): WorkspaceEdit {
+/** Findings of `rule` whose fix --fix would apply with only `kind` allowed. */
+export function countFixes(findings: readonly Finding[], rule: string, kind: FixKind): number {
+  return findings.filter((f) => f.rule === rule && autoFix(f, [kind]) !== undefined).length;
+}
+
+/** All of one rule's fixes of one kind in the document, as edits against its text. */
+export function ruleFixEdits(document: TextDocument, current: LintResult, rule: string, kind: FixKind): FixAllEdits {
   const language = coreLanguage(document.languageId);
   // Only the half of the linter that holds the rule needs to run.
   const linter = current.linter.isDocumentRule(rule) ? current.linter.document : current.linter.paragraph;
-  const result = fixAllEdits(document.getText(), (text) => linter.lint(text, language), (f) => f.rule === rule);
-  return workspaceEdit(document, toWireEdits(current.text, result.edits), support);
+  return fixAllEdits(document.getText(), (text) => linter.lint(text, language), (f) => f.rule === rule, [kind]);
+}
+
+export function fixAllRuleEdit(document: TextDocument, current: LintResult, rule: string, support: ClientSupport): WorkspaceEdit {
+  return workspaceEdit(document, toWireEdits(current.text, ruleFixEdits(document, current, rule, 'safe').edits), support);
 }
 
 /**

@@ -10,7 +10,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextModel } from '../core/text';
-import type { Finding, Severity } from '../core/types';
+import type { Finding, FixKind, Severity } from '../core/types';
+import { fixKindOf } from '../core/fixes';
 import { toRange, toWireEdits } from './edits';
 import { arrayOf, fits, isInteger, isRange, isString, object } from './guard';
 import type { WireTextEdit } from './protocol';
@@ -23,7 +24,7 @@ export interface DiagnosticData {
   version: number;
   /** What “allow ‘X’ in this project” adds to the house dictionary. */
   subject: string;
-  fixes: Array<{ title: string; edits: WireTextEdit[] }>;
+  fixes: Array<{ title: string; kind: FixKind; edits: WireTextEdit[] }>;
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -38,7 +39,7 @@ export function toDiagnostic(finding: Finding, text: TextModel, version: number)
     rule: finding.rule,
     version,
     subject: finding.subject ?? text.raw.slice(finding.offset, finding.offset + finding.length),
-    fixes: finding.fixes.map((fix) => ({ title: fix.title, edits: toWireEdits(text, fix.edits) })),
+    fixes: finding.fixes.map((fix) => ({ title: fix.title, kind: fixKindOf(fix), edits: toWireEdits(text, fix.edits) })),
   };
   return {
     range: toRange(text, finding.offset, finding.length),

@@ -7,9 +7,9 @@
  * produced is merged with it. The result applied to the original equals the core's
  * fixAll text, which the tests check.
  */
-import { applyFixesDetailed } from '../core/fixes';
+import { runFixes } from '../core/fixes';
 import type { TextModel } from '../core/text';
-import type { Finding, TextEdit } from '../core/types';
+import type { Finding, FixKind, TextEdit } from '../core/types';
 import type { WireTextEdit } from './protocol';
 
 export function toRange(text: TextModel, offset: number, length: number): WireTextEdit['range'] {
@@ -86,23 +86,22 @@ export interface FixAllEdits {
 }
 
 /**
- * The core's fix-all loop (lint, apply the first fix of each non-overlapping finding,
- * repeat, at most ten passes), optionally limited to findings that pass `keep`.
+ * The core's fix loop (runFixes: safe fixes of the findings the editor shows, in passes
+ * for overlaps), optionally limited to findings that pass `keep`, as edits against
+ * the original text.
  */
-export function fixAllEdits(text: string, lint: (text: string) => Finding[], keep: (finding: Finding) => boolean = () => true): FixAllEdits {
+export function fixAllEdits(
+  text: string,
+  lint: (text: string) => Finding[],
+  keep: (finding: Finding) => boolean = () => true,
+  kinds: readonly FixKind[] = ['safe'],
+): FixAllEdits {
   const composed: Composed[] = [];
   let current = text;
-  let fixed = 0;
-  for (let pass = 0; pass < 10; pass++) {
-    const findings = lint(current).filter(keep);
-    const result = applyFixesDetailed(current, findings);
-    if (result.applied.length === 0) break;
-    fixed += result.applied.length;
-    const passEdits = result.applied.flatMap((f) => f.fixes[0].edits);
-    current = composePass(composed, current, passEdits);
-  }
+  const run = runFixes(text, lint, { kinds, keep });
+  for (const passEdits of run.passes) current = composePass(composed, current, passEdits);
   const edits = composed
     .map(({ offset, length, newText }) => ({ offset, length, newText }))
     .filter((e) => !(e.length === 0 && e.newText === '') && text.slice(e.offset, e.offset + e.length) !== e.newText);
-  return { text: current, edits, fixed };
+  return { text: current, edits, fixed: run.applied.length };
 }

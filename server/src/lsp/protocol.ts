@@ -36,6 +36,26 @@ export interface DocumentEditsResult {
   edits: WireTextEdit[];
 }
 
+/**
+ * A rule's suggestions in a document (judgements an editor confirms): without `rule`,
+ * how many each rule has; with `rule`, also the edits that apply all of that rule's.
+ */
+export const SUGGESTIONS_REQUEST = 'jiaodui/suggestions';
+export interface SuggestionsParams {
+  uri: string;
+  rule?: string;
+}
+export interface SuggestionsResult extends DocumentEditsResult {
+  /** Rules with suggestions in the document, most first. */
+  rules: Array<{ rule: string; count: number }>;
+}
+/** Client command: pick a rule, confirm “应用 N 处建议？”, apply. Arguments: [{ uri, rule }] (both optional). */
+export const APPLY_SUGGESTIONS_COMMAND = 'jiaodui.applySuggestions';
+export interface ApplySuggestionsArgs {
+  uri?: string;
+  rule?: string;
+}
+
 /** Traditional → Simplified over the whole document (OpenCC t → cn). */
 export const CONVERT_TO_SIMPLIFIED_REQUEST = 'jiaodui/convertToSimplified';
 export interface ConvertToSimplifiedParams {

@@ -58,6 +58,7 @@ export const brokenParagraph: Rule = {
     category: 'structure',
     defaultSeverity: 'warning',
     fixable: true,
+    fixKind: 'safe',
     scope: 'document',
     docs: {
       summary: '段落在句中断开',

@@ -59,6 +59,7 @@ export const cjkSpacing: Rule = {
     category: 'spacing',
     defaultSeverity: 'info',
     fixable: true,
+    fixKind: 'safe',
     scope: 'paragraph',
     docs: {
       summary: '汉字与数字、外文之间的空格不合本报体例',

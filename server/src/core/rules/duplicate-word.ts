@@ -22,6 +22,7 @@ export const duplicateWord: Rule = {
     category: 'duplication',
     defaultSeverity: 'error',
     fixable: true,
+    fixKind: 'suggestion',
     scope: 'paragraph',
     docs: {
       summary: '重复的字词',

@@ -60,6 +60,7 @@ export const fixedPhrase: Rule = {
     category: 'consistency',
     defaultSeverity: 'warning',
     fixable: true,
+    fixKind: 'suggestion',
     // Document scope: a variant the document writes elsewhere, or whose new pairing it
     // uses elsewhere (慢病 beside 疾病), is meant.
     scope: 'document',

@@ -71,6 +71,7 @@ export const mastheadDate: Rule = {
     category: 'consistency',
     defaultSeverity: 'error',
     fixable: true,
+    fixKind: 'suggestion',
     scope: 'document',
     docs: {
       summary: '报头或电头的星期、农历与日期不符',

@@ -68,6 +68,7 @@ export const numberingSequence: Rule = {
     category: 'structure',
     defaultSeverity: 'warning',
     fixable: true,
+    fixKind: 'suggestion',
     scope: 'document',
     docs: {
       summary: '序号不连续、重复或与所述项数不符',

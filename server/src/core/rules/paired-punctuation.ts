@@ -208,6 +208,7 @@ export const pairedPunctuation: Rule = {
     category: 'punctuation',
     defaultSeverity: 'warning',
     fixable: true,
+    fixKind: 'safe',
     scope: 'document',
     docs: {
       summary: '引号、括号、书名号不成对',

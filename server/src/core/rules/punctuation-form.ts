@@ -220,6 +220,7 @@ export const punctuationForm: Rule = {
     category: 'punctuation',
     defaultSeverity: 'warning',
     fixable: true,
+    fixKind: 'safe',
     scope: 'document',
     docs: {
       summary: '破折号、省略号、连接号的形式不规范',

@@ -32,6 +32,7 @@ export const punctuationWidth: Rule = {
     category: 'punctuation',
     defaultSeverity: 'warning',
     fixable: true,
+    fixKind: 'safe',
     scope: 'paragraph',
     docs: {
       summary: '中文语境中的半角标点',

@@ -32,6 +32,7 @@ export const repeatedPunctuation: Rule = {
     category: 'punctuation',
     defaultSeverity: 'error',
     fixable: true,
+    fixKind: 'safe',
     scope: 'paragraph',
     docs: {
       summary: '标点重复或连用',

@@ -84,6 +84,7 @@ export const strayDigits: Rule = {
     category: 'digits',
     defaultSeverity: 'error',
     fixable: true,
+    fixKind: 'suggestion',
     scope: 'document',
     docs: {
       summary: '排版遗留的页码、行号或夹在词中的数字',
@@ -128,7 +129,7 @@ function reportMarkerLines(ctx: RuleContext): Map<number, number> {
         message: `疑为排版遗留的页码“${shown}”，应删除并接排为“${join.joined}”`,
         evidence,
         subject: shown,
-        fixes: [{ title: `删除页码“${shown}”并接排`, edits: [{ offset: join.start, length: join.end - join.start, newText: '' }] }],
+        fixes: [{ title: `删除页码“${shown}”并接排`, edits: [{ offset: join.start, length: join.end - join.start, newText: '' }], kind: 'safe' }],
       });
     } else {
       const { start, end } = wholeLine(text, line);
@@ -138,7 +139,8 @@ function reportMarkerLines(ctx: RuleContext): Map<number, number> {
         message: `疑为排版遗留的页码“${shown}”，应删除`,
         evidence,
         subject: shown,
-        fixes: [{ title: `删除页码“${shown}”`, edits: [{ offset: start, length: end - start, newText: '' }] }],
+        // A page marker alone on its line is mechanical; digits inside a sentence stay a suggestion.
+        fixes: [{ title: `删除页码“${shown}”`, edits: [{ offset: start, length: end - start, newText: '' }], kind: 'safe' }],
       });
     }
   }

@@ -33,6 +33,7 @@ export const traditionalChar: Rule = {
     category: 'characters',
     defaultSeverity: 'warning',
     fixable: true,
+    fixKind: 'safe',
     scope: 'paragraph',
     docs: {
       summary: '简体稿中的繁体字',
@@ -99,7 +100,9 @@ function checkRun(ctx: RuleContext, paragraph: Paragraph, tables: TraditionalTab
     length: to - from,
     message: `繁体字“${flagged}”，应为“${replacement}”`,
     evidence,
-    fixes: [{ title: `改为简体“${replacement}”`, edits: [{ offset: paragraph.start + from, length: to - from, newText: replacement }] }],
+    // Unambiguous when the characters convert the same way alone as in their words;
+    // a conversion that only the phrase table decides is a suggestion.
+    fixes: [{ title: `改为简体“${replacement}”`, edits: [{ offset: paragraph.start + from, length: to - from, newText: replacement }], kind: convert(flagged) === replacement ? 'safe' : 'suggestion' }],
   });
 }
 

@@ -40,6 +40,7 @@ export const nameConsistency: Rule = {
     category: 'consistency',
     defaultSeverity: 'warning',
     fixable: true,
+    fixKind: 'suggestion',
     scope: 'document',
     docs: {
       summary: '同一人名、机构名写法不一',

@@ -1,3 +1,5 @@
+import * as assert from 'node:assert/strict';
+import { Linter, applyEdits } from '../../server/src/core';
 import { ruleTester } from '../support/rule-tester';
 import { optionsWith } from '../support/resources';
 import type { PhraseEntry } from '../../server/src/core/model/sections/phrases';
@@ -29,6 +31,10 @@ const phrases: PhraseEntry[] = [
   corpus('提质增效', 3),
   corpus('中医药特色', 3),
   corpus('防治的工作', 3),
+  // For fixes that must not double their context.
+  corpus('中国中医药', 7),
+  corpus('卫生健康工作', 5),
+  corpus('推动卫生健康事业', 4),
   { phrase: '中国医院协会', count: 0, docs: 0, source: '中国医院协会官网' },
 ];
 const options = optionsWith({ phrases: { phrases } });
@@ -57,6 +63,8 @@ ruleTester('fixed-phrase', {
     { ...withModel('成立中医药类特色班。'), name: 'a measure word added between two words' },
     { ...withModel('在防的工作当中发挥作用。'), name: 'a dropped character beside a function word' },
     { ...withModel('推进中医药文化进校园。推进中医药文化建设。'), name: 'the phrase itself' },
+    { ...withModel('她在高中中医药课上学会了辨认草药。'), name: 'a doubled character at a word boundary that reads as words (高中|中医药)' },
+    { ...withModel('推动卫生健康卫生健康事业发展。'), name: 'a doubled word is duplicate-word’s finding, not a near-miss' },
   ],
   invalid: [
     {
@@ -109,10 +117,56 @@ ruleTester('fixed-phrase', {
       output: '《健康报》是国家卫生健康委主管的报纸。',
     },
     {
+      ...withModel('我国中中医药事业发展取得新成效。'),
+      name: 'a doubled character, not a dropped one: writing 中国中医药 in would give 我国中国中医药',
+      errors: [{ text: '中中', message: '疑似多了一个“中”' }],
+      output: '我国中医药事业发展取得新成效。',
+    },
+    {
+      ...withModel('要做好卫生健康作工作。'),
+      name: 'a character typed a keystroke early: the fix removes it instead of doubling 工作',
+      errors: [{ text: '卫生健康作工作', message: '应为“卫生健康工作”' }],
+      output: '要做好卫生健康工作。',
+    },
+    {
       ...withModel('第一段：推进紧密型县城医共体建设。\n\n第二段：全面实施医疗卫生弓基工程，𠮷。'),
       name: 'two paragraphs, offsets shifted, a surrogate pair after',
       errors: [{ text: '紧密型县城医共体建设' }, { text: '医疗卫生弓基工程' }],
       output: '第一段：推进紧密型县域医共体建设。\n\n第二段：全面实施医疗卫生强基工程，𠮷。',
     },
   ],
+});
+
+describe('fixed-phrase fixes leave no new finding at their site', () => {
+  const drafts = [
+    '我国中中医药事业发展取得新成效。',
+    '要做好卫生健康作工作。',
+    '全面实施医疗卫生弓基工程。',
+    '全面实施医疗卫生强工程。',
+    '推进紧密型县域医共乐体建设。',
+    '深化健帮教育，提升群众健康素养。',
+    '积极推进中名药服务全面发展。',
+    '打造县域医滑疗卫生一体化改革升级版。',
+    '贯彻落实党的二十大的二十届历次全会精神。',
+  ];
+  const linter = new Linter(options);
+  for (const draft of drafts) {
+    it(draft, () => {
+      const before = linter.lint(draft);
+      const own = before.filter((f) => f.rule === 'fixed-phrase');
+      assert.ok(own.length > 0, 'the draft has a fixed-phrase finding to fix');
+      for (const finding of own) {
+        const [edit] = finding.fixes![0].edits;
+        const fixed = applyEdits(draft, [edit]);
+        // The edited span in the fixed text, and findings overlapping it that were not there before.
+        const span = { offset: edit.offset, length: edit.newText.length };
+        const known = new Set(before.map((f) => `${f.rule}:${draft.slice(f.offset, f.offset + f.length)}`));
+        const fresh = linter
+          .lint(fixed)
+          .filter((f) => f.offset < span.offset + Math.max(1, span.length) && span.offset < f.offset + Math.max(1, f.length))
+          .filter((f) => !known.has(`${f.rule}:${fixed.slice(f.offset, f.offset + f.length)}`));
+        assert.deepEqual(fresh.map((f) => `${f.rule}: ${fixed.slice(f.offset, f.offset + f.length)} ${f.message}`), [], `after the fix: ${fixed}`);
+      }
+    });
+  }
 });

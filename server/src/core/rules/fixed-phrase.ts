@@ -37,7 +37,8 @@ import { HAN_CODES, isHan } from '../analysis/han';
 import { isContrastivePair, isNumeralChar } from '../analysis/names';
 import { endsWithOrganisationHead } from '../analysis/organisations';
 import { segment, type Token } from '../segmenter';
-import { breaksLexicon, pairStandsTogether } from '../analysis/lexical-break';
+import { breaksLexicon, pairStandsTogether, strandedCount } from '../analysis/lexical-break';
+import { explainRepeat, findRepeats, MAX_UNIT } from '../analysis/repetition';
 
 /** isHan as a table, held here so the hot loops index it directly. */
 const HAN_TABLE: Uint8Array = HAN_CODES;
@@ -78,9 +79,16 @@ export const fixedPhrase: Rule = {
     if (index.empty) return;
     const document = ctx.text.masked;
     for (const paragraph of ctx.text.paragraphs) {
-      for (const match of scanParagraph(ctx.lexicon, index, paragraph.text)) {
+      for (const match of scanParagraph(ctx, index, paragraph.text)) {
         if (ctx.isAllowed(paragraph.text.slice(match.start, match.end))) continue;
+        if (match.doubledAt !== undefined) {
+          reportDoubled(ctx, paragraph.start, paragraph.text, match, match.doubledAt);
+          continue;
+        }
         if (match.slip !== undefined && meantInDocument(ctx.lexicon, document, paragraph.start, paragraph.text, match)) continue;
+        // A fix never creates a finding at its site: a phrase that, written in, would double
+        // what stands beside it (卫生健康工作 before 工作) is not what was meant.
+        if (leavesRepeat(ctx, paragraph.text, match.start, match.end, match.target)) continue;
         report(ctx, paragraph.start, paragraph.text, match);
       }
     }
@@ -91,7 +99,8 @@ export const fixedPhrase: Rule = {
 const MEMO_LIMIT = 50_000;
 
 /** The accepted near-misses of one paragraph, before the document-level checks. */
-function scanParagraph(lexicon: Lexicon, index: PhraseIndex, text: string): NearMiss[] {
+function scanParagraph(ctx: RuleContext, index: PhraseIndex, text: string): NearMiss[] {
+  const lexicon = ctx.lexicon;
   const found: NearMiss[] = [];
   let lastEnd = -1;
   for (let i = 0; i + MIN_SLIP_LENGTH - 1 <= text.length; i++) {
@@ -99,6 +108,15 @@ function scanParagraph(lexicon: Lexicon, index: PhraseIndex, text: string): Near
     if (HAN_TABLE[code] !== 1 || FUNCTION_CODES[code] || !index.startsTarget(code)) continue;
     const match = index.bestNearMiss(text, i) ?? index.quadNearMiss(text, i);
     if (!match || i < lastEnd) continue;
+    // A character doubled beside the phrase (中医医院|院感, 中医|医疗机构) leaves the phrase written whole: no near-miss.
+    if (match.kind === 'add' && text.slice(match.start, match.end).includes(match.target)) continue;
+    const extra = extraCopy(ctx, text, match);
+    if (extra >= 0) {
+      if (!doubledSlip(ctx, index, text, match, extra)) continue;
+      lastEnd = match.end;
+      found.push({ ...match, doubledAt: extra });
+      continue;
+    }
     if (!acceptable(lexicon, index, text, match)) continue;
     lastEnd = match.end;
     found.push(match);
@@ -151,6 +169,8 @@ interface NearMiss {
    * the phrase correctly elsewhere.
    */
   slip?: 'lexical' | 'confirm';
+  /** Set when the slip is a character written twice: the offset of the copy to remove. */
+  doubledAt?: number;
 }
 
 /**
@@ -222,9 +242,9 @@ function acceptable(lexicon: Lexicon, index: PhraseIndex, text: string, m: NearM
     const inside = editInsideWord(lexicon, index, m);
     // The fluency test below only chooses between strict bars.
     if (slipOnly || varies) {
-      if (m.kind === 'add' && !inside && attaches(lexicon, textChar)) return false;
+      if (m.kind === 'add' && !inside && !echoesNeighbour(text, m) && attaches(lexicon, textChar)) return false;
       if (!breaksPhrase(lexicon, index, text, m)) return false;
-      m.slip = inside ? 'lexical' : 'confirm';
+      m.slip = inside || echoesNeighbour(text, m) ? 'lexical' : 'confirm';
       return true;
     }
     const fluent = readsFluently(lexicon, text, m);
@@ -256,6 +276,14 @@ const MODAL_CHARS = new Set('要会能可应须需该再更最很太才亦均皆
 /** True when a character added between two words may be meant: 中医药类特色班, 数字化健康. */
 function attaches(lexicon: Lexicon, char: string): boolean {
   return MODAL_CHARS.has(char) || ATTACHING_POS.test(lexicon.pos(char) ?? '') || lexicon.suffixProductivity(char) >= PRODUCTIVE_SUFFIX;
+}
+
+/**
+ * True when an added character is the one written two places on or back: typed a
+ * keystroke early or late (卫生健康作工作), a slip however the words fall.
+ */
+function echoesNeighbour(text: string, m: NearMiss): boolean {
+  return m.kind === 'add' && (text[m.textAt + 2] === text[m.textAt] || text[m.textAt - 2] === text[m.textAt]);
 }
 
 /** Characters of the target before the edit, and after it. */
@@ -299,7 +327,7 @@ function mayBeSlip(index: PhraseIndex, text: string, m: NearMiss): boolean {
   // The corpus writes the target only as the start of a longer phrase, and the text goes elsewhere.
   const next = index.usualNext(m.node);
   if (next?.dominant && text.charCodeAt(m.end) !== next.code) return false;
-  if (m.kind !== 'drop') {
+  if (m.kind === 'substitute') {
     // A parallel four-character pattern (提质提效 beside 提质增效) repeats a character on purpose.
     const written = text[m.textAt];
     for (let i = m.start; i < m.end; i++) if (i !== m.textAt && text[i] === written) return false;
@@ -358,12 +386,8 @@ function report(ctx: RuleContext, base: number, text: string, m: NearMiss): void
   const countNote = [curated ? (entry.source === ROSTER_SOURCE ? '本社名录' : '规范提法') : '', entry.count > 0 ? `语料中出现 ${entry.count} 次` : '']
     .filter(Boolean)
     .join('，');
-  const edit =
-    m.kind === 'substitute'
-      ? { offset: base + m.textAt, length: 1, newText: m.target[m.targetAt] }
-      : m.kind === 'drop'
-        ? { offset: base + m.textAt, length: 0, newText: m.target[m.targetAt] }
-        : { offset: base + m.textAt, length: 1, newText: '' };
+  // The whole near-miss is replaced by the phrase, so the result reads as the phrase whatever the edit was.
+  const edit = { offset: base + m.start, length: m.end - m.start, newText: m.target };
   const where = entry.docs ? `，见于 ${entry.docs} 篇文档` : '';
   const sourceNote = curated ? `；来源：${entry.source === ROSTER_SOURCE ? '本社名录（.jiaoduirc.json）' : entry.source}` : '';
   ctx.report({
@@ -373,6 +397,75 @@ function report(ctx: RuleContext, base: number, text: string, m: NearMiss): void
     evidence: `“${m.target}”${entry.count > 0 ? `在语料中出现 ${entry.count} 次${where}` : '是收录的规范写法'}${sourceNote}；此处写作“${variant}”，${describeEdit(m, text)}。`,
     subject: variant,
     fixes: [{ title: `改为“${m.target}”`, edits: [edit] }],
+  });
+}
+
+/** Characters of context either side of a fix when looking for a repeat it would create: two units of the longest. */
+const FIX_CONTEXT = 2 * MAX_UNIT;
+
+/**
+ * True when replacing text[start, end) by `replacement` leaves a repeat across the
+ * replacement's edge that the repetition analysis cannot explain — one duplicate-word
+ * would report (我国中中医药 → 我国中国中医药, 卫生健康作工作 → 卫生健康工作工作).
+ */
+function leavesRepeat(ctx: RuleContext, text: string, start: number, end: number, replacement: string): boolean {
+  const before = text.slice(Math.max(0, start - FIX_CONTEXT), start);
+  const corrected = before + replacement + text.slice(end, Math.min(text.length, end + FIX_CONTEXT));
+  const from = before.length;
+  const to = from + replacement.length;
+  for (const repeat of findRepeats(corrected)) {
+    const repeatEnd = repeat.start + repeat.copies * repeat.unit;
+    // Repeats away from the replacement, or wholly inside the phrase (中医医院), are not the fix's doing.
+    if (repeatEnd <= from || repeat.start >= to || (repeat.start >= from && repeatEnd <= to)) continue;
+    if (explainRepeat(corrected, repeat, ctx.lexicon, ctx.model.repeats) === null) return true;
+  }
+  return false;
+}
+
+/**
+ * The offset of a character written twice at the near-miss's edit, or −1: a
+ * character added beside a copy of itself (中中医药事业 for 中医药事业), or a "dropped"
+ * character between two copies of one whose phrase, written in, would double what
+ * stands before it (我国中中医药 read as 中国中医药 missing 国 gives 我国中国中医药).
+ */
+function extraCopy(ctx: RuleContext, text: string, m: NearMiss): number {
+  if (m.kind === 'add') return text[m.textAt - 1] === text[m.textAt] || text[m.textAt + 1] === text[m.textAt] ? m.textAt : -1;
+  if (m.kind === 'drop' && text[m.textAt - 1] === text[m.textAt] && leavesRepeat(ctx, text, m.start, m.end, m.target)) return m.textAt;
+  return -1;
+}
+
+/**
+ * A doubled character next to a recurrent phrase is a slip this rule reports only
+ * where duplicate-word's analysis explains the doubling away (a boundary: 我国中|中医药
+ * reads as 中 + 中医药), so one slip gets one finding. It must read better single —
+ * the text without the copy strands fewer characters (我国|中|中医药 → 我国|中医药) —
+ * and removing the copy must leave no repeat of its own.
+ */
+function doubledSlip(ctx: RuleContext, index: PhraseIndex, text: string, m: NearMiss, at: number): boolean {
+  if (m.entry.source === CORPUS_SOURCE && index.countOf(m.node) < MIN_COUNT) return false;
+  const pairStart = text[at - 1] === text[at] ? at - 1 : at;
+  if (explainRepeat(text, { start: pairStart, unit: 1, copies: 2 }, ctx.lexicon, ctx.model.repeats) === null) return false;
+  let from = m.start;
+  while (from > 0 && m.start - from < FLUENCY_CONTEXT && isHan(text.charCodeAt(from - 1))) from--;
+  let to = m.end;
+  while (to < text.length && to - m.end < FLUENCY_CONTEXT && isHan(text.charCodeAt(to))) to++;
+  const single = text.slice(from, at) + text.slice(at + 1, to);
+  if (strandedCount(ctx.lexicon, single) >= strandedCount(ctx.lexicon, text.slice(from, to))) return false;
+  return !leavesRepeat(ctx, text, at, at + 1, '');
+}
+
+function reportDoubled(ctx: RuleContext, base: number, text: string, m: NearMiss, at: number): void {
+  const char = text[at];
+  const pairStart = text[at - 1] === char ? at - 1 : at;
+  const variant = text.slice(m.start, m.end);
+  const single = text.slice(m.start, at) + text.slice(at + 1, m.end);
+  ctx.report({
+    offset: base + pairStart,
+    length: 2,
+    message: `疑似多了一个“${char}”，应为“${single}”`,
+    evidence: `“${variant}”与语料中的“${m.target}”（${m.entry.count} 次）只差一字，差在重复的“${char}”上；去掉一个“${char}”，“${single}”读作完整的词语。`,
+    subject: text.slice(pairStart, pairStart + 2),
+    fixes: [{ title: `删去多余的“${char}”`, edits: [{ offset: base + at, length: 1, newText: '' }] }],
   });
 }
 
@@ -769,7 +862,7 @@ class PhraseIndex {
         if (substitutes >= 0) {
           for (const g of this.skipLists[substitutes]) {
             if (this.char[this.parent[g]] === here || !this.extend(text, g, p + 2)) continue;
-            if (this.depth[this.reached] > (bestNode < 0 ? 0 : this.depth[bestNode])) {
+            if (this.better(bestNode, bestEnd)) {
               bestNode = this.reached;
               bestEnd = this.reachedEnd;
               bestKind = 'substitute';
@@ -783,7 +876,7 @@ class PhraseIndex {
         if (drops >= 0) {
           for (const g of this.skipLists[drops]) {
             if (!this.extend(text, g, p + 1)) continue;
-            if (this.depth[this.reached] > (bestNode < 0 ? 0 : this.depth[bestNode])) {
+            if (this.better(bestNode, bestEnd)) {
               bestNode = this.reached;
               bestEnd = this.reachedEnd;
               bestKind = 'drop';
@@ -796,7 +889,7 @@ class PhraseIndex {
         if (afterIsHan && (d > 1 || this.firstAndSecond[pairSlot(first, after)] === 1)) {
           const child = this.childOf.get(node, after);
           if (child >= 0 && this.char[child] !== here && this.extend(text, child, p + 2)) {
-            if (this.depth[this.reached] > (bestNode < 0 ? 0 : this.depth[bestNode])) {
+            if (this.better(bestNode, bestEnd)) {
               bestNode = this.reached;
               bestEnd = this.reachedEnd;
               bestKind = 'add';
@@ -813,6 +906,17 @@ class PhraseIndex {
     }
     if (bestNode < 0) return undefined;
     return { start, end: bestEnd, target: this.pathOf(bestNode), entry: this.entries[this.best[bestNode]], node: bestNode, kind: bestKind, textAt: bestTextAt, targetAt: bestTargetAt, slip: undefined };
+  }
+
+  /**
+   * True when the target extend() just reached beats the best so far: a longer target,
+   * or the same length explaining more of the text (卫生健康作工作 is 卫生健康工作 with 作
+   * added, not 卫生健康[工]作 followed by a stray 工作).
+   */
+  private better(bestNode: number, bestEnd: number): boolean {
+    if (bestNode < 0) return true;
+    const depth = this.depth[this.reached];
+    return depth > this.depth[bestNode] || (depth === this.depth[bestNode] && this.reachedEnd > bestEnd);
   }
 
   /** Set by extend(): the deepest target reached and where it ends in the text. */

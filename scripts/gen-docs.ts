@@ -15,7 +15,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RULES } from '../server/src/core/rules';
-import type { Category, Rule, Severity } from '../server/src/core/types';
+import { repositoryWebUrl, ruleDocsUrlIn } from '../server/src/node/package-info';
+import { SEVERITY_SETTINGS, type Category, type Rule, type Severity } from '../server/src/core/types';
 
 export const ROOT = path.resolve(__dirname, '..');
 export const RULES_DOC = 'docs/rules.md';
@@ -24,7 +25,6 @@ export const PACKAGE_JSON = 'package.json';
 export const BLOCK_START = '<!-- rules:start -->';
 export const BLOCK_END = '<!-- rules:end -->';
 export const SETTING_PREFIX = 'jiaodui.rules.';
-const SEVERITY_ENUM = ['off', 'hint', 'info', 'warning', 'error'] as const;
 
 type Json = Record<string, unknown>;
 
@@ -146,8 +146,7 @@ export interface RuleSetting {
 export function repositoryUrl(pkg: Json): string | undefined {
   const repository = pkg.repository as string | { url?: string } | undefined;
   const url = typeof repository === 'string' ? repository : repository?.url;
-  const web = url?.replace(/^git\+/, '').replace(/\.git$/, '');
-  return web && /^https:\/\//.test(web) ? web.replace(/\/$/, '') : undefined;
+  return url ? repositoryWebUrl(url) : undefined;
 }
 
 export function ruleSettings(rules: readonly Rule[] = RULES, repository?: string): Record<string, RuleSetting> {
@@ -156,13 +155,13 @@ export function ruleSettings(rules: readonly Rule[] = RULES, repository?: string
     const { id, defaultSeverity, docs } = rule.meta;
     const setting: RuleSetting = {
       type: 'string',
-      enum: [...SEVERITY_ENUM],
+      enum: [...SEVERITY_SETTINGS],
       default: defaultSeverity,
       description: `${docs.summary}（${docs.gloss}）`,
       scope: 'resource',
     };
     // A relative link would not resolve in the settings UI, so the docs link needs a repository address.
-    if (repository) setting.markdownDescription = `${docs.summary}（${docs.gloss}）。[${id}](${repository}/blob/main/${RULES_DOC}#${id})`;
+    if (repository) setting.markdownDescription = `${docs.summary}（${docs.gloss}）。[${id}](${ruleDocsUrlIn(repository, id)})`;
     settings[`${SETTING_PREFIX}${id}`] = setting;
   }
   return settings;

@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Language } from '../../server/src/core';
+import { languageOfPath, type Language } from '../../server/src/core';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
 export const SEEDS_DIR = path.join(REPO_ROOT, 'seeds');
@@ -18,7 +18,7 @@ export interface SeedDoc {
 
 /** Same choice as learnModel and the CLI: the extension decides the language. */
 export function languageOf(file: string): Language {
-  return /\.(md|markdown)$/i.test(file) ? 'markdown' : 'plaintext';
+  return languageOfPath(file);
 }
 
 export function loadSeeds(dir = SEEDS_DIR): SeedDoc[] {

@@ -10,7 +10,7 @@ import { EXIT_USAGE, FatalError, runLint } from './cli/lint-command';
 import { runLearn } from './cli/learn-command';
 import { formatRules } from './cli/rules-command';
 import { runLsp } from './cli/lsp-command';
-import { packageInfo } from './cli/package-info';
+import { packageInfo } from './node/package-info';
 import { isLintWorker, runLintWorker } from './cli/workers';
 
 const stdout = (text: string) => void process.stdout.write(text);

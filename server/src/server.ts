@@ -24,7 +24,7 @@ import {
   type HoverParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import type { Rule } from './core/types';
+import type { Rule } from './core';
 import { codeActions, countFixes, fixAllRuleEdit, ruleFixEdits, type ClientSupport, type ResolveData } from './lsp/codeActions';
 import { toSimplifiedEdits } from './lsp/convert';
 import { fixAllEdits, toWireEdits } from './lsp/edits';

@@ -14,7 +14,7 @@ import { fixAllEdits } from '../../server/src/lsp/edits';
 import { addAllowedWord } from '../../server/src/lsp/project';
 import { carryFindings, mergeFindings, SplitLinter } from '../../server/src/lsp/splitLinter';
 import { toSimplifiedEdits } from '../../server/src/lsp/convert';
-import { repositoryWebUrl } from '../../server/src/lsp/diagnostics';
+import { repositoryWebUrl } from '../../server/src/node/package-info';
 import { startServer } from '../../server/src/server';
 import { emptyModelOptions } from '../support/resources';
 import { LspClient, applyTextEdits } from './lsp-client';

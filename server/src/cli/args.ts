@@ -3,13 +3,11 @@
  * CLI needs repeatable options, `--no-config`, `-` as a path and one precise usage
  * line per mistake (a CI log should say exactly which flag was wrong).
  */
-import { FIX_KINDS, type FixKind, type SeveritySetting } from '../core/types';
-import { RULES_BY_ID } from '../core/rules';
+import { FIX_KINDS, isSeveritySetting, SEVERITY_SETTINGS, RULES_BY_ID, type FixKind, type SeveritySetting } from '../core';
 
 export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
 
-const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'hint', 'info', 'warning', 'error'];
 export const DEFAULT_MAX_SIZE = 20 * 1024 * 1024;
 
 export class UsageError extends Error {}
@@ -143,7 +141,7 @@ function parseRuleOverride(spec: string): [string, SeveritySetting] {
   if (!RULES_BY_ID.has(id)) {
     throw new UsageError(`--rule: 未知规则 “${id}”（unknown rule）；可用规则（valid ids）：${[...RULES_BY_ID.keys()].join(', ')}`);
   }
-  if (!(SEVERITY_SETTINGS as readonly string[]).includes(severity)) {
+  if (!isSeveritySetting(severity)) {
     throw new UsageError(`--rule ${id}: 级别应为 ${SEVERITY_SETTINGS.join('|')}（expected ID=off|hint|info|warning|error），而不是 “${severity}”`);
   }
   return [id, severity as SeveritySetting];

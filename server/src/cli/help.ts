@@ -1,5 +1,5 @@
 /** Usage text: short, with the exit codes a CI script needs. */
-import { DRAFT_EXTENSIONS } from './files';
+import { DRAFT_EXTENSIONS } from '../node/files';
 
 export const USAGE = `jiaodui 校对 — proofreading linter for Chinese newsroom drafts
 

@@ -5,13 +5,12 @@
  * cannot be read stops the run (exit 2) rather than silently learning from less.
  */
 import * as path from 'node:path';
-import { learnModel } from '../core/model/learn';
-import type { LearnedModel } from '../core/model/types';
+import { learnModel, type LearnedModel } from '../core';
 import { loadLexicon } from '../node/resources';
 import type { LearnArgs } from './args';
 import { InputError, readText } from './decode';
-import { discover } from './files';
-import { writeFileAtomic } from './fix';
+import { discover } from '../node/files';
+import { writeFileAtomic } from '../node/write';
 
 export interface LearnIo {
   cwd: string;

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { ConfigError, loadConfigFile } from '../node/config';
 import { loadModel } from '../node/resources';
 import type { LintArgs } from './args';
-import { discover, displayPath, ignoreMatcher, type InputProblem } from './files';
+import { discover, displayPath, ignoreMatcher, type InputProblem } from '../node/files';
 import { Project, lintFile, lintStdin, type FileJob, type LintSettings } from './lint-files';
 import { summarize, type FileResult, type Summary } from './report';
 import { render } from './formats';

@@ -4,15 +4,12 @@
  * worker threads, so it takes plain settings and keeps its caches per process.
  */
 import * as path from 'node:path';
-import { Linter, fixAll } from '../core/engine';
-import { TextModel, type Language } from '../core/text';
-import { RULES } from '../core/rules';
-import type { Finding, FixKind, LintOptions, SeveritySetting } from '../core/types';
+import { fixAll, Linter, RULES, TextModel, type Finding, type FixKind, type Language, type LintOptions, type SeveritySetting } from '../core';
 import { ConfigError, findConfigFile, loadConfigFile, resolveLintOptions, type JiaoduiConfig } from '../node/config';
 import { loadModel } from '../node/resources';
 import { InputError, readText, type DecodedText } from './decode';
-import { encodeDraft, writeFileAtomic } from './fix';
-import { ignoreMatcher, languageOf } from './files';
+import { encodeDraft, writeFileAtomic } from '../node/write';
+import { ignoreMatcher, languageOf } from '../node/files';
 import { unifiedDiff } from './diff';
 import { toCliDiagnostic, type FileResult } from './report';
 

@@ -4,9 +4,7 @@
  * the JSON format's diagnostic; ranges are computed once, by TextModel.positionAt,
  * while the text is at hand.
  */
-import type { Finding, FixKind, Severity } from '../core/types';
-import { fixKindOf } from '../core/fixes';
-import type { TextModel } from '../core/text';
+import { fixKindOf, type Finding, type FixKind, type Severity, type TextModel } from '../core';
 
 export interface CliPosition {
   line: number;

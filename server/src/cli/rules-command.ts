@@ -1,5 +1,5 @@
 /** `jiaodui rules`: the registry as a table or JSON (for scripts that build configs). */
-import { RULES } from '../core/rules';
+import { RULES } from '../core';
 import { displayWidth } from './formats/text';
 
 export function formatRules(format: 'text' | 'json'): string {

@@ -5,6 +5,13 @@
  */
 import type { Finding, FixKind, TextEdit } from './types';
 
+/**
+ * Most fix passes a fix-all runs: a fix deferred for overlapping an earlier one is
+ * applied in the next pass, against the new text. The limit only bounds a
+ * pathological pair of fixes that keep undoing each other.
+ */
+export const MAX_FIX_PASSES = 10;
+
 export interface FixResult {
   text: string;
   /** Findings whose first fix was applied. */
@@ -86,8 +93,6 @@ export interface FixRun {
   remaining: Finding[];
 }
 
-const MAX_PASSES = 10;
-
 /** A fix a pass left for overlapping, followed into the text of the next pass. */
 interface Pending {
   original: Finding;
@@ -119,7 +124,7 @@ export function runFixes(text: string, lint: (text: string) => Finding[], option
     pending.push({ original: f, key: changeKey(current, f.rule, fix.edits), start, end });
   }
   let candidates = pending.map((p) => p.original);
-  for (let pass = 0; pass < MAX_PASSES && candidates.length > 0; pass++) {
+  for (let pass = 0; pass < MAX_FIX_PASSES && candidates.length > 0; pass++) {
     const result = applyFixesDetailed(current, candidates);
     if (result.applied.length === 0) break;
     const appliedSet = new Set(result.applied);

@@ -3,12 +3,13 @@
  * and the CLI are thin shells around these functions.
  */
 export * from './types';
-export { TextModel, computeLineStarts, type Paragraph, type Position, type Language } from './text';
+export { TextModel, computeLineStarts, languageOfPath, type Paragraph, type Position, type Language } from './text';
 export { Lexicon } from './lexicon';
 export { segment, type Token } from './segmenter';
 export { Linter, lint, fixAll, type FixAllResult } from './engine';
-export { applyFixes, applyFixesDetailed, applyEdits, overlaps, autoFix, fixKindOf, mapOffset, runFixes, type FixResult, type FixRun, type FixRunOptions } from './fixes';
+export { applyFixes, applyFixesDetailed, applyEdits, overlaps, MAX_FIX_PASSES, autoFix, fixKindOf, mapOffset, runFixes, type FixResult, type FixRun, type FixRunOptions } from './fixes';
 export { RULES, RULES_BY_ID } from './rules';
 export { learnModel, toCorpusDocuments, type CorpusFile } from './model/learn';
 export { parseModel, emptyModel, ModelError } from './model/load';
 export type { LearnedModel, CorpusDocument } from './model/types';
+export { applyRoster, type Roster } from './model/roster';

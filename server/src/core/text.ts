@@ -34,6 +34,11 @@ export interface Directive {
 
 export type Language = 'markdown' | 'plaintext';
 
+/** The language of a draft by its file name or URI: Markdown for .md and .markdown, plain text otherwise. */
+export function languageOfPath(file: string): Language {
+  return /\.(md|markdown)$/i.test(file) ? 'markdown' : 'plaintext';
+}
+
 const DIRECTIVE_LINE =
   /^[ \t]*(?:<!--[ \t]*)?jiaodui-(disable-next-line|disable|enable)\b([^\n]*?)(?:-->)?[ \t]*$/;
 const URL_PATTERN = /\b(?:https?|ftp):\/\/[^\s<>"“”‘’（）()【】《》，。；！？]+|\bwww\.[A-Za-z0-9-]+\.[^\s<>"“”‘’（）()【】《》，。；！？]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;

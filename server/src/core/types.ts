@@ -9,6 +9,12 @@ import type { TextModel, Paragraph } from './text';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeveritySetting = Severity | 'off';
+/** Every severity setting, mildest first: the one list config, settings, CLI and the generated schema check against. */
+export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'hint', 'info', 'warning', 'error'];
+
+export function isSeveritySetting(value: unknown): value is SeveritySetting {
+  return typeof value === 'string' && (SEVERITY_SETTINGS as readonly string[]).includes(value);
+}
 
 export type Category =
   | 'duplication'

@@ -20,8 +20,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding, FixKind } from '../core/types';
-import { autoFix } from '../core/fixes';
+import { autoFix, type Finding, type FixKind } from '../core';
 import { isOurs, toDiagnostic, type DiagnosticData } from './diagnostics';
 import { fixAllEdits, toWireEdits, type FixAllEdits } from './edits';
 import { toSimplifiedEdits } from './convert';

@@ -5,16 +5,12 @@
  * which answers hovers from its latest lint: on a draft with a thousand findings it
  * would double what every keystroke sends.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import type { TextModel } from '../core/text';
-import type { Finding, FixKind, Severity } from '../core/types';
-import { fixKindOf } from '../core/fixes';
+import { fixKindOf, type Finding, type FixKind, type Severity, type TextModel } from '../core';
 import { toRange, toWireEdits } from './edits';
 import { arrayOf, fits, isInteger, isRange, isString, object } from './guard';
 import type { WireTextEdit } from './protocol';
+import { ruleDocsUrl } from '../node/package-info';
 
 export const SOURCE = 'jiaodui';
 
@@ -41,12 +37,13 @@ export function toDiagnostic(finding: Finding, text: TextModel, version: number)
     subject: finding.subject ?? text.raw.slice(finding.offset, finding.offset + finding.length),
     fixes: finding.fixes.map((fix) => ({ title: fix.title, kind: fixKindOf(fix), edits: toWireEdits(text, fix.edits) })),
   };
+  const docs = ruleDocsUrl(finding.rule);
   return {
     range: toRange(text, finding.offset, finding.length),
     severity: SEVERITY[finding.severity],
     source: SOURCE,
     code: finding.rule,
-    codeDescription: { href: ruleDocsUrl(finding.rule) },
+    ...(docs ? { codeDescription: { href: docs } } : {}),
     message: finding.message,
     data,
   };
@@ -84,54 +81,3 @@ export function tooLargeDiagnostic(bytes: number, limit: number): Diagnostic {
   };
 }
 
-let docsBase: string | undefined;
-
-/**
- * Where a rule's documentation lives: docs/rules.md in the repository named by the
- * package.json, else the copy shipped beside the bundle.
- */
-export function ruleDocsUrl(rule: string): string {
-  docsBase ??= computeDocsBase();
-  return `${docsBase}#${rule}`;
-}
-
-function computeDocsBase(): string {
-  const root = packageRoot();
-  if (root) {
-    try {
-      const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { repository?: string | { url?: string } };
-      const url = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
-      const web = url ? repositoryWebUrl(url) : undefined;
-      if (web) return `${web}/blob/HEAD/docs/rules.md`;
-    } catch {
-      // Fall through to the packaged copy.
-    }
-  }
-  return pathToFileURL(path.join(root ?? path.resolve(__dirname, '..'), 'docs', 'rules.md')).href;
-}
-
-export function repositoryWebUrl(url: string): string | undefined {
-  const github = /^github:(.+)$/.exec(url) ?? /^([\w.-]+\/[\w.-]+)$/.exec(url);
-  if (github) return `https://github.com/${github[1].replace(/\.git$/, '')}`;
-  const web = /^(?:git\+)?(https?:\/\/[^\s]+?)(?:\.git)?\/?$/.exec(url);
-  if (web) return web[1];
-  const ssh = /^(?:git\+ssh:\/\/)?git@([^:/]+)[:/](.+?)(?:\.git)?$/.exec(url);
-  if (ssh) return `https://${ssh[1]}/${ssh[2]}`;
-  return undefined;
-}
-
-/** The folder holding jiaodui's package.json (dist/.. when bundled, the repo root from sources). */
-function packageRoot(): string | undefined {
-  let dir = __dirname;
-  for (;;) {
-    try {
-      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string };
-      if (pkg.name === 'jiaodui') return dir;
-    } catch {
-      // Not here; go up.
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-}

@@ -7,9 +7,7 @@
  * produced is merged with it. The result applied to the original equals the core's
  * fixAll text, which the tests check.
  */
-import { runFixes } from '../core/fixes';
-import type { TextModel } from '../core/text';
-import type { Finding, FixKind, TextEdit } from '../core/types';
+import { runFixes, type Finding, type FixKind, type TextEdit, type TextModel } from '../core';
 import type { WireTextEdit } from './protocol';
 
 export function toRange(text: TextModel, offset: number, length: number): WireTextEdit['range'] {

@@ -3,9 +3,8 @@
  * the learned evidence), the fixes on offer and a link to the rule's documentation.
  */
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
-import { RULES_BY_ID } from '../core/rules';
-import type { Finding } from '../core/types';
-import { ruleDocsUrl } from './diagnostics';
+import { RULES_BY_ID, type Finding } from '../core';
+import { ruleDocsUrl } from '../node/package-info';
 import { toRange } from './edits';
 import { errorText, type GuardLog } from './guard';
 import type { LintResult } from './linting';
@@ -40,7 +39,8 @@ export function describe(finding: Finding): string {
   if (finding.evidence) lines.push('', `**依据：** ${escape(finding.evidence)}`);
   if (meta?.docs.reference) lines.push('', `**参考：** ${escape(meta.docs.reference)}`);
   if (finding.fixes.length > 0) lines.push('', `**修复：** ${finding.fixes.map((f) => escape(f.title)).join('；')}`);
-  lines.push('', `[规则说明](${ruleDocsUrl(finding.rule)})`);
+  const docs = ruleDocsUrl(finding.rule);
+  if (docs) lines.push('', `[规则说明](${docs})`);
   return lines.join('\n');
 }
 

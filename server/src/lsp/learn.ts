@@ -5,8 +5,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { learnModel } from '../core/model/learn';
-import { discover } from '../cli/files';
+import { learnModel } from '../core';
+import { discover } from '../node/files';
+import { writeFileAtomic } from '../node/write';
 import { loadLexicon } from '../node/resources';
 import type { LearnModelParams, LearnModelResult } from './protocol';
 
@@ -20,8 +21,6 @@ export function learnFromFolders(params: LearnModelParams): LearnModelResult {
   const model = learnModel(corpus, loadLexicon());
   fs.mkdirSync(path.dirname(params.out), { recursive: true });
   // Atomic, as the CLI does: a server linting meanwhile never reads half a model.
-  const tmp = `${params.out}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, JSON.stringify(model));
-  fs.renameSync(tmp, params.out);
+  writeFileAtomic(params.out, JSON.stringify(model));
   return { out: params.out, documents: corpus.length, characters: model.corpus.characters };
 }

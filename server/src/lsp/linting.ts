@@ -16,8 +16,8 @@
 import * as fs from 'node:fs';
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { TextModel } from '../core/text';
-import type { Finding } from '../core/types';
+import { TextModel, type Finding } from '../core';
+import { languageIdOf } from '../node/files';
 import { toDiagnostic, tooLargeDiagnostic } from './diagnostics';
 import type { Documents, OffsetChange } from './documents';
 import { fsPath, type Project } from './project';
@@ -325,7 +325,7 @@ export class LiveLinter {
     const raw = readDisk(uri);
     const settings = await this.settings.get(uri);
     if (this.documents.get(uri)) return;
-    const languageId = /\.(md|markdown)$/i.test(uri) ? 'markdown' : /\.(draft|gao)$/i.test(uri) ? 'newsdraft' : 'plaintext';
+    const languageId = languageIdOf(uri);
     const outcome =
       raw !== undefined && settings.enable && isLintedLanguage(languageId, settings) ? this.lintClosed(uri, raw, languageId, settings) : undefined;
     this.publish(uri, undefined, outcome?.diagnostics ?? []);

@@ -11,12 +11,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseModel } from '../core/model/load';
-import { applyRoster } from '../core/model/roster';
-import type { LearnedModel } from '../core/model/types';
-import type { LintOptions, Rule } from '../core/types';
+import { applyRoster, parseModel, type LearnedModel, type LintOptions, type Rule } from '../core';
 import { CONFIG_FILE, findConfigFile, loadConfigFile, resolveLintOptions, type JiaoduiConfig } from '../node/config';
-import { ignoreMatcher } from '../cli/files';
+import { ignoreMatcher } from '../node/files';
+import { writeFileAtomic } from '../node/write';
 import type { JiaoduiSettings } from './settings';
 import { SplitLinter } from './splitLinter';
 
@@ -166,9 +164,7 @@ export class Project {
     }
     const result = addAllowedWord(text, word);
     if (result.changed) {
-      const tmp = `${target}.${process.pid}.tmp`;
-      fs.writeFileSync(tmp, result.text);
-      fs.renameSync(tmp, target);
+      writeFileAtomic(target, result.text);
     }
     this.invalidate();
     return { file: target, added: result.changed };

@@ -5,7 +5,7 @@
  * the defaults, so a bare `jiaodui lsp` works with no configuration at all.
  */
 import type { Connection } from 'vscode-languageserver';
-import type { Severity } from '../core/types';
+import { isSeveritySetting, type Severity } from '../core';
 
 export interface JiaoduiSettings {
   enable: boolean;
@@ -29,8 +29,6 @@ export const DEFAULT_SETTINGS: JiaoduiSettings = {
   rules: {},
 };
 
-const SEVERITY_VALUES = new Set(['off', 'hint', 'info', 'warning', 'error']);
-
 /**
  * Accepts what any client sends: missing keys, nulls, wrong types. A bad value falls
  * back to the default instead of breaking linting.
@@ -44,7 +42,7 @@ export function normalizeSettings(raw: unknown): JiaoduiSettings {
     for (const [id, value] of Object.entries(input.rules as Record<string, unknown>)) {
       // VS Code also accepts the object form { severity } some users copy from ESLint.
       const severity = typeof value === 'object' && value !== null ? (value as { severity?: unknown }).severity : value;
-      if (typeof severity === 'string' && SEVERITY_VALUES.has(severity)) rules[id] = severity as Severity | 'off';
+      if (isSeveritySetting(severity)) rules[id] = severity;
     }
   }
   return {

@@ -8,10 +8,7 @@
  * lint() runs both and merges them in the engine's order, giving what a single
  * Linter over all rules gives (the CLI's result).
  */
-import { Linter } from '../core/engine';
-import { RULES } from '../core/rules';
-import type { Finding, LintOptions, Rule } from '../core/types';
-import { TextModel, type Language } from '../core/text';
+import { Linter, RULES, TextModel, type Finding, type Language, type LintOptions, type Rule } from '../core';
 
 export class SplitLinter {
   readonly paragraph: Linter;

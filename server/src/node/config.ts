@@ -4,13 +4,10 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { LintOptions, SeveritySetting } from '../core/types';
-import { RULES_BY_ID } from '../core/rules';
-import { applyRoster, type Roster } from '../core/model/roster';
+import { isSeveritySetting, SEVERITY_SETTINGS, RULES_BY_ID, applyRoster, type LintOptions, type Roster, type SeveritySetting } from '../core';
 import { loadLexicon, loadModel } from './resources';
 
 export const CONFIG_FILE = '.jiaoduirc.json';
-const SEVERITIES = new Set(['off', 'hint', 'info', 'warning', 'error']);
 
 export type RuleSetting = SeveritySetting | [SeveritySetting, Record<string, unknown>];
 
@@ -60,7 +57,7 @@ export function validateConfig(data: unknown, source: string): JiaoduiConfig {
   for (const [id, setting] of Object.entries(config.rules ?? {})) {
     if (!RULES_BY_ID.has(id)) throw new ConfigError(`${source}: 未知规则 “${id}”（jiaodui rules 列出全部规则）`);
     const severity = Array.isArray(setting) ? setting[0] : setting;
-    if (!SEVERITIES.has(severity as string)) throw new ConfigError(`${source}: 规则 ${id} 的级别 “${String(severity)}” 无效，应为 off|hint|info|warning|error`);
+    if (!isSeveritySetting(severity)) throw new ConfigError(`${source}: 规则 ${id} 的级别 “${String(severity)}” 无效，应为 ${SEVERITY_SETTINGS.join('|')}`);
   }
   for (const key of ['allow', 'ignore', 'phrases'] as const) {
     const value = config[key];

@@ -5,9 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Lexicon } from '../core/lexicon';
-import { parseModel } from '../core/model/load';
-import type { LearnedModel } from '../core/model/types';
+import { Lexicon, parseModel, type LearnedModel } from '../core';
 
 export const LEXICON_FILE = 'lexicon.txt';
 export const DEFAULT_MODEL_FILE = 'model.json';

@@ -1,7 +1,7 @@
 /** One entry point per output format; the lint command picks by --format. */
 import type { Format } from '../args';
 import type { LintMode } from '../lint-files';
-import type { InputProblem } from '../files';
+import type { InputProblem } from '../../node/files';
 import type { FileResult, Summary } from '../report';
 import { formatText } from './text';
 import { formatJson } from './json';

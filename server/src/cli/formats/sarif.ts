@@ -5,10 +5,9 @@
  * replacement per edit. Inputs that failed become tool execution notifications.
  */
 import { pathToFileURL } from 'node:url';
-import { RULES } from '../../core/rules';
-import type { Severity } from '../../core/types';
-import { packageInfo, ruleDocsUrl } from '../package-info';
-import type { InputProblem } from '../files';
+import { RULES, type Severity } from '../../core';
+import { packageInfo, ruleDocsUrl } from '../../node/package-info';
+import type { InputProblem } from '../../node/files';
 import type { CliPosition, FileResult } from '../report';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';

@@ -2,7 +2,7 @@
  * Builds a LearnedModel from a corpus. Each section is learned by its own module;
  * this file only wires them together.
  */
-import { TextModel } from '../text';
+import { TextModel, languageOfPath } from '../text';
 import type { Lexicon } from '../lexicon';
 import { MODEL_SCHEMA, MODEL_VERSION, type CorpusDocument, type LearnedModel } from './types';
 import { learnRepeats } from './sections/repeats';
@@ -20,7 +20,7 @@ export interface CorpusFile {
 export function toCorpusDocuments(files: CorpusFile[]): CorpusDocument[] {
   return files.map((file) => ({
     path: file.path,
-    text: new TextModel(file.content, /\.(md|markdown)$/i.test(file.path) ? 'markdown' : 'plaintext'),
+    text: new TextModel(file.content, languageOfPath(file.path)),
   }));
 }
 

@@ -3,7 +3,7 @@
  * it; the engine hands it to rules; rules never load it. Each section belongs to
  * the rules that read it and is learned by the module of the same name in sections/.
  */
-import type { TextModel } from '../text';
+export type { CorpusDocument } from './corpus';
 import type { RepeatsSection } from './sections/repeats';
 import type { StyleSection } from './sections/style';
 import type { DigitsSection } from './sections/digits';
@@ -13,11 +13,6 @@ import type { CharactersSection } from './sections/characters';
 
 export const MODEL_SCHEMA = 'jiaodui-model';
 export const MODEL_VERSION = 1;
-
-export interface CorpusDocument {
-  path: string;
-  text: TextModel;
-}
 
 export interface CorpusInfo {
   documents: number;

@@ -4,7 +4,7 @@
  * of the corpus's lines — how long a headline, byline or label runs, so that a longer
  * line left without a sentence end reads as cut prose rather than a heading.
  */
-import type { CorpusDocument } from '../types';
+import type { CorpusDocument } from '../corpus';
 import type { Lexicon } from '../../lexicon';
 import { segment } from '../../segmenter';
 import { hanWindowEnd, hanWindowStart } from '../../analysis/han';

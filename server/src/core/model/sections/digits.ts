@@ -4,7 +4,7 @@
  * knows which neighbours make a number a quantity, a date or an ordinal; and how
  * often the corpus carries layout page markers (“7 / 88”), for the evidence shown.
  */
-import type { CorpusDocument } from '../types';
+import type { CorpusDocument } from '../corpus';
 import type { Lexicon } from '../../lexicon';
 import { INLINE_MARKER, isPageMarkerLine } from '../../analysis/page-marker';
 

@@ -5,7 +5,7 @@
  * The names are found by the finders of analysis/names.ts and analysis/organisations.ts,
  * the same the rule uses, so `jiaodui learn` on another archive learns its names.
  */
-import type { CorpusDocument } from '../types';
+import type { CorpusDocument } from '../corpus';
 import type { Lexicon } from '../../lexicon';
 import { unwrap } from '../../analysis/unwrap';
 import { findPersons, occurrences } from '../../analysis/names';

@@ -11,7 +11,7 @@
  * a hard-wrapped line (PDF extractions wrap every visual line) is joined to the next
  * so a wrap does not cut a phrase in two.
  */
-import type { CorpusDocument } from '../types';
+import type { CorpusDocument } from '../corpus';
 import type { Lexicon } from '../../lexicon';
 import { isHan } from '../../analysis/han';
 import { unwrap } from '../../analysis/unwrap';

@@ -6,7 +6,7 @@
  * legitimate. A repeat seen only once is the typo the rule exists to catch, so it
  * is not learned.
  */
-import type { CorpusDocument } from '../types';
+import type { CorpusDocument } from '../corpus';
 import type { Lexicon } from '../../lexicon';
 import { explainRepeat, findRepeats } from '../../analysis/repetition';
 

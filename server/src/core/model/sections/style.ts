@@ -6,7 +6,7 @@
  * always agree on what a “half-width comma in Chinese text” or a “Han–digit
  * junction” is.
  */
-import type { CorpusDocument } from '../types';
+import type { CorpusDocument } from '../corpus';
 import type { Lexicon } from '../../lexicon';
 import { FULL_WIDTH, findHalfWidthSites, findRangeSites } from '../../analysis/punctuation';
 import { findSpacingJunctions } from '../../analysis/spacing';

@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import type { Language } from '../core/text';
+import { languageOfPath, type Language } from '../core';
 
 export const DRAFT_EXTENSIONS = ['.txt', '.md', '.markdown', '.draft', '.gao'] as const;
 /** Never walked into: version control and dependencies are not drafts. */
@@ -39,8 +39,15 @@ export function isDraft(file: string): boolean {
   return (DRAFT_EXTENSIONS as readonly string[]).includes(path.extname(file).toLowerCase());
 }
 
+/** The core language of a draft file (Markdown or plain text). */
 export function languageOf(file: string): Language {
-  return /\.(md|markdown)$/i.test(file) ? 'markdown' : 'plaintext';
+  return languageOfPath(file);
+}
+
+/** The editor language id of a draft file (or URI): markdown, newsdraft for .draft/.gao, else plaintext. */
+export function languageIdOf(file: string): 'markdown' | 'newsdraft' | 'plaintext' {
+  if (languageOfPath(file) === 'markdown') return 'markdown';
+  return /\.(draft|gao)$/i.test(file) ? 'newsdraft' : 'plaintext';
 }
 
 /** Path as shown in reports: relative to the working directory, with forward slashes. */

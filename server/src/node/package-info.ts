@@ -5,7 +5,6 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 
 export interface PackageInfo {
   name: string;
@@ -45,14 +44,32 @@ export function packageInfo(): PackageInfo {
 }
 
 function webUrl(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  const https = url.replace(/^git\+/, '').replace(/^git:\/\//, 'https://').replace(/\.git$/, '').replace(/#.*$/, '');
-  return /^https?:\/\//.test(https) ? https.replace(/\/$/, '') : undefined;
+  return url ? repositoryWebUrl(url.replace(/#.*$/, '')) : undefined;
 }
 
-/** Link to a rule's section in docs/rules.md: on the repository's web page if known, else the local file. */
-export function ruleDocsUrl(ruleId: string): string {
+/** The web page of a repository given as package.json writes it (URL, git+https, git@host:path, github:owner/name, owner/name). */
+export function repositoryWebUrl(url: string): string | undefined {
+  const github = /^github:(.+)$/.exec(url) ?? /^([\w.-]+\/[\w.-]+)$/.exec(url);
+  if (github) return `https://github.com/${github[1].replace(/\.git$/, '')}`;
+  const web = /^(?:git\+)?(https?:\/\/[^\s]+?)(?:\.git)?\/?$/.exec(url.replace(/^git:\/\//, 'https://'));
+  if (web) return web[1];
+  const ssh = /^(?:git\+ssh:\/\/)?git@([^:/]+)[:/](.+?)(?:\.git)?$/.exec(url);
+  if (ssh) return `https://${ssh[1]}/${ssh[2]}`;
+  return undefined;
+}
+
+/**
+ * The web link to a rule's section of docs/rules.md in the repository package.json
+ * names: the one link the CLI (SARIF helpUri), the diagnostics and the hovers give.
+ * Never a file:// path into an installed package, which no browser of a CI report or
+ * remote editor can open; without a repository there is no link at all.
+ */
+export function ruleDocsUrl(ruleId: string): string | undefined {
   const info = packageInfo();
-  if (info.repositoryUrl) return `${info.repositoryUrl}/blob/main/docs/rules.md#${ruleId}`;
-  return `${pathToFileURL(path.join(info.root, 'docs', 'rules.md')).href}#${ruleId}`;
+  return info.repositoryUrl ? ruleDocsUrlIn(info.repositoryUrl, ruleId) : undefined;
+}
+
+/** A rule's section of docs/rules.md on a repository's web page (also the link in the generated settings). */
+export function ruleDocsUrlIn(repositoryUrl: string, ruleId: string): string {
+  return `${repositoryUrl}/blob/main/docs/rules.md#${ruleId}`;
 }

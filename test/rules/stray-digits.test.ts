@@ -38,14 +38,47 @@ ruleTester('stray-digits', {
     // a stray-looking marker the corpus does not vouch for: a fraction inside a sentence
     '其中 2 / 5 的项目已完成。',
     '𠮷野家今日8版\r\n2026年1月19日\r\n',
+    // counts that read as counts: after a list, in a series, after a noun, a date after a name
+    '江苏、浙江2省开展联合检查。',
+    '参赛选手3男2女，共5人。',
+    '某地发生交通事故 致3死10伤',
+    '中国队以5金2银3铜的成绩收官，全省两市4县受灾。',
+    '东风旅5日称，已完成演练。',
+    '今年新开首店43家，累计开行80列。',
+    '客流增幅达3到6倍，比分为3比2。',
+    '北纬35度以北海域进入休渔期。',
     { name: 'an empty model still knows measure words', text: '培训3名医生，建设2个中心。', options: emptyModelOptions() },
   ],
   invalid: [
     {
       name: 'digits inside a word',
       text: '推动医7疗卫生事业发展。',
-      errors: [{ text: '7', message: '疑为误入词中的数字“7”，应删除' }],
+      errors: [{ text: '7', message: '疑为误入词中的数字“7”，应删除（“医疗”）' }],
       output: '推动医疗卫生事业发展。',
+    },
+    {
+      name: 'a digit inside a two-character word, between other entries of a list',
+      text: '政治、经7济、文化全面发展。',
+      errors: [{ text: '7', message: '（“经济”）' }],
+      output: '政治、经济、文化全面发展。',
+    },
+    {
+      name: 'a digit inside a personal name',
+      text: '李明3华表示同意。',
+      errors: [{ text: '3', message: '疑为误入词中的数字“3”' }],
+      output: '李明华表示同意。',
+    },
+    {
+      name: 'a digit before a character that counts only when it stands alone (部|门)',
+      text: '有关部7门联合开展检查。',
+      errors: [{ text: '7', message: '“部门”' }],
+      output: '有关部门联合开展检查。',
+    },
+    {
+      name: 'a digit inside a compound whose second half is no measure word (利益|集团)',
+      text: '坚决防止利益3集团干预。',
+      errors: [{ text: '3' }],
+      output: '坚决防止利益集团干预。',
     },
     {
       name: 'digits inside a word, spaced as PDF extraction writes numbers',
@@ -103,13 +136,15 @@ ruleTester('stray-digits', {
 });
 
 describe('stray-digits and the learned model', () => {
-  it('what the corpus writes after numbers counts as a quantity (本院3方会诊)', () => {
-    const draft = '本院3方会诊后确定方案。';
-    assert.equal(ruleFindings('stray-digits', draft, emptyModelOptions()).length, 1, 'without a corpus, 院方 reads as a word cut by a digit');
-    const corpus = ['开展3方会诊。', '医患保3方共建。', '组织2方协商。'].map((content, i) => ({ path: `c${i}.txt`, content }));
+  it('what the corpus writes after numbers counts as a quantity after a whole word (该省3市)', () => {
+    const draft = '该省3市联合开展排查。';
+    assert.equal(ruleFindings('stray-digits', draft, emptyModelOptions()).length, 1, 'without a corpus, 省市 reads as a word cut by a digit');
+    const corpus = ['全省5市开展排查。', '共有3市参与。', '涉及2市。'].map((content, i) => ({ path: `c${i}.txt`, content }));
     const model = learnModel(corpus, lexicon());
-    assert.ok((model.digits.after['方'] ?? 0) >= 2, JSON.stringify(model.digits.after));
+    assert.ok((model.digits.after['市'] ?? 0) >= 2, JSON.stringify(model.digits.after));
     assert.deepEqual(ruleFindings('stray-digits', draft, { model }), []);
+    // The same learned measure word does not excuse a digit after half a word.
+    assert.equal(ruleFindings('stray-digits', '推动城7市更新。', { model }).length, 1);
   });
 
   it('learns page markers as markers, not as numbers', () => {

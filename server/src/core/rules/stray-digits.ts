@@ -14,11 +14,14 @@
 import type { Lexicon } from '../lexicon';
 import type { DigitsSection } from '../model/sections/digits';
 import type { TextModel } from '../text';
+import { segment } from '../segmenter';
 import type { Rule, RuleContext } from '../types';
 import { isHanAt, isHanBefore } from '../analysis/han';
 import { INLINE_MARKER, isPlausiblePage, parseMarkerLine } from '../analysis/page-marker';
 import {
   bridgingWord,
+  hanHead,
+  hanTail,
   isHeadlineShaped,
   isSelfContainedLine,
   lineEndKind,
@@ -187,21 +190,18 @@ function reportInlineMarkers(ctx: RuleContext, totals: Map<number, number>): voi
 /** A digit run inside a word (医7疗): the Han characters on either side make a word without it. */
 function reportDigitsInWords(ctx: RuleContext): void {
   const masked = ctx.text.masked;
-  const digits = ctx.model.digits;
   for (const m of digitsInWords(masked)) {
     const start = m.index!;
     const end = start + m[0].length;
     const from = masked[start - 1] === ' ' || masked[start - 1] === '\t' ? start - 1 : start;
     const to = masked[end] === ' ' || masked[end] === '\t' ? end + 1 : end;
-    const before = charBefore(masked, from);
-    const after = charAt(masked, to);
-    if (!isStrayBetween(ctx.lexicon, digits, masked, from, to, before, after)) continue;
-    const word = bridgingWord(ctx.lexicon, masked.slice(Math.max(0, from - 8), from), masked.slice(to, to + 8))!;
+    const slip = judgeDigitsBetween(ctx.lexicon, ctx.model.digits, masked, from, to, Number(m[0]));
+    if (!slip) continue;
     ctx.report({
       offset: from,
       length: to - from,
-      message: `疑为误入词中的数字“${m[0]}”，应删除（“${word}”）`,
-      evidence: `去掉数字后“${word}”成词；“${after}”不是量词、单位或时间词，语料中也很少紧跟在数字后面。`,
+      message: `疑为误入词中的数字“${m[0]}”，应删除（“${slip.word}”）`,
+      evidence: slip.evidence,
       subject: m[0],
       fixes: [{ title: `删除数字“${m[0]}”`, edits: [{ offset: from, length: to - from, newText: '' }] }],
     });
@@ -238,25 +238,164 @@ function reportLineNumbers(ctx: RuleContext): void {
   }
 }
 
+/** Parts of speech of a word that makes it a measure word, unit or time word (公里, 万元, 周年). */
+const MEASURE_WORD_POS = /^(?:q|m|t)$/;
+/** Parts of speech that make a character a measure word or unit after a number: jieba's q (个, 家, 项) and m (年, 元, 岁, 吨). */
+const MEASURE_POS = new Set(['q', 'm']);
+/** Parts of speech of a single character that cannot end a phrase on its own before a number: a noun fragment (部|门, 值|守). */
+const NOUN_POS = /^(?:n[a-z]?|vn|j|ng)$/;
+/** Numerals that make the character after them a count (两市4县, 第七师123团). */
+const CHINESE_NUMERAL = /^[一二三四五六七八九十两百千万]$/;
+/** Units of the calendar and the clock: a number before one is a date or a time after any word (卡桑旅1日称). */
+const CALENDAR_UNITS = '年月日时分秒号';
+/** What ends a clause right after a count. */
+const CLAUSE_END = /^[，。；、！？：,;!?:\r\n）)]$/;
+/** Words that join two numbers into a range, a coordination or a score: the grammar of numbers, not a vocabulary. */
+const NUMBER_CONNECTORS = '到至和与或及比';
+/**
+ * Of the twelve numerals 一…十 两 几, how many the lexicon writes before a character
+ * for it to count as a measure word there (一列 两列 … 十列; 度, 组, 间, 团): jieba tags
+ * many measure words as nouns or verbs. 10 keeps out characters that merely start
+ * words after numerals (三国, 八中).
+ */
+const NUMERAL_COMPOUNDS_MIN = 10;
+const NUMERALS = [...'一二三四五六七八九十两几'];
+/** An approximate numeral that continues a series of counts (1死多伤). */
+const APPROXIMATE_NUMERAL = '多';
+/**
+ * Least lexicon frequency for the word a digit run cuts to count as evidence
+ * (践|行 30, 值|守 15). Chosen on half A of the development corpus: below it, chance
+ * words across a real number (鸣|响, 师|团) outweigh the slips they catch.
+ */
+const CUT_WORD_MIN_FREQ = 3;
+/** How far back (characters) an enumeration before a count (江苏、浙江2省) is looked for. */
+const ENUMERATION_WINDOW = 40;
+
 function isQuantityFollower(digits: DigitsSection, ch: string | undefined): boolean {
   if (!ch) return false;
   return QUANTITY_FOLLOWERS.has(ch) || (digits.after?.[ch] ?? 0) >= LEARNED_AFTER_MIN;
 }
 
-function isStrayBetween(
-  lexicon: Lexicon,
-  digits: DigitsSection,
-  masked: string,
-  from: number,
-  to: number,
-  before: string | undefined,
-  after: string | undefined,
-): boolean {
-  if (!before || !after) return false;
-  if (before === '第' || isQuantityFollower(digits, after)) return false;
-  // A character that usually introduces a number (约, 达, 超 …) followed by one the corpus has seen after numbers.
-  if ((digits.before?.[before] ?? 0) >= LEARNED_BEFORE_MIN && (digits.after?.[after] ?? 0) >= 1) return false;
-  return bridgingWord(lexicon, masked.slice(Math.max(0, from - 8), from), masked.slice(to, to + 8)) !== null;
+/**
+ * Why the text after a number (`right`) starts with a measure word or unit: the
+ * lexicon's part of speech of its first character (家, 年) or of the word it opens
+ * (公里, 周年), or what the corpus writes after numbers. A character that the text
+ * reads as the start of a commoner word (集|团, 关|系) stands for no measure word.
+ */
+function measureEvidence(lexicon: Lexicon, digits: DigitsSection, right: string): 'pos' | 'learned' | null {
+  // 'learned' also covers the lexicon's numeral compounds: both are usage, weaker than a part of speech.
+  const head = hanHead(right, 4);
+  const ch = charAt(head, 0);
+  if (!ch) return null;
+  const first = segment(lexicon, head)[0];
+  if (first && first.word.length >= 2) {
+    if (MEASURE_WORD_POS.test(lexicon.pos(first.word) ?? '')) return 'pos';
+    if (lexicon.freq(first.word) > lexicon.freq(ch)) return null;
+  }
+  if (MEASURE_POS.has(lexicon.pos(ch) ?? '')) return 'pos';
+  if ((digits.after?.[ch] ?? 0) >= LEARNED_AFTER_MIN) return 'learned';
+  let compounds = 0;
+  for (const numeral of NUMERALS) if (lexicon.freq(numeral + ch) > 0) compounds++;
+  return compounds >= NUMERAL_COMPOUNDS_MIN ? 'learned' : null;
+}
+
+/**
+ * Another count follows at `at` (3死|10伤, 5金2银|3铜, 1死|多伤): digits and a
+ * character that is no measure word, as counts of persons, medals or places are
+ * written; a number with a real measure word after it (胜利|80周年, 增长|5.8%) is no
+ * series, only the next fact.
+ */
+function countFollows(lexicon: Lexicon, masked: string, at: number): boolean {
+  let i = at;
+  if (masked[i] === APPROXIMATE_NUMERAL) i++;
+  else {
+    while (isDigitChar(masked[i])) i++;
+    if (i === at) return false;
+  }
+  const unit = charAt(masked, i);
+  if (!unit || !isHanAt(masked, i)) return false;
+  return !MEASURE_POS.has(lexicon.pos(unit) ?? '') && !MEASURE_WORD_POS.test(lexicon.pos(hanHead(masked.slice(i, i + 4), 4)) ?? '');
+}
+
+interface DigitSlip {
+  word: string;
+  evidence: string;
+}
+
+/**
+ * Digits between two Han characters at [from, to): a slip inside a word (经7济,
+ * 部7门), or a number that reads as one. It is a number when it counts like its
+ * neighbours (3死10伤, 5金2银3铜, 两市4县), when it counts a list before it
+ * (江苏、浙江2省) or when a measure word follows a finished word (有3家, 本院3方);
+ * it is a slip when the Han text around it makes a word once it is gone and the
+ * character before it is a fragment of that word.
+ */
+function judgeDigitsBetween(lexicon: Lexicon, digits: DigitsSection, masked: string, from: number, to: number, value: number): DigitSlip | null {
+  const before = charBefore(masked, from);
+  const after = charAt(masked, to);
+  if (!before || !after || before === '第') return null;
+  // A series of counts: the neighbours are counts themselves.
+  let back = from - before.length;
+  while (masked[back - 1] === ' ' || masked[back - 1] === '\t') back--;
+  const beyondBefore = charBefore(masked, back);
+  const beyondAfter = charAt(masked, to + after.length);
+  if (isDigitChar(beyondBefore) || (beyondBefore !== undefined && CHINESE_NUMERAL.test(beyondBefore))) return null;
+  if (countFollows(lexicon, masked, to + after.length)) return null;
+  // A range or a coordination of numbers (3到6倍, 3至5年, 3比2).
+  if (NUMBER_CONNECTORS.includes(after) && isDigitChar(masked[to + after.length])) return null;
+  const left = masked.slice(Math.max(0, from - 8), from);
+  const right = masked.slice(to, to + 8);
+  // Name the common word the digits cut (医|疗 in 医疗卫生) when there is one, else the rarer entry.
+  const word = bridgingWord(lexicon, left, right) ?? bridgingWord(lexicon, left, right, CUT_WORD_MIN_FREQ);
+  if (!word) return null;
+  const left_ = leftPiece(lexicon, digits, left);
+  if (left_ === 'word' && value >= 2 && enumerationBefore(masked, from)) return null;
+  // 有3家, 卡桑旅1日, 新店395家: a measure word by its part of speech reads as a count or a date
+  // after anything (a noun with its count after it is ordinary news style); 本院3方, 开行80列:
+  // one known only from usage, after a whole word or a word that leads into numbers.
+  const measure = measureEvidence(lexicon, digits, right);
+  if (measure === 'pos' && (left_ !== 'fragment' || CALENDAR_UNITS.includes(after))) return null;
+  // 新增首店301家。: a measure word that closes the clause is a count written after its noun.
+  if (measure === 'pos' && CLAUSE_END.test(masked[to + after.length] ?? '\n')) return null;
+  if (measure === 'learned' && (left_ === 'word' || left_ === 'introducer')) return null;
+  return {
+    word,
+    evidence: measure !== null
+      ? `去掉数字后“${word}”成词；数字前的“${before}”是词的一半，读不成“${before}${value}${after}”这样的数量。`
+      : `去掉数字后“${word}”成词；“${after}”不是量词或单位，语料中也很少紧跟在数字后面。`,
+  };
+}
+
+/** Parts of speech of a single character that leads into a number (约, 共, 这, 等, 第): adverbs, prepositions, pronouns, particles, locatives, numerals. */
+const INTRODUCER_POS = /^(?:d|p|r|c|u[a-z]?|m|t|q)$/;
+
+/**
+ * How the Han text before a number ends: on a whole word (陕西|, 本院|), on a single
+ * character that leads into numbers (约|, 这|), on another single word (有|, 加|), or
+ * on a fragment the lexicon does not know alone as anything but a noun (部|门).
+ */
+function leftPiece(lexicon: Lexicon, digits: DigitsSection, left: string): 'word' | 'introducer' | 'open' | 'fragment' {
+  const tokens = segment(lexicon, hanTail(left, 4));
+  const last = tokens[tokens.length - 1];
+  if (!last) return 'fragment';
+  if (last.word.length >= 2) return last.known ? 'word' : 'fragment';
+  const pos = lexicon.pos(last.word);
+  if ((pos !== undefined && INTRODUCER_POS.test(pos)) || (digits.before?.[last.word] ?? 0) >= LEARNED_BEFORE_MIN) return 'introducer';
+  return pos !== undefined && !NOUN_POS.test(pos) ? 'open' : 'fragment';
+}
+
+/** A list runs up to `at` within the clause (江苏、浙江|2省): the number counts its items. */
+function enumerationBefore(masked: string, at: number): boolean {
+  for (let i = at - 1; i >= Math.max(0, at - ENUMERATION_WINDOW); i--) {
+    const ch = masked[i];
+    if (ch === '、' || ch === '和' || ch === '及' || ch === '与') return true;
+    if ('，。；：！？“”（）\n,;:!?'.includes(ch)) return false;
+  }
+  return false;
+}
+
+function isDigitChar(ch: string | undefined): boolean {
+  return ch !== undefined && ch >= '0' && ch <= '9' && ch.length === 1;
 }
 
 /**

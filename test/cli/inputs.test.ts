@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { CLEAN, DUPLICATE, HALF_WIDTH, diagnosticsOf, lintJson, only, removeTempDirs, run, tempDir, write } from './support';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { SPLIT_MIN_BYTES } from '../../server/src/cli/workers';
+import { CLEAN, DUPLICATE, HALF_WIDTH, ROOT, diagnosticsOf, lintJson, only, removeTempDirs, run, tempDir, write } from './support';
 
 const DUP_ONLY = only('duplicate-word');
 
@@ -203,6 +206,23 @@ describe('cli: inputs', () => {
       assert.equal(threaded.code, single.code);
       assert.deepEqual(threaded.report, single.report);
       assert.equal(single.report.files.length, 12);
+    });
+
+    it('split one large draft by rules and merge to exactly the single-thread report', function () {
+      this.timeout(120_000); // ~5 s on an idle machine
+      const dir = tempDir();
+      const seeds = fs.readdirSync(path.join(ROOT, 'seeds')).map((name) => fs.readFileSync(path.join(ROOT, 'seeds', name), 'utf8'));
+      // Each copy's paragraphs are made distinct (a trailing tag), so the paragraph cache cannot skip them.
+      let text = '';
+      for (let k = 0; Buffer.byteLength(text) < SPLIT_MIN_BYTES + 10_000; k++) text += seeds.join('\n\n').replace(/\n\n/g, `${' '.repeat(k % 7)}\n\n`) + '\n\n';
+      write(dir, 'big.txt', text);
+      for (const format of ['json']) {
+        const single = run(['lint', '--format', format, '--jobs', '1', 'big.txt'], { cwd: dir });
+        const split = run(['lint', '--format', format, '--jobs', '2', 'big.txt'], { cwd: dir });
+        assert.equal(split.code, single.code, format);
+        assert.ok(single.stdout.length > 10_000, format);
+        assert.equal(split.stdout, single.stdout, format);
+      }
     });
   });
 });

@@ -1,8 +1,15 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Project, lintFile, type LintSettings } from '../../server/src/cli/lint-files';
 import { decode, firstInvalidUtf8, InputError } from '../../server/src/cli/decode';
 import { unifiedDiff } from '../../server/src/cli/diff';
 import { parseArgs, parseSize, UsageError } from '../../server/src/cli/args';
 import { displayWidth } from '../../server/src/cli/formats/text';
+import { mergeParts, planTasks, splitRules, SPLIT_MIN_BYTES } from '../../server/src/cli/workers';
+import type { CliDiagnostic, FileResult } from '../../server/src/cli/report';
+import { RULES } from '../../server/src/core';
 
 describe('cli units', () => {
   it('decode: strips and reports the BOM, rejects NUL, UTF-16 and malformed UTF-8', () => {
@@ -69,5 +76,64 @@ describe('cli units', () => {
   it('displayWidth counts CJK as two cells', () => {
     assert.equal(displayWidth('ab'), 2);
     assert.equal(displayWidth('中文，'), 6);
+  });
+});
+
+describe('cli units: splitting a large draft across threads', () => {
+  it('splitRules puts every rule in exactly one share, for any number of shares', () => {
+    const ids = RULES.map((r) => r.meta.id);
+    for (let parts = 1; parts <= ids.length + 2; parts++) {
+      const shares = splitRules(parts);
+      assert.equal(shares.length, Math.min(parts, ids.length));
+      assert.ok(shares.every((s) => s.length > 0));
+      assert.deepEqual(shares.flat().sort(), [...ids].sort());
+    }
+  });
+
+  it('planTasks splits only large drafts, only when linting, only with more than one thread', () => {
+    const jobs = [
+      { index: 0, file: '/a', display: 'a' },
+      { index: 1, file: '/b', display: 'b' },
+    ];
+    const sizes = [SPLIT_MIN_BYTES, 1000];
+    const lint = planTasks(jobs, sizes, { mode: 'lint' }, 2);
+    assert.equal(lint.threads, 2);
+    assert.deepEqual(lint.tasks.map((t) => [t.index, t.part, t.parts]), [[0, 0, 2], [0, 1, 2], [1, 0, 1]]);
+    assert.equal(lint.tasks[2].rules, undefined);
+    assert.equal(planTasks(jobs, sizes, { mode: 'fix' }, 2).tasks.length, 2);
+    assert.deepEqual(planTasks(jobs, sizes, { mode: 'lint' }, 1), { tasks: jobs.map((j, i) => ({ ...j, part: 0, parts: 1, weight: sizes[i] })), threads: 1 });
+  });
+
+  it('mergeParts restores the engine order and keeps a share that failed as the file error', () => {
+    const d = (offset: number, rule: string, message = '') =>
+      ({ rule, severity: 'warning', message, offset, length: 1, range: { start: { line: 0, character: offset }, end: { line: 0, character: offset + 1 } }, fixes: [] }) as CliDiagnostic;
+    const a: FileResult = { path: 'x', absolutePath: '/x', diagnostics: [d(1, 'b-rule', '1'), d(1, 'b-rule', '2'), d(9, 'a-rule')] };
+    const b: FileResult = { path: 'x', absolutePath: '/x', diagnostics: [d(1, 'a-rule'), d(5, 'c-rule')] };
+    assert.deepEqual(mergeParts([a, b]).diagnostics.map((x) => `${x.offset}${x.rule}${x.message}`), ['1a-rule', '1b-rule1', '1b-rule2', '5c-rule', '9a-rule']);
+    assert.equal(mergeParts([a, { ...b, diagnostics: [], error: 'gone' }]).error, 'gone');
+  });
+});
+
+describe('cli units: rule shares of one draft', () => {
+  it('the shares of every split, merged, equal one pass with every rule (all seeds as one draft)', function () {
+    this.timeout(60_000);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiaodui-split-'));
+    try {
+      const seedDir = path.join(__dirname, '../../seeds');
+      const text = fs.readdirSync(seedDir).map((name) => fs.readFileSync(path.join(seedDir, name), 'utf8')).join('\n\n');
+      const file = path.join(dir, 'all.txt');
+      fs.writeFileSync(file, text);
+      const settings: LintSettings = { mode: 'lint', cwd: dir, noConfig: true, ruleOverrides: {}, allow: [], quiet: false, maxSize: 64 * 1024 * 1024, editRanges: false, fixTypes: ['safe'] };
+      const project = new Project(settings);
+      const job = { index: 0, file, display: 'all.txt' };
+      const whole = lintFile(job, settings, project);
+      assert.ok(whole.diagnostics.length > 100);
+      for (const parts of [2, 3, 5]) {
+        const merged = mergeParts(splitRules(parts).map((rules) => lintFile({ ...job, rules }, settings, project)));
+        assert.deepEqual(merged, whole, `${parts} shares`);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -39,6 +39,8 @@ export interface FileJob {
   index: number;
   file: string;
   display: string;
+  /** Run only these rules (one share of a large draft split across threads); all when absent. */
+  rules?: string[];
 }
 
 export interface LinterEntry {
@@ -103,8 +105,8 @@ export class Project {
     }
   }
 
-  linterFor(project: ProjectConfig, language: Language): LinterEntry {
-    const key = `${project.file}\0${language}`;
+  linterFor(project: ProjectConfig, language: Language, only?: readonly string[]): LinterEntry {
+    const key = `${project.file}\0${language}\0${only?.join(',') ?? ''}`;
     let entry = this.linters.get(key);
     if (!entry) {
       const options = resolveLintOptions({
@@ -114,15 +116,19 @@ export class Project {
         ruleOverrides: this.settings.ruleOverrides,
         extraAllow: this.settings.allow,
       });
-      const finished = this.finishOptions(options, language);
+      const finished = this.finishOptions(options, language, only);
       entry = { linter: new Linter(finished), options: finished };
       this.linters.set(key, entry);
     }
     return entry;
   }
 
-  private finishOptions(options: LintOptions, language: Language): LintOptions {
+  private finishOptions(options: LintOptions, language: Language, only?: readonly string[]): LintOptions {
     const rules = { ...options.rules };
+    if (only) {
+      const share = new Set(only);
+      for (const rule of RULES) if (!share.has(rule.meta.id)) rules[rule.meta.id] = 'off';
+    }
     if (this.settings.quiet) {
       for (const rule of RULES) {
         const severity = rules[rule.meta.id] ?? rule.meta.defaultSeverity;
@@ -185,7 +191,7 @@ export function lintFile(job: FileJob, settings: LintSettings, project: Project)
     throw error;
   }
   const language = languageOf(job.file);
-  const linted = lintDecoded(decoded, project.linterFor(config, language), language, settings);
+  const linted = lintDecoded(decoded, project.linterFor(config, language, job.rules), language, settings);
   const { fixed, ...rest } = linted;
   Object.assign(result, rest);
   if (fixed !== undefined && settings.mode === 'fix') {

@@ -76,17 +76,25 @@ export function toCliDiagnostic(finding: Finding, text: TextModel, editRanges: b
   };
 }
 
+/** The engine's order of findings: by offset, then by rule id. */
+export function compareDiagnostics(a: CliDiagnostic, b: CliDiagnostic): number {
+  return a.offset - b.offset || a.rule.localeCompare(b.rule);
+}
+
+/** Adds one file's findings to the totals (a file that failed is not counted). */
+export function addToSummary(summary: Summary, result: FileResult): void {
+  if (result.error !== undefined) return;
+  summary.files++;
+  for (const d of result.diagnostics) {
+    if (d.severity === 'error') summary.errors++;
+    else if (d.severity === 'warning') summary.warnings++;
+    else summary.infos++;
+  }
+}
+
 /** Hints count with infos: the JSON summary has three buckets. */
 export function summarize(results: readonly FileResult[]): Summary {
   const summary: Summary = { files: 0, errors: 0, warnings: 0, infos: 0 };
-  for (const result of results) {
-    if (result.error !== undefined) continue;
-    summary.files++;
-    for (const d of result.diagnostics) {
-      if (d.severity === 'error') summary.errors++;
-      else if (d.severity === 'warning') summary.warnings++;
-      else summary.infos++;
-    }
-  }
+  for (const result of results) addToSummary(summary, result);
   return summary;
 }

@@ -4,25 +4,67 @@
  * the pool is only used when the input is large enough to repay it; one short draft
  * stays on the main thread and starts fast.
  *
+ * One large draft uses the cores too: it is linted once per thread, each pass
+ * running a share of the rules over the whole text. Every rule still sees the whole
+ * document (document-scope rules compare a name or a phrase with the rest of the
+ * text), so the merged findings are exactly those of one pass with every rule.
+ *
  * The worker is the CLI bundle itself (dist/cli.js started with workerData), so the
  * build needs no extra entry point.
  */
 import * as os from 'node:os';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
+import { RULES } from '../core';
 import { Project, lintFile, type FileJob, type LintSettings } from './lint-files';
-import type { FileResult } from './report';
+import { compareDiagnostics, type FileResult } from './report';
 
 export const WORKER_MARKER = 'jiaodui-lint-worker';
 /** Below this much text, a thread's start-up costs more than it saves. */
 export const PARALLEL_MIN_BYTES = 1024 * 1024;
+/**
+ * A draft this large is split by rules across the threads. Below it, a second
+ * thread's start-up (bundle + lexicon, ~0.1 s) costs more than its share of the rules.
+ */
+export const SPLIT_MIN_BYTES = 512 * 1024;
 const MAX_THREADS = 8;
+
+/**
+ * Relative cost of each rule per MB of news text (ms, measured with warm code on the
+ * seeds repeated to 1 MB, 2026-12-06). Only used to balance the rule shares of a
+ * split draft: a stale figure makes the split uneven, never the findings different.
+ */
+const RULE_COST: Record<string, number> = {
+  'name-consistency': 150,
+  'fixed-phrase': 41,
+  'broken-paragraph': 40,
+  'punctuation-width': 18,
+  'duplicate-word': 16,
+  'cjk-spacing': 16,
+  'numbering-sequence': 10,
+  'paired-punctuation': 10,
+  'stray-digits': 8,
+  'punctuation-form': 8,
+  'traditional-char': 6,
+  'repeated-punctuation': 5,
+  'masthead-date': 5,
+};
+const DEFAULT_RULE_COST = 10;
 
 interface WorkerInit {
   marker: typeof WORKER_MARKER;
   settings: LintSettings;
 }
 
-type Reply = { index: number; result: FileResult } | { index: number; crash: string };
+/** One unit of work: a file, or one rule share of a split file. */
+export interface LintTask extends FileJob {
+  /** Which share of the file's rules (0 when not split). */
+  part: number;
+  parts: number;
+  /** Estimated cost, for scheduling the largest first. */
+  weight: number;
+}
+
+type Reply = { task: number; result: FileResult } | { task: number; crash: string };
 
 export function isLintWorker(data: unknown = workerData): boolean {
   return (data as WorkerInit | undefined)?.marker === WORKER_MARKER;
@@ -31,32 +73,93 @@ export function isLintWorker(data: unknown = workerData): boolean {
 /** Threads to use for these jobs: 1 means the main thread alone. */
 export function chooseThreads(jobCount: number, totalBytes: number, requested?: number): number {
   if (requested !== undefined) return Math.min(requested, Math.max(1, jobCount));
-  if (jobCount < 2 || totalBytes < PARALLEL_MIN_BYTES) return 1;
-  return Math.min(os.availableParallelism(), MAX_THREADS, jobCount);
+  if (totalBytes < PARALLEL_MIN_BYTES) return 1;
+  return Math.min(os.availableParallelism(), MAX_THREADS, Math.max(1, jobCount));
 }
 
-/** Worker side: lint each job the main thread sends, reply with its result. */
+/**
+ * The rules split into `parts` shares of about equal cost (largest first, each to the
+ * cheapest share so far). Every rule is in exactly one share.
+ */
+export function splitRules(parts: number, ruleIds: readonly string[] = RULES.map((r) => r.meta.id)): string[][] {
+  const shares = Array.from({ length: Math.max(1, Math.min(parts, ruleIds.length)) }, () => ({ cost: 0, rules: [] as string[] }));
+  const byCost = [...ruleIds].sort((a, b) => (RULE_COST[b] ?? DEFAULT_RULE_COST) - (RULE_COST[a] ?? DEFAULT_RULE_COST) || a.localeCompare(b));
+  for (const id of byCost) {
+    const cheapest = shares.reduce((min, s) => (s.cost < min.cost ? s : min));
+    cheapest.rules.push(id);
+    cheapest.cost += RULE_COST[id] ?? DEFAULT_RULE_COST;
+  }
+  return shares.map((s) => s.rules);
+}
+
+/**
+ * Tasks and threads for these jobs. A draft of at least SPLIT_MIN_BYTES is split by
+ * rules into one task per thread when only linting (fixing rewrites the text between
+ * passes, so it needs every rule at once).
+ */
+export function planTasks(
+  jobs: readonly FileJob[],
+  sizes: readonly number[],
+  settings: Pick<LintSettings, 'mode'>,
+  requested?: number,
+): { tasks: LintTask[]; threads: number } {
+  const totalBytes = sizes.reduce((a, b) => a + b, 0);
+  const cores = requested ?? (totalBytes < PARALLEL_MIN_BYTES ? 1 : Math.min(os.availableParallelism(), MAX_THREADS));
+  const tasks: LintTask[] = [];
+  for (const job of jobs) {
+    const size = sizes[job.index];
+    const split = cores > 1 && settings.mode === 'lint' && size >= SPLIT_MIN_BYTES;
+    const shares = split ? splitRules(cores) : [undefined];
+    shares.forEach((rules, part) => {
+      const task: LintTask = { ...job, part, parts: shares.length, weight: size / shares.length };
+      if (rules) task.rules = rules;
+      tasks.push(task);
+    });
+  }
+  return { tasks, threads: Math.max(1, Math.min(cores, tasks.length)) };
+}
+
+/** The shares of one split file, back into one result: diagnostics in the engine's order. */
+export function mergeParts(parts: readonly FileResult[]): FileResult {
+  if (parts.length === 1) return parts[0];
+  const failed = parts.find((p) => p.error !== undefined);
+  if (failed) return failed;
+  // Stable sort of the concatenation: findings that tie on offset and rule come from
+  // one share, in the order that share found them, as in one pass with every rule.
+  const diagnostics = parts.flatMap((p) => p.diagnostics).sort(compareDiagnostics);
+  return { ...parts[0], diagnostics };
+}
+
+/** Worker side: lint each task the main thread sends, reply with its result. */
 export function runLintWorker(): void {
   const { settings } = workerData as WorkerInit;
   const project = new Project(settings);
-  parentPort!.on('message', (job: FileJob) => {
+  parentPort!.on('message', ({ task, job }: { task: number; job: FileJob }) => {
     let reply: Reply;
     try {
-      reply = { index: job.index, result: lintFile(job, settings, project) };
+      reply = { task, result: lintFile(job, settings, project) };
     } catch (error) {
-      reply = { index: job.index, crash: (error as Error)?.stack ?? String(error) };
+      reply = { task, crash: (error as Error)?.stack ?? String(error) };
     }
     parentPort!.postMessage(reply);
   });
 }
 
 /**
- * Main side: largest files first, one job per idle worker, so one huge draft does
- * not leave the other threads idle at the end.
+ * Main side: heaviest tasks first, one per idle worker, so one huge draft does not
+ * leave the other threads idle at the end. `onResult` gets each file's result as
+ * soon as all its shares are in (in completion order, not input order).
  */
-export function lintInWorkers(entry: string, jobs: FileJob[], sizes: number[], settings: LintSettings, threads: number): Promise<FileResult[]> {
-  const queue = [...jobs].sort((a, b) => sizes[b.index] - sizes[a.index] || a.index - b.index);
-  const results = new Map<number, FileResult>();
+export function lintInWorkers(
+  entry: string,
+  tasks: readonly LintTask[],
+  settings: LintSettings,
+  threads: number,
+  onResult: (index: number, result: FileResult) => void,
+): Promise<void> {
+  const order = tasks.map((_, i) => i).sort((a, b) => tasks[b].weight - tasks[a].weight || a - b);
+  const partsOf = new Map<number, FileResult[]>();
+  let done = 0;
   return new Promise((resolve, reject) => {
     const workers: Worker[] = [];
     let settled = false;
@@ -65,12 +168,14 @@ export function lintInWorkers(entry: string, jobs: FileJob[], sizes: number[], s
       settled = true;
       for (const w of workers) void w.terminate();
       if (error) reject(error);
-      else resolve(jobs.map((job) => results.get(job.index)!));
+      else resolve();
     };
     const feed = (worker: Worker) => {
-      const job = queue.shift();
-      if (job) worker.postMessage(job);
-      else if (results.size === jobs.length) finish();
+      const next = order.shift();
+      if (next !== undefined) {
+        const { part: _part, parts: _parts, weight: _weight, ...job } = tasks[next];
+        worker.postMessage({ task: next, job });
+      } else if (done === tasks.length) finish();
     };
     for (let t = 0; t < threads; t++) {
       const init: WorkerInit = { marker: WORKER_MARKER, settings };
@@ -78,12 +183,24 @@ export function lintInWorkers(entry: string, jobs: FileJob[], sizes: number[], s
       workers.push(worker);
       worker.on('message', (reply: Reply) => {
         if ('crash' in reply) return finish(new Error(reply.crash));
-        results.set(reply.index, reply.result);
+        const task = tasks[reply.task];
+        let parts = partsOf.get(task.index);
+        if (!parts) partsOf.set(task.index, (parts = []));
+        parts[task.part] = reply.result;
+        done++;
+        if (parts.filter(Boolean).length === task.parts) {
+          partsOf.delete(task.index);
+          try {
+            onResult(task.index, mergeParts(parts));
+          } catch (error) {
+            return finish(error as Error);
+          }
+        }
         feed(worker);
       });
       worker.on('error', (error) => finish(error));
       worker.on('exit', (code) => {
-        if (code !== 0 && results.size < jobs.length) finish(new Error(`worker exited with code ${code}`));
+        if (code !== 0 && done < tasks.length) finish(new Error(`worker exited with code ${code}`));
       });
       feed(worker);
     }

@@ -17,21 +17,24 @@ export function escapeProperty(value: string): string {
   return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-export function formatGithub(results: readonly FileResult[]): string {
+/** One file's annotations, each line ending in a newline ('' when there are none). */
+export function githubLines(result: FileResult): string {
+  if (result.error !== undefined) return '';
   const lines: string[] = [];
-  for (const result of results) {
-    if (result.error !== undefined) continue;
-    for (const d of result.diagnostics) {
-      const props = [
-        `file=${escapeProperty(result.path)}`,
-        `line=${d.range.start.line + 1}`,
-        `col=${d.range.start.character + 1}`,
-        `endLine=${d.range.end.line + 1}`,
-        `endColumn=${d.range.end.character + 1}`,
-        `title=${escapeProperty(d.rule)}`,
-      ];
-      lines.push(`::${LEVEL[d.severity]} ${props.join(',')}::${escapeData(d.message)}`);
-    }
+  for (const d of result.diagnostics) {
+    const props = [
+      `file=${escapeProperty(result.path)}`,
+      `line=${d.range.start.line + 1}`,
+      `col=${d.range.start.character + 1}`,
+      `endLine=${d.range.end.line + 1}`,
+      `endColumn=${d.range.end.character + 1}`,
+      `title=${escapeProperty(d.rule)}`,
+    ];
+    lines.push(`::${LEVEL[d.severity]} ${props.join(',')}::${escapeData(d.message)}\n`);
   }
-  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+  return lines.join('');
+}
+
+export function formatGithub(results: readonly FileResult[]): string {
+  return results.map(githubLines).join('');
 }

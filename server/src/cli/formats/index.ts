@@ -3,10 +3,10 @@ import type { Format } from '../args';
 import type { LintMode } from '../lint-files';
 import type { InputProblem } from '../../node/files';
 import type { FileResult, Summary } from '../report';
-import { formatText } from './text';
-import { formatJson } from './json';
+import { formatText, textFileBlock, textSummary } from './text';
+import { formatJson, JsonWriter } from './json';
 import { formatSarif } from './sarif';
-import { formatGithub } from './github';
+import { formatGithub, githubLines } from './github';
 
 export interface RenderContext {
   cwd: string;
@@ -27,4 +27,47 @@ export function render(format: Format, results: readonly FileResult[], summary: 
     case 'text':
       return formatText(results, summary, { color: ctx.color, mode: ctx.mode });
   }
+}
+
+/** Receives each file's result in input order, then the totals. */
+export interface Reporter {
+  file(result: FileResult): void;
+  end(summary: Summary): void;
+}
+
+/**
+ * A reporter that writes each file's part of the report as soon as it is given, so
+ * the findings of a thousand drafts are never all in memory at once. The output is
+ * byte for byte what `render` returns for the same results. SARIF (one JSON document
+ * whose run lists the failed inputs) and the fix modes' text report (diffs first)
+ * need every result before the first byte, so they are rendered at the end.
+ */
+export function createReporter(format: Format, ctx: RenderContext, write: (text: string) => void): Reporter {
+  if (format === 'json') {
+    const writer = new JsonWriter(write);
+    writer.start();
+    return { file: (r) => writer.file(r), end: (s) => writer.end(s) };
+  }
+  if (format === 'github') {
+    return {
+      file: (r) => {
+        const lines = githubLines(r);
+        if (lines) write(lines);
+      },
+      end: () => {},
+    };
+  }
+  if (format === 'text' && ctx.mode === 'lint') {
+    let fixable = 0;
+    return {
+      file: (r) => {
+        const block = textFileBlock(r, ctx.color);
+        fixable += block.fixable;
+        if (block.text) write(block.text);
+      },
+      end: (s) => write(textSummary(s, { fixable, fixed: 0, changedFiles: 0 }, { color: ctx.color, mode: ctx.mode })),
+    };
+  }
+  const results: FileResult[] = [];
+  return { file: (r) => results.push(r), end: (s) => write(render(format, results, s, ctx)) };
 }

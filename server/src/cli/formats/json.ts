@@ -27,8 +27,44 @@ function diagnostic(d: CliDiagnostic) {
   };
 }
 
+/** Diagnostics serialised per batch, so a file with 100,000 findings never becomes one giant string. */
+const BATCH = 2000;
+
+/**
+ * The JSON report in pieces, in output order: `start`, one `file` per linted file,
+ * `end`. Their concatenation is exactly JSON.stringify of the whole report, so the
+ * CLI can write each file as soon as it is linted and forget its findings.
+ */
+export class JsonWriter {
+  private first = true;
+  constructor(private readonly write: (text: string) => void) {}
+
+  start(): void {
+    this.write(`{"version":${JSON_FORMAT_VERSION},"files":[`);
+  }
+
+  file(result: FileResult): void {
+    if (result.error !== undefined) return;
+    this.write(`${this.first ? '' : ','}{"path":${JSON.stringify(result.path)},"diagnostics":[`);
+    this.first = false;
+    for (let i = 0; i < result.diagnostics.length; i += BATCH) {
+      const batch = JSON.stringify(result.diagnostics.slice(i, i + BATCH).map(diagnostic));
+      this.write(`${i > 0 ? ',' : ''}${batch.slice(1, -1)}`);
+    }
+    this.write(']}');
+  }
+
+  end(summary: Summary): void {
+    const counts = { files: summary.files, errors: summary.errors, warnings: summary.warnings, infos: summary.infos };
+    this.write(`],"summary":${JSON.stringify(counts)}}\n`);
+  }
+}
+
 export function formatJson(results: readonly FileResult[], summary: Summary): string {
-  const files = results.filter((r) => r.error === undefined).map((r) => ({ path: r.path, diagnostics: r.diagnostics.map(diagnostic) }));
-  const counts = { files: summary.files, errors: summary.errors, warnings: summary.warnings, infos: summary.infos };
-  return `${JSON.stringify({ version: JSON_FORMAT_VERSION, files, summary: counts })}\n`;
+  const out: string[] = [];
+  const writer = new JsonWriter((text) => out.push(text));
+  writer.start();
+  for (const result of results) writer.file(result);
+  writer.end(summary);
+  return out.join('');
 }

@@ -44,36 +44,41 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-export function formatText(results: readonly FileResult[], summary: Summary, options: TextFormatOptions): string {
+/** One file's block (path, a line per finding, a blank line); '' when it has no findings. */
+export function textFileBlock(result: FileResult, color: boolean): { text: string; fixable: number } {
+  if (result.error !== undefined || result.diagnostics.length === 0) return { text: '', fixable: 0 };
+  const c = paint(color);
+  const out: string[] = [c.underline(result.path)];
+  let fixable = 0;
+  const rows = result.diagnostics.map((d) => ({
+    where: `${d.range.start.line + 1}:${d.range.start.character + 1}`,
+    severity: d.severity,
+    message: d.message.replace(/\s*[\r\n]+\s*/g, ' '),
+    rule: d.rule,
+  }));
+  let whereWidth = 0;
+  let messageWidth = 0;
+  for (const row of rows) {
+    whereWidth = Math.max(whereWidth, row.where.length);
+    messageWidth = Math.max(messageWidth, displayWidth(row.message));
+  }
+  messageWidth = Math.min(80, messageWidth);
+  for (const [i, row] of rows.entries()) {
+    if (result.diagnostics[i].fixes.length > 0) fixable++;
+    const colour = row.severity === 'error' ? c.red : row.severity === 'warning' ? c.yellow : row.severity === 'info' ? c.cyan : c.dim;
+    out.push(`  ${c.dim(row.where.padEnd(whereWidth))}  ${colour(SEVERITY_LABEL[row.severity].padEnd(7))}  ${padEnd(row.message, messageWidth)}  ${c.dim(row.rule)}`);
+  }
+  out.push('', '');
+  return { text: out.join('\n'), fixable };
+}
+
+/** The closing lines: what was fixed (fix modes) and the totals. */
+export function textSummary(summary: Summary, counts: { fixable: number; fixed: number; changedFiles: number }, options: TextFormatOptions): string {
   const c = paint(options.color);
   const out: string[] = [];
-  if (options.mode === 'fix-dry-run') {
-    for (const result of results) if (result.diff) out.push(result.diff.replace(/\n$/, ''), '');
-  }
-  let fixable = 0;
-  for (const result of results) {
-    if (result.error !== undefined || result.diagnostics.length === 0) continue;
-    out.push(c.underline(result.path));
-    const rows = result.diagnostics.map((d) => ({
-      where: `${d.range.start.line + 1}:${d.range.start.character + 1}`,
-      severity: d.severity,
-      message: d.message.replace(/\s*[\r\n]+\s*/g, ' '),
-      rule: d.rule,
-    }));
-    const whereWidth = Math.max(...rows.map((r) => r.where.length));
-    const messageWidth = Math.min(80, Math.max(...rows.map((r) => displayWidth(r.message))));
-    for (const [i, row] of rows.entries()) {
-      if (result.diagnostics[i].fixes.length > 0) fixable++;
-      const colour = row.severity === 'error' ? c.red : row.severity === 'warning' ? c.yellow : row.severity === 'info' ? c.cyan : c.dim;
-      out.push(`  ${c.dim(row.where.padEnd(whereWidth))}  ${colour(SEVERITY_LABEL[row.severity].padEnd(7))}  ${padEnd(row.message, messageWidth)}  ${c.dim(row.rule)}`);
-    }
-    out.push('');
-  }
-
   const total = summary.errors + summary.warnings + summary.infos;
+  const { fixable, fixed, changedFiles: files } = counts;
   if (options.mode !== 'lint') {
-    const fixed = results.reduce((n, r) => n + (r.fixedCount ?? 0), 0);
-    const files = results.filter((r) => r.changed).length;
     out.push(
       options.mode === 'fix'
         ? c.green(`已修复 ${fixed} 处，改写 ${files} 个文件（fixed ${plural(fixed, 'problem')} in ${plural(files, 'file')}）`)
@@ -88,4 +93,21 @@ export function formatText(results: readonly FileResult[], summary: Summary, opt
     if (fixable > 0 && options.mode === 'lint') out.push(`  其中 ${fixable} 处可用 --fix 自动修复（${fixable} fixable with --fix）`);
   }
   return `${out.join('\n')}\n`;
+}
+
+export function formatText(results: readonly FileResult[], summary: Summary, options: TextFormatOptions): string {
+  const out: string[] = [];
+  if (options.mode === 'fix-dry-run') {
+    for (const result of results) if (result.diff) out.push(result.diff.replace(/\n$/, ''), '\n\n');
+  }
+  let fixable = 0;
+  for (const result of results) {
+    const block = textFileBlock(result, options.color);
+    out.push(block.text);
+    fixable += block.fixable;
+  }
+  const fixed = results.reduce((n, r) => n + (r.fixedCount ?? 0), 0);
+  const changedFiles = results.filter((r) => r.changed).length;
+  out.push(textSummary(summary, { fixable, fixed, changedFiles }, options));
+  return out.join('');
 }

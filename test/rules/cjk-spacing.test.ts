@@ -31,6 +31,8 @@ ruleTester('cjk-spacing', {
     { text: '文件大小为 10 MB 左右。', options: tight },
     { text: '国内统一连续出版物号 CN 11-0010\n邮发代号 1-20', options: tight },
     { text: '依据 GB/T 15834-2011 规定。', options: tight },
+    // a range is one number, whatever its mark (a date is still a code)
+    { text: '日期为 2024-01-05 前后', options: tight },
     // page markers, layout with runs of spaces, indentation, spaces between Han
     { text: '第四届国际健康智库\n36 / 88\n论坛暨中医药产业发展论坛', options: tight },
     { text: '姓名    年龄    12岁\n项目  数量  3个', options: tight },
@@ -47,6 +49,13 @@ ruleTester('cjk-spacing', {
     { text: '𠮷野家2023年开业\r\n\r\n第7页', options: tight },
   ],
   invalid: [
+    {
+      name: 'a range is one number, whatever its mark: fixing 2-3 to 2～3 (punctuation-form) moves no junction',
+      text: '淤泥高达 2-3 米，工期 2024—2025 年，温度 5～8 度',
+      options: tight,
+      errors: [{ text: '达 2-3' }, { text: '2-3 米' }, { text: '期 2024—2025' }, { text: '2024—2025 年' }, { text: '度 5～8' }, { text: '5～8 度' }],
+      output: '淤泥高达2-3米，工期2024—2025年，温度5～8度',
+    },
     {
       text: '做好 4个方面',
       options: tight,

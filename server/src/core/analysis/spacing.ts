@@ -5,6 +5,7 @@
  */
 import { charAt, charBefore } from './cjk';
 import { isHanChar } from './han';
+import { findRangeSites } from './punctuation';
 
 export type JunctionKind = 'digit' | 'latin';
 
@@ -21,6 +22,8 @@ export interface SpacingJunction {
 
 /** A token (a Latin word, number or code) starts with a letter or digit and goes on with these too. */
 const TOKEN_MARK_CODES = new Set([...".%+-/_#&'’"].map((ch) => ch.charCodeAt(0)));
+/** A mark between two digits that may make them a range (findRangeSites decides). */
+const MAY_BE_RANGE = /\d[~～\-—–]\d/;
 /** Where a token could start. */
 const HAS_TOKEN = /[A-Za-z0-9]/;
 /** Two blanks, a tab or an ideographic space between visible characters: the line is laid out, not typed. */
@@ -38,18 +41,34 @@ function mayBeLaidOut(text: string, start: number, end: number): boolean {
   return false;
 }
 
-/** The token text[start, end): Latin when it has a letter, a number when it reads \d+(?:\.\d+)?%?, else code. */
-function classify(text: string, start: number, end: number): JunctionKind | 'code' {
+/**
+ * The token text[start, end): Latin when it has a letter, a number when it reads
+ * \d+(?:\.\d+)?%? or is a range of two such (its mark in `rangeMarks`), else code.
+ * A range is one number whatever its mark (2-3, 2～3, 2024—2025), so the fix of 2-3
+ * to 2～3 (punctuation-form) moves no junction; a code (邮发代号 1-20) stays a code.
+ */
+function classify(text: string, start: number, end: number, rangeMarks: ReadonlySet<number> | undefined): JunctionKind | 'code' {
   for (let i = start; i < end; i++) if (isLetterCode(text.charCodeAt(i))) return 'latin';
+  let i = readNumber(text, start, end);
+  if (i === start) return 'code';
+  if (rangeMarks?.has(i)) {
+    const second = readNumber(text, i + 1, end);
+    if (second > i + 1) i = second;
+  }
+  return i === end ? 'digit' : 'code';
+}
+
+/** The end of the number \d+(?:\.\d+)?%? at text[start], or start when there is none. */
+function readNumber(text: string, start: number, end: number): number {
   let i = start;
   while (i < end && isDigitCode(text.charCodeAt(i))) i++;
-  if (i === start) return 'code';
+  if (i === start) return start;
   if (i + 1 < end && text.charCodeAt(i) === 0x2e && isDigitCode(text.charCodeAt(i + 1))) {
     i += 2;
     while (i < end && isDigitCode(text.charCodeAt(i))) i++;
   }
   if (i < end && text.charCodeAt(i) === 0x25) i++;
-  return i === end ? 'digit' : 'code';
+  return i;
 }
 
 function isLineBreak(code: number): boolean {
@@ -110,6 +129,7 @@ export function findSpacingJunctions(text: string): SpacingJunction[] {
   const junctions: SpacingJunction[] = [];
   // No Latin letter or digit, no junction: most paragraphs of a Chinese draft stop here.
   if (!HAS_TOKEN.test(text)) return junctions;
+  const rangeMarks = MAY_BE_RANGE.test(text) ? new Set(findRangeSites(text).map((site) => site.offset)) : undefined;
   // Lines and tokens are read by code unit: every paragraph with a number in it comes
   // through here, and regex iterators and substrings per line and token were most
   // of what a lint allocated.
@@ -131,11 +151,12 @@ export function findSpacingJunctions(text: string): SpacingJunction[] {
         continue;
       }
       const start = p;
-      for (p++; p < lineEnd && isTokenCode(text.charCodeAt(p)); p++);
+      // A range mark (2～3) goes on with the token as the hyphen does.
+      for (p++; p < lineEnd && (isTokenCode(text.charCodeAt(p)) || rangeMarks?.has(p)); p++);
       // The marks a token may not end on belong to the sentence.
       let end = p;
       while (isTrailingCode(text.charCodeAt(end - 1))) end--;
-      const kind = classify(text, start, end);
+      const kind = classify(text, start, end, rangeMarks);
       const joinedLeft = previousEnd === start - 1 && text.charCodeAt(previousEnd) === 32;
       previousEnd = end;
       if (kind === 'code') continue;

@@ -3,11 +3,13 @@ import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { buildLexicon, LEXICON_HEADER } from './scripts/build-lexicon.mjs';
+import { writeNotices } from './scripts/notices.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 const common = {
   bundle: true,
+  metafile: true,
   platform: 'node',
   target: 'node20',
   format: 'cjs',
@@ -20,9 +22,17 @@ const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // require('jiaodui'): the programmatic API (package.json `exports`), never the VS Code client.
+  { entryPoints: ['server/src/api.ts'], outfile: 'dist/api.js' },
 ];
 
 const started = Date.now();
+// A production build starts from an empty dist/: source maps or bundles of an earlier
+// build must not ride along into the VSIX or the tarball. The lexicon is kept (it is
+// rebuilt below only when its header is stale).
+if (production && fs.existsSync('dist')) {
+  for (const file of fs.readdirSync('dist')) if (file !== 'lexicon.txt') fs.rmSync(`dist/${file}`, { recursive: true, force: true });
+}
 const lexiconIsCurrent = () => {
   try {
     const fd = fs.openSync('dist/lexicon.txt', 'r');
@@ -38,8 +48,11 @@ if (!lexiconIsCurrent() || process.argv.includes('--lexicon')) buildLexicon('dis
 if (watch) {
   for (const entry of entries) await (await esbuild.context({ ...common, ...entry })).watch();
 } else {
-  await Promise.all(entries.map((entry) => esbuild.build({ ...common, ...entry })));
+  const results = await Promise.all(entries.map((entry) => esbuild.build({ ...common, ...entry })));
   fs.chmodSync('dist/cli.js', 0o755);
+  writeNotices(results.map((r) => r.metafile), 'dist/THIRD-PARTY-NOTICES.txt');
   execFileSync(process.execPath, ['dist/cli.js', 'learn', 'seeds', '--out', 'dist/model.json', '--quiet'], { stdio: 'inherit' });
+  // The API's type declarations, for the npm package (a production build is what npm pack ships).
+  if (production) execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.api.json'], { stdio: 'inherit' });
   console.log(`build: dist/ ready in ${Date.now() - started} ms`);
 }

@@ -29,12 +29,8 @@ export function packageVsix(out: string): void {
     process.execPath,
     [
       path.join(repoRoot, 'node_modules/@vscode/vsce/vsce'),
+      // No flags: what a publisher runs. vscode:prepublish makes the production build.
       'package',
-      '--no-dependencies',
-      // No public repository or licence file yet; README links stay relative.
-      '--allow-missing-repository',
-      '--skip-license',
-      '--no-rewrite-relative-links',
       '--out',
       out,
     ],

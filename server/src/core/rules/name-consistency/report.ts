@@ -28,9 +28,24 @@ export function reportAll(ctx: RuleContext, joined: string, offsets: ArrayLike<n
       message: `同一${what}写法不一：“${minority.name}”应为“${target}”（${countNote}）`,
       evidence: `本文中“${target}”出现 ${verdict.majority.count} 次${where}，“${minority.name}”出现 ${minority.count} 次${corpusNote}。`,
       subject: minority.name,
-      fixes: [{ title: `改为“${target}”`, edits: editsFor(offsets, i, minority.name, target, edit) }],
+      fixes: [{ title: `改为“${target}”`, edits: editsFor(offsets, i, minority.name, target, edit) }, ...unifyFixes(offsets, minority, verdict)],
     });
   }
+}
+
+/**
+ * Which form is right is the editor's call: one fix per form the story uses, each
+ * rewriting every occurrence of the other (统一为“李红梅”（5 处）, 统一为“李梅红”（1 处）).
+ */
+function unifyFixes(offsets: ArrayLike<number>, minority: Candidate, verdict: Verdict) {
+  const majority = verdict.majority;
+  if (!('at' in majority)) return [];
+  const unify = (to: Candidate, from: Candidate) => ({
+    title: `统一为“${to.name}”（${to.count} 处）`,
+    edits: from.at.flatMap((j) => editsFor(offsets, j, from.name, to.name, singleEdit(from.name, to.name)!)),
+  });
+  // With one occurrence of this form, unifying on the majority is the first fix itself.
+  return minority.at.length > 1 ? [unify(majority, minority), unify(minority, majority)] : [unify(minority, majority)];
 }
 
 /** Character-level edits, mapped back through the unwrap so a wrap inside the name is left alone. */

@@ -51,7 +51,8 @@ describe('cli: output formats', () => {
       assert.deepEqual(keys(d.range), ['start', 'end']);
       assert.deepEqual(keys(d.range.start), ['line', 'character']);
       for (const fix of d.fixes) {
-        assert.deepEqual(keys(fix), ['title', 'edits']);
+        assert.deepEqual(keys(fix), ['title', 'kind', 'edits']);
+        assert.ok(fix.kind === 'safe' || fix.kind === 'suggestion');
         for (const edit of fix.edits) assert.deepEqual(keys(edit), ['offset', 'length', 'newText']);
       }
     }

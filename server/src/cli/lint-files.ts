@@ -11,7 +11,7 @@ import { InputError, readText, type DecodedText } from './decode';
 import { encodeDraft, writeFileAtomic } from '../node/write';
 import { ignoreMatcher, languageOf } from '../node/files';
 import { unifiedDiff } from './diff';
-import { toCliDiagnostic, type FileResult } from './report';
+import { toCliApplied, toCliDiagnostic, type CliApplied, type FileResult } from './report';
 
 export type LintMode = 'lint' | 'fix' | 'fix-dry-run';
 
@@ -154,11 +154,12 @@ export function lintDecoded(
   { linter, options }: LinterEntry,
   language: Language,
   settings: Pick<LintSettings, 'mode' | 'quiet' | 'editRanges' | 'fixTypes'>,
-): Pick<FileResult, 'diagnostics' | 'fixedCount' | 'changed'> & { fixed?: string } {
+): Pick<FileResult, 'diagnostics' | 'fixedCount' | 'changed' | 'applied'> & { fixed?: string } {
   let model: TextModel;
   let findings: Finding[];
   let fixedCount: number | undefined;
   let fixed: string | undefined;
+  let applied: CliApplied[] | undefined;
   if (settings.mode === 'lint') {
     model = new TextModel(decoded.text, language);
     findings = linter.lintModel(model);
@@ -166,6 +167,8 @@ export function lintDecoded(
     // Fix in passes, then report what remains, with positions in the fixed text.
     const result = fixAll(decoded.text, options, linter, settings.fixTypes);
     fixedCount = result.fixed.length;
+    const original = result.fixed.length > 0 ? new TextModel(decoded.text, language) : undefined;
+    applied = original ? result.fixed.map((f) => toCliApplied(f, original)) : [];
     if (result.text !== decoded.text) fixed = result.text;
     findings = result.remaining;
     model = new TextModel(result.text, language);
@@ -174,6 +177,7 @@ export function lintDecoded(
   return {
     diagnostics: findings.map((f) => toCliDiagnostic(f, model, settings.editRanges)),
     fixedCount,
+    applied,
     changed: settings.mode === 'lint' ? undefined : fixed !== undefined,
     fixed,
   };

@@ -4,7 +4,7 @@
  * the JSON format's diagnostic; ranges are computed once, by TextModel.positionAt,
  * while the text is at hand.
  */
-import { fixKindOf, type Finding, type FixKind, type Severity, type TextModel } from '../core';
+import { applyEdits, fixKindOf, type Finding, type FixKind, type Severity, type TextModel } from '../core';
 
 export interface CliPosition {
   line: number;
@@ -29,6 +29,20 @@ export interface CliEdit {
   range?: { start: CliPosition; end: CliPosition };
 }
 
+/** A fix --fix applied (or --fix-dry-run would apply), where the user saw its finding. */
+export interface CliApplied {
+  rule: string;
+  message: string;
+  kind: FixKind;
+  /** The finding, in the text as it was before fixing. */
+  offset: number;
+  length: number;
+  range: { start: CliPosition; end: CliPosition };
+  /** The text of the finding and the fix's edits, before and after the fix. */
+  old: string;
+  new: string;
+}
+
 export interface FileResult {
   /** Shown path (relative to the working directory, forward slashes). */
   path: string;
@@ -39,6 +53,8 @@ export interface FileResult {
   error?: string;
   /** --fix / --fix-dry-run: findings whose fix was applied. */
   fixedCount?: number;
+  /** --fix / --fix-dry-run: what was changed, in the original text's positions. */
+  applied?: CliApplied[];
   /** --fix: the file was rewritten (dry run: would be). */
   changed?: boolean;
   /** --fix-dry-run: a unified diff of the change. */
@@ -90,6 +106,25 @@ export function addToSummary(summary: Summary, result: FileResult): void {
     else if (d.severity === 'warning') summary.warnings++;
     else summary.infos++;
   }
+}
+
+export function toCliApplied(finding: Finding, original: TextModel): CliApplied {
+  const fix = finding.fixes[0];
+  const edits = [...fix.edits].sort((a, b) => a.offset - b.offset);
+  // The finding and its edits together: “参训人员” → “参保人员” reads better than “训” → “保”.
+  const start = Math.min(finding.offset, edits[0].offset);
+  const end = Math.max(finding.offset + finding.length, ...edits.map((e) => e.offset + e.length));
+  const old = original.raw.slice(start, end);
+  return {
+    rule: finding.rule,
+    message: finding.message,
+    kind: fixKindOf(fix),
+    offset: finding.offset,
+    length: finding.length,
+    range: { start: original.positionAt(finding.offset), end: original.positionAt(finding.offset + finding.length) },
+    old,
+    new: applyEdits(old, edits.map((e) => ({ ...e, offset: e.offset - start }))),
+  };
 }
 
 /** Hints count with infos: the JSON summary has three buckets. */

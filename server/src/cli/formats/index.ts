@@ -59,13 +59,15 @@ export function createReporter(format: Format, ctx: RenderContext, write: (text:
   }
   if (format === 'text' && ctx.mode === 'lint') {
     let fixable = 0;
+    let suggestions = 0;
     return {
       file: (r) => {
         const block = textFileBlock(r, ctx.color);
         fixable += block.fixable;
+        suggestions += block.suggestions;
         if (block.text) write(block.text);
       },
-      end: (s) => write(textSummary(s, { fixable, fixed: 0, changedFiles: 0 }, { color: ctx.color, mode: ctx.mode })),
+      end: (s) => write(textSummary(s, { fixable, suggestions, fixed: 0, changedFiles: 0 }, { color: ctx.color, mode: ctx.mode })),
     };
   }
   const results: FileResult[] = [];

@@ -5,9 +5,26 @@
  * range is 0-based LSP line/character. Objects are rebuilt key by key so no
  * internal field can leak into the output.
  */
-import type { CliDiagnostic, FileResult, Summary } from '../report';
+import type { CliApplied, CliDiagnostic, FileResult, Summary } from '../report';
 
 export const JSON_FORMAT_VERSION = 1;
+
+/** --fix / --fix-dry-run: what was changed, with positions in the text before fixing. */
+function applied(a: CliApplied) {
+  return {
+    rule: a.rule,
+    kind: a.kind,
+    message: a.message,
+    offset: a.offset,
+    length: a.length,
+    range: {
+      start: { line: a.range.start.line, character: a.range.start.character },
+      end: { line: a.range.end.line, character: a.range.end.character },
+    },
+    old: a.old,
+    new: a.new,
+  };
+}
 
 function diagnostic(d: CliDiagnostic) {
   return {
@@ -22,6 +39,7 @@ function diagnostic(d: CliDiagnostic) {
     },
     fixes: d.fixes.map((fix) => ({
       title: fix.title,
+      kind: fix.kind,
       edits: fix.edits.map((e) => ({ offset: e.offset, length: e.length, newText: e.newText })),
     })),
   };
@@ -51,7 +69,9 @@ export class JsonWriter {
       const batch = JSON.stringify(result.diagnostics.slice(i, i + BATCH).map(diagnostic));
       this.write(`${i > 0 ? ',' : ''}${batch.slice(1, -1)}`);
     }
-    this.write(']}');
+    this.write(']');
+    if (result.applied) this.write(`,"applied":${JSON.stringify(result.applied.map(applied))}`);
+    this.write('}');
   }
 
   end(summary: Summary): void {

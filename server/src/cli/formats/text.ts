@@ -44,18 +44,46 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** One file's block (path, a line per finding, a blank line); '' when it has no findings. */
-export function textFileBlock(result: FileResult, color: boolean): { text: string; fixable: number } {
-  if (result.error !== undefined || result.diagnostics.length === 0) return { text: '', fixable: 0 };
+/** What a file's block counts toward the summary: safe fixes left for --fix, suggestions left for review. */
+export interface BlockCounts {
+  fixable: number;
+  suggestions: number;
+}
+
+/**
+ * One file's block (path, a line per applied fix in fix modes, a line per finding, a
+ * blank line); '' when it has neither.
+ */
+export function textFileBlock(result: FileResult, color: boolean, mode: LintMode = 'lint'): { text: string } & BlockCounts {
+  const applied = result.applied ?? [];
+  if (result.error !== undefined || (result.diagnostics.length === 0 && applied.length === 0)) return { text: '', fixable: 0, suggestions: 0 };
   const c = paint(color);
   const out: string[] = [c.underline(result.path)];
   let fixable = 0;
-  const rows = result.diagnostics.map((d) => ({
-    where: `${d.range.start.line + 1}:${d.range.start.character + 1}`,
-    severity: d.severity,
-    message: d.message.replace(/\s*[\r\n]+\s*/g, ' '),
-    rule: d.rule,
-  }));
+  let suggestions = 0;
+  // What was changed first, at its place in the text as it was; then what remains, in the fixed text.
+  const changedLabel = mode === 'fix' ? '已修复' : '将修复';
+  const rows = [
+    ...applied.map((a) => ({
+      where: `${a.range.start.line + 1}:${a.range.start.character + 1}`,
+      label: c.green(changedLabel.padEnd(5)),
+      message: `${quote(a.old)} → ${quote(a.new)}`,
+      rule: a.rule,
+    })),
+    ...result.diagnostics.map((d) => {
+      const colour = d.severity === 'error' ? c.red : d.severity === 'warning' ? c.yellow : d.severity === 'info' ? c.cyan : c.dim;
+      return {
+        where: `${d.range.start.line + 1}:${d.range.start.character + 1}`,
+        label: colour(SEVERITY_LABEL[d.severity].padEnd(7)),
+        message: d.message.replace(/\s*[\r\n]+\s*/g, ' '),
+        rule: d.rule,
+      };
+    }),
+  ];
+  for (const d of result.diagnostics) {
+    if (d.fixes[0]?.kind === 'safe') fixable++;
+    else if (d.fixes.length > 0) suggestions++;
+  }
   let whereWidth = 0;
   let messageWidth = 0;
   for (const row of rows) {
@@ -63,21 +91,29 @@ export function textFileBlock(result: FileResult, color: boolean): { text: strin
     messageWidth = Math.max(messageWidth, displayWidth(row.message));
   }
   messageWidth = Math.min(80, messageWidth);
-  for (const [i, row] of rows.entries()) {
-    if (result.diagnostics[i].fixes.length > 0) fixable++;
-    const colour = row.severity === 'error' ? c.red : row.severity === 'warning' ? c.yellow : row.severity === 'info' ? c.cyan : c.dim;
-    out.push(`  ${c.dim(row.where.padEnd(whereWidth))}  ${colour(SEVERITY_LABEL[row.severity].padEnd(7))}  ${padEnd(row.message, messageWidth)}  ${c.dim(row.rule)}`);
+  if (applied.length > 0 && result.diagnostics.length > 0) {
+    // The two blocks count lines differently (before and after fixing): say so.
+    out.push(c.dim(`  ${changedLabel} ${applied.length} 处（位置按修复前）；余下 ${result.diagnostics.length} 处（位置按修复后）`));
   }
+  for (const row of rows) out.push(`  ${c.dim(row.where.padEnd(whereWidth))}  ${row.label}  ${padEnd(row.message, messageWidth)}  ${c.dim(row.rule)}`);
   out.push('', '');
-  return { text: out.join('\n'), fixable };
+  return { text: out.join('\n'), fixable, suggestions };
+}
+
+/** A changed span, quoted, with line breaks and tabs made visible; long ones shortened in the middle. */
+function quote(text: string): string {
+  const visible = text.replace(/\r\n|\n|\r/g, '⏎').replace(/\t/g, '⇥');
+  const chars = [...visible];
+  const shown = chars.length > 24 ? `${chars.slice(0, 10).join('')}…${chars.slice(-10).join('')}` : visible;
+  return `“${shown}”`;
 }
 
 /** The closing lines: what was fixed (fix modes) and the totals. */
-export function textSummary(summary: Summary, counts: { fixable: number; fixed: number; changedFiles: number }, options: TextFormatOptions): string {
+export function textSummary(summary: Summary, counts: BlockCounts & { fixed: number; changedFiles: number }, options: TextFormatOptions): string {
   const c = paint(options.color);
   const out: string[] = [];
   const total = summary.errors + summary.warnings + summary.infos;
-  const { fixable, fixed, changedFiles: files } = counts;
+  const { fixable, suggestions, fixed, changedFiles: files } = counts;
   if (options.mode !== 'lint') {
     out.push(
       options.mode === 'fix'
@@ -91,6 +127,7 @@ export function textSummary(summary: Summary, counts: { fixable: number; fixed: 
     const line = `✖ 共 ${total} 处问题：错误 ${summary.errors}，警告 ${summary.warnings}，提示 ${summary.infos}（${plural(total, 'problem')}: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info')}）`;
     out.push(c.bold(summary.errors > 0 ? c.red(line) : c.yellow(line)));
     if (fixable > 0 && options.mode === 'lint') out.push(`  其中 ${fixable} 处可用 --fix 自动修复（${fixable} fixable with --fix）`);
+    if (suggestions > 0) out.push(`  另有 ${suggestions} 处修改建议，需人工确认，或用 --fix --fix-type safe,suggestion 一并应用（${plural(suggestions, 'suggestion')}: review them, or apply with --fix-type suggestion）`);
   }
   return `${out.join('\n')}\n`;
 }
@@ -101,13 +138,15 @@ export function formatText(results: readonly FileResult[], summary: Summary, opt
     for (const result of results) if (result.diff) out.push(result.diff.replace(/\n$/, ''), '\n\n');
   }
   let fixable = 0;
+  let suggestions = 0;
   for (const result of results) {
-    const block = textFileBlock(result, options.color);
+    const block = textFileBlock(result, options.color, options.mode);
     out.push(block.text);
     fixable += block.fixable;
+    suggestions += block.suggestions;
   }
   const fixed = results.reduce((n, r) => n + (r.fixedCount ?? 0), 0);
   const changedFiles = results.filter((r) => r.changed).length;
-  out.push(textSummary(summary, { fixable, fixed, changedFiles }, options));
+  out.push(textSummary(summary, { fixable, suggestions, fixed, changedFiles }, options));
   return out.join('');
 }

@@ -78,12 +78,24 @@ export interface JsonDiagnostic {
   offset: number;
   length: number;
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
-  fixes: Array<{ title: string; edits: JsonEdit[] }>;
+  fixes: Array<{ title: string; kind: 'safe' | 'suggestion'; edits: JsonEdit[] }>;
+}
+
+/** --fix / --fix-dry-run: a fix that was applied, positions in the text before fixing. */
+export interface JsonApplied {
+  rule: string;
+  kind: 'safe' | 'suggestion';
+  message: string;
+  offset: number;
+  length: number;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  old: string;
+  new: string;
 }
 
 export interface JsonReport {
   version: number;
-  files: Array<{ path: string; diagnostics: JsonDiagnostic[] }>;
+  files: Array<{ path: string; diagnostics: JsonDiagnostic[]; applied?: JsonApplied[] }>;
   summary: { files: number; errors: number; warnings: number; infos: number };
 }
 

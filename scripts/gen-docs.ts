@@ -58,10 +58,14 @@ export function renderRuleSection(rule: Rule): string {
     '',
     `**${docs.summary}** — ${docs.gloss}`,
     '',
-    `- 类别 Category: ${CATEGORY_NAMES[category]} (\`${category}\`)`,
-    `- 默认级别 Default severity: \`${defaultSeverity}\` (${SEVERITY_NAMES[defaultSeverity]})`,
-    `- 可修复 Fixable: ${fixable ? '是 yes (`jiaodui lint --fix`, quick fix in the editor)' : '否 no'}`,
-    `- 范围 Scope: ${scope === 'paragraph' ? '段落 paragraph' : '全文 whole document'}`,
+    `- 类别（Category）：${CATEGORY_NAMES[category]}（\`${category}\`）`,
+    `- 默认级别（Default severity）：\`${defaultSeverity}\`（${SEVERITY_NAMES[defaultSeverity]}）`,
+    `- 可修复（Fixable）：${fixable ? '是（yes: `jiaodui lint --fix`, quick fix in the editor）' : '否（no）'}`,
+    `- 范围（Scope）：${scope === 'paragraph' ? '段落（paragraph）' : '全文（whole document）'}`,
+    '',
+    // The why, the example and the reference quote the very defects the rule reports:
+    // jiaodui's own docs must lint clean, so that stretch is marked as quoted material.
+    '<!-- jiaodui-disable -->',
     '',
     '### 为什么 Why',
     '',
@@ -79,6 +83,7 @@ export function renderRuleSection(rule: Rule): string {
     '',
   ];
   if (docs.reference) lines.push('### 依据 Reference', '', docs.reference.trim(), '');
+  lines.push('<!-- jiaodui-enable -->', '');
   lines.push(
     '### 关闭或调整 Turn it off or change its severity',
     '',

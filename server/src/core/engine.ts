@@ -6,6 +6,7 @@
 import { TextModel, type Language, type Paragraph } from './text';
 import { RULES } from './rules';
 import { runFixes } from './fixes';
+import { isChineseText } from './analysis/script';
 import type { Finding, FixKind, LintOptions, Rule, RuleContext, RuleMeta, Severity } from './types';
 
 interface ActiveRule {
@@ -107,13 +108,18 @@ export class Linter {
 
   lintModel(text: TextModel): Finding[] {
     const findings: Finding[] = [];
+    // English or Japanese is not linted as Chinese: each paragraph is asked (lintParagraph),
+    // document rules run only over a text that reads as Chinese as a whole, and what they
+    // report inside a paragraph that is not Chinese is dropped.
+    const documentRules = isChineseText(text.masked) ? this.documentRules : [];
     if (this.paragraphRules.length > 0) {
       for (const paragraph of text.paragraphs) {
         const relative = this.lintParagraph(paragraph);
         for (const f of relative) findings.push(shift(f, paragraph.start));
       }
     }
-    for (const active of this.documentRules) {
+    const documentStart = findings.length;
+    for (const active of documentRules) {
       this.runner.forDocument(text, findings);
       const before = findings.length;
       try {
@@ -123,11 +129,13 @@ export class Linter {
         this.failed(active.rule.meta.id, error);
       }
     }
+    if (findings.length > documentStart) dropOutsideChinese(text, findings, documentStart);
     return this.filter(text, findings).sort((a, b) => a.offset - b.offset || a.rule.localeCompare(b.rule));
   }
 
   private lintParagraph(paragraph: Paragraph): Finding[] {
     let relative = this.paragraphCache.get(paragraph.text);
+    if (!relative && !isChineseText(paragraph.text)) relative = [];
     if (!relative) {
       const localParagraph: Paragraph = { index: 0, start: 0, end: paragraph.text.length, text: paragraph.text };
       relative = [];
@@ -168,6 +176,18 @@ export class Linter {
       return !(rules && (rules.has('*') || rules.has(f.rule)));
     });
   }
+}
+
+/** Removes findings[from…] that start inside a paragraph that is not Chinese. */
+function dropOutsideChinese(text: TextModel, findings: Finding[], from: number): void {
+  const foreign = text.paragraphs.filter((p) => !isChineseText(p.text));
+  if (foreign.length === 0) return;
+  let kept = from;
+  for (let i = from; i < findings.length; i++) {
+    const f = findings[i];
+    if (!foreign.some((p) => f.offset >= p.start && f.offset < p.end)) findings[kept++] = f;
+  }
+  findings.length = kept;
 }
 
 /** Lines silenced by directives: line → rule ids ('*' for all). */

@@ -72,7 +72,7 @@ export const numberingSequence: Rule = {
     scope: 'document',
     docs: {
       summary: '序号不连续、重复或与所述项数不符',
-      gloss: 'Broken enumerations: a marker that lost its 是, a skipped or repeated ordinal, a count the list does not match',
+      gloss: 'Broken enumerations: a skipped or repeated ordinal, a count the list does not match, a marker that lost its 是',
       why: '“一是、二是、三是”和“（一）（二）（三）”是新闻稿最常见的结构。漏字（三对）、跳号、重号和“六大领域只列了五项”都是排版改稿中常见的硬伤，读者一眼可见。',
       example: { bad: '一是打通数据壁垒。二是统一政策。三对重点人群加强宣传。四是推进分级诊疗。', good: '一是打通数据壁垒。二是统一政策。三是对重点人群加强宣传。四是推进分级诊疗。' },
     },

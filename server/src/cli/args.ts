@@ -33,6 +33,11 @@ export interface LintArgs {
   maxSize: number;
   /** Worker threads: undefined = decide from the input size; 1 = single thread. */
   jobs?: number;
+  /** --cache: reuse the findings of unchanged drafts (.jiaoduicache). */
+  cache: boolean;
+  cacheLocation?: string;
+  /** --shard i/n: lint only the i-th of n deterministic parts of the file list (1-based). */
+  shard?: { index: number; count: number };
   color?: boolean;
 }
 
@@ -61,12 +66,12 @@ export const COMMANDS = ['lint', 'learn', 'rules', 'lsp'] as const;
 
 /** Options that take a value, per command. */
 const VALUE_OPTIONS: Record<string, ReadonlySet<string>> = {
-  lint: new Set(['--format', '--rule', '--config', '--model', '--max-warnings', '--allow', '--ignore', '--stdin-filename', '--max-size', '--jobs', '--fix-type']),
+  lint: new Set(['--format', '--rule', '--config', '--model', '--max-warnings', '--allow', '--ignore', '--stdin-filename', '--max-size', '--jobs', '--fix-type', '--cache-location', '--shard']),
   learn: new Set(['--out', '--max-size']),
   rules: new Set(['--format']),
 };
 const FLAG_OPTIONS: Record<string, ReadonlySet<string>> = {
-  lint: new Set(['--fix', '--fix-dry-run', '--no-config', '--quiet', '--stdin', '--color', '--no-color']),
+  lint: new Set(['--fix', '--fix-dry-run', '--no-config', '--quiet', '--stdin', '--color', '--no-color', '--cache']),
   learn: new Set(['--quiet']),
   rules: new Set([]),
 };
@@ -161,6 +166,17 @@ export function parseFixTypes(values: readonly string[]): FixKind[] {
   return FIX_KINDS.filter((k) => kinds.has(k));
 }
 
+/** `--shard 2/4`: the second of four parts (1-based, as Jest and Playwright). */
+export function parseShard(value: string): { index: number; count: number } {
+  const match = /^(\d+)\/(\d+)$/.exec(value.trim());
+  const index = match ? Number(match[1]) : NaN;
+  const count = match ? Number(match[2]) : NaN;
+  if (!match || count < 1 || index < 1 || index > count) {
+    throw new UsageError(`--shard 应为 i/n（1 ≤ i ≤ n），如 2/4，而不是 “${value}”（expected i/n）`);
+  }
+  return { index, count };
+}
+
 function parseFormat<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
   if (!(allowed as readonly string[]).includes(value)) {
@@ -225,6 +241,11 @@ export function parseArgs(argv: string[]): ParsedArgs {
   const allow = raw.values.get('--allow') ?? [];
   if (allow.some((w) => w.trim() === '')) throw new UsageError('--allow 需要一个词（empty word）');
   const color = raw.flags.has('--color') ? true : raw.flags.has('--no-color') ? false : undefined;
+  const cache = raw.flags.has('--cache');
+  const cacheLocation = single(raw, '--cache-location');
+  if (cacheLocation !== undefined && !cache) throw new UsageError('--cache-location 只能与 --cache 一起用（requires --cache）');
+  const shard = single(raw, '--shard');
+  if (shard !== undefined && stdin) throw new UsageError('--shard 分的是文件列表，不能用于标准输入（stdin cannot be sharded）');
 
   return {
     command: 'lint',
@@ -246,5 +267,8 @@ export function parseArgs(argv: string[]): ParsedArgs {
     maxSize: size === undefined ? DEFAULT_MAX_SIZE : parseSize(size),
     jobs: jobs === undefined ? undefined : Math.max(1, nonNegativeInteger('--jobs', jobs)),
     color,
+    cache,
+    cacheLocation,
+    shard: shard === undefined ? undefined : parseShard(shard),
   };
 }

@@ -27,6 +27,9 @@ lint options:
   --stdin-filename NAME name for stdin: picks the language (.md) and the config
   --max-size SIZE       skip larger files with an error (default 20MB)
   -j, --jobs N          worker threads (default: automatic; 1 = no threads)
+  --cache               reuse findings of unchanged drafts from .jiaoduicache (lint only, not --fix)
+  --cache-location PATH the cache file, or a folder for .jiaoduicache (default: ./.jiaoduicache)
+  --shard i/n           lint only part i of n of the sorted file list (a CI matrix of n jobs)
   --color, --no-color   force colour on or off (default: on for a terminal without NO_COLOR)
 
 learn options:

@@ -9,7 +9,8 @@ import * as path from 'node:path';
 import { ConfigError, loadConfigFile } from '../node/config';
 import { loadModel } from '../node/resources';
 import type { LintArgs } from './args';
-import { discover, displayPath, ignoreMatcher, type InputProblem } from '../node/files';
+import { discover, displayPath, ignoreMatcher, languageOf, type InputProblem } from '../node/files';
+import { LintCache, cacheFileFor } from './cache';
 import { Project, lintFile, lintStdin, type FileJob, type LintSettings } from './lint-files';
 import { addToSummary, summarize, type FileResult, type Summary } from './report';
 import { createReporter, render } from './formats';
@@ -20,6 +21,9 @@ export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 
 export class FatalError extends Error {}
+
+/** Report text gathered before one write to stdout (UTF-16 code units). */
+const REPORT_WRITE_CHARS = 512 * 1024;
 
 export interface LintIo {
   cwd: string;
@@ -97,9 +101,8 @@ export async function runLint(args: LintArgs, io: LintIo): Promise<number> {
   const cliIgnored = ignoreMatcher(args.ignore, io.cwd);
   const discovery = discover(args.inputs, io.cwd, cliIgnored);
   problems.push(...discovery.problems);
-  const jobs: FileJob[] = [];
-  const sizes: number[] = [];
   const skippedByConfig = new Map<string, { error: ConfigError; count: number }>();
+  let files: string[] = [];
   for (const file of discovery.files) {
     const config = project.configFor(file);
     if (config instanceof ConfigError) {
@@ -108,10 +111,11 @@ export async function runLint(args: LintArgs, io: LintIo): Promise<number> {
       skippedByConfig.set(config.message, entry);
       continue;
     }
-    if (config.isIgnored(file)) continue;
-    sizes.push(fileSize(file));
-    jobs.push({ index: jobs.length, file, display: displayPath(file, io.cwd) });
+    if (!config.isIgnored(file)) files.push(file);
   }
+  if (args.shard) files = shardOf(files, args.shard, io.cwd);
+  const jobs: FileJob[] = files.map((file, index) => ({ index, file, display: displayPath(file, io.cwd) }));
+  const sizes = files.map(fileSize);
   for (const { error, count } of skippedByConfig.values()) {
     problems.push({ path: '', reason: `${error.message}；受其管辖的 ${count} 个稿件未检查（${count} drafts not linted）` });
   }
@@ -119,12 +123,31 @@ export async function runLint(args: LintArgs, io: LintIo): Promise<number> {
 
   // Each result is reported as soon as every earlier file's is, then dropped: memory
   // holds the findings of the files in flight, not of the whole run.
-  const reporter = createReporter(args.format, ctx, io.stdout);
+  // Pieces of the report are gathered into writes of ~1 MB: one write per piece costs a system call each.
+  let pending: string[] = [];
+  let pendingLength = 0;
+  const flush = () => {
+    if (pending.length > 0) io.stdout(pending.join(''));
+    pending = [];
+    pendingLength = 0;
+  };
+  const reporter = createReporter(args.format, ctx, (text) => {
+    pending.push(text);
+    pendingLength += text.length;
+    if (pendingLength >= REPORT_WRITE_CHARS) flush();
+  });
   const summary: Summary = { files: 0, errors: 0, warnings: 0, infos: 0 };
   let resultFailed = false;
   const waiting = new Map<number, FileResult>();
   let next = 0;
+  const cache = args.cache && settings.mode === 'lint' ? LintCache.load(cacheFileFor(args.cacheLocation, io.cwd), settings, io.entry) : undefined;
+  const cacheKeys = new Map<number, string>();
   const report = (index: number, result: FileResult) => {
+    const key = cacheKeys.get(index);
+    if (cache && key !== undefined) {
+      if (result.error === undefined) cache.set(result.absolutePath, key, result.diagnostics);
+      else cache.delete(result.absolutePath);
+    }
     waiting.set(index, result);
     for (let r = waiting.get(next); r !== undefined; r = waiting.get(next)) {
       waiting.delete(next++);
@@ -137,12 +160,58 @@ export async function runLint(args: LintArgs, io: LintIo): Promise<number> {
     }
   };
 
-  const { tasks, threads } = planTasks(jobs, sizes, settings, args.jobs);
+  let toLint = jobs;
+  if (cache) {
+    toLint = [];
+    for (const job of jobs) {
+      const key = cacheKeyOf(cache, project, job.file);
+      const cached = key === undefined ? undefined : cache.get(job.file, key);
+      if (cached) report(job.index, { path: job.display, absolutePath: job.file, diagnostics: cached });
+      else {
+        if (key !== undefined) cacheKeys.set(job.index, key);
+        toLint.push(job);
+      }
+    }
+  }
+  const { tasks, threads } = planTasks(toLint, sizes, settings, args.jobs);
   if (threads > 1) await lintInWorkers(io.entry, tasks, settings, threads, report);
-  else for (const job of jobs) report(job.index, lintFile(job, settings, project));
+  else for (const job of toLint) report(job.index, lintFile(job, settings, project));
 
   reporter.end(summary);
+  flush();
+  cache?.save();
   return exitCodeFor(summary, problems.length > 0 || resultFailed, args.maxWarnings);
+}
+
+/** The cache key of a draft, or undefined when it cannot be read (linting it reports why). */
+function cacheKeyOf(cache: LintCache, project: Project, file: string): string | undefined {
+  const config = project.configFor(file);
+  if (config instanceof ConfigError) return undefined;
+  try {
+    return cache.keyFor(config, fs.readFileSync(file), languageOf(file));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `--shard i/n`, as Jest spells it: the drafts sorted by path and cut into n runs of
+ * consecutive drafts whose sizes differ by at most one; shard i (1-based) is the i-th.
+ * Every machine of a CI matrix computes the same cut, so the shards are disjoint and
+ * together cover every draft.
+ */
+export function shardOf(files: readonly string[], shard: { index: number; count: number }, cwd: string): string[] {
+  const sorted = [...files].sort((a, b) => {
+    const x = displayPath(a, cwd);
+    const y = displayPath(b, cwd);
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+  const base = Math.floor(sorted.length / shard.count);
+  const extra = sorted.length % shard.count;
+  const start = (shard.index - 1) * base + Math.min(shard.index - 1, extra);
+  const chosen = new Set(sorted.slice(start, start + base + (shard.index <= extra ? 1 : 0)));
+  // The shard keeps the order the drafts were given in.
+  return files.filter((f) => chosen.has(f));
 }
 
 function fileSize(file: string): number {

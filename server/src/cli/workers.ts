@@ -103,7 +103,7 @@ export function planTasks(
   settings: Pick<LintSettings, 'mode'>,
   requested?: number,
 ): { tasks: LintTask[]; threads: number } {
-  const totalBytes = sizes.reduce((a, b) => a + b, 0);
+  const totalBytes = jobs.reduce((n, job) => n + sizes[job.index], 0);
   const cores = requested ?? (totalBytes < PARALLEL_MIN_BYTES ? 1 : Math.min(os.availableParallelism(), MAX_THREADS));
   const tasks: LintTask[] = [];
   for (const job of jobs) {

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { DUPLICATE, DUPLICATE_FIXED, HALF_WIDTH, HALF_WIDTH_FIXED, lintJson, only, removeTempDirs, run, tempDir, write, type JsonEdit } from './support';
 
@@ -90,4 +91,49 @@ describe('cli: --fix', () => {
     assert.equal(result.stdout, `\uFEFF${DUPLICATE_FIXED}，${HALF_WIDTH_FIXED}。\r\n`);
     assert.match(result.stderr, /已修复/);
   });
+});
+
+describe('cli: --fix-dry-run diffs apply with git apply and patch', () => {
+  after(removeTempDirs);
+  const git = (cwd: string, ...args: string[]) => spawnSync('git', args, { cwd, encoding: 'utf8' });
+  const hasGit = spawnSync('git', ['--version']).status === 0;
+  const hasPatch = spawnSync('patch', ['--version']).status === 0;
+
+  const cases: Array<{ name: string; bytes: Buffer }> = [
+    { name: 'final newline', bytes: Buffer.from(`第一行。\n${HALF_WIDTH}。\n最后一行。\n`) },
+    { name: 'no final newline, change on the last line', bytes: Buffer.from(`第一行。\n第二行。\n${HALF_WIDTH}。`) },
+    { name: 'no final newline, change above it', bytes: Buffer.from(`${HALF_WIDTH}。\n第二行。\n最后一行。`) },
+    { name: 'CRLF', bytes: Buffer.from(`第一行。\r\n${HALF_WIDTH}。\r\n\r\n最后一行。\r\n`) },
+    { name: 'BOM, change on the first line', bytes: Buffer.concat([BOM, Buffer.from(`${HALF_WIDTH}。\n第二行。\n`)]) },
+    { name: 'BOM, CRLF and no final newline', bytes: Buffer.concat([BOM, Buffer.from(`${HALF_WIDTH}。\r\n第二行。\r\n${HALF_WIDTH}。`)]) },
+  ];
+
+  for (const { name, bytes } of cases) {
+    it(name, function () {
+      if (!hasGit || !hasPatch) this.skip();
+      const dir = tempDir();
+      git(dir, 'init', '-q');
+      write(dir, 'a.txt', bytes);
+      const dry = run(['lint', 'a.txt', '--fix-dry-run', ...only('punctuation-width')], { cwd: dir });
+      assert.equal(dry.code, 0, dry.stderr);
+      const diff = dry.stdout.slice(0, dry.stdout.indexOf('\n\n') + 1);
+      assert.match(diff, /^--- a\/a\.txt\n\+\+\+ b\/a\.txt\n@@ /);
+      fs.writeFileSync(`${dir}/fix.diff`, diff);
+      const check = git(dir, 'apply', '--check', 'fix.diff');
+      assert.equal(check.status, 0, `git apply --check: ${check.stderr}\n${diff}`);
+
+      const fixedDir = tempDir();
+      write(fixedDir, 'a.txt', bytes);
+      assert.equal(run(['lint', 'a.txt', '--fix', ...only('punctuation-width')], { cwd: fixedDir }).code, 0);
+      const expected = fs.readFileSync(`${fixedDir}/a.txt`);
+      assert.notDeepEqual(expected, bytes, 'the fix changes the file');
+
+      assert.equal(git(dir, 'apply', 'fix.diff').status, 0);
+      assert.deepEqual(fs.readFileSync(`${dir}/a.txt`), expected, 'git apply gives exactly what --fix writes');
+      write(dir, 'a.txt', bytes);
+      const patched = spawnSync('patch', ['-p1', '-s', '-i', 'fix.diff'], { cwd: dir, encoding: 'utf8' });
+      assert.equal(patched.status, 0, `patch: ${patched.stdout}${patched.stderr}`);
+      assert.deepEqual(fs.readFileSync(`${dir}/a.txt`), expected, 'patch gives exactly what --fix writes');
+    });
+  }
 });

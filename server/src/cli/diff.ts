@@ -16,9 +16,13 @@ interface Op {
   newIndex: number;
 }
 
-/** Lines with their terminators, so a changed line ending is a change. */
+/**
+ * Lines as patch tools see them: split at LF only, each keeping its terminator, so a
+ * CR of a CRLF file stays part of the line (git apply and patch compare it byte for
+ * byte) and a last line without LF is told apart from one with it.
+ */
 function splitLines(text: string): string[] {
-  return text.match(/[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$/g) ?? [];
+  return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
 }
 
 function findResync(a: string[], b: string[], i: number, j: number): [number, number] {
@@ -50,10 +54,12 @@ function diffLines(a: string[], b: string[]): Op[] {
   return ops;
 }
 
-function strip(line: string): string {
-  return line.replace(/\r?\n$|\r$/, '');
-}
+const NO_NEWLINE = '\\ No newline at end of file';
 
+/**
+ * `before` and `after` are the file's text as on disk, BOM included (a BOM is part of
+ * the first line to git apply and patch).
+ */
 export function unifiedDiff(before: string, after: string, name: string): string {
   if (before === after) return '';
   const ops = diffLines(splitLines(before), splitLines(after));
@@ -82,7 +88,13 @@ export function unifiedDiff(before: string, after: string, name: string): string
     const oldStart = hunk[0].oldIndex + (oldCount > 0 ? 1 : 0);
     const newStart = hunk[0].newIndex + (newCount > 0 ? 1 : 0);
     out.push(`@@ -${oldStart},${oldCount} +${newStart},${newCount} @@`);
-    for (const op of hunk) out.push(`${op.kind}${strip(op.line)}`);
+    for (const op of hunk) {
+      if (op.line.endsWith('\n')) {
+        out.push(`${op.kind}${op.line.slice(0, -1)}`);
+      } else {
+        out.push(`${op.kind}${op.line}`, NO_NEWLINE);
+      }
+    }
     k = stop;
   }
   return `${out.join('\n')}\n`;

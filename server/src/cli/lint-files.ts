@@ -205,7 +205,7 @@ export function lintFile(job: FileJob, settings: LintSettings, project: Project)
       return { ...result, diagnostics: [], error: `无法写回修复（could not write the fix: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）` };
     }
   }
-  if (fixed !== undefined && settings.mode === 'fix-dry-run') result.diff = unifiedDiff(decoded.text, fixed, job.display);
+  if (fixed !== undefined && settings.mode === 'fix-dry-run') result.diff = unifiedDiff(withBom(decoded.text, decoded.bom), withBom(fixed, decoded.bom), job.display);
   return result;
 }
 
@@ -227,6 +227,11 @@ export function lintStdin(settings: LintSettings, project: Project, name: string
   const { fixed, ...rest } = lintDecoded(decoded, project.linterFor(config, language), language, settings);
   Object.assign(result, rest);
   if (settings.mode === 'fix') result.output = (decoded.bom ? '\uFEFF' : '') + (fixed ?? decoded.text);
-  if (fixed !== undefined && settings.mode === 'fix-dry-run') result.diff = unifiedDiff(decoded.text, fixed, display);
+  if (fixed !== undefined && settings.mode === 'fix-dry-run') result.diff = unifiedDiff(withBom(decoded.text, decoded.bom), withBom(fixed, decoded.bom), display);
   return result;
+}
+
+/** The text as the file holds it: a diff for git apply and patch must carry the BOM on its first line. */
+function withBom(text: string, bom: boolean): string {
+  return bom ? `\uFEFF${text}` : text;
 }

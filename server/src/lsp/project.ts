@@ -15,6 +15,7 @@ import { applyRoster, parseModel, type LearnedModel, type LintOptions, type Rule
 import { CONFIG_FILE, findConfigFile, loadConfigFile, resolveLintOptions, type JiaoduiConfig } from '../node/config';
 import { ignoreMatcher } from '../node/files';
 import { writeFileAtomic } from '../node/write';
+import { isPlainJson, parseJsonc, stripJsonc, topLevelValueRange } from '../node/jsonc';
 import type { JiaoduiSettings } from './settings';
 import { SplitLinter } from './splitLinter';
 
@@ -171,18 +172,38 @@ export class Project {
   }
 }
 
-/** Pure JSON edit behind allowWord; throws on a file that is not a JSON object. */
+/**
+ * Pure edit behind allowWord; throws on a file that is not a JSON object. Plain JSON is
+ * rewritten in its own indentation; a file with comments (JSONC) is edited in place, so
+ * the editor's comments survive.
+ */
 export function addAllowedWord(text: string, word: string): { text: string; changed: boolean } {
   const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
   const body = text.slice(bom.length);
-  const data: Record<string, unknown> = body.trim() === '' ? {} : JSON.parse(body);
+  const data = (body.trim() === '' ? {} : parseJsonc(body)) as Record<string, unknown>;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new Error(`${CONFIG_FILE} 应为 JSON 对象`);
   const allow = Array.isArray(data.allow) ? (data.allow as unknown[]) : [];
   if (allow.includes(word)) return { text, changed: false };
-  data.allow = [...allow, word];
-  const indent = /\n([ \t]+)"/.exec(body)?.[1] ?? '  ';
   const eol = body.includes('\r\n') ? '\r\n' : '\n';
+  const indent = /\n([ \t]+)"/.exec(body)?.[1] ?? '  ';
+  if (!isPlainJson(body)) return { text: bom + insertAllowed(body, word, allow.length, indent, eol), changed: true };
+  data.allow = [...allow, word];
   return { text: bom + JSON.stringify(data, null, indent).replace(/\n/g, eol) + eol, changed: true };
+}
+
+/** Adds `word` to the allow array of a JSONC text (creating the key after the opening brace). */
+function insertAllowed(body: string, word: string, existing: number, indent: string, eol: string): string {
+  const quoted = JSON.stringify(word);
+  const range = topLevelValueRange(body, 'allow');
+  if (range && body[range.start] === '[') {
+    // After the last element (or right after '[' when empty); a trailing comma there stays valid JSONC.
+    const inside = stripJsonc(body).slice(range.start + 1, range.end);
+    const at = range.start + 1 + inside.trimEnd().length;
+    return body.slice(0, at) + (existing > 0 ? `, ${quoted}` : quoted) + body.slice(at);
+  }
+  const open = stripJsonc(body).indexOf('{');
+  const empty = stripJsonc(body).slice(open + 1).trim().startsWith('}');
+  return body.slice(0, open + 1) + `${eol}${indent}"allow": [${quoted}]${empty ? '' : ','}` + body.slice(open + 1);
 }
 
 export function fsPath(uri: string): string | undefined {

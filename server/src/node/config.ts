@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isSeveritySetting, SEVERITY_SETTINGS, RULES_BY_ID, applyRoster, type LintOptions, type Roster, type SeveritySetting } from '../core';
 import { loadLexicon, loadModel } from './resources';
+import { parseJsonc } from './jsonc';
 
 export const CONFIG_FILE = '.jiaoduirc.json';
 
@@ -44,7 +45,7 @@ export function loadConfigFile(file: string): JiaoduiConfig {
   }
   let data: unknown;
   try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+    data = parseJsonc(text);
   } catch (error) {
     throw new ConfigError(`${file}: 配置不是有效的 JSON（${(error as Error).message}）`);
   }
@@ -77,7 +78,7 @@ function withRosterFile(config: JiaoduiConfig, configDir: string): Roster {
   const file = path.resolve(configDir, config.roster);
   let data: unknown;
   try {
-    data = JSON.parse(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+    data = parseJsonc(fs.readFileSync(file, 'utf8'));
   } catch (error) {
     throw new ConfigError(`${file}: 无法读取名录（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）`);
   }

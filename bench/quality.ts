@@ -349,7 +349,10 @@ export function runQuality(options: QualityOptions = {}): QualityReport {
 function forbiddenMap(raw: string, masked: string, known: readonly KnownRange[], clean: readonly Finding[], spacing: number): Uint8Array {
   const forbidden = new Uint8Array(raw.length + 1);
   const mark = (start: number, end: number) => forbidden.fill(1, Math.max(0, start), Math.min(raw.length, end));
-  for (const r of known) r.kind === 'site' ? mark(r.start - spacing, r.end + spacing) : mark(r.start - 3, r.end + 3);
+  for (const r of known) {
+    if (r.kind === 'site') mark(r.start - spacing, r.end + spacing);
+    else mark(r.start - 3, r.end + 3);
+  }
   for (const f of clean) mark(f.offset - 5, f.offset + Math.max(1, f.length) + 5);
   for (let i = 0; i < raw.length; i++) if (masked[i] !== raw[i]) mark(i - 2, i + 3);
   return forbidden;

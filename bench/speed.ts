@@ -504,9 +504,9 @@ function runLspLatency(): SpeedReport['lsp'] {
     exitCode: result.status,
     output,
     data,
-    p95Ms: findNumber(data, /p95/i) ?? findInText(output, /p95[^0-9]*([0-9.]+)\s*ms/i),
-    medianMs: findNumber(data, /median|p50/i) ?? findInText(output, /(?:median|p50)[^0-9]*([0-9.]+)\s*ms/i),
-    firstDiagnosticsMs: findNumber(data, /first|open/i) ?? findInText(output, /first diagnostics[^0-9]*([0-9.]+)\s*ms/i),
+    p95Ms: findNumber(data, /p95/i) ?? findInText(output, /p95[^0-9]*(\d[\d.]*)\s*ms/i),
+    medianMs: findNumber(data, /median|p50/i) ?? findInText(output, /(?:median|p50)[^0-9]*(\d[\d.]*)\s*ms/i),
+    firstDiagnosticsMs: findNumber(data, /first|open/i) ?? findInText(output, /first diagnostics[^0-9]*(\d[\d.]*)\s*ms/i),
   };
 }
 

@@ -13,7 +13,7 @@ export const strayDigitInjector: Injector = {
   rule: 'stray-digits',
   candidates(ctx) {
     const out: Injection[] = [];
-    const { tokens, raw, rng } = ctx;
+    const { tokens, rng } = ctx;
     for (const t of tokens) {
       if (t.word.length < 2 || !t.known || ![...t.word].every(isHan)) continue;
       const k = 1 + rng.int(t.word.length - 1);

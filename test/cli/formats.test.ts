@@ -160,7 +160,7 @@ describe('cli: output formats', () => {
     const result = run(['lint', 'a.txt', ...only('duplicate-word')], { cwd: dir });
     const lines = result.stdout.split('\n');
     assert.equal(lines[0], 'a.txt');
-    assert.match(lines[1], /^\s+1:[34]\s+error\s+.*为.*\s+duplicate-word$/);
+    assert.match(lines[1], /^\s+1:[34]\s+error\s+\S[^为]*为.* duplicate-word$/);
     assert.match(result.stdout, /✖ 共 1 处问题/);
     assert.doesNotMatch(result.stdout, /\u001b\[/, 'no colour when stdout is not a terminal');
     assert.match(run(['lint', 'a.txt', '--color', ...only('duplicate-word')], { cwd: dir }).stdout, /\u001b\[31m/);

@@ -49,4 +49,17 @@ describe('TextModel', () => {
     ]);
     assert.ok(!text.masked.includes('jiaodui'));
   });
+
+  it('reads a directive followed by a long blank tail in linear time', () => {
+    const tail = ' '.repeat(100_000);
+    const started = process.hrtime.bigint();
+    const text = new TextModel(`<!-- jiaodui-disable-next-line duplicate-word -->${tail}\njiaodui-disable${tail}x\n`);
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    assert.deepEqual(text.directives, [
+      { kind: 'disable-next-line', rules: ['duplicate-word'], line: 0 },
+      { kind: 'disable', rules: ['x'], line: 1 },
+    ]);
+    // The backtracking form took seconds at 40,000 blanks.
+    assert.ok(ms < 500, `${ms} ms`);
+  });
 });

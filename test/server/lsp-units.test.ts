@@ -14,6 +14,8 @@ import { fixAllEdits } from '../../server/src/lsp/edits';
 import { addAllowedWord } from '../../server/src/lsp/project';
 import { carryFindings, mergeFindings, SplitLinter } from '../../server/src/lsp/splitLinter';
 import { toSimplifiedEdits } from '../../server/src/lsp/convert';
+import { ignoreEdit } from '../../server/src/lsp/codeActions';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { repositoryWebUrl } from '../../server/src/node/package-info';
 import { startServer } from '../../server/src/server';
 import { emptyModelOptions } from '../support/resources';
@@ -274,5 +276,21 @@ describe('language server in process: the first lint of a large document', () =>
       await client.stop();
       connection.dispose();
     }
+  });
+});
+
+describe('language server: ignore-here joins an existing marker', () => {
+  const doc = (text: string, languageId = 'plaintext') => TextDocument.create('file:///a.txt', languageId, 1, text);
+  it('adds the rule after the last one, before a closing -->, even after a long blank tail', () => {
+    const tail = ' '.repeat(50_000);
+    const started = Date.now();
+    assert.deepEqual(ignoreEdit(doc(`<!-- jiaodui-disable-next-line stray-digits  -->${tail}\n为为\n`, 'markdown'), 1, 'duplicate-word').range.start, { line: 0, character: 43 });
+    assert.ok(Date.now() - started < 500);
+    assert.deepEqual(ignoreEdit(doc('jiaodui-disable-next-line stray-digits \t\n为为\n'), 1, 'duplicate-word').range.start, { line: 0, character: 38 });
+  });
+
+  it('writes a new marker above when the line above lists no rule', () => {
+    const edit = ignoreEdit(doc('<!-- jiaodui-disable-next-line -->\n为为\n', 'markdown'), 1, 'duplicate-word');
+    assert.match(edit.newText, /jiaodui-disable-next-line duplicate-word/);
   });
 });

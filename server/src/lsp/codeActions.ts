@@ -186,7 +186,19 @@ function freshData(diagnostic: Diagnostic & { data: DiagnosticData }, document: 
   return finding ? (toDiagnostic(finding, current.text, current.version).data as DiagnosticData) : undefined;
 }
 
-const DIRECTIVE = /^([ \t]*)(<!--[ \t]*)?jiaodui-disable-next-line\b([^\n]*?)([ \t]*-->)?[ \t]*$/;
+/** The marker and everything after it; the rule list and a closing --> are told apart in code (ignoreEdit): a regular expression doing it backtracked quadratically on a long blank tail. */
+const DIRECTIVE = /^[ \t]*(?:<!--[ \t]*)?jiaodui-disable-next-line\b/;
+
+/** Where ` RULE` joins a marker line: after its last rule, before any closing -->; undefined when it lists no rule. */
+function ruleListEnd(text: string, listStart: number): number | undefined {
+  let end = text.length;
+  while (end > listStart && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  if (text.endsWith('-->', end)) {
+    end -= 3;
+    while (end > listStart && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  }
+  return text.slice(listStart, end).trim() === '' ? undefined : end;
+}
 
 /**
  * 忽略此处: a `jiaodui-disable-next-line RULE` marker above `line`. When the nearest
@@ -197,10 +209,10 @@ export function ignoreEdit(document: TextDocument, line: number, rule: string): 
   let above = line - 1;
   while (above >= 0 && lineText(above).trim() === '') above--;
   if (above >= 0) {
-    const m = DIRECTIVE.exec(lineText(above));
-    if (m && m[3].trim() !== '') {
-      const text = lineText(above);
-      const at = m[4] ? text.lastIndexOf(m[4]) : text.trimEnd().length;
+    const text = lineText(above);
+    const m = DIRECTIVE.exec(text);
+    const at = m ? ruleListEnd(text, m[0].length) : undefined;
+    if (at !== undefined) {
       return { range: { start: { line: above, character: at }, end: { line: above, character: at } }, newText: ` ${rule}` };
     }
   }

@@ -31,6 +31,8 @@ export function displayWidth(text: string): number {
   let width = 0;
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
+    // Whole Unicode blocks are listed for the reader; that two overlap a script class is harmless.
+    // eslint-disable-next-line regexp/no-dupe-characters-character-class
     width += cp >= 0x1100 && /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uff60\uffe0-\uffe6\u2e80-\u2fff\u3100-\u31ff\ufe30-\ufe4f]/u.test(ch) ? 2 : 1;
   }
   return width;
@@ -75,7 +77,7 @@ export function textFileBlock(result: FileResult, color: boolean, mode: LintMode
       return {
         where: `${d.range.start.line + 1}:${d.range.start.character + 1}`,
         label: colour(SEVERITY_LABEL[d.severity].padEnd(7)),
-        message: d.message.replace(/\s*[\r\n]+\s*/g, ' '),
+        message: d.message.replace(/\s*[\r\n]\s*/g, ' '),
         rule: d.rule,
       };
     }),

@@ -177,9 +177,9 @@ export function isHeadlineShaped(line: string, maxWidth: number): boolean {
 const MARKDOWN_BLOCK = /^(?:#{1,6}[ \t]|>|\|.*\|$|[-*+][ \t]|\d{1,3}[.)][ \t]|`{3}|~{3}|-{3,}$|\*{3,}$|_{3,}$)/;
 const BULLET = /^[■□◆◇●○★☆▲△►▪]/;
 const BYLINE = /^[□■]?[ \t\u3000]*(?:本报|本刊|新华社|人民日报)?(?:特约|实习|见习|首席|驻\S{1,4})?(?:记者|通讯员|评论员|撰稿人)/;
-const EDITOR = /^(?:责任编辑|编辑|责编|美编|校对|版式|组版|编审|审校|监制|统筹)(?:[:：\s\u3000]|$)/;
+const EDITOR = /^(?:责任编辑|编辑|责编|美编|校对|版式|组版|编审|审校|监制|统筹)(?:[:：\s]|$)/;
 const JUMP = /^[（(]?(?:下转|上接|转第|接第|紧接)/;
-const CAPTION = /(?:^|[\s\u3000。！？）)”])[^\s\u3000。！？，、,]{1,14}(?:摄|摄影|摄影报道|供图|制图|绘图)$/;
+const CAPTION = /(?:^|[\s。！？）)”])[^\s。！？，、,]{1,14}(?:摄|摄影|摄影报道|供图|制图|绘图)$/;
 /** The last character a caption can end on: the caption pattern is only tried on lines ending so. */
 const CAPTION_LAST = new Set(['摄', '影', '道', '图']);
 const SOURCE = /^(?:来源|作者|专访嘉宾|嘉宾|主持人|出品|监制|策划|图片来源|资料来源|图\d*)[:：]/;

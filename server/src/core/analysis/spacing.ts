@@ -140,7 +140,7 @@ export function findSpacingJunctions(text: string): SpacingJunction[] {
     lineStart = lineEnd + 1;
     if (lineEnd === base) continue;
     // LAYOUT needs a tab, an ideographic space or two spaces: most lines have none.
-    if (mayBeLaidOut(text, base, lineEnd) && LAYOUT.test(text.slice(base, lineEnd).replace(/^[\s\u3000]+|[\s\u3000]+$/g, ''))) continue;
+    if (mayBeLaidOut(text, base, lineEnd) && LAYOUT.test(text.slice(base, lineEnd).replace(/^[\s]+|[\s]+$/g, ''))) continue;
 
     // Tokens in order, each judged against its neighbours as it is read: the one before
     // (where it ended) and the one after (it starts right after a single space).

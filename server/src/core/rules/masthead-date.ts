@@ -61,7 +61,7 @@ const FIELDS: Array<{ kind: 'weekday' | 'lunar' | 'year' | 'other'; pattern: Reg
   { kind: 'other', pattern: /^今日\s*\d+\s*版/ },
 ];
 /** What may stand between chained fields. */
-const SEPARATOR = /^[\s\u3000（）()【】\[\]，,、·|｜/／]+/;
+const SEPARATOR = /^[\s（）()【】[\]，,、·|｜/／]+/;
 /** How far a chain may run from its date: a masthead, not a page. */
 const MAX_CHAIN = 120;
 

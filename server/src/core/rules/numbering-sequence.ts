@@ -112,7 +112,7 @@ function paragraphOf(starts: number[], offset: number): number {
 
 function findMarkers(text: string, starts: number[]): Marker[] {
   const markers: Marker[] = [];
-  const atParagraphStart = (p: number, offset: number) => /^[\s\u3000#>*-]*$/.test(text.slice(starts[p], offset));
+  const atParagraphStart = (p: number, offset: number) => /^[\s#>*-]*$/.test(text.slice(starts[p], offset));
   for (const { type, pattern, afterBoundary } of INLINE_PATTERNS) {
     for (const m of text.matchAll(pattern)) {
       if (afterBoundary && m.index! > 0 && !BOUNDARY_BEFORE.test(text[m.index! - 1])) continue;
@@ -125,7 +125,7 @@ function findMarkers(text: string, starts: number[]): Marker[] {
   }
   starts.forEach((lineStart, paragraph) => {
     const line = text.slice(lineStart, text.indexOf('\n', lineStart) < 0 ? text.length : text.indexOf('\n', lineStart));
-    const indent = /^[\s\u3000#>*]*/.exec(line)![0].length;
+    const indent = /^[\s#>*]*/.exec(line)![0].length;
     for (const { type, pattern } of HEADING_PATTERNS) {
       const m = pattern.exec(line.slice(indent));
       if (!m) continue;

@@ -165,7 +165,7 @@ export function findUnmatched(text: string, paragraphs: readonly Paragraph[]): U
     if (stack.length === 0) continue;
     const next = paragraphs[p + 1];
     if (!next) break;
-    const body = text.slice(paragraph.start, paragraph.end).replace(/[\s\u3000]+$/, '');
+    const body = text.slice(paragraph.start, paragraph.end).replace(/[\s]+$/, '');
     const runsOn = !SENTENCE_END.test(body) || closedLater(text, next.start, stack[stack.length - 1].family);
     const reopens = stack[stack.length - 1].family === 'quote' && firstVisible(text, next) === '“';
     const tooLong = next.end - stack[0].offset > MAX_CARRY;

@@ -35,7 +35,7 @@ const DASH_RUN = /[-－―─—]{2,}/g;
 const SINGLE_EM = /(?<!—)—(?!—)/g;
 const ELLIPSIS_FORMS = /\.{3,}|。{3,}|．{3,}|[·・]{3,}|…+/g;
 function isBlankLine(line: string): boolean {
-  return /^[\s\u3000]*$/.test(line);
+  return /^[\s]*$/.test(line);
 }
 
 /** Last visible character of the nearest non-blank line before `offset`'s line (across blank lines). */
@@ -84,7 +84,7 @@ function dashSites(text: string): FormSite[] {
     if (/^—+$/.test(run)) continue;
     const start = m.index!;
     const end = start + run.length;
-    if (/^[-－―─—=_*\s\u3000]+$/.test(lineOf(text, start))) continue;
+    if (/^[-－―─—=_*\s]+$/.test(lineOf(text, start))) continue;
     const before = previousVisible(text, start);
     const after = nextVisible(text, end);
     // Operators and options: a--, --fix, <!-- -->.
@@ -124,7 +124,7 @@ function ellipsisSites(text: string): FormSite[] {
     const end = start + run.length;
     // …… is right, and …………（two ellipses, twelve dots) marks omitted paragraphs.
     if (/^…+$/.test(run) && run.length % 2 === 0) continue;
-    if (/^[.．。·・…\s\u3000]+$/.test(lineOf(text, start)) && !/^…+$/.test(run)) continue;
+    if (/^[.．。·・…\s]+$/.test(lineOf(text, start)) && !/^…+$/.test(run)) continue;
     const before = previousVisible(text, start);
     const after = nextVisible(text, end);
     if (/^\.+$/.test(run)) {

@@ -4,7 +4,7 @@ import { singleEdit } from '../../analysis/names';
 import type { Candidate } from './candidates';
 import type { KnownNames, Verdict } from './verdict';
 
-export function reportAll(ctx: RuleContext, joined: string, offsets: ArrayLike<number>, minority: Candidate, verdict: Verdict, known: KnownNames): void {
+export function reportAll(ctx: RuleContext, _joined: string, offsets: ArrayLike<number>, minority: Candidate, verdict: Verdict, known: KnownNames): void {
   const target = verdict.majority.name;
   const edit = singleEdit(minority.name, target)!;
   const what = minority.kind === 'person' ? '人名' : '机构名称';

@@ -243,7 +243,7 @@ const MEASURE_WORD_POS = /^(?:q|m|t)$/;
 /** Parts of speech that make a character a measure word or unit after a number: jieba's q (个, 家, 项) and m (年, 元, 岁, 吨). */
 const MEASURE_POS = new Set(['q', 'm']);
 /** Parts of speech of a single character that cannot end a phrase on its own before a number: a noun fragment (部|门, 值|守). */
-const NOUN_POS = /^(?:n[a-z]?|vn|j|ng)$/;
+const NOUN_POS = /^(?:n[a-z]?|vn|j)$/;
 /** Numerals that make the character after them a count (两市4县, 第七师123团). */
 const CHINESE_NUMERAL = /^[一二三四五六七八九十两百千万]$/;
 /** Units of the calendar and the clock: a number before one is a date or a time after any word (卡桑旅1日称). */
@@ -338,7 +338,6 @@ function judgeDigitsBetween(lexicon: Lexicon, digits: DigitsSection, masked: str
   let back = from - before.length;
   while (masked[back - 1] === ' ' || masked[back - 1] === '\t') back--;
   const beyondBefore = charBefore(masked, back);
-  const beyondAfter = charAt(masked, to + after.length);
   if (isDigitChar(beyondBefore) || (beyondBefore !== undefined && CHINESE_NUMERAL.test(beyondBefore))) return null;
   if (countFollows(lexicon, masked, to + after.length)) return null;
   // A range or a coordination of numbers (3到6倍, 3至5年, 3比2).

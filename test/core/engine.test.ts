@@ -40,6 +40,30 @@ describe('Linter', () => {
     assert.equal(second[0].fixes[0].edits[0].offset, second[0].offset);
   });
 
+  it('builds a rule\'s state once per linter, on first use, from the linter\'s model and lexicon', () => {
+    const built: unknown[] = [];
+    const counting: Rule<{ id: number; models: unknown }> = {
+      meta: { ...flagYi.meta, id: 'counting' },
+      createState(model) {
+        built.push(model);
+        return { id: built.length, models: model };
+      },
+      checkParagraph(ctx, paragraph) {
+        assert.equal(ctx.state.models, ctx.model);
+        if (paragraph.text.includes('乙')) ctx.report({ offset: 0, length: 1, message: `state ${ctx.state.id}`, fixes: [] });
+      },
+    };
+    const options = emptyModelOptions();
+    const linter = new Linter(options, [counting]);
+    assert.equal(built.length, 0, 'nothing is built before the rule runs');
+    linter.lint('乙\n\n乙乙');
+    linter.lint('甲乙');
+    assert.equal(built.length, 1);
+    const other = new Linter(options, [counting]);
+    assert.equal(other.lint('乙')[0].message, 'state 2', 'another linter builds its own');
+    assert.equal(linter.lint('乙丙')[0].message, 'state 1');
+  });
+
   it('applies severity overrides and turns rules off', () => {
     assert.equal(new Linter(emptyModelOptions({ rules: { 'flag-yi': 'error' } }), [flagYi]).lint('乙')[0].severity, 'error');
     assert.deepEqual(new Linter(emptyModelOptions({ rules: { 'flag-yi': 'off' } }), [flagYi]).lint('乙'), []);

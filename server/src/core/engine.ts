@@ -7,7 +7,7 @@ import { TextModel, type Language, type Paragraph } from './text';
 import { RULES } from './rules';
 import { runFixes } from './fixes';
 import { isChineseText } from './analysis/script';
-import type { Finding, FixKind, LintOptions, Rule, RuleContext, RuleMeta, Severity } from './types';
+import type { Finding, FixKind, LintOptions, Rule, RuleContext, Severity } from './types';
 
 interface ActiveRule {
   rule: Rule;
@@ -70,24 +70,33 @@ export class Linter {
       if (setting === 'off') continue;
       const severity = setting ?? rule.meta.defaultSeverity;
       const ruleOptions = options.ruleOptions?.[rule.meta.id] ?? {};
-      this.active.push({ rule, severity, options: ruleOptions, ctx: this.contextFor(rule.meta, severity, ruleOptions) });
+      this.active.push({ rule, severity, options: ruleOptions, ctx: this.contextFor(rule, severity, ruleOptions) });
     }
     this.paragraphRules = this.active.filter((a) => a.rule.meta.scope === 'paragraph' && a.rule.checkParagraph);
     this.documentRules = this.active.filter((a) => a.rule.meta.scope === 'document' && a.rule.checkDocument);
   }
 
-  private contextFor(meta: RuleMeta, severity: Severity, options: Record<string, unknown>): RuleContext {
+  private contextFor(rule: Rule, severity: Severity, options: Record<string, unknown>): RuleContext {
+    const meta = rule.meta;
     const id = meta.id;
     // A fix that names no kind is the rule's; a rule that names none is a judgement.
     const kind: FixKind = meta.fixKind ?? 'suggestion';
     const runner = this.runner;
     const allow = this.allow;
+    const { model, lexicon } = this.options;
+    let state: unknown;
+    let built = false;
     return {
       get text() {
         return runner.text;
       },
-      model: this.options.model,
-      lexicon: this.options.lexicon,
+      get state() {
+        if (!built && rule.createState) state = rule.createState(model, lexicon);
+        built = true;
+        return state;
+      },
+      model,
+      lexicon,
       options,
       isAllowed: (word) => allow.has(word),
       report: (f) => {

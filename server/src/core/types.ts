@@ -96,7 +96,7 @@ export interface RuleMeta {
 }
 
 /** What the engine hands a rule. Rules never load anything themselves. */
-export interface RuleContext {
+export interface RuleContext<State = unknown> {
   text: TextModel;
   model: LearnedModel;
   lexicon: Lexicon;
@@ -105,14 +105,28 @@ export interface RuleContext {
   /** Rule options from config (`rules: { id: [severity, options] }`). */
   options: Record<string, unknown>;
   report(finding: Omit<Finding, 'rule' | 'severity'> & { severity?: Severity }): void;
+  /**
+   * What the rule's createState built for this linter's model and lexicon (undefined
+   * without createState). Built on first use, then shared by every text the linter lints.
+   */
+  readonly state: State;
 }
 
-export interface Rule {
+/**
+ * A rule. Per-model work (indexes over the learned sections, caches keyed by the
+ * lexicon) belongs in createState, as ESLint's create(context) and harper's &mut self
+ * give a rule a place of its own: called at most once per Linter, its result reaches
+ * every check as ctx.state. A module-level WeakMap keyed by the model does the same
+ * job out of sight, and outlives the linter.
+ */
+export interface Rule<State = unknown> {
   meta: RuleMeta;
+  /** Builds the rule's per-linter state from the model and lexicon the linter was made with. */
+  createState?(model: LearnedModel, lexicon: Lexicon): State;
   /** For scope 'paragraph': called once per paragraph. */
-  checkParagraph?(ctx: RuleContext, paragraph: Paragraph): void;
+  checkParagraph?(ctx: RuleContext<State>, paragraph: Paragraph): void;
   /** For scope 'document': called once per text. */
-  checkDocument?(ctx: RuleContext): void;
+  checkDocument?(ctx: RuleContext<State>): void;
 }
 
 export interface LintOptions {

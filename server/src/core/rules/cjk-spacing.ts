@@ -39,21 +39,15 @@ export function houseWritesTight(style: StyleSection, kind: JunctionKind): boole
   return documents.tight >= 2 && documents.spaced === 0 && documents.tight >= 0.75 * voting;
 }
 
-const tightKindsByStyle = new WeakMap<StyleSection, Set<JunctionKind>>();
-
-/** The junction kinds the house writes tight, worked out once per style rather than per paragraph. */
-function tightKindsOf(style: StyleSection): Set<JunctionKind> {
-  let kinds = tightKindsByStyle.get(style);
-  if (!kinds) {
-    kinds = new Set<JunctionKind>((['digit', 'latin'] as const).filter((k) => houseWritesTight(style, k)));
-    tightKindsByStyle.set(style, kinds);
-  }
-  return kinds;
+/** Per linter: the model's style and the junction kinds the house writes tight, worked out once rather than per paragraph. */
+interface SpacingState {
+  style: StyleSection;
+  tightKinds: Set<JunctionKind>;
 }
 
 const KIND_NAMES: Record<JunctionKind, string> = { digit: '数字', latin: '外文' };
 
-export const cjkSpacing: Rule = {
+export const cjkSpacing: Rule<SpacingState> = {
   meta: {
     id: 'cjk-spacing',
     category: 'spacing',
@@ -70,9 +64,12 @@ export const cjkSpacing: Rule = {
       reference: '本报体例（由语料库学习）；GB/T 15834-2011 未规定汉字与数字间加空格',
     },
   },
+  createState(model) {
+    const style = styleOf(model);
+    return { style, tightKinds: new Set((['digit', 'latin'] as const).filter((k) => houseWritesTight(style, k))) };
+  },
   checkParagraph(ctx, paragraph) {
-    const style = styleOf(ctx.model);
-    const tightKinds = tightKindsOf(style);
+    const { style, tightKinds } = ctx.state;
     if (tightKinds.size === 0) return;
     const text = paragraph.text;
     for (const junction of findSpacingJunctions(text)) {

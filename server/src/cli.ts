@@ -7,7 +7,7 @@ import { isMainThread } from 'node:worker_threads';
 import { parseArgs, UsageError } from './cli/args';
 import { USAGE } from './cli/help';
 import { EXIT_USAGE, FatalError, runLint } from './cli/lint-command';
-import { runLearn } from './cli/learn-command';
+import { isLearnWorker, runLearn, runLearnWorker } from './cli/learn-command';
 import { formatRules } from './cli/rules-command';
 import { runLsp } from './cli/lsp-command';
 import { packageInfo } from './node/package-info';
@@ -29,7 +29,7 @@ async function main(argv: string[]): Promise<number> {
       stdout(formatRules(args.format));
       return 0;
     case 'learn':
-      return runLearn(args, { cwd: process.cwd(), stdout, stderr });
+      return runLearn(args, { cwd: process.cwd(), stdout, stderr, entry: __filename });
     case 'lsp':
       runLsp(__dirname);
       return 0;
@@ -47,6 +47,8 @@ async function main(argv: string[]): Promise<number> {
 
 if (!isMainThread && isLintWorker()) {
   runLintWorker();
+} else if (!isMainThread && isLearnWorker()) {
+  runLearnWorker();
 } else {
   // `jiaodui lint … | head` closes the pipe early: stop quietly, as other Unix tools do.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {

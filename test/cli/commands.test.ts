@@ -51,6 +51,17 @@ describe('cli: commands', () => {
     assert.equal(quiet.stdout, '');
   });
 
+  it('learn on several threads writes exactly the model one thread writes (the seeds)', function () {
+    this.timeout(60_000);
+    const dir = tempDir();
+    const seeds = path.join(ROOT, 'seeds');
+    for (const jobs of ['1', '2', '3']) assert.equal(run(['learn', seeds, '--out', `m${jobs}.json`, '--quiet', '--jobs', jobs], { cwd: dir }).code, 0);
+    const one = fs.readFileSync(path.join(dir, 'm1.json'), 'utf8');
+    assert.ok(one.length > 10_000);
+    assert.equal(fs.readFileSync(path.join(dir, 'm2.json'), 'utf8'), one);
+    assert.equal(fs.readFileSync(path.join(dir, 'm3.json'), 'utf8'), one);
+  });
+
   it('learn refuses a corpus with a bad file and writes nothing', () => {
     const dir = tempDir();
     write(dir, 'corpus/a.txt', `${CLEAN}\n`);

@@ -7,7 +7,7 @@ import { decode, firstInvalidUtf8, InputError } from '../../server/src/cli/decod
 import { unifiedDiff } from '../../server/src/cli/diff';
 import { parseArgs, parseSize, UsageError } from '../../server/src/cli/args';
 import { displayWidth } from '../../server/src/cli/formats/text';
-import { mergeParts, planTasks, splitRules, SPLIT_MIN_BYTES } from '../../server/src/cli/workers';
+import { mergeParts, planTasks, splitRules, SPLIT_MAX_BYTES, SPLIT_MIN_BYTES } from '../../server/src/cli/workers';
 import type { CliDiagnostic, FileResult } from '../../server/src/cli/report';
 import { RULES } from '../../server/src/core';
 
@@ -101,6 +101,7 @@ describe('cli units: splitting a large draft across threads', () => {
     assert.deepEqual(lint.tasks.map((t) => [t.index, t.part, t.parts]), [[0, 0, 2], [0, 1, 2], [1, 0, 1]]);
     assert.equal(lint.tasks[2].rules, undefined);
     assert.equal(planTasks(jobs, sizes, { mode: 'fix' }, 2).tasks.length, 2);
+    assert.equal(planTasks(jobs, [SPLIT_MAX_BYTES + 1, 1000], { mode: 'lint' }, 2).tasks.length, 2, 'a huge draft is not split (memory)');
     assert.deepEqual(planTasks(jobs, sizes, { mode: 'lint' }, 1), { tasks: jobs.map((j, i) => ({ ...j, part: 0, parts: 1, weight: sizes[i] })), threads: 1 });
   });
 

@@ -47,6 +47,8 @@ export interface LearnArgs {
   out: string;
   quiet: boolean;
   maxSize: number;
+  /** Threads for the model's sections: undefined = decide from the corpus size; 1 = single thread. */
+  jobs?: number;
 }
 
 export interface RulesArgs {
@@ -67,7 +69,7 @@ export const COMMANDS = ['lint', 'learn', 'rules', 'lsp'] as const;
 /** Options that take a value, per command. */
 const VALUE_OPTIONS: Record<string, ReadonlySet<string>> = {
   lint: new Set(['--format', '--rule', '--config', '--model', '--max-warnings', '--allow', '--ignore', '--stdin-filename', '--max-size', '--jobs', '--fix-type', '--cache-location', '--shard']),
-  learn: new Set(['--out', '--max-size']),
+  learn: new Set(['--out', '--max-size', '--jobs']),
   rules: new Set(['--format']),
 };
 const FLAG_OPTIONS: Record<string, ReadonlySet<string>> = {
@@ -208,12 +210,14 @@ export function parseArgs(argv: string[]): ParsedArgs {
     if (!out) throw new UsageError('jiaodui learn 需要 --out FILE（where to write the model）');
     if (raw.positionals.length === 0) throw new UsageError('jiaodui learn 需要语料路径（give the corpus files or folders）');
     const size = single(raw, '--max-size');
+    const jobs = single(raw, '--jobs');
     return {
       command: 'learn',
       inputs: raw.positionals,
       out,
       quiet: raw.flags.has('--quiet'),
       maxSize: size === undefined ? DEFAULT_MAX_SIZE : parseSize(size),
+      jobs: jobs === undefined ? undefined : Math.max(1, nonNegativeInteger('--jobs', jobs)),
     };
   }
 

@@ -34,6 +34,7 @@ lint options:
 
 learn options:
   -o, --out FILE        where to write the model (required)
+  -j, --jobs N          threads for the model's sections (default: automatic; 1 = no threads)
   -q, --quiet           no summary
 
 Drafts: ${DRAFT_EXTENSIONS.join(' ')} (named files are linted whatever their extension).

@@ -4,8 +4,10 @@
  * dist/model.json, and a reader must never see half a model. A corpus file that
  * cannot be read stops the run (exit 2) rather than silently learning from less.
  */
+import * as os from 'node:os';
 import * as path from 'node:path';
-import { learnModel, type LearnedModel } from '../core';
+import { Worker, parentPort, workerData } from 'node:worker_threads';
+import { assembleModel, learnSections, MODEL_SECTIONS, type LearnedModel, type LearnedSections, type SectionName } from '../core';
 import { loadLexicon } from '../node/resources';
 import type { LearnArgs } from './args';
 import { InputError, readText } from './decode';
@@ -16,9 +18,63 @@ export interface LearnIo {
   cwd: string;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** The script a worker thread starts (dist/cli.js); without it, one thread. */
+  entry?: string;
 }
 
-export function runLearn(args: LearnArgs, io: LearnIo): number {
+export const LEARN_WORKER_MARKER = 'jiaodui-learn-worker';
+/** Below this many characters, a second thread's start-up costs more than it saves. */
+export const LEARN_PARALLEL_MIN_CHARS = 1_000_000;
+
+/**
+ * Relative cost of learning each section (share of one thread's time on the
+ * development corpus, 2026-12-06). Only balances the threads; the model is the same.
+ */
+const SECTION_COST: Record<SectionName, number> = { phrases: 47, names: 24, repeats: 10, style: 6, digits: 3, characters: 2 };
+
+interface LearnWorkerInit {
+  marker: typeof LEARN_WORKER_MARKER;
+  files: string[];
+  maxSize: number;
+  sections: SectionName[];
+}
+
+export function isLearnWorker(data: unknown = workerData): boolean {
+  return (data as LearnWorkerInit | undefined)?.marker === LEARN_WORKER_MARKER;
+}
+
+/** Worker side: read the corpus, learn the sections asked for, post them back. */
+export function runLearnWorker(): void {
+  const { files, maxSize, sections } = workerData as LearnWorkerInit;
+  const corpus = files.map((file) => ({ path: file, content: readText(file, maxSize).text }));
+  parentPort!.postMessage(learnSections(corpus, loadLexicon(), sections));
+}
+
+/** The sections split into `parts` shares of about equal cost; every section in exactly one. */
+export function splitSections(parts: number): SectionName[][] {
+  const shares = Array.from({ length: Math.max(1, Math.min(parts, MODEL_SECTIONS.length)) }, () => ({ cost: 0, names: [] as SectionName[] }));
+  for (const name of [...MODEL_SECTIONS].sort((a, b) => SECTION_COST[b] - SECTION_COST[a])) {
+    const cheapest = shares.reduce((min, s) => (s.cost < min.cost ? s : min));
+    cheapest.names.push(name);
+    cheapest.cost += SECTION_COST[name];
+  }
+  return shares.map((s) => s.names);
+}
+
+function learnInWorker(entry: string, files: string[], maxSize: number, sections: SectionName[]): Promise<Partial<LearnedSections>> {
+  return new Promise((resolve, reject) => {
+    const init: LearnWorkerInit = { marker: LEARN_WORKER_MARKER, files, maxSize, sections };
+    const worker = new Worker(entry, { workerData: init });
+    worker.once('message', (learned: Partial<LearnedSections>) => {
+      resolve(learned);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`learn worker exited with code ${code}`)));
+  });
+}
+
+export async function runLearn(args: LearnArgs, io: LearnIo): Promise<number> {
   const discovery = discover(args.inputs, io.cwd, () => false);
   const problems = discovery.problems.map((p) => `${p.path}: ${p.reason}`);
   const files: Array<{ path: string; content: string }> = [];
@@ -40,7 +96,15 @@ export function runLearn(args: LearnArgs, io: LearnIo): number {
     return 2;
   }
   const started = Date.now();
-  const model = learnModel(files, loadLexicon());
+  const characters = files.reduce((n, f) => n + f.content.length, 0);
+  const threads = io.entry === undefined ? 1 : (args.jobs ?? (characters < LEARN_PARALLEL_MIN_CHARS ? 1 : os.availableParallelism()));
+  // Sections are independent: the other shares are learned on worker threads while
+  // this thread learns the first; the model is the same as from one thread.
+  const [own, ...others] = splitSections(threads);
+  const pending = others.map((sections) => learnInWorker(io.entry!, files.map((f) => f.path), args.maxSize, sections));
+  const learned: Partial<LearnedSections> = learnSections(files, loadLexicon(), own);
+  for (const part of await Promise.all(pending)) Object.assign(learned, part);
+  const model = assembleModel(files, learned as LearnedSections);
   const out = path.resolve(io.cwd, args.out);
   try {
     writeFileAtomic(out, JSON.stringify(model));

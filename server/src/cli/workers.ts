@@ -26,6 +26,12 @@ export const PARALLEL_MIN_BYTES = 1024 * 1024;
  * thread's start-up (bundle + lexicon, ~0.1 s) costs more than its share of the rules.
  */
 export const SPLIT_MIN_BYTES = 512 * 1024;
+/**
+ * Above this, a draft is not split: every share holds the whole text and its
+ * analysis, so splitting a 30 MB draft doubled peak memory (0.59 → 0.91 GB) for a
+ * gain that memory pressure ate. Large drafts stay within the memory budget instead.
+ */
+export const SPLIT_MAX_BYTES = 4 * 1024 * 1024;
 const MAX_THREADS = 8;
 
 /**
@@ -93,8 +99,8 @@ export function splitRules(parts: number, ruleIds: readonly string[] = RULES.map
 }
 
 /**
- * Tasks and threads for these jobs. A draft of at least SPLIT_MIN_BYTES is split by
- * rules into one task per thread when only linting (fixing rewrites the text between
+ * Tasks and threads for these jobs. A draft between SPLIT_MIN_BYTES and
+ * SPLIT_MAX_BYTES is split by rules into one task per thread when only linting (fixing rewrites the text between
  * passes, so it needs every rule at once).
  */
 export function planTasks(
@@ -108,7 +114,7 @@ export function planTasks(
   const tasks: LintTask[] = [];
   for (const job of jobs) {
     const size = sizes[job.index];
-    const split = cores > 1 && settings.mode === 'lint' && size >= SPLIT_MIN_BYTES;
+    const split = cores > 1 && settings.mode === 'lint' && size >= SPLIT_MIN_BYTES && size <= SPLIT_MAX_BYTES;
     const shares = split ? splitRules(cores) : [undefined];
     shares.forEach((rules, part) => {
       const task: LintTask = { ...job, part, parts: shares.length, weight: size / shares.length };

@@ -9,7 +9,7 @@ export { segment, type Token } from './segmenter';
 export { Linter, lint, fixAll, type FixAllResult } from './engine';
 export { applyFixes, applyFixesDetailed, applyEdits, overlaps, MAX_FIX_PASSES, autoFix, fixKindOf, mapOffset, runFixes, type FixResult, type FixRun, type FixRunOptions } from './fixes';
 export { RULES, RULES_BY_ID } from './rules';
-export { learnModel, toCorpusDocuments, type CorpusFile } from './model/learn';
+export { learnModel, learnSections, assembleModel, toCorpusDocuments, MODEL_SECTIONS, type CorpusFile, type SectionName, type LearnedSections } from './model/learn';
 export { parseModel, emptyModel, ModelError } from './model/load';
 export type { LearnedModel, CorpusDocument } from './model/types';
 export { applyRoster, type Roster } from './model/roster';

@@ -24,21 +24,46 @@ export function toCorpusDocuments(files: CorpusFile[]): CorpusDocument[] {
   }));
 }
 
-export function learnModel(files: CorpusFile[], lexicon: Lexicon): LearnedModel {
+/** The learned sections, in the order a model file lists them. */
+export const MODEL_SECTIONS = ['repeats', 'style', 'digits', 'phrases', 'names', 'characters'] as const;
+export type SectionName = (typeof MODEL_SECTIONS)[number];
+export type LearnedSections = Pick<LearnedModel, SectionName>;
+
+const LEARNERS: { [K in SectionName]: (docs: CorpusDocument[], lexicon: Lexicon) => LearnedModel[K] } = {
+  repeats: learnRepeats,
+  style: learnStyle,
+  digits: learnDigits,
+  phrases: learnPhrases,
+  names: learnNames,
+  characters: learnCharacters,
+};
+
+/**
+ * Some sections only: each is learned from the whole corpus independently of the
+ * others, so a shell may learn them on separate threads and join the results.
+ */
+export function learnSections(files: CorpusFile[], lexicon: Lexicon, names: readonly SectionName[] = MODEL_SECTIONS): Partial<LearnedSections> {
   const docs = toCorpusDocuments(files);
-  return {
+  const learned: Partial<LearnedSections> = {};
+  for (const name of names) (learned as Record<string, unknown>)[name] = LEARNERS[name](docs, lexicon);
+  return learned;
+}
+
+/** A model from its corpus and its sections (learned in one pass or in shares). */
+export function assembleModel(files: readonly CorpusFile[], sections: LearnedSections): LearnedModel {
+  const model = {
     schema: MODEL_SCHEMA,
     version: MODEL_VERSION,
     corpus: {
-      documents: docs.length,
+      documents: files.length,
       characters: files.reduce((sum, f) => sum + f.content.length, 0),
       files: files.map((f) => f.path.split(/[\\/]/).pop() ?? f.path),
     },
-    repeats: learnRepeats(docs, lexicon),
-    style: learnStyle(docs, lexicon),
-    digits: learnDigits(docs, lexicon),
-    phrases: learnPhrases(docs, lexicon),
-    names: learnNames(docs, lexicon),
-    characters: learnCharacters(docs, lexicon),
-  };
+  } as LearnedModel;
+  for (const name of MODEL_SECTIONS) (model as unknown as Record<string, unknown>)[name] = sections[name];
+  return model;
+}
+
+export function learnModel(files: CorpusFile[], lexicon: Lexicon): LearnedModel {
+  return assembleModel(files, learnSections(files, lexicon) as LearnedSections);
 }

@@ -5,7 +5,7 @@ import { pageMarkerInjector, strayDigitInjector } from './stray-digits';
 import { punctuationWidthInjector } from './punctuation-width';
 import { pairedPunctuationInjector } from './paired-punctuation';
 import { repeatedPunctuationInjector } from './repeated-punctuation';
-import { brokenParagraphInjector } from './broken-paragraph';
+import { brokenSentenceInjector, brokenWordInjector } from './broken-paragraph';
 import { traditionalCharInjector } from './traditional-char';
 import { cjkSpacingInjector } from './cjk-spacing';
 import { fixedPhraseInjector } from './fixed-phrase';
@@ -21,7 +21,8 @@ export const INJECTORS: readonly Injector[] = [
   punctuationWidthInjector,
   pairedPunctuationInjector,
   repeatedPunctuationInjector,
-  brokenParagraphInjector,
+  brokenSentenceInjector,
+  brokenWordInjector,
   traditionalCharInjector,
   cjkSpacingInjector,
   fixedPhraseInjector,

@@ -36,6 +36,13 @@ ruleTester('broken-paragraph', {
     // a break across a page marker belongs to stray-digits
     '积极参加中国中医药高质量发展大会、第四届国际健康智库\n\n36 / 88\n\n论坛暨中医药产业发展论坛等活动。',
     '𠮷野家\r\n\r\n会议强调，要推动发展。\r\n',
+    // one paragraph a line, as exported copy writes it: a headline, however long, before its lede
+    '我国自主研制的新型科考船完成首次远海综合科学考察任务返回母港\n本台消息（新闻联播）：近日，科考船顺利返回。\n考察期间，科考队员完成多项作业。',
+    '多国专家学者积极评价中国推动绿色低碳转型的务实举措\n当地时间3日，多国专家学者表示，中国的做法值得借鉴。',
+    '寒潮持续 降雪降温影响北方多地\n受冷空气影响，北方地区出现大范围降温。',
+    '某市举行防汛应急演练\n市应急管理局5日在江边举行演练，检验各部门协同能力。',
+    // round-ups: sub-headlines with a comma in them, each before the paragraph it heads
+    '政府工作报告\n一、深化改革，增强发展活力\n在新的一年里，要坚定不移推进改革。\n二、扩大开放，促进合作共赢\n随着开放不断扩大，合作领域日益拓展。',
     { name: 'an empty model still knows a headline', text: '基层皮肤科建设驶上快车道\n\n本报讯（记者崔芳）近日，记者获悉。', options: emptyModelOptions() },
   ],
   invalid: [
@@ -44,6 +51,30 @@ ruleTester('broken-paragraph', {
       text: '片中场景深深打动了现场观众。该片总策划吕柱表\n\n示，该片不仅是急诊医学发展的一个缩影。',
       errors: [{ text: '表\n\n示', message: '段落在句中断开，应接排为“划吕柱表示，该片”' }],
       output: '片中场景深深打动了现场观众。该片总策划吕柱表示，该片不仅是急诊医学发展的一个缩影。',
+    },
+    {
+      name: 'a word cut by a single line break, one paragraph a line',
+      text: '各地加快推进基础设施建\n设，努力扩大有效投资。',
+      errors: [{ text: '建\n设', message: '应接排为“础设施建设，努力”' }],
+      output: '各地加快推进基础设施建设，努力扩大有效投资。',
+    },
+    {
+      name: 'a word cut in the headline position: the break is inside a word, not after a headline',
+      text: '深化经济体制改\n革，推动高质量发展。',
+      errors: [{ text: '改\n革' }],
+      output: '深化经济体制改革，推动高质量发展。',
+    },
+    {
+      name: 'a book title left open across the break',
+      text: '会议审议通过了《关于进一步\n加强基层治理的意见》，并作出部署。',
+      errors: [{ text: '步\n加', message: '应接排' }],
+      output: '会议审议通过了《关于进一步加强基层治理的意见》，并作出部署。',
+    },
+    {
+      name: 'the next line opens with a lone verb before a comma: its subject is above',
+      text: '会上发布的统计数据\n\n显示，今年以来全市经济稳中有进。',
+      errors: [{ text: '据\n\n显' }],
+      output: '会上发布的统计数据显示，今年以来全市经济稳中有进。',
     },
     {
       name: 'a line ending on a comma',

@@ -136,6 +136,12 @@ function widthExceeds(line: string, max: number): boolean {
   return false;
 }
 
+/**
+ * Share of lines a hard-wrapped text may have beyond its wrap width (a URL, a table
+ * row, an unbreakable run); more means the lines were never wrapped.
+ */
+const WRAP_OVERFLOW_SHARE = 0.15;
+
 /** A line this close to the wrap width (indented first lines, a hanging mark) was wrapped, not ended. */
 export const WRAP_SLACK = 2.5;
 
@@ -164,6 +170,11 @@ export function hardWrapWidth(widths: readonly number[]): number | null {
     }
   }
   if (best === null || bestCount < Math.max(8, 0.3 * measured)) return null;
+  // A wrapped text has no line much wider than its wrap: a round-up whose sub-headlines
+  // happen to share a width has its long paragraphs between them.
+  let wider = 0;
+  for (const width of widths) if (width > best + 1 + WRAP_SLACK) wider++;
+  if (wider > WRAP_OVERFLOW_SHARE * measured) return null;
   return best;
 }
 
@@ -222,6 +233,59 @@ export function startsNewUnit(line: string): boolean {
     LIST_ITEM.test(line) ||
     PHOTO_CAPTION.test(line)
   );
+}
+
+/**
+ * How a news lede opens: a source dateline (…消息（…）：, …电, 据…报道), a time first
+ * (当地时间, 今天（…）, 1月5日, 5日，), a subject with the day it acted (某部门25日宣布),
+ * or the reporter (记者从…获悉). The line before one is the headline it leads from.
+ */
+const LEDE =
+  /^(?:[^\s，。：:]{0,12}(?:消息|电|讯)[ \t]*[（(：:]|据[^，。]{1,16}(?:报道|消息)|(?:当地时间|北京时间)|(?:今天|昨天|今日|昨日|近日|日前|当天|当日)[（(，,]|\d{1,2}月\d{1,2}日|\d{1,2}日[，,晚早上下中]|[^，。：:“”]{1,16}?\d{1,2}日(?:[晚早]间?|[上下中]午)?(?:在|从|就|对|向|与|同|发布|宣布|表示|称|说|报道|举行|召开|公布|发表)|记者[^，。]{0,20}(?:获悉|了解到))/;
+
+export function opensLede(line: string): boolean {
+  return LEDE.test(line);
+}
+
+const PAIR_CLOSER: Readonly<Record<string, string>> = { '“': '”', '‘': '’', '《': '》', '（': '）', '(': ')', '【': '】', '〔': '〕', '「': '」', '『': '』', '〈': '〉' };
+
+/**
+ * The opening mark the line leaves open and the next line closes first (国务院印发《关于⏎
+ * 进一步…》): a title, quotation or parenthesis cut by the break. A headline closes its
+ * own marks; a quotation left open over a paragraph end is paired-punctuation's to judge,
+ * so the next line must close it.
+ */
+export function openedAcross(line: string, next: string): string | null {
+  const stack: string[] = [];
+  for (const ch of line) {
+    if (ch in PAIR_CLOSER) stack.push(ch);
+    else if (stack.length > 0 && PAIR_CLOSER[stack[stack.length - 1]] === ch) stack.pop();
+  }
+  const open = stack[stack.length - 1];
+  if (!open) return null;
+  const closer = PAIR_CLOSER[open];
+  for (const ch of next) {
+    if (ch === closer) return open;
+    if (ch === open || ch === '\n' || TERMINAL.includes(ch)) return null;
+  }
+  return null;
+}
+
+/** Parts of speech of a one-word first clause that completes the clause before it (…数据⏎显示，; …发表⏎社论，): verbs, nouns, adjectives, pronouns. */
+const COMPLETING_POS = /^(?:v|vn|n|nz|ns|nt|a|r)$/;
+
+/**
+ * The line opens with a one-word clause that cannot stand as a paragraph's start: a
+ * verb or noun alone before a comma (显示，… / 社论，…). A paragraph opens with a
+ * subject and its verb, a time or a linking word (同时，此外，目前，王毅说，).
+ */
+export function opensWithFragment(lexicon: Lexicon, line: string): string | null {
+  const m = /^(\p{Script=Han}{1,3})[，,]/u.exec(line);
+  if (!m) return null;
+  const tokens = segment(lexicon, m[1]);
+  if (tokens.length !== 1) return null;
+  const pos = lexicon.pos(tokens[0].word) ?? '';
+  return COMPLETING_POS.test(pos) ? tokens[0].word : null;
 }
 
 /** Reporting verbs that open a news sentence (“会议提出，”): a line with one is prose, not a headline. */
@@ -299,7 +363,13 @@ export function endsOnFunctionWord(lexicon: Lexicon, line: string, mode: 'strict
   const tokens = segment(lexicon, tail);
   const last = tokens[tokens.length - 1];
   if (!last) return null;
-  const pos = lexicon.pos(last.word);
+  let pos = lexicon.pos(last.word);
+  // 地 ends an adverbial only after an adjective or adverb (积极地⏎推进); after anything else it is a place (多地, 等地).
+  if (pos === 'uv') {
+    const before = tokens[tokens.length - 2];
+    const beforePos = before ? lexicon.pos(before.word) ?? '' : '';
+    if (!/^(?:a|ad|an|d|z)$/.test(beforePos)) pos = 'n';
+  }
   if (pos && NON_FINAL_POS.has(pos) && !NON_FINAL_WORDS.has(last.word) && last.word !== '之') return last.word;
   if (mode === 'strict') return null;
   if (NON_FINAL_WORDS.has(last.word) || (pos && NON_FINAL_POS.has(pos))) return last.word;
@@ -318,8 +388,8 @@ export function startsOnParticle(lexicon: Lexicon, line: string): string | null 
 }
 
 /**
- * The line opens with a word that cannot start a headline or an entry: an adverb,
- * preposition, conjunction or particle (还开展了…, 并…, 在…). After a blank line this
+ * The line opens with a word that cannot start a headline, an entry or a paragraph:
+ * an adverb, conjunction or particle (还开展了…, 并…), not set off by a comma. After a line break this
  * is what tells a sentence running on from a new block that happens to follow an
  * unfinished-looking line.
  */
@@ -329,5 +399,9 @@ export function startsAsContinuation(lexicon: Lexicon, line: string): string | n
   const first = segment(lexicon, head)[0];
   if (!first) return null;
   const pos = lexicon.pos(first.word) ?? '';
-  return /^(d|p|c|u[a-z]?)$/.test(pos) ? first.word : null;
+  if (!/^(d|p|c|u[a-z]?)$/.test(pos)) return null;
+  // A linking word set off by a comma (同时，此外，) and a preposition opening a
+  // clause (在…中，随着…，为了…，) start paragraphs as often as they carry one on.
+  if (pos === 'p' || /^[，,]/.test(line.slice(first.end))) return null;
+  return first.word;
 }

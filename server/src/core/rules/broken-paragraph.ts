@@ -18,6 +18,7 @@ import type { Lexicon } from '../lexicon';
 import { isWhiteSpaceCode, type TextModel } from '../text';
 import type { Rule, RuleContext } from '../types';
 import { isPageMarkerLine } from '../analysis/page-marker';
+import { segment } from '../segmenter';
 import {
   startsAsContinuation,
   bridgingWord,
@@ -25,11 +26,15 @@ import {
   displayWidth,
   endsOnFunctionWord,
   hardWrapWidth,
+  hanTail,
   hasInnerSentenceEnd,
   isHeadlineShaped,
   isSelfContainedLine,
   lineEndKind,
   lineStartKind,
+  opensLede,
+  opensWithFragment,
+  openedAcross,
   opensWithReport,
   startsNewUnit,
   startsOnParticle,
@@ -82,7 +87,7 @@ export const brokenParagraph: Rule = {
       const gap = next.line - previous.line - 1;
       // Markdown joins soft-wrapped lines itself; only a hard break (two spaces, backslash) shows.
       if (markdown && gap === 0 && !/(?: {2}|\\)$/.test(text.lineText(previous.line))) continue;
-      const reason = judgeBreak(ctx, previous, next, gap === 0, headlineMax, wrapWidth);
+      const reason = judgeBreak(ctx, previous, next, gap === 0, headlineMax, wrapWidth, isFirstContent(lines, i - 1));
       if (reason) breaks.push({ previous, next, reason });
     }
     for (const chain of chains(breaks)) {
@@ -162,6 +167,34 @@ function contentLines(text: TextModel): Array<ContentLine | null> {
   return out;
 }
 
+/**
+ * A word the break cuts so that its first half cannot end a headline: the line ends
+ * on a lone character that is no word of its own there (湾|区, 国|潮), not on a whole
+ * word, a number's measure word or a particle (17倍|受, 多地|受).
+ */
+function splitWord(lexicon: Lexicon, p: string, n: string): string | null {
+  const word = bridgingWord(lexicon, p, n);
+  if (!word) return null;
+  const tokens = segment(lexicon, hanTail(p, 4));
+  const last = tokens[tokens.length - 1];
+  if (!last || last.word.length > 1) return null;
+  const pos = lexicon.pos(last.word) ?? '';
+  return /^(?:m|q|u[a-z]?|f|p|c|r|d)$/.test(pos) ? null : word;
+}
+
+/** The line ends on a one-character conjunction (…，并 / …和): no headline ends so. */
+function endsOnConjunction(lexicon: Lexicon, p: string): string | null {
+  const tokens = segment(lexicon, hanTail(p, 4));
+  const last = tokens[tokens.length - 1];
+  return last && last.word.length === 1 && lexicon.pos(last.word) === 'c' ? last.word : null;
+}
+
+/** Whether lines[i] is the document's first line of prose. */
+function isFirstContent(lines: ReadonlyArray<ContentLine | null>, i: number): boolean {
+  for (let k = 0; k < i; k++) if (lines[k]) return false;
+  return true;
+}
+
 function headlineWidth(characters: CharactersSection | undefined): number {
   const learned = characters?.headlines;
   if (!learned || learned.count < 5) return DEFAULT_HEADLINE_P90;
@@ -181,6 +214,7 @@ function judgeBreak(
   sameParagraph: boolean,
   headlineMax: number,
   wrapWidth: number | null,
+  first: boolean,
 ): string | null {
   const p = previous.text;
   const n = next.text;
@@ -197,6 +231,25 @@ function judgeBreak(
   // A short line without clause marks after a blank line opens a new block: a headline or a label.
   const nextIsHeadline = !sameParagraph && isHeadlineShaped(n, headlineMax) && !/[。！？!?]$/.test(n);
 
+  // A headline's place: the first line of the document, or the line before a news lede
+  // (…消息：, 当地时间…, 某部门25日宣布…). A headline there may be long, carry commas and
+  // spaces, and end on any word (…多地, …推进会, …准备着); only a line that cannot start a
+  // paragraph — on a comma or a particle — or a finished sentence inside the line says
+  // the break cuts a sentence.
+  if ((end === 'han' || end === 'closer' || end === 'alnum') && (first || opensLede(n)) && !hasInnerSentenceEnd(p) && !opensWithReport(p) && !wrapped) {
+    if (start === 'punct') return `下一行以标点“${n[0]}”开头`;
+    const conjunction = end === 'han' ? endsOnConjunction(lexicon, p) : null;
+    if (conjunction) return `行尾“${conjunction}”后句子未完`;
+    const particle = startsOnParticle(lexicon, n);
+    if (particle) return `下一行以“${particle}”开头`;
+    const open = openedAcross(p, n);
+    if (open) return `上一行的“${open}”到下一行才闭合`;
+    const fragment = end === 'han' ? opensWithFragment(lexicon, n) : null;
+    if (fragment) return `下一行以“${fragment}，”开头，接的是上一行的句子`;
+    const word = end === 'han' && start === 'han' ? splitWord(lexicon, p, n) : null;
+    return word ? `“${word}”被断行拆开` : null;
+  }
+
   switch (end) {
     case 'han': {
       const reason = evidence.runOn();
@@ -204,7 +257,7 @@ function judgeBreak(
       if (headlineP || nextIsHeadline || !evidence.prose()) return null;
       // Across a blank line, a short unfinished-looking line is as often a headline with a
       // comma in it or a label: it needs long prose before the break or a continuation after it.
-      if (!sameParagraph && !evidence.longProse() && !startsAsContinuation(lexicon, n)) return null;
+      if (!evidence.longProse() && !startsAsContinuation(lexicon, n)) return null;
       return '上一行是未完的叙述句';
     }
     case 'comma':
@@ -267,6 +320,10 @@ class BreakEvidence {
     if (this.wrapped) return `上一行排满了版面行宽（约 ${this.wrapWidth} 字）`;
     if (start !== 'han') return null;
     if (startsWithReportingVerb(n)) return '下一行以“介绍，”“表示，”之类的谓语开头，主语在上一行';
+    const open = openedAcross(p, n);
+    if (open) return `上一行的“${open}”到下一行才闭合`;
+    const fragment = this.end === 'han' ? opensWithFragment(this.lexicon, n) : null;
+    if (fragment) return `下一行以“${fragment}，”开头，接的是上一行的句子`;
     if (this.end === 'han') {
       // A chance word across two headline lines must be a common one; inside prose a rarer word will do.
       const word = bridgingWord(this.lexicon, p, n, this.headlineP ? 50 : 10);

@@ -1,6 +1,6 @@
 /** Every injector, one per injection family; the quality benchmark runs them all. */
 import type { Injector } from './types';
-import { duplicateCharInjector, duplicateEdgeInjector, duplicateWordInjector } from './duplicate-word';
+import { DUPLICATE_WORD_INJECTORS } from './duplicate-word';
 import { pageMarkerInjector, strayDigitInjector } from './stray-digits';
 import { punctuationWidthInjector } from './punctuation-width';
 import { pairedPunctuationInjector } from './paired-punctuation';
@@ -13,9 +13,7 @@ import { nameConsistencyInjector } from './name-consistency';
 import { numberingSequenceInjector } from './numbering-sequence';
 
 export const INJECTORS: readonly Injector[] = [
-  duplicateWordInjector,
-  duplicateCharInjector,
-  duplicateEdgeInjector,
+  ...DUPLICATE_WORD_INJECTORS,
   strayDigitInjector,
   pageMarkerInjector,
   punctuationWidthInjector,

@@ -9,8 +9,8 @@ import * as path from 'node:path';
 import { ROOT, lintJson, removeTempDirs, run, tempDir } from './support';
 
 const TRAINEES = '今年共有参训人员三百名。\n';
-/** A doubled 司 that is not a slip: 体改司 + 司长. */
-const BUREAU_CHIEF = '国家卫生健康委体改司司长张明华出席会议。\n';
+/** A doubled character: which copy goes is the editor's call, so its fix is a suggestion. */
+const DOUBLED = '要不断提提高服务水平。\n';
 const BOTH = ['--fix-type', 'safe,suggestion'];
 
 interface Applied {
@@ -48,12 +48,12 @@ describe('cli: fix kinds', () => {
     assert.match(asked.stderr, /1:5 +已修复 +“参训人员” → “参保人员” +fixed-phrase/);
   });
 
-  it('a doubled character that belongs to two words is shown, not removed', () => {
-    const blind = run(['lint', '-', '--fix'], { input: BUREAU_CHIEF });
-    assert.equal(blind.stdout, BUREAU_CHIEF);
+  it('a doubled character is shown, not removed', () => {
+    const blind = run(['lint', '-', '--fix'], { input: DOUBLED });
+    assert.equal(blind.stdout, DOUBLED);
     assert.match(blind.stderr, /duplicate-word/);
-    const asked = run(['lint', '-', '--fix', ...BOTH], { input: BUREAU_CHIEF });
-    assert.match(asked.stderr, /已修复 +“司司” → “司” +duplicate-word/, 'opting in still applies it, listed');
+    const asked = run(['lint', '-', '--fix', ...BOTH], { input: DOUBLED });
+    assert.match(asked.stderr, /已修复 +“提提” → “提” +duplicate-word/, 'opting in still applies it, listed');
   });
 
   it('on the seeds, --fix changes punctuation, spacing and breaks only; every judgement stays and is reported', () => {

@@ -5,9 +5,11 @@
  * server keeps answering over the same stdio channel.
  */
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic, Hover } from 'vscode-languageserver-protocol';
 import { LspClient, ROOT } from './lsp-client';
 
@@ -162,6 +164,29 @@ describe('language server robustness (an exception nothing caught)', function ()
       client.connection.dispose();
     } finally {
       if (proc.exitCode === null) proc.kill();
+    }
+  });
+});
+
+describe('language server: jiaodui/lintFiles on FIFOs and devices', function () {
+  this.timeout(30_000);
+
+  it('skips a FIFO and /dev/zero at once and lints the regular file', async function () {
+    if (process.platform === 'win32') this.skip();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiaodui-special-'));
+    const client = await LspClient.start({ settings: { debounceMs: 0 } });
+    try {
+      execFileSync('mkfifo', [path.join(dir, 'pipe.txt')]);
+      fs.writeFileSync(path.join(dir, 'draft.txt'), DRAFT);
+      const files = ['pipe.txt', 'draft.txt'].map((name) => ({ uri: pathToFileURL(path.join(dir, name)).href, languageId: 'plaintext' }));
+      files.push({ uri: 'file:///dev/zero', languageId: 'plaintext' });
+      const result = await client.request<{ linted: number; skipped: number }>('jiaodui/lintFiles', { files });
+      assert.deepEqual({ linted: result.linted, skipped: result.skipped }, { linted: 1, skipped: 2 });
+      await client.waitForDiagnostics(files[1].uri, (p) => p.diagnostics.length > 0, { includePast: true });
+      assert.equal(client.process!.exitCode, null);
+    } finally {
+      await client.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });

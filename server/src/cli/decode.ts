@@ -5,6 +5,7 @@
  * --fix can write it back unchanged.
  */
 import * as fs from 'node:fs';
+import { FileTooLargeError, NotRegularFileError, notRegularReason, readBounded, readRegularFile, specialFileKind } from '../node/files';
 
 export interface DecodedText {
   text: string;
@@ -22,32 +23,37 @@ export function formatSize(bytes: number): string {
   return `${bytes} B`;
 }
 
-/** Reads a file (or stdin, for fd 0) and decodes it; every failure is an InputError with the reason. */
+/**
+ * Reads a file (or stdin, for fd 0) and decodes it; every failure is an InputError with
+ * the reason. Only regular files are read, and never more than maxSize bytes: a FIFO,
+ * a device or a socket is refused at once, and an endless stdin (cat /dev/zero) stops
+ * at its first NUL byte or at the size limit.
+ */
 export function readText(file: string | 0, maxSize: number): DecodedText {
-  if (file !== 0) {
-    let size: number;
-    try {
-      const stat = fs.statSync(file);
-      if (stat.isDirectory()) throw new InputError('是目录，不是文件（is a directory）');
-      size = stat.size;
-    } catch (error) {
-      if (error instanceof InputError) throw error;
-      throw new InputError(ioReason(error));
-    }
-    if (size > maxSize) throw tooLarge(size, maxSize);
-  }
   let buffer: Buffer;
   try {
-    buffer = fs.readFileSync(file);
+    if (file === 0) {
+      buffer = readBounded(0, maxSize, (chunk) => chunk.includes(0));
+    } else {
+      const stat = fs.statSync(file);
+      if (stat.isDirectory()) throw new InputError('是目录，不是文件（is a directory）');
+      const kind = specialFileKind(stat);
+      if (kind) throw new InputError(notRegularReason(kind));
+      if (stat.size > maxSize) throw tooLarge(stat.size, maxSize);
+      buffer = readRegularFile(file, maxSize);
+    }
   } catch (error) {
+    if (error instanceof InputError) throw error;
+    if (error instanceof NotRegularFileError) throw new InputError(error.message);
+    if (error instanceof FileTooLargeError) throw tooLarge(error.bytes, maxSize, file === 0);
     throw new InputError(ioReason(error));
   }
-  if (buffer.length > maxSize) throw tooLarge(buffer.length, maxSize);
   return decode(buffer);
 }
 
-function tooLarge(size: number, maxSize: number): InputError {
-  return new InputError(`文件过大（${formatSize(size)}，上限 ${formatSize(maxSize)}；可用 --max-size 调整）（file too large）`);
+function tooLarge(size: number, maxSize: number, atLeast = false): InputError {
+  const shown = `${atLeast ? '超过 ' : ''}${formatSize(size)}`;
+  return new InputError(`文件过大（${shown}，上限 ${formatSize(maxSize)}；可用 --max-size 调整）（file too large）`);
 }
 
 export function ioReason(error: unknown): string {

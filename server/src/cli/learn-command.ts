@@ -77,6 +77,7 @@ function learnInWorker(entry: string, files: string[], maxSize: number, sections
 export async function runLearn(args: LearnArgs, io: LearnIo): Promise<number> {
   const discovery = discover(args.inputs, io.cwd, () => false);
   const problems = discovery.problems.map((p) => `${p.path}: ${p.reason}`);
+  for (const skip of discovery.skipped) io.stderr(`jiaodui: ${skip.path}: ${skip.reason}\n`);
   const files: Array<{ path: string; content: string }> = [];
   for (const file of discovery.files) {
     try {

@@ -101,6 +101,8 @@ export async function runLint(args: LintArgs, io: LintIo): Promise<number> {
   const cliIgnored = ignoreMatcher(args.ignore, io.cwd);
   const discovery = discover(args.inputs, io.cwd, cliIgnored);
   problems.push(...discovery.problems);
+  // Drafts met in a folder or a glob that are not regular files: said, not fatal.
+  for (const skip of discovery.skipped) io.stderr(`jiaodui: ${skip.path}: ${skip.reason}\n`);
   const skippedByConfig = new Map<string, { error: ConfigError; count: number }>();
   let files: string[] = [];
   for (const file of discovery.files) {

@@ -6,10 +6,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { learnModel } from '../core';
-import { discover } from '../node/files';
+import { discover, readRegularFile } from '../node/files';
 import { writeFileAtomic } from '../node/write';
 import { loadLexicon } from '../node/resources';
 import type { LearnModelParams, LearnModelResult } from './protocol';
+
+/** One corpus file is never larger than this (bytes). */
+const MAX_CORPUS_FILE_BYTES = 64 * 1024 * 1024;
 
 export function learnFromFolders(params: LearnModelParams): LearnModelResult {
   const { files, problems } = discover(params.inputs, process.cwd(), () => false);
@@ -17,7 +20,8 @@ export function learnFromFolders(params: LearnModelParams): LearnModelResult {
     const why = problems.map((p) => `${p.path}：${p.reason}`).join('；');
     throw new Error(`没有可学习的稿件${why ? `（${why}）` : ''}`);
   }
-  const corpus = files.map((file) => ({ path: file, content: fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '') }));
+  // Regular files only (discover checked; the read checks again on the open file): a FIFO would hang the server.
+  const corpus = files.map((file) => ({ path: file, content: readRegularFile(file, MAX_CORPUS_FILE_BYTES).toString('utf8').replace(/^\uFEFF/, '') }));
   const model = learnModel(corpus, loadLexicon());
   fs.mkdirSync(path.dirname(params.out), { recursive: true });
   // Atomic, as the CLI does: a server linting meanwhile never reads half a model.

@@ -13,11 +13,10 @@
  * cancelled), the version is checked again after linting, and diagnostics are
  * published with the version they were computed for.
  */
-import * as fs from 'node:fs';
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { TextModel, type Finding } from '../core';
-import { languageIdOf } from '../node/files';
+import { languageIdOf, readRegularFile } from '../node/files';
 import { toDiagnostic, tooLargeDiagnostic } from './diagnostics';
 import type { Documents, OffsetChange } from './documents';
 import { fsPath, type Project } from './project';
@@ -332,11 +331,15 @@ export class LiveLinter {
   }
 }
 
+/** A closed file read for jiaodui/lintFiles is never larger than this (bytes). */
+const MAX_DISK_BYTES = 64 * 1024 * 1024;
+
+/** A closed file's text; undefined when it cannot be read, is too large or is not a regular file (a FIFO would hang the server). */
 function readDisk(uri: string): string | undefined {
   const file = fsPath(uri);
   if (!file) return undefined;
   try {
-    return fs.readFileSync(file, 'utf8');
+    return readRegularFile(file, MAX_DISK_BYTES).toString('utf8');
   } catch {
     return undefined;
   }

@@ -32,7 +32,86 @@ export interface InputProblem {
 export interface Discovery {
   /** Absolute paths, in the order given, each once. */
   files: string[];
+  /** Inputs that fail the run (exit 2): missing, unreadable, or named but not a regular file. */
   problems: InputProblem[];
+  /** Drafts found in a folder or by a glob and left alone (a FIFO, a device, a socket): said, not fatal. */
+  skipped: InputProblem[];
+}
+
+/**
+ * What a path is when it is not a regular file, or undefined for a regular file.
+ * Reading a FIFO blocks until a writer comes, a device (/dev/zero) never ends, a
+ * socket cannot be read: none is a draft, and none may hang a lint or the server.
+ */
+export function specialFileKind(stat: fs.Stats): string | undefined {
+  if (stat.isFile()) return undefined;
+  if (stat.isDirectory()) return '目录（directory）';
+  if (stat.isFIFO()) return '命名管道（FIFO）';
+  if (stat.isCharacterDevice()) return '字符设备（character device）';
+  if (stat.isBlockDevice()) return '块设备（block device）';
+  if (stat.isSocket()) return '套接字（socket）';
+  return '特殊文件（special file）';
+}
+
+export function notRegularReason(kind: string): string {
+  return `不是普通文件，是${kind}，已跳过（not a regular file; skipped）`;
+}
+
+export class NotRegularFileError extends Error {}
+export class FileTooLargeError extends Error {
+  constructor(readonly bytes: number) {
+    super(`larger than the limit (${bytes} bytes read)`);
+  }
+}
+
+/** Bytes read at a time from a descriptor whose size is not known in advance (stdin). */
+const READ_CHUNK = 64 * 1024;
+
+/**
+ * Reads a regular file, never more than `maxBytes`: it is opened without blocking and
+ * checked on the open descriptor (no race with a file swapped for a FIFO), so a FIFO,
+ * a device or a socket throws NotRegularFileError at once instead of hanging.
+ */
+export function readRegularFile(file: string, maxBytes: number): Buffer {
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  try {
+    const kind = specialFileKind(fs.fstatSync(fd));
+    if (kind) throw new NotRegularFileError(notRegularReason(kind));
+    return readBounded(fd, maxBytes);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Everything from `fd` until its end, but at most `maxBytes`: more throws
+ * FileTooLargeError as soon as it is seen, so `cat /dev/zero | jiaodui lint -` stops.
+ * `stopAt` may end the read early (a NUL byte: a binary, no need to read on).
+ */
+export function readBounded(fd: number, maxBytes: number, stopAt?: (chunk: Buffer) => boolean): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(READ_CHUNK);
+    let read: number;
+    try {
+      read = fs.readSync(fd, chunk, 0, READ_CHUNK, null);
+    } catch (error) {
+      // A non-blocking pipe with nothing yet: wait a little and read again.
+      if ((error as NodeJS.ErrnoException).code === 'EAGAIN') {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+        continue;
+      }
+      throw error;
+    }
+    if (read === 0) break;
+    const data = chunk.subarray(0, read);
+    chunks.push(data);
+    total += read;
+    if (total > maxBytes) throw new FileTooLargeError(total);
+    if (stopAt?.(data)) break;
+  }
+  return Buffer.concat(chunks, total);
 }
 
 export function isDraft(file: string): boolean {
@@ -75,6 +154,7 @@ export function discover(inputs: readonly string[], cwd: string, isIgnored: (fil
   const seen = new Set<string>();
   const files: string[] = [];
   const problems: InputProblem[] = [];
+  const skipped: InputProblem[] = [];
   const add = (file: string) => {
     if (seen.has(file)) return;
     seen.add(file);
@@ -93,8 +173,12 @@ export function discover(inputs: readonly string[], cwd: string, isIgnored: (fil
         continue;
       }
     }
-    if (stat?.isDirectory()) {
-      const found = walk(absolute);
+    const kind = stat && !stat.isDirectory() ? specialFileKind(stat) : undefined;
+    if (kind) {
+      // Named, so the user meant it: an input error (exit 2), but never a hang.
+      problems.push({ path: input, reason: notRegularReason(kind) });
+    } else if (stat?.isDirectory()) {
+      const found = walk(absolute, (file, reason) => skipped.push({ path: displayPath(file, cwd), reason }));
       if (found.length === 0) {
         problems.push({ path: input, reason: `目录中没有稿件（no ${DRAFT_EXTENSIONS.join(' ')} files in this folder）` });
       }
@@ -105,12 +189,20 @@ export function discover(inputs: readonly string[], cwd: string, isIgnored: (fil
       const matched = loadGlob()(input, {
         cwd,
         absolute: true,
+        // A FIFO or a socket never matches; a link to one (or to a device) does, and is skipped below.
         onlyFiles: true,
         expandDirectories: false,
         ignore: [...SKIPPED_DIRECTORIES].map((d) => `**/${d}/**`),
       })
         .map((f) => path.resolve(f))
         .filter(isDraft)
+        .filter((file) => {
+          const stat = fs.statSync(file, { throwIfNoEntry: false });
+          if (stat?.isDirectory()) return false;
+          const kind = stat ? specialFileKind(stat) : undefined;
+          if (kind) skipped.push({ path: displayPath(file, cwd), reason: notRegularReason(kind) });
+          return !kind;
+        })
         .sort();
       if (matched.length === 0) problems.push({ path: input, reason: '没有匹配的稿件（glob matched no drafts）' });
       for (const file of matched) if (!isIgnored(file)) add(file);
@@ -118,11 +210,13 @@ export function discover(inputs: readonly string[], cwd: string, isIgnored: (fil
       problems.push({ path: input, reason: '文件不存在（no such file or directory）' });
     }
   }
-  return { files, problems };
+  return { files, problems, skipped };
 }
 
+
+
 /** Drafts under a folder, sorted for stable reports; symlinked folders are not followed (no cycles). */
-function walk(dir: string): string[] {
+function walk(dir: string, skip: (file: string, reason: string) => void): string[] {
   const out: string[] = [];
   let entries: fs.Dirent[];
   try {
@@ -134,9 +228,23 @@ function walk(dir: string): string[] {
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRECTORIES.has(entry.name)) out.push(...walk(full));
-    } else if ((entry.isFile() || entry.isSymbolicLink()) && isDraft(entry.name)) {
-      out.push(full);
+      if (!SKIPPED_DIRECTORIES.has(entry.name)) out.push(...walk(full, skip));
+    } else if (isDraft(entry.name)) {
+      if (entry.isFile()) {
+        out.push(full);
+        continue;
+      }
+      // A link is followed to see what it is (a linked folder is not walked: no cycles).
+      let stat: fs.Stats | undefined;
+      try {
+        stat = fs.statSync(full);
+      } catch {
+        stat = undefined; // Dangling or unreadable: reading it reports why.
+      }
+      if (stat?.isDirectory()) continue;
+      const kind = stat ? specialFileKind(stat) : undefined;
+      if (kind) skip(full, notRegularReason(kind));
+      else out.push(full);
     }
   }
   return out;

@@ -70,7 +70,6 @@ describe('config: JSONC', () => {
 });
 
 describe('config: JSON schema (generated from the registry)', () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const Ajv = require('ajv').default as new (options: object) => { compile(schema: object): ((data: unknown) => boolean) & { errors?: unknown } };
   const root = path.resolve(__dirname, '../..');
   const schema = JSON.parse(fs.readFileSync(path.join(root, 'schemas/jiaoduirc.schema.json'), 'utf8')) as object;

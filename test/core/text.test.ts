@@ -59,7 +59,7 @@ describe('TextModel', () => {
       { kind: 'disable-next-line', rules: ['duplicate-word'], line: 0 },
       { kind: 'disable', rules: ['x'], line: 1 },
     ]);
-    // The backtracking form took seconds at 40,000 blanks.
-    assert.ok(ms < 500, `${ms} ms`);
+    // The backtracking form took 2.4 s at 40,000 blanks and grows with the square: 100,000 took ~15 s.
+    assert.ok(ms < 2000, `${ms} ms`);
   });
 });

@@ -285,7 +285,7 @@ describe('language server: ignore-here joins an existing marker', () => {
     const tail = ' '.repeat(50_000);
     const started = Date.now();
     assert.deepEqual(ignoreEdit(doc(`<!-- jiaodui-disable-next-line stray-digits  -->${tail}\n为为\n`, 'markdown'), 1, 'duplicate-word').range.start, { line: 0, character: 43 });
-    assert.ok(Date.now() - started < 500);
+    assert.ok(Date.now() - started < 2000, "the backtracking form took ~6 s at 50,000 blanks");
     assert.deepEqual(ignoreEdit(doc('jiaodui-disable-next-line stray-digits \t\n为为\n'), 1, 'duplicate-word').range.start, { line: 0, character: 38 });
   });
 

@@ -13,6 +13,8 @@ import { loadKnownDefects, resolveKnownDefects } from '../../bench/lib/known-def
 import { applyInjections } from '../../bench/inject/types';
 import { runQuality } from '../../bench/quality';
 import { buildCorpus, buildDrafts, runSpeed } from '../../bench/speed';
+import { formatLearnScale, runLearnScale } from '../../bench/learn-scale';
+import { devCorpusAvailable } from '../../bench/lib/dev-corpus';
 
 const seeds = loadSeeds();
 
@@ -117,5 +119,17 @@ describe('bench: speed harness', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('bench: learn-scale harness', () => {
+  it('learns from the smallest prefix of the development corpus and cold-starts with its model', function () {
+    if (!devCorpusAvailable()) this.skip();
+    this.timeout(120_000); // ~5 s on an idle machine
+    const [row] = runLearnScale({ sizes: [1], runs: 1 });
+    assert.equal(row.files, 1);
+    assert.ok(row.characters > 0 && row.learnMs > 0 && row.learnRssMb > 0 && row.modelBytes > 1000);
+    assert.ok(row.coldStartMs > 0 && row.coldStartRssMb > 0);
+    assert.match(formatLearnScale([row]), /cold start/);
   });
 });

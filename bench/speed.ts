@@ -24,6 +24,8 @@ export const TARGETS = {
   lspP95Ms: 50,
   coldStartMs: 300,
   peakMemoryMb: 300,
+  /** First --cache run ÷ a second over the unchanged folder. */
+  cacheSpeedup: 10,
 };
 
 export interface SpeedOptions {
@@ -84,6 +86,8 @@ export interface SpeedReport {
   coldStart: { file: string; runsMs: number[]; medianMs: number; p90Ms: number } | null;
   /** What a user or a CI job waits for: whole processes, alternating, same input, one run. */
   wholeProcess: WholeProcess[];
+  /** --cache over the folder: a first run with no cache file, then runs over the unchanged folder. */
+  cache: { folder: string; firstMs: number[]; secondMs: number[]; speedup: number } | null;
   lsp: { script: string; ran: boolean; exitCode?: number | null; output?: string; data?: unknown; p95Ms?: number | null; medianMs?: number | null; firstDiagnosticsMs?: number | null };
   durationMs: number;
 }
@@ -343,6 +347,22 @@ function measureWholeProcess(
   };
 }
 
+/** A first --cache run (cache file removed before each) alternating with a second run over the unchanged folder. */
+function measureCache(folder: string, cliArgs: string[], runs: number, scratch: string): SpeedReport['cache'] {
+  const cacheFile = path.join(scratch, 'bench.jiaoduicache');
+  const firstMs: number[] = [];
+  const secondMs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    fs.rmSync(cacheFile, { force: true });
+    const first = runCli([...cliArgs, '--cache', '--cache-location', cacheFile, folder], scratch, false);
+    const second = runCli([...cliArgs, '--cache', '--cache-location', cacheFile, folder], scratch, false);
+    if (first.stdout !== second.stdout) throw new Error('--cache: the cached report differs from the first one');
+    firstMs.push(first.ms);
+    secondMs.push(second.ms);
+  }
+  return { folder, firstMs: firstMs.map(Math.round), secondMs: secondMs.map(Math.round), speedup: median(firstMs) / median(secondMs) };
+}
+
 export async function runSpeed(options: SpeedOptions = {}): Promise<SpeedReport> {
   const started = Date.now();
   const runs = options.runs ?? 3;
@@ -413,6 +433,7 @@ export async function runSpeed(options: SpeedOptions = {}): Promise<SpeedReport>
   // Whole processes, alternating: the 1 MB file, then a folder of small drafts.
   const wholeRuns = options.wholeRuns ?? 5;
   const wholeProcess: WholeProcess[] = [];
+  let cache: SpeedReport['cache'] = null;
   const autocorrectAvailable = options.peers !== false && fs.existsSync(path.join(REPO_ROOT, 'node_modules', 'autocorrect-node'));
   if (!cli.error) {
     wholeProcess.push(
@@ -433,6 +454,7 @@ export async function runSpeed(options: SpeedOptions = {}): Promise<SpeedReport>
       );
     }
     wholeProcess[0].inProcessMs.jiaodui = inProcess.small.medianMs;
+    if (folderFiles > 0) cache = measureCache(path.join(dir, `drafts-${folderFiles}`), cliArgs, wholeRuns, dir);
   }
 
   // Peers on the small corpus, each run in a fresh process (see bench/peer-child.ts).
@@ -476,6 +498,7 @@ export async function runSpeed(options: SpeedOptions = {}): Promise<SpeedReport>
     missingPeers,
     coldStart,
     wholeProcess,
+    cache,
     lsp,
     durationMs: Date.now() - started,
   };
@@ -547,6 +570,12 @@ export function formatSpeed(report: SpeedReport): string {
     ]);
     out.push(renderTable(['input', 'jiaodui ms', 'RSS MB', 'autocorrect ms', 'jiaodui faster', 'target', '', 'in-process ms (j / a)'], whole, new Set([1, 2, 3, 4])));
     out.push('');
+  }
+  if (report.cache) {
+    out.push(
+      `--cache over the same folder: first run ${fixed(median(report.cache.firstMs), 0)} ms, second (unchanged) ${fixed(median(report.cache.secondMs), 0)} ms → ${fixed(report.cache.speedup, 1)}× (target ≥${TARGETS.cacheSpeedup}× ${verdict(report.cache.speedup, TARGETS.cacheSpeedup, 'min')})`,
+      '',
+    );
   }
   const autocorrect = report.peers.find((p) => p.name === 'autocorrect-node');
   const rows: Array<Array<string | number>> = [];

@@ -112,6 +112,7 @@ describe('bench: speed harness', () => {
       assert.deepEqual(report.peers.map((p) => p.name), ['autocorrect-node', 'zhlint']);
       for (const p of report.peers) assert.ok(p.small.mbPerSecond > 0 && p.jiaoduiRatio > 0, p.name);
       assert.deepEqual(report.wholeProcess.map((w) => w.files), [1, 4]);
+      assert.ok(report.cache && report.cache.speedup > 0 && report.cache.secondMs.length === 1);
       for (const w of report.wholeProcess) {
         assert.ok(w.jiaodui.medianMs > 0 && w.autocorrect && w.autocorrect.problems > 0 && w.speedup! > 0, w.input);
         assert.ok(w.jiaodui.findings! > 0, w.input);

@@ -52,6 +52,16 @@ function fenced(text: string, lang = 'text'): string {
   return `${fence}${lang}\n${text.replace(/\n$/, '')}\n${fence}`;
 }
 
+const KIND_NAMES = { safe: '安全（safe：`--fix` 直接应用）', suggestion: '建议（suggestion：需确认，`--fix-type suggestion` 或编辑器中应用）' } as const;
+
+/** The fix kind in a table cell: 安全, 建议, or both when some fixes override the rule's default. */
+function kindCell(rule: Rule): string {
+  const { fixable, fixKind, fixKindNote } = rule.meta;
+  if (!fixable) return '';
+  if (fixKindNote) return '安全／建议 mixed';
+  return fixKind === 'safe' ? '安全 safe' : '建议 suggestion';
+}
+
 export function renderRuleSection(rule: Rule): string {
   const { id, category, defaultSeverity, fixable, scope, docs } = rule.meta;
   const lines = [
@@ -61,7 +71,8 @@ export function renderRuleSection(rule: Rule): string {
     '',
     `- 类别（Category）：${CATEGORY_NAMES[category]}（\`${category}\`）`,
     `- 默认级别（Default severity）：\`${defaultSeverity}\`（${SEVERITY_NAMES[defaultSeverity]}）`,
-    `- 可修复（Fixable）：${fixable ? '是（yes: `jiaodui lint --fix`, quick fix in the editor）' : '否（no）'}`,
+    `- 可修复（Fixable）：${fixable ? '是（yes: a quick fix in the editor; `jiaodui lint --fix` for safe fixes）' : '否（no）'}`,
+    ...(fixable ? [`- 修复类型（Fix kind）：${KIND_NAMES[rule.meta.fixKind ?? 'suggestion']}${rule.meta.fixKindNote ? `；${rule.meta.fixKindNote}` : ''}`] : []),
     `- 范围（Scope）：${scope === 'paragraph' ? '段落（paragraph）' : '全文（whole document）'}`,
     '',
     // The why, the example and the reference quote the very defects the rule reports:
@@ -111,9 +122,11 @@ export function renderRulesDoc(rules: readonly Rule[] = RULES): string {
     'Severity levels: `error` fails CI (exit 1), `warning` fails only beyond `--max-warnings`, `info` and `hint` never fail.',
     'Any rule can be set to `off`, `hint`, `info`, `warning` or `error` in `.jiaoduirc.json`, with `--rule ID=LEVEL`, or in the VS Code settings.',
     '',
-    '| id | 类别 | 默认级别 | 可修复 | 检查什么 |',
+    'Fix kinds: `安全 safe` fixes are mechanical and `jiaodui lint --fix` applies them unread; `建议 suggestion` fixes are judgements about wording, applied only with `--fix-type suggestion` or confirmed in the editor.',
+    '',
+    '| id | 类别 | 默认级别 | 修复 | 检查什么 |',
     '|---|---|---|---|---|',
-    ...rules.map((r) => `| [\`${r.meta.id}\`](#${r.meta.id}) | ${CATEGORY_NAMES[r.meta.category]} | ${r.meta.defaultSeverity} | ${r.meta.fixable ? '✓' : ''} | ${cell(r.meta.docs.summary)} |`),
+    ...rules.map((r) => `| [\`${r.meta.id}\`](#${r.meta.id}) | ${CATEGORY_NAMES[r.meta.category]} | ${r.meta.defaultSeverity} | ${kindCell(r)} | ${cell(r.meta.docs.summary)} |`),
     '',
     ...rules.map(renderRuleSection),
   ];
@@ -122,11 +135,11 @@ export function renderRulesDoc(rules: readonly Rule[] = RULES): string {
 
 export function renderReadmeTable(rules: readonly Rule[] = RULES): string {
   return [
-    '| id | 类别 | 默认级别 | 可修复 | 检查什么 | English |',
+    '| id | 类别 | 默认级别 | 修复 | 检查什么 | English |',
     '|---|---|---|---|---|---|',
     ...rules.map(
       (r) =>
-        `| [\`${r.meta.id}\`](${RULES_DOC}#${r.meta.id}) | ${CATEGORY_NAMES[r.meta.category]} | ${r.meta.defaultSeverity} | ${r.meta.fixable ? '✓' : ''} | ${cell(r.meta.docs.summary)} | ${cell(r.meta.docs.gloss)} |`,
+        `| [\`${r.meta.id}\`](${RULES_DOC}#${r.meta.id}) | ${CATEGORY_NAMES[r.meta.category]} | ${r.meta.defaultSeverity} | ${kindCell(r)} | ${cell(r.meta.docs.summary)} | ${cell(r.meta.docs.gloss)} |`,
     ),
   ].join('\n');
 }

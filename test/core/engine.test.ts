@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { Linter, fixAll, applyFixes, applyFixesDetailed, applyEdits, overlaps, type Rule, type Finding } from '../../server/src/core';
+import { Linter, RULES, fixAll, applyFixes, applyFixesDetailed, applyEdits, overlaps, type Rule, type Finding } from '../../server/src/core';
 import { emptyModelOptions } from '../support/resources';
 
 /** A test rule that flags every "乙" and offers to replace it with "丙". */
@@ -176,5 +176,16 @@ describe('fixes', () => {
     assert.ok(!overlaps({ offset: 0, length: 2, newText: '' }, { offset: 2, length: 1, newText: '' }));
     assert.ok(overlaps({ offset: 3, length: 0, newText: 'a' }, { offset: 3, length: 0, newText: 'b' }));
     assert.ok(!overlaps({ offset: 2, length: 0, newText: 'a' }, { offset: 2, length: 2, newText: '' }));
+  });
+});
+
+describe('fix kinds in the registry', () => {
+  it('every fixable rule declares the kind of its fixes; judgement rules make suggestions', () => {
+    for (const rule of RULES) {
+      if (rule.meta.fixable) assert.ok(rule.meta.fixKind === 'safe' || rule.meta.fixKind === 'suggestion', `${rule.meta.id} declares meta.fixKind`);
+    }
+    for (const id of ['duplicate-word', 'fixed-phrase', 'name-consistency', 'numbering-sequence', 'masthead-date']) {
+      assert.equal(RULES.find((r) => r.meta.id === id)?.meta.fixKind, 'suggestion', id);
+    }
   });
 });

@@ -87,6 +87,8 @@ export interface RuleMeta {
   fixable: boolean;
   /** The kind of this rule's fixes unless a fix says otherwise (required when fixable). */
   fixKind?: FixKind;
+  /** When some fixes override fixKind: which, in Chinese (shown in the docs). */
+  fixKindNote?: string;
   /**
    * paragraph: findings depend only on the paragraph's own text (and the model),
    * so the engine may cache them per paragraph; document: the rule reads the whole text.

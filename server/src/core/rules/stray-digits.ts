@@ -88,6 +88,7 @@ export const strayDigits: Rule = {
     defaultSeverity: 'error',
     fixable: true,
     fixKind: 'suggestion',
+    fixKindNote: '页码独占一行时删除为安全修复；句中的页码、词中的数字、行首行号为建议',
     scope: 'document',
     docs: {
       summary: '排版遗留的页码、行号或夹在词中的数字',

@@ -34,6 +34,7 @@ export const traditionalChar: Rule = {
     defaultSeverity: 'warning',
     fixable: true,
     fixKind: 'safe',
+    fixKindNote: '逐字转换与按词转换结果不同（需看语境）时为建议',
     scope: 'paragraph',
     docs: {
       summary: '简体稿中的繁体字',

@@ -58,7 +58,8 @@ function layerOf(file: string): string {
   if (/^core\/(text|lexicon|segmenter)\.ts$|^core\/(calendar|support)\//.test(file)) return 'floor';
   if (file.startsWith('core/analysis/')) return 'analysis';
   if (file.startsWith('core/model/')) return 'model';
-  if (file === 'core/types.ts' || file.startsWith('core/rules/')) return 'rules';
+  // types.ts names what rules report; fixer.ts builds their fixes: both sit with the rules.
+  if (file === 'core/types.ts' || file === 'core/fixer.ts' || file.startsWith('core/rules/')) return 'rules';
   if (file.startsWith('core/')) return 'surface';
   if (file.startsWith('node/')) return 'node';
   if (file.startsWith('cli/') || file === 'cli.ts') return 'cli';

@@ -7,6 +7,7 @@ export { TextModel, computeLineStarts, languageOfPath, type Paragraph, type Posi
 export { Lexicon } from './lexicon';
 export { segment, type Token } from './segmenter';
 export { Linter, lint, fixAll, type FixAllResult } from './engine';
+export { fixer, makeFix } from './fixer';
 export { applyFixes, applyFixesDetailed, applyEdits, overlaps, MAX_FIX_PASSES, autoFix, fixKindOf, mapOffset, runFixes, type FixResult, type FixRun, type FixRunOptions } from './fixes';
 export { RULES, RULES_BY_ID } from './rules';
 export { learnModel, learnSections, assembleModel, toCorpusDocuments, MODEL_SECTIONS, type CorpusFile, type SectionName, type LearnedSections } from './model/learn';

@@ -14,6 +14,7 @@
 import type { Rule } from '../types';
 import { styleOf, type StyleSection, type SpacingCount } from '../model/sections/style';
 import { findSpacingJunctions, type JunctionKind } from '../analysis/spacing';
+import { fixer, makeFix } from '../fixer';
 
 /** Share of junctions the corpus must write tight before a space counts as a deviation. */
 export const TIGHT_THRESHOLD = 0.9;
@@ -82,7 +83,7 @@ export const cjkSpacing: Rule<SpacingState> = {
         message: `汉字与${KIND_NAMES[junction.kind]}之间多了空格，应为“${joined}”`,
         evidence: `本语料库汉字与${KIND_NAMES[junction.kind]}相接处不空格 ${tight} 次、空格 ${spaced} 次；${documents.tight} 篇文档一律不空格，${documents.spaced} 篇一律空格`,
         subject: text.slice(junction.start, junction.end),
-        fixes: [{ title: '删去空格', edits: [{ offset: junction.space, length: 1, newText: '' }] }],
+        fixes: [makeFix('删去空格', fixer.removeRange([junction.space, junction.space + 1]))],
       });
     }
   },

@@ -24,6 +24,7 @@ import {
   weekday,
   weekdayChar,
 } from '../calendar/lunar';
+import { fixer, makeFix } from '../fixer';
 
 const HAN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
@@ -186,7 +187,7 @@ function check(ctx: RuleContext, date: CheckedDate, field: Field): void {
       length: match[0].length,
       message: `星期与日期不符：${date.label}是${prefix}${expected}，应为“${prefix}${expected}”`,
       evidence: `按公历推算，${date.year}年${date.month}月${date.day}日是${prefix}${expected}。`,
-      fixes: [{ title: `改为“${prefix}${expected}”`, edits: [{ offset, length: 1, newText: expected }] }],
+      fixes: [makeFix(`改为“${prefix}${expected}”`, fixer.replaceTextRange([offset, offset + 1], expected))],
     });
     return;
   }
@@ -201,7 +202,7 @@ function check(ctx: RuleContext, date: CheckedDate, field: Field): void {
       length: match[0].length,
       message: `农历年份与日期不符：${date.label}是农历${expected}年，应为“${match[1] ?? ''}${expected}年”`,
       evidence: `按农历推算，${date.year}年${date.month}月${date.day}日在农历${expected}年${lunarMonthName(lunar.month, lunar.leap)}${lunarDayName(lunar.day)}。`,
-      fixes: [{ title: `改为“${expected}年”`, edits: [{ offset, length: 2, newText: expected }] }],
+      fixes: [makeFix(`改为“${expected}年”`, fixer.replaceTextRange([offset, offset + 2], expected))],
     });
     return;
   }
@@ -217,7 +218,7 @@ function check(ctx: RuleContext, date: CheckedDate, field: Field): void {
       length: whole.length,
       message: `农历日期与公历不符：${date.label}是农历${expected}，应为“${label}${expected}”`,
       evidence: `按农历推算，${date.year}年${date.month}月${date.day}日是农历${stemBranch(lunar.year)}年${expected}。`,
-      fixes: [{ title: `改为“${label}${expected}”`, edits: [{ offset: start + label.length, length: whole.length - label.length, newText: expected }] }],
+      fixes: [makeFix(`改为“${label}${expected}”`, fixer.replaceTextRange([start + label.length, start + whole.length], expected))],
     });
   }
 }

@@ -18,6 +18,7 @@
  */
 import type { Rule, RuleContext } from '../types';
 import { unwrap } from '../analysis/unwrap';
+import { fixer, makeFix } from '../fixer';
 
 const HAN_NUMERAL = '一二三四五六七八九十';
 const NUMERAL = `[${HAN_NUMERAL}]{1,3}`;
@@ -157,7 +158,7 @@ class Reporter {
       message,
       evidence,
       subject: this.text.slice(start, end),
-      fixes: fix ? [{ title: fix.title, edits: fix.edits.map((e) => ({ offset: this.offsets[e.at], length: e.length, newText: e.newText })) }] : [],
+      fixes: fix ? [makeFix(fix.title, fix.edits.map((e) => fixer.replaceTextRange([this.offsets[e.at], this.offsets[e.at] + e.length], e.newText)))] : [],
     });
   }
 }

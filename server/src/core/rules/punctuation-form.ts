@@ -18,6 +18,7 @@ import { styleOf, type StyleSection } from '../model/sections/style';
 import { charAt, charBefore, isAlnum, isAsciiDigit, isCjk, isCjkPunct, isLatinLetter, nextVisible, previousVisible } from '../analysis/cjk';
 import { isHighSurrogate, isLowSurrogate } from '../analysis/han';
 import { findRangeSites } from '../analysis/punctuation';
+import { fixer, makeFix } from '../fixer';
 
 export type FormKind = 'dash' | 'ellipsis' | 'range' | 'connector';
 
@@ -240,7 +241,7 @@ export const punctuationForm: Rule = {
         message: MESSAGES[site.kind](site),
         evidence: EVIDENCE[site.kind] + (site.kind === 'range' ? rangeEvidence(style) : ''),
         subject: site.written,
-        fixes: [{ title: `改为“${site.replacement}”`, edits: [{ offset: site.offset, length: site.length, newText: site.replacement }] }],
+        fixes: [makeFix(`改为“${site.replacement}”`, fixer.replaceTextRange([site.offset, site.offset + site.length], site.replacement))],
       });
     }
   },

@@ -13,6 +13,7 @@
  */
 import type { Rule } from '../types';
 import { isCjk, nextVisible, previousVisible } from '../analysis/cjk';
+import { fixer, makeFix } from '../fixer';
 
 const STRENGTH: Readonly<Record<string, number>> = { '？': 6, '！': 6, '。': 5, '；': 4, '：': 3, '，': 2, '、': 1 };
 const NORMALISE: Readonly<Record<string, string>> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！' };
@@ -64,7 +65,7 @@ export const repeatedPunctuation: Rule = {
         message: same ? `重复的标点“${run}”，应为“${kept}”` : `标点连用“${run}”，应为“${kept}”`,
         evidence: 'GB/T 15834-2011：点号表示一处停顿，一处只用一个',
         subject: run,
-        fixes: [{ title: `只保留“${kept}”`, edits: [{ offset: start, length: run.length, newText: kept }] }],
+        fixes: [makeFix(`只保留“${kept}”`, fixer.replaceTextRange([start, start + run.length], kept))],
       });
     }
   },

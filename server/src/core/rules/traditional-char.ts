@@ -17,6 +17,7 @@ import { segment } from '../segmenter';
 import { hanWindowEnd, hanWindowStart, isHanIdeograph } from '../analysis/han';
 import { traditionalKey } from '../model/sections/characters';
 import { traditionalTablesFor, type TraditionalTables } from '../analysis/traditional-chars';
+import { fixer, makeFix } from '../fixer';
 
 /** Han characters read on each side of a suspect, so the converter sees whole words. */
 const WINDOW = 4;
@@ -103,7 +104,7 @@ function checkRun(ctx: RuleContext, paragraph: Paragraph, tables: TraditionalTab
     evidence,
     // Unambiguous when the characters convert the same way alone as in their words;
     // a conversion that only the phrase table decides is a suggestion.
-    fixes: [{ title: `改为简体“${replacement}”`, edits: [{ offset: paragraph.start + from, length: to - from, newText: replacement }], kind: convert(flagged) === replacement ? 'safe' : 'suggestion' }],
+    fixes: [makeFix(`改为简体“${replacement}”`, fixer.replaceTextRange([paragraph.start + from, paragraph.start + to], replacement), convert(flagged) === replacement ? 'safe' : 'suggestion')],
   });
 }
 

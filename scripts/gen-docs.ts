@@ -16,6 +16,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RULES } from '../server/src/core/rules';
 import { repositoryWebUrl, ruleDocsUrlIn } from '../server/src/node/package-info';
+import { USAGE } from '../server/src/cli/help';
 import { SEVERITY_SETTINGS, type Category, type Rule, type Severity } from '../server/src/core/types';
 
 export const ROOT = path.resolve(__dirname, '..');
@@ -24,6 +25,8 @@ export const README = 'README.md';
 export const PACKAGE_JSON = 'package.json';
 export const BLOCK_START = '<!-- rules:start -->';
 export const BLOCK_END = '<!-- rules:end -->';
+export const USAGE_START = '<!-- usage:start -->';
+export const USAGE_END = '<!-- usage:end -->';
 export const SETTING_PREFIX = 'jiaodui.rules.';
 export const CONFIG_SCHEMA = 'schemas/jiaoduirc.schema.json';
 
@@ -145,11 +148,21 @@ export function renderReadmeTable(rules: readonly Rule[] = RULES): string {
 }
 
 /** The README with its generated block replaced; throws when the markers are missing. */
-export function replaceReadmeBlock(readme: string, table: string): string {
-  const start = readme.indexOf(BLOCK_START);
-  const end = readme.indexOf(BLOCK_END);
-  if (start < 0 || end < start) throw new Error(`${README}: markers ${BLOCK_START} … ${BLOCK_END} not found`);
-  return `${readme.slice(0, start + BLOCK_START.length)}\n${table}\n${readme.slice(end)}`;
+export function replaceReadmeBlock(readme: string, table: string, startMarker = BLOCK_START, endMarker = BLOCK_END): string {
+  const start = readme.indexOf(startMarker);
+  const end = readme.indexOf(endMarker);
+  if (start < 0 || end < start) throw new Error(`${README}: markers ${startMarker} … ${endMarker} not found`);
+  return `${readme.slice(0, start + startMarker.length)}\n${table}\n${readme.slice(end)}`;
+}
+
+/** The CLI's --help text (from the option table in server/src/cli/args.ts), for the README's usage block. */
+export function renderUsageBlock(): string {
+  return `\`\`\`text\n${USAGE.replace(/\n+$/, '')}\n\`\`\``;
+}
+
+/** The README with both generated blocks (rules table, CLI usage) replaced. */
+export function renderReadme(readme: string, rules: readonly Rule[] = RULES): string {
+  return replaceReadmeBlock(replaceReadmeBlock(readme, renderReadmeTable(rules)), renderUsageBlock(), USAGE_START, USAGE_END);
 }
 
 export interface RuleSetting {
@@ -280,7 +293,7 @@ export function checkGenerated(root = ROOT, rules: readonly Rule[] = RULES): Dri
   const doc = fs.existsSync(docFile) ? fs.readFileSync(docFile, 'utf8') : undefined;
   if (doc !== renderRulesDoc(rules)) drift.push({ file: RULES_DOC, reason: doc === undefined ? 'missing' : 'differs from the registry' });
   const readme = fs.readFileSync(path.join(root, README), 'utf8');
-  if (readme !== replaceReadmeBlock(readme, renderReadmeTable(rules))) drift.push({ file: README, reason: 'rules table differs from the registry' });
+  if (readme !== renderReadme(readme, rules)) drift.push({ file: README, reason: 'rules table or CLI usage differs from the registry and the option table' });
   const schemaFile = path.join(root, CONFIG_SCHEMA);
   if (!fs.existsSync(schemaFile) || fs.readFileSync(schemaFile, 'utf8') !== renderConfigSchema(rules)) drift.push({ file: CONFIG_SCHEMA, reason: 'differs from the registry' });
   const pkg = readJson(path.join(root, PACKAGE_JSON));
@@ -305,7 +318,7 @@ export function writeGenerated(root = ROOT, rules: readonly Rule[] = RULES): str
   if (writeIfChanged(path.join(root, RULES_DOC), renderRulesDoc(rules))) written.push(RULES_DOC);
   const readmeFile = path.join(root, README);
   const readme = fs.readFileSync(readmeFile, 'utf8');
-  if (writeIfChanged(readmeFile, replaceReadmeBlock(readme, renderReadmeTable(rules)))) written.push(README);
+  if (writeIfChanged(readmeFile, renderReadme(readme, rules))) written.push(README);
   if (writeIfChanged(path.join(root, CONFIG_SCHEMA), renderConfigSchema(rules))) written.push(CONFIG_SCHEMA);
   // Re-read right before writing: another hand may have edited package.json meanwhile.
   const pkgFile = path.join(root, PACKAGE_JSON);

@@ -1,8 +1,9 @@
 /**
- * argv → a typed command. Hand-written rather than node:util parseArgs because the
- * CLI needs repeatable options, `--no-config`, `-` as a path and one precise usage
- * line per mistake (a CI log should say exactly which flag was wrong).
+ * argv → a typed command, from one declarative table of options (OPTIONS), read
+ * with node:util parseArgs. Every mistake gets one precise message naming the flag
+ * (a CI log should say exactly which flag was wrong).
  */
+import { parseArgs as parseArgsTokens, type ParseArgsConfig } from 'node:util';
 import { FIX_KINDS, isSeveritySetting, SEVERITY_SETTINGS, RULES_BY_ID, type FixKind, type SeveritySetting } from '../core';
 
 export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
@@ -66,65 +67,97 @@ export type ParsedArgs =
 
 export const COMMANDS = ['lint', 'learn', 'rules', 'lsp'] as const;
 
-/** Options that take a value, per command. */
-const VALUE_OPTIONS: Record<string, ReadonlySet<string>> = {
-  lint: new Set(['--format', '--rule', '--config', '--model', '--max-warnings', '--allow', '--ignore', '--stdin-filename', '--max-size', '--jobs', '--fix-type', '--cache-location', '--shard']),
-  learn: new Set(['--out', '--max-size', '--jobs']),
-  rules: new Set(['--format']),
+/**
+ * One entry per option: the parser, `--help` (cli/help.ts) and the README's usage
+ * block (scripts/gen-docs.ts) are all read from this table, so a new option is one
+ * entry here plus the line that puts its value into the command's arguments below.
+ */
+export interface OptionSpec {
+  /** Long name, without the dashes. */
+  name: string;
+  /** One-letter alias, without the dash. */
+  short?: string;
+  /** Placeholder of the value it takes (FILE, N …); a flag has none. */
+  value?: string;
+  /** May be given more than once; the values are kept in order. */
+  repeatable?: boolean;
+  /** One line for --help. */
+  help: string;
+}
+
+export const OPTIONS: Readonly<Record<'lint' | 'learn' | 'rules', readonly OptionSpec[]>> = {
+  lint: [
+    { name: 'format', short: 'f', value: FORMATS.join('|'), help: 'output format (default text)' },
+    { name: 'fix', help: 'apply safe fixes in place (atomic write), report what remains' },
+    { name: 'fix-dry-run', help: 'print a unified diff of what --fix would change, then what would remain; write nothing' },
+    { name: 'fix-type', value: FIX_KINDS.join(','), repeatable: true, help: 'the kinds of fix --fix and --fix-dry-run apply (default safe)' },
+    { name: 'rule', value: 'ID=SEVERITY', repeatable: true, help: `${SEVERITY_SETTINGS.join('|')}; repeatable; wins over the config` },
+    { name: 'config', short: 'c', value: 'FILE', help: 'use this config instead of looking for .jiaoduirc.json' },
+    { name: 'no-config', help: 'ignore every .jiaoduirc.json' },
+    { name: 'model', value: 'FILE', help: 'a model from jiaodui learn (default: the embedded model)' },
+    { name: 'max-warnings', value: 'N', help: 'exit 1 when there are more than N warnings' },
+    { name: 'quiet', short: 'q', help: 'errors only (rules below error are not run or fixed)' },
+    { name: 'allow', value: 'WORD', repeatable: true, help: 'never flag WORD; repeatable' },
+    { name: 'ignore', value: 'GLOB', repeatable: true, help: 'skip matching paths (relative to the working directory); repeatable' },
+    { name: 'stdin', help: 'read stdin (same as -)' },
+    { name: 'stdin-filename', value: 'NAME', help: 'name for stdin: picks the language (.md) and the config' },
+    { name: 'max-size', value: 'SIZE', help: 'skip larger files with an error (default 20MB)' },
+    { name: 'jobs', short: 'j', value: 'N', help: 'worker threads (default: automatic; 1 = no threads)' },
+    { name: 'cache', help: 'reuse findings of unchanged drafts from .jiaoduicache (lint only, not --fix)' },
+    { name: 'cache-location', value: 'PATH', help: 'the cache file, or a folder for .jiaoduicache (default: ./.jiaoduicache)' },
+    { name: 'shard', value: 'i/n', help: 'lint only part i of n of the sorted file list (a CI matrix of n jobs)' },
+    { name: 'color', help: 'force colour on (default: on for a terminal without NO_COLOR)' },
+    { name: 'no-color', help: 'force colour off' },
+  ],
+  learn: [
+    { name: 'out', short: 'o', value: 'FILE', help: 'where to write the model (required)' },
+    { name: 'max-size', value: 'SIZE', help: 'skip larger files with an error (default 20MB)' },
+    { name: 'jobs', short: 'j', value: 'N', help: "threads for the model's sections (default: automatic; 1 = no threads)" },
+    { name: 'quiet', short: 'q', help: 'no summary' },
+  ],
+  rules: [{ name: 'format', value: 'text|json', help: 'output format (default text)' }],
 };
-const FLAG_OPTIONS: Record<string, ReadonlySet<string>> = {
-  lint: new Set(['--fix', '--fix-dry-run', '--no-config', '--quiet', '--stdin', '--color', '--no-color', '--cache']),
-  learn: new Set(['--quiet']),
-  rules: new Set([]),
-};
-const ALIASES: Record<string, string> = { '-f': '--format', '-c': '--config', '-q': '--quiet', '-o': '--out', '-j': '--jobs' };
 
 interface RawOptions {
   positionals: string[];
+  /** Values by long option name, in the order given. */
   values: Map<string, string[]>;
   flags: Set<string>;
 }
 
-function tokenize(command: string, argv: string[]): RawOptions {
+/**
+ * node:util parseArgs reads the tokens (long and short forms, --name=value, `--`, `-`
+ * as a path); it runs non-strict so that each mistake gets its own message naming the
+ * flag, which a CI log needs, rather than Node's generic one.
+ */
+function tokenize(command: keyof typeof OPTIONS, argv: string[]): RawOptions {
+  const specs = new Map(OPTIONS[command].map((spec) => [spec.name, spec]));
+  const options: NonNullable<ParseArgsConfig['options']> = {};
+  for (const spec of specs.values()) options[spec.name] = { type: spec.value ? 'string' : 'boolean', multiple: true, ...(spec.short ? { short: spec.short } : {}) };
+  const { tokens } = parseArgsTokens({ args: argv, options, strict: false, allowPositionals: true, tokens: true });
   const raw: RawOptions = { positionals: [], values: new Map(), flags: new Set() };
-  const valueOptions = VALUE_OPTIONS[command];
-  const flagOptions = FLAG_OPTIONS[command];
-  for (let i = 0; i < argv.length; i++) {
-    const token = argv[i];
-    if (token === '--') {
-      raw.positionals.push(...argv.slice(i + 1));
-      break;
-    }
-    if (token === '-' || !token.startsWith('-')) {
-      raw.positionals.push(token);
+  for (const token of tokens) {
+    if (token.kind === 'positional') raw.positionals.push(token.value);
+    if (token.kind !== 'option') continue;
+    const spec = specs.get(token.name);
+    const name = `--${token.name}`;
+    if (!spec) throw new UsageError(`未知选项 “${token.rawName}”（unknown option for jiaodui ${command}）`);
+    if (!spec.value) {
+      if (token.inlineValue) throw new UsageError(`选项 ${name} 不接受值（option ${name} takes no value）`);
+      raw.flags.add(spec.name);
       continue;
     }
-    const eq = token.indexOf('=');
-    const name = ALIASES[eq > 0 ? token.slice(0, eq) : token] ?? (eq > 0 ? token.slice(0, eq) : token);
-    if (valueOptions.has(name)) {
-      let value: string | undefined;
-      if (eq > 0) value = token.slice(eq + 1);
-      else if (i + 1 < argv.length) value = argv[++i];
-      if (value === undefined) throw new UsageError(`选项 ${name} 需要一个值（option ${name} needs a value）`);
-      const list = raw.values.get(name) ?? [];
-      list.push(value);
-      raw.values.set(name, list);
-    } else if (flagOptions.has(name) && eq < 0) {
-      raw.flags.add(name);
-    } else if (flagOptions.has(name)) {
-      throw new UsageError(`选项 ${name} 不接受值（option ${name} takes no value）`);
-    } else {
-      throw new UsageError(`未知选项 “${token}”（unknown option for jiaodui ${command}）`);
-    }
+    if (token.value === undefined) throw new UsageError(`选项 ${name} 需要一个值（option ${name} needs a value）`);
+    const list = raw.values.get(spec.name) ?? [];
+    if (list.length > 0 && !spec.repeatable) throw new UsageError(`选项 ${name} 只能给一次（option ${name} given more than once）`);
+    list.push(token.value);
+    raw.values.set(spec.name, list);
   }
   return raw;
 }
 
 function single(raw: RawOptions, name: string): string | undefined {
-  const list = raw.values.get(name);
-  if (!list) return undefined;
-  if (list.length > 1) throw new UsageError(`选项 ${name} 只能给一次（option ${name} given more than once）`);
-  return list[0];
+  return raw.values.get(name)?.[0];
 }
 
 function nonNegativeInteger(name: string, value: string): number {
@@ -200,55 +233,55 @@ export function parseArgs(argv: string[]): ParsedArgs {
   if (first === 'lsp') return { command: 'lsp' };
   if (rest.includes('--help') || rest.includes('-h')) return { command: 'help' };
 
-  const raw = tokenize(first, rest);
+  const raw = tokenize(first as keyof typeof OPTIONS, rest);
   if (first === 'rules') {
     if (raw.positionals.length > 0) throw new UsageError(`jiaodui rules 不接受参数 “${raw.positionals[0]}”`);
-    return { command: 'rules', format: parseFormat(single(raw, '--format'), ['text', 'json'] as const, 'text') };
+    return { command: 'rules', format: parseFormat(single(raw, 'format'), ['text', 'json'] as const, 'text') };
   }
   if (first === 'learn') {
-    const out = single(raw, '--out');
+    const out = single(raw, 'out');
     if (!out) throw new UsageError('jiaodui learn 需要 --out FILE（where to write the model）');
     if (raw.positionals.length === 0) throw new UsageError('jiaodui learn 需要语料路径（give the corpus files or folders）');
-    const size = single(raw, '--max-size');
-    const jobs = single(raw, '--jobs');
+    const size = single(raw, 'max-size');
+    const jobs = single(raw, 'jobs');
     return {
       command: 'learn',
       inputs: raw.positionals,
       out,
-      quiet: raw.flags.has('--quiet'),
+      quiet: raw.flags.has('quiet'),
       maxSize: size === undefined ? DEFAULT_MAX_SIZE : parseSize(size),
       jobs: jobs === undefined ? undefined : Math.max(1, nonNegativeInteger('--jobs', jobs)),
     };
   }
 
   const dash = raw.positionals.filter((p) => p === '-').length;
-  const stdin = raw.flags.has('--stdin') || dash > 0;
+  const stdin = raw.flags.has('stdin') || dash > 0;
   const inputs = raw.positionals.filter((p) => p !== '-');
   if (stdin && inputs.length > 0) throw new UsageError('从标准输入读取时不能再给文件路径（stdin cannot be combined with paths）');
   if (!stdin && inputs.length === 0) throw new UsageError('jiaodui lint 需要文件、目录或 glob；读标准输入用 “-”（give paths, or - for stdin）');
-  const stdinFilename = single(raw, '--stdin-filename');
+  const stdinFilename = single(raw, 'stdin-filename');
   if (stdinFilename !== undefined && !stdin) throw new UsageError('--stdin-filename 只能与 --stdin 或 “-” 一起用');
-  const fix = raw.flags.has('--fix');
-  const fixDryRun = raw.flags.has('--fix-dry-run');
+  const fix = raw.flags.has('fix');
+  const fixDryRun = raw.flags.has('fix-dry-run');
   if (fix && fixDryRun) throw new UsageError('--fix 与 --fix-dry-run 不能同时使用（choose one）');
-  const fixTypeValues = raw.values.get('--fix-type');
+  const fixTypeValues = raw.values.get('fix-type');
   if (fixTypeValues && !fix && !fixDryRun) throw new UsageError('--fix-type 只能与 --fix 或 --fix-dry-run 一起用（requires --fix or --fix-dry-run）');
   const fixTypes = fixTypeValues ? parseFixTypes(fixTypeValues) : ['safe' as const];
-  const format = parseFormat(single(raw, '--format'), FORMATS, 'text');
+  const format = parseFormat(single(raw, 'format'), FORMATS, 'text');
   if (fixDryRun && format !== 'text') throw new UsageError('--fix-dry-run 输出差异（a diff），只能配 --format text');
-  const configFile = single(raw, '--config');
-  const noConfig = raw.flags.has('--no-config');
+  const configFile = single(raw, 'config');
+  const noConfig = raw.flags.has('no-config');
   if (configFile !== undefined && noConfig) throw new UsageError('--config 与 --no-config 不能同时使用');
-  const maxWarnings = single(raw, '--max-warnings');
-  const jobs = single(raw, '--jobs');
-  const size = single(raw, '--max-size');
-  const allow = raw.values.get('--allow') ?? [];
+  const maxWarnings = single(raw, 'max-warnings');
+  const jobs = single(raw, 'jobs');
+  const size = single(raw, 'max-size');
+  const allow = raw.values.get('allow') ?? [];
   if (allow.some((w) => w.trim() === '')) throw new UsageError('--allow 需要一个词（empty word）');
-  const color = raw.flags.has('--color') ? true : raw.flags.has('--no-color') ? false : undefined;
-  const cache = raw.flags.has('--cache');
-  const cacheLocation = single(raw, '--cache-location');
+  const color = raw.flags.has('color') ? true : raw.flags.has('no-color') ? false : undefined;
+  const cache = raw.flags.has('cache');
+  const cacheLocation = single(raw, 'cache-location');
   if (cacheLocation !== undefined && !cache) throw new UsageError('--cache-location 只能与 --cache 一起用（requires --cache）');
-  const shard = single(raw, '--shard');
+  const shard = single(raw, 'shard');
   if (shard !== undefined && stdin) throw new UsageError('--shard 分的是文件列表，不能用于标准输入（stdin cannot be sharded）');
 
   return {
@@ -260,14 +293,14 @@ export function parseArgs(argv: string[]): ParsedArgs {
     fix,
     fixDryRun,
     fixTypes,
-    ruleOverrides: Object.fromEntries((raw.values.get('--rule') ?? []).map(parseRuleOverride)),
+    ruleOverrides: Object.fromEntries((raw.values.get('rule') ?? []).map(parseRuleOverride)),
     configFile,
     noConfig,
-    modelPath: single(raw, '--model'),
+    modelPath: single(raw, 'model'),
     maxWarnings: maxWarnings === undefined ? undefined : nonNegativeInteger('--max-warnings', maxWarnings),
-    quiet: raw.flags.has('--quiet'),
+    quiet: raw.flags.has('quiet'),
     allow,
-    ignore: raw.values.get('--ignore') ?? [],
+    ignore: raw.values.get('ignore') ?? [],
     maxSize: size === undefined ? DEFAULT_MAX_SIZE : parseSize(size),
     jobs: jobs === undefined ? undefined : Math.max(1, nonNegativeInteger('--jobs', jobs)),
     color,

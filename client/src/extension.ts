@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
 import { FindingCount } from './statusBar';
+import { WORKSPACE_TRUST_NOTIFICATION, type InitializationOptions, type WorkspaceTrustParams } from '../../server/src/lsp/protocol';
 
 const DEFAULT_LANGUAGES = ['newsdraft', 'plaintext', 'markdown'];
 
@@ -47,7 +48,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Jiaodu
         { scheme: 'untitled', language },
       ]),
       synchronize: { fileEvents: configWatcher },
-      initializationOptions: { watchesConfigFiles: true },
+      // In a restricted (untrusted) workspace the server reads no file a .jiaoduirc.json names.
+      initializationOptions: { watchesConfigFiles: true, workspaceTrusted: vscode.workspace.isTrusted } satisfies InitializationOptions,
       outputChannel: output,
       diagnosticCollectionName: 'jiaodui',
       middleware: {
@@ -79,6 +81,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Jiaodu
   };
 
   registerCommands(context, { client: () => client, languages: configuredLanguages, restart, output });
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      void client?.sendNotification(WORKSPACE_TRUST_NOTIFICATION, { trusted: true } satisfies WorkspaceTrustParams);
+    }),
+  );
 
   const count = new FindingCount((document) => {
     const settings = vscode.workspace.getConfiguration('jiaodui', document.uri);

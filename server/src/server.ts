@@ -37,6 +37,7 @@ import {
   guardNotification,
   guardRequest,
   isAnything,
+  isBoolean,
   isDocumentId,
   isPosition,
   isRange,
@@ -58,7 +59,10 @@ import {
   type SuggestionsParams,
   type SuggestionsResult,
   LINT_FILES_REQUEST,
+  WORKSPACE_TRUST_NOTIFICATION,
   type AllowWordArgs,
+  type InitializationOptions,
+  type WorkspaceTrustParams,
   type ConvertToSimplifiedParams,
   type DocumentEditsResult,
   type FixAllParams,
@@ -130,7 +134,10 @@ export function startServer(options: StartServerOptions = {}): Connection {
     settings.pullSupported = Boolean(caps.workspace?.configuration);
     support.documentChanges = Boolean(caps.workspace?.workspaceEdit?.documentChanges);
     support.resolveEdit = Boolean(caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit'));
-    const clientWatches = Boolean((params.initializationOptions as { watchesConfigFiles?: boolean } | undefined)?.watchesConfigFiles);
+    const init = (typeof params.initializationOptions === 'object' && params.initializationOptions !== null ? params.initializationOptions : {}) as InitializationOptions;
+    const clientWatches = init.watchesConfigFiles === true;
+    // Only an explicit false distrusts: editors without workspace trust send nothing.
+    project.trusted = init.workspaceTrusted !== false;
     watchFilesDynamically = !clientWatches && Boolean(caps.workspace?.didChangeWatchedFiles?.dynamicRegistration);
     configurationDynamically = Boolean(caps.workspace?.didChangeConfiguration?.dynamicRegistration);
     workspaceFolderEvents = Boolean(caps.workspace?.workspaceFolders);
@@ -192,6 +199,16 @@ export function startServer(options: StartServerOptions = {}): Connection {
   );
   connection.onDidChangeWatchedFiles(
     guardNotification(log, 'workspace/didChangeWatchedFiles', isAnything, () => {
+      project.invalidate();
+      live.relintAll();
+    }),
+  );
+
+  connection.onNotification(
+    WORKSPACE_TRUST_NOTIFICATION,
+    guardNotification(log, WORKSPACE_TRUST_NOTIFICATION, object({ trusted: isBoolean }), (params: WorkspaceTrustParams) => {
+      if (project.trusted === params.trusted) return;
+      project.trusted = params.trusted;
       project.invalidate();
       live.relintAll();
     }),

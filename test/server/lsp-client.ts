@@ -25,6 +25,7 @@ export interface StartOptions {
   /** Talk over these streams instead of spawning dist/server.js. */
   streams?: { input: Readable; output: Writable };
   env?: NodeJS.ProcessEnv;
+  initializationOptions?: unknown;
 }
 
 export const FULL_CAPABILITIES: ClientCapabilities = {
@@ -110,6 +111,7 @@ export class LspClient {
       rootUri: options.rootUri ?? null,
       workspaceFolders: options.rootUri ? [{ uri: options.rootUri, name: 'root' }] : null,
       capabilities: options.capabilities ?? FULL_CAPABILITIES,
+      initializationOptions: options.initializationOptions,
     });
     await connection.sendNotification('initialized', {});
     return client;

@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { applyRoster, parseModel, type LearnedModel, type LintOptions, type Rule } from '../core';
 import { CONFIG_FILE, findConfigFile, loadConfigFile, resolveLintOptions, type JiaoduiConfig } from '../node/config';
-import { ignoreMatcher } from '../node/files';
+import { ignoreMatcher, readRegularFile } from '../node/files';
 import { writeFileAtomic } from '../node/write';
 import { isPlainJson, parseJsonc, stripJsonc, topLevelValueRange } from '../node/jsonc';
 import type { JiaoduiSettings } from './settings';
@@ -33,6 +33,8 @@ interface LoadedConfig {
 }
 
 const LINTER_CACHE_SIZE = 8;
+/** A model file is never larger than this (bytes). */
+const MAX_MODEL_BYTES = 512 * 1024 * 1024;
 
 export interface ProjectHooks {
   /** A problem the user should see once (bad config, unreadable model). */
@@ -47,6 +49,11 @@ export class Project {
   /** key → Linter, most recently used last. */
   private readonly linters = new Map<string, SplitLinter>();
   workspaceFolders: string[] = [];
+  /**
+   * Whether the workspace is trusted (VS Code's workspace trust, sent by the client);
+   * clients that know no such thing are trusted.
+   */
+  trusted = true;
 
   constructor(
     private readonly hooks: ProjectHooks,
@@ -102,7 +109,7 @@ export class Project {
     const cached = this.configs.get(file);
     if (cached && cached.mtimeMs === mtimeMs) return cached;
     try {
-      const config = loadConfigFile(file);
+      const config = this.trusted ? loadConfigFile(file) : this.withoutFileReferences(loadConfigFile(file), file);
       const loaded = { mtimeMs, config, isIgnored: ignoreMatcher(config.ignore ?? [], path.dirname(file)) };
       this.configs.set(file, loaded);
       return loaded;
@@ -110,6 +117,20 @@ export class Project {
       this.hooks.warnOnce(`config:${file}:${mtimeMs}`, `jiaodui：${(error as Error).message}；已忽略此配置。`);
       return undefined;
     }
+  }
+
+  /**
+   * In an untrusted workspace a .jiaoduirc.json may set rules and house lists, but not
+   * make the server read other files: `model` and `roster` are dropped, and said once.
+   */
+  private withoutFileReferences(config: JiaoduiConfig, file: string): JiaoduiConfig {
+    const keys = (['model', 'roster'] as const).filter((key) => config[key] !== undefined);
+    if (keys.length === 0) return config;
+    this.hooks.warnOnce(
+      `untrusted:${file}`,
+      `jiaodui：工作区未受信任，未读取 ${file} 中 ${keys.map((key) => `${key}（${config[key]}）`).join('、')}指向的文件；信任此工作区后生效。（untrusted workspace: ${keys.join(', ')} ignored）`,
+    );
+    return { ...config, model: undefined, roster: undefined };
   }
 
   /** The editor setting wins over the config's `model`; relative paths resolve against the workspace folder. */
@@ -128,7 +149,8 @@ export class Project {
       const mtimeMs = fs.statSync(file).mtimeMs;
       const cached = this.models.get(file);
       if (cached && cached.mtimeMs === mtimeMs) return cached.model;
-      const model = parseModel(fs.readFileSync(file, 'utf8'), file);
+      // A regular file only: a model path naming a FIFO or a device must not hang the server.
+      const model = parseModel(readRegularFile(file, MAX_MODEL_BYTES).toString('utf8'), file);
       this.models.set(file, { mtimeMs, model });
       return model;
     } catch (error) {

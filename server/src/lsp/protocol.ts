@@ -83,6 +83,22 @@ export interface AllowWordArgs {
   word: string;
 }
 
+/**
+ * Workspace trust (VS Code): `workspaceTrusted` in initializationOptions says whether the
+ * workspace was trusted at start (absent: trusted, for editors without the notion), and
+ * this notification says trust was granted later. Untrusted, a .jiaoduirc.json may set
+ * rules and house lists but not make the server read other files (`model`, `roster`).
+ */
+export const WORKSPACE_TRUST_NOTIFICATION = 'jiaodui/workspaceTrust';
+export interface WorkspaceTrustParams {
+  trusted: boolean;
+}
+export interface InitializationOptions {
+  /** The client watches .jiaoduirc.json itself (no dynamic registration needed). */
+  watchesConfigFiles?: boolean;
+  workspaceTrusted?: boolean;
+}
+
 /** Code action kinds the server offers. */
 export const FIX_ALL_KIND = 'source.fixAll.jiaodui';
 export const CONVERT_KIND = 'source.convertToSimplified.jiaodui';

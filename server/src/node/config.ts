@@ -7,6 +7,10 @@ import * as path from 'node:path';
 import { isSeveritySetting, SEVERITY_SETTINGS, RULES_BY_ID, applyRoster, type LintOptions, type Roster, type SeveritySetting } from '../core';
 import { loadLexicon, loadModel } from './resources';
 import { parseJsonc } from './jsonc';
+import { readRegularFile } from './files';
+
+/** A roster file is never larger than this (bytes). */
+const MAX_ROSTER_BYTES = 64 * 1024 * 1024;
 
 export const CONFIG_FILE = '.jiaoduirc.json';
 
@@ -78,7 +82,7 @@ function withRosterFile(config: JiaoduiConfig, configDir: string): Roster {
   const file = path.resolve(configDir, config.roster);
   let data: unknown;
   try {
-    data = parseJsonc(fs.readFileSync(file, 'utf8'));
+    data = parseJsonc(readRegularFile(file, MAX_ROSTER_BYTES).toString('utf8'));
   } catch (error) {
     throw new ConfigError(`${file}: 无法读取名录（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）`);
   }

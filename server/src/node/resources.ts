@@ -6,6 +6,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Lexicon, parseModel, type LearnedModel } from '../core';
+import { FileTooLargeError, readRegularFile } from './files';
+
+/** A model file is never larger than this (bytes); the embedded one is a few MB. */
+const MAX_MODEL_BYTES = 512 * 1024 * 1024;
 
 export const LEXICON_FILE = 'lexicon.txt';
 export const DEFAULT_MODEL_FILE = 'model.json';
@@ -30,9 +34,11 @@ export function loadModel(file?: string): LearnedModel {
   if (!model) {
     let json: string;
     try {
-      json = fs.readFileSync(resolved, 'utf8');
+      // A regular file only: a model path naming a FIFO or /dev/zero must not hang a lint.
+      json = readRegularFile(resolved, MAX_MODEL_BYTES).toString('utf8');
     } catch (error) {
-      throw new Error(`${resolved}: 无法读取模型（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）`);
+      const why = (error as NodeJS.ErrnoException).code ?? (error instanceof FileTooLargeError ? 'too large' : (error as Error).message);
+      throw new Error(`${resolved}: 无法读取模型（${why}）`);
     }
     model = parseModel(json, resolved);
     models.set(resolved, model);

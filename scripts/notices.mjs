@@ -13,6 +13,17 @@ const DATA = [
   },
 ];
 
+/** Data copied into the repository from projects that are no package, with the licence text kept beside it. */
+const VENDORED = [
+  {
+    name: 'pycorrector',
+    version: 'fc8aa56',
+    license: 'Apache-2.0',
+    licenceFile: 'data/pycorrector-LICENSE.txt',
+    what: 'data/similar-chars.json (bundled into dist/*.js) is derived from the confusion sets same_pinyin.txt and same_stroke.txt of shibing624/pycorrector; see data/THIRD-PARTY-NOTICES.md.',
+  },
+];
+
 const LICENCE_FILE = /^(licen[cs]e|copying|notice|third[_-]party[_-]licen[cs]es)(\.(md|txt))?$/i;
 
 /** The package directory (under node_modules) that a bundled input path belongs to. */
@@ -27,10 +38,19 @@ function packageDirOf(input) {
 
 function licenceOf(dir) {
   const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
-  const files = fs.readdirSync(dir).filter((f) => LICENCE_FILE.test(f)).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => LICENCE_FILE.test(f))
+    .sort();
   // REUSE-style packages keep the full texts of their licences in LICENSES/.
   const texts = path.join(dir, 'LICENSES');
-  if (fs.existsSync(texts) && fs.statSync(texts).isDirectory()) files.push(...fs.readdirSync(texts).sort().map((f) => path.join('LICENSES', f)));
+  if (fs.existsSync(texts) && fs.statSync(texts).isDirectory())
+    files.push(
+      ...fs
+        .readdirSync(texts)
+        .sort()
+        .map((f) => path.join('LICENSES', f)),
+    );
   const text = files.map((f) => fs.readFileSync(path.join(dir, f), 'utf8').trim()).join('\n\n');
   return { name: pkg.name, version: pkg.version, license: pkg.license ?? 'UNKNOWN', homepage: pkg.homepage ?? pkg.repository?.url ?? '', text };
 }
@@ -38,10 +58,11 @@ function licenceOf(dir) {
 /** metafiles: esbuild metafiles of the bundles; returns the notices text and the package count. */
 export function writeNotices(metafiles, outFile, root = process.cwd()) {
   const dirs = new Set();
-  for (const meta of metafiles) for (const input of Object.keys(meta.inputs)) {
-    const dir = packageDirOf(input);
-    if (dir) dirs.add(dir);
-  }
+  for (const meta of metafiles)
+    for (const input of Object.keys(meta.inputs)) {
+      const dir = packageDirOf(input);
+      if (dir) dirs.add(dir);
+    }
   const entries = new Map();
   for (const dir of [...dirs].sort()) {
     const info = licenceOf(path.resolve(root, dir));
@@ -51,6 +72,15 @@ export function writeNotices(metafiles, outFile, root = process.cwd()) {
     const info = licenceOf(path.resolve(root, 'node_modules', data.name));
     const prior = entries.get(info.name);
     entries.set(info.name, { ...info, what: prior ? `${prior.what}; ${data.what}` : data.what });
+  }
+  for (const v of VENDORED) {
+    entries.set(v.name, {
+      name: v.name,
+      version: v.version,
+      license: v.license,
+      text: fs.readFileSync(path.resolve(root, v.licenceFile), 'utf8').trim(),
+      what: v.what,
+    });
   }
   const sorted = [...entries.values()].sort((a, b) => a.name.localeCompare(b.name));
   const out = [
@@ -64,7 +94,14 @@ export function writeNotices(metafiles, outFile, root = process.cwd()) {
     '',
   ];
   for (const e of sorted) {
-    out.push('='.repeat(78), `${e.name} ${e.version} — ${e.license}${e.homepage ? ` — ${e.homepage}` : ''}`, '='.repeat(78), '', e.text || `(no licence file in the package; licence field: ${e.license})`, '');
+    out.push(
+      '='.repeat(78),
+      `${e.name} ${e.version} — ${e.license}${e.homepage ? ` — ${e.homepage}` : ''}`,
+      '='.repeat(78),
+      '',
+      e.text || `(no licence file in the package; licence field: ${e.license})`,
+      '',
+    );
   }
   fs.writeFileSync(outFile, out.join('\n'));
   return sorted.length;

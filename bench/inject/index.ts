@@ -9,7 +9,7 @@ import { brokenSentenceInjector, brokenWordInjector } from './broken-paragraph';
 import { traditionalCharInjector } from './traditional-char';
 import { cjkSpacingInjector } from './cjk-spacing';
 import { fixedPhraseInjector } from './fixed-phrase';
-import { nameConsistencyInjector } from './name-consistency';
+import { nameVariant2Injector, nameVariant3Injector } from './name-consistency';
 import { numberingSequenceInjector } from './numbering-sequence';
 
 export const INJECTORS: readonly Injector[] = [
@@ -24,6 +24,7 @@ export const INJECTORS: readonly Injector[] = [
   traditionalCharInjector,
   cjkSpacingInjector,
   fixedPhraseInjector,
-  nameConsistencyInjector,
+  nameVariant2Injector,
+  nameVariant3Injector,
   numberingSequenceInjector,
 ];

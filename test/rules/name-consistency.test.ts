@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { ruleTester, ruleFindings } from '../support/rule-tester';
+import { applyFixes } from '../../server/src/core';
 import { optionsWith } from '../support/resources';
 import { applyRoster } from '../../server/src/core/model/roster';
 import type { NamesSection } from '../../server/src/core/model/sections/names';
@@ -23,7 +24,20 @@ ruleTester('name-consistency', {
       name: 'an accepted short form one edit apart',
     },
     { ...doc('定西市第一人民医院和定西市第二人民医院、定西市第二人民医院的医生。'), name: 'organisations differing in a numeral' },
-    { ...doc('王宏志表示同意。王志宏表示反对。'), name: 'a tie: no majority to follow' },
+    { ...doc('主任王宏志表示同意。副省长王宏伟、王宏志出席。'), name: 'two people one character apart in one list' },
+    {
+      ...doc('出席会议的有王宁、王毅等。王宁表示支持，王宁说，要抓落实。王毅指出，要抓重点。'),
+      name: 'two officials one character apart, each with his own part, not merged',
+    },
+    {
+      ...doc('商务部部长王文涛表示，要稳外贸。财政部部长王文海介绍，财政收入稳定。王文涛说，还要扩大开放。'),
+      name: 'each introduced with a post of his own: two people',
+    },
+    {
+      ...doc('记者李金涛报道。李金涛表示满意。李金涛说，会继续努力。主任李金武介绍，项目进展顺利。'),
+      name: 'the odd form introduced with another title: another person, however many times the first is written',
+    },
+    { ...doc('全国高校联盟成立。全国高等学校招生工作会议召开，全国高职院校参加。'), name: 'surname-like characters glued into words are no names' },
     { ...doc('主任王宏志表示，王宏志认为，王宏志指出，王主任说可以。'), name: 'a title written with the surname is not a name' },
     { ...doc('甘肃省人民医院和甘肃人民医院。甘肃省人民医院。'), name: 'a dropped administrative character' },
     doc('今天天气很好，大家去公园散步。'),
@@ -31,7 +45,10 @@ ruleTester('name-consistency', {
     { ...doc('中山大学附属医院、中山大学附属医院和中南大学附属医院。'), name: 'a place that reads as a word (中南)' },
     { ...doc('东城区卫生健康委、东城区卫生健康委和西城区卫生健康委。'), name: 'a contrastive character before the place level' },
     { ...doc('数据中心建设加快。数据中心投入运行。同时建设数据中台。'), name: 'a change in the head’s last character' },
-    { ...doc('疾病预防中心开展筛查。疾病预防中心发布报告。慢病管理持续加强，慢病预防中心挂牌。'), name: 'a pairing the document uses elsewhere as a word (慢病)' },
+    {
+      ...doc('疾病预防中心开展筛查。疾病预防中心发布报告。慢病管理持续加强，慢病预防中心挂牌。'),
+      name: 'a pairing the document uses elsewhere as a word (慢病)',
+    },
     { ...doc('记者李金涛报道。李金涛表示满意。主任李任涛介绍，项目进展顺利。'), name: 'twice against once, the odd form with a title of its own' },
   ],
   invalid: [
@@ -46,10 +63,40 @@ ruleTester('name-consistency', {
       output: '甘肃省定西市中医医院牵头成立联盟。定西市中医医院院长介绍经验。由定西市中医医院承担项目。',
     },
     {
-      ...doc('记者李金涛报道。李金涛表示满意。李金涛说，会继续努力。主任李金武介绍，项目进展顺利。'),
-      name: 'a substituted given-name character, three against one',
-      errors: [{ text: '李金武', message: '应为“李金涛”' }],
-      output: '记者李金涛报道。李金涛表示满意。李金涛说，会继续努力。主任李金涛介绍，项目进展顺利。',
+      ...doc('王宏志表示同意。王志宏表示反对。'),
+      name: 'a tie: the later form is flagged and the earlier named',
+      errors: [{ text: '王志宏', message: '同一人名写法不一：“王志宏”与前文“王宏志”不一致（各出现 1 次）' }],
+      output: '王宏志表示同意。王宏志表示反对。',
+    },
+    {
+      ...doc('主任李金涛出席会议。会上，主任李金武介绍，项目进展顺利。'),
+      name: 'the same title before both forms, a character changed at random',
+      errors: [{ text: '李金武', message: '与前文“李金涛”不一致' }],
+      output: '主任李金涛出席会议。会上，主任李金涛介绍，项目进展顺利。',
+    },
+    {
+      ...doc('记者李金涛报道。“成绩来之不易。”李金滔介绍，项目进展顺利。'),
+      name: 'a slip that sounds like the name (滔 / 涛), bare after the name was introduced',
+      errors: [{ text: '李金滔', message: '与前文“李金涛”不一致' }],
+      output: '记者李金涛报道。“成绩来之不易。”李金涛介绍，项目进展顺利。',
+    },
+    {
+      ...doc('韩小正会见来宾\n\n国家副主席韩小证今天在北京会见来宾。'),
+      name: 'a look-alike slip introduced with the title a headline leaves out',
+      errors: [{ text: '韩小证', message: '与前文“韩小正”不一致' }],
+      output: '韩小正会见来宾\n\n国家副主席韩小正今天在北京会见来宾。',
+    },
+    {
+      ...doc('记者李金涛报道。李金涛表示满意。李金涛说，会继续努力。记者李金武介绍，项目进展顺利。'),
+      name: 'a substituted given-name character under the same title, three against one',
+      errors: [{ text: '李金武', message: '应为“李金涛”（本文出现 3 次）' }],
+      output: '记者李金涛报道。李金涛表示满意。李金涛说，会继续努力。记者李金涛介绍，项目进展顺利。',
+    },
+    {
+      ...doc('市政府发布通知。东方钢铁公司发表声明。声明称，东方纲铁公司将扩大生产。'),
+      name: 'an organisation written once each way: the form that breaks words is the slip',
+      errors: [{ text: '东方纲铁公司', message: '“东方纲铁公司”与前文“东方钢铁公司”不一致（各出现 1 次）' }],
+      output: '市政府发布通知。东方钢铁公司发表声明。声明称，东方钢铁公司将扩大生产。',
     },
     {
       ...doc('中华医学会发布指南。中华医学会皮肤性病学分会成立。记者从中皮医学会获悉，活动已启动。'),
@@ -102,5 +149,35 @@ describe('name-consistency roster', () => {
     const model = applyRoster(options.model, { names: [{ name: '定西市中医医院', aliases: ['定西市中医院'] }] });
     const found = ruleFindings('name-consistency', '定西市中医医院牵头，定西市中医医院承办。定西市中医院参加。', { ...options, model });
     assert.deepEqual(found, []);
+  });
+});
+
+describe('name-consistency fixes', () => {
+  it('offer every form the story uses, the original first, as suggestions', () => {
+    const text = `${wang}在解决“赖账”的问题上，王志宏表示可以借鉴第三方支付。`;
+    const [finding] = ruleFindings('name-consistency', text, options);
+    assert.deepEqual(
+      finding.fixes.map((f) => [f.title, f.kind]),
+      [
+        ['统一为“王宏志”（3 处）', 'suggestion'],
+        ['统一为“王志宏”（1 处）', 'suggestion'],
+      ],
+    );
+    // Either fix leaves one form and no finding behind.
+    for (const fix of finding.fixes) {
+      const fixed = applyFixes(text, [{ ...finding, fixes: [fix] }]);
+      assert.deepEqual(ruleFindings('name-consistency', fixed, options), []);
+    }
+  });
+
+  it('a roster form absent from the document is offered alone', () => {
+    const found = ruleFindings('name-consistency', '王志宏表示，医保可以充当第三方。', {
+      ...options,
+      model: applyRoster(options.model, { names: ['王宏志'] }),
+    });
+    assert.deepEqual(
+      found[0].fixes.map((f) => f.title),
+      ['统一为“王宏志”（0 处）'],
+    );
   });
 });

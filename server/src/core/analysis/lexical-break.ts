@@ -31,6 +31,22 @@ function countStranded(lexicon: Lexicon, tokens: Token[], rareBelow: number): nu
 }
 
 /**
+ * True when the character at `at` of `text` is left out of words: a single
+ * non-function character, or inside a two-character entry rarer than `rareBelow`. A
+ * slip strands the character it changed (东方纲铁公司: 纲); a deliberate variant
+ * makes a word of it (医学研究所 beside 医疗研究所: 医学).
+ */
+export function strandsAt(lexicon: Lexicon, text: string, at: number, rareBelow = 0): boolean {
+  for (const token of segment(lexicon, text)) {
+    if (at < token.start || at >= token.end) continue;
+    if (token.word.length === 1) return !FUNCTION_WORDS.has(token.word);
+    // A rare two-character entry may be noise (国利); a longer one is a term of its own (医学中心, 省人大民委).
+    return token.word.length === 2 && rareBelow > 0 && lexicon.freq(token.word) < rareBelow;
+  }
+  return false;
+}
+
+/**
  * True when `written`, read with its context, strands more characters than
  * `intended` would in the same place: the slip turned words into non-words. The
  * whole window is compared, so a character the context glues into a word on one

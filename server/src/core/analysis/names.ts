@@ -13,27 +13,42 @@ import { isHan } from './han';
 // ---------------------------------------------------------------------------
 // Linguistic data
 
+/** A list of words written as one string, space-separated. */
+function words(...lines: string[]): string[] {
+  return lines
+    .join(' ')
+    .split(/\s+/)
+    .filter((w) => w.length > 0);
+}
+
 /** Common single-character surnames (百家姓, by modern frequency). */
 const SINGLE_SURNAMES = new Set(
-  ('王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤' +
-    '常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝化')
-    .split(''),
+  (
+    '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤' +
+    '常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝化'
+  ).split(''),
 );
-const COMPOUND_SURNAMES = ['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '令狐', '尉迟', '长孙', '慕容', '夏侯', '宇文', '司徒', '公孙', '端木', '独孤', '南宫', '西门'];
+const COMPOUND_SURNAMES = words('欧阳 司马 上官 诸葛 东方 皇甫 令狐 尉迟 长孙 慕容 夏侯 宇文 司徒 公孙 端木 独孤 南宫 西门');
 
 /** Words right before a person's name: posts, roles, bylines. Longest first. */
-const TITLES = [
-  '新闻发言人', '一级巡视员', '二级巡视员', '监察专员', '主任医师', '副主任医师', '护士长', '党委书记', '党组书记', '副书记', '副主任', '副院长', '副局长', '副司长', '副处长', '副部长',
-  '副厅长', '副省长', '副市长', '副县长', '副区长', '副主席', '副会长', '副所长', '副校长', '秘书长', '理事长', '董事长', '总经理', '负责人', '发言人', '主持人', '合伙人', '研究员', '巡视员',
-  '特约记者', '实习记者', '本报记者', '通讯员', '记者', '主任', '院长', '书记', '局长', '司长', '处长', '部长', '厅长', '省长', '市长', '县长', '区长', '主席', '教授', '医生', '医师', '专家',
-  '院士', '委员', '总监', '经理', '会长', '所长', '站长', '科长', '组长', '队长', '校长', '村医', '代表', '博士', '老师', '同志',
-];
+const TITLES = words(
+  '新闻发言人 一级巡视员 二级巡视员 监察专员 主任医师 副主任医师 护士长 党委书记 党组书记 副书记 副主任 副院长 ' +
+    '副局长 副司长 副处长 副部长 副厅长 副省长 副市长 副县长 副区长 副主席 副会长 副所长 副校长 秘书长 理事长 ' +
+    '董事长 总经理 负责人 发言人 主持人 合伙人 研究员 巡视员 特约记者 实习记者 本报记者 通讯员 记者 主任 院长 ' +
+    '书记 局长 司长 处长 部长 厅长 省长 市长 县长 区长 主席 教授 医生 医师 专家 院士 委员 总监 经理 会长 ' +
+    '所长 站长 科长 组长 队长 校长 村医 代表 博士 老师 同志',
+  // Posts and roles of national and international news.
+  '委员长 副委员长 总书记 国家主席 副总理 总理 副总统 总统 首相 国务委员 常委 外长 大使 议长 国王 王储 总督 ' +
+    '副组长 检察长 司令员 政委 总裁 首席执行官 村支书 支书 教练 运动员 选手 主播',
+);
 
 /** Words right after a person's name. */
-const AFTER_NAME = [
-  '表示', '介绍', '说', '认为', '指出', '强调', '提到', '谈到', '坦言', '称', '告诉', '建议', '解释', '透露', '回应', '回答', '答', '出席', '主持', '参加', '讲话', '致辞', '一行', '同志', '等', '摄',
-  '书记', '院长', '主任', '局长', '司长', '处长', '教授', '医生', '院士', '代表', '先生', '女士', '介绍到', '分析', '提出', '呼吁', '希望', '补充', '说道', '讲解', '带领', '率队', '调研',
-];
+const AFTER_NAME = words(
+  '表示 介绍 说 认为 指出 强调 提到 谈到 坦言 称 告诉 建议 解释 透露 回应 回答 答 出席 主持 参加 讲话 ' +
+    '致辞 一行 同志 等 摄 书记 院长 主任 局长 司长 处长 教授 医生 院士 代表 先生 女士 介绍到 分析 提出 ' +
+    '呼吁 希望 补充 说道 讲解 带领 率队 调研 报道 率领 举行 互致 接受 会见 会谈 宣读 宣布 发表 签署 致电 ' +
+    '致信 祝贺 考察 看望 慰问 听取 总统 总理 委员长 主席 部长 大使 夫妇',
+);
 
 /** Characters that never occur in a given name here: particles and function words. */
 const NOT_IN_GIVEN_NAME = new Set('的了在是和与及或等对把被将从向为于以而且也都就还又这那其之个们着过得地不没有要会能说表示认介绍指'.split(''));
@@ -42,7 +57,32 @@ const NOT_IN_GIVEN_NAME = new Set('的了在是和与及或等对把被将从向
 const NUMERAL_CHARS = new Set('〇零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾第0123456789０１２３４５６７８９'.split(''));
 
 /** Characters that contrast with each other in a slot (省/市, 上/下): swapping them names something else. */
-const CONTRAST_GROUPS = ['省市县区州镇乡村旗盟', '国省', '上下', '前后', '左右', '东西南北中', '内外', '大小', '高低', '多少', '新旧', '正副', '男女', '老少幼', '春夏秋冬', '年月日周', '早中晚', '长短', '进出', '增减', '升降', '收支', '党政', '中西'];
+const CONTRAST_GROUPS = [
+  '省市县区州镇乡村旗盟',
+  '国省',
+  '上下',
+  '前后',
+  '左右',
+  '东西南北中',
+  '内外',
+  '大小',
+  '高低',
+  '多少',
+  '新旧',
+  '正副',
+  '男女',
+  '老少幼',
+  '春夏秋冬',
+  '年月日周',
+  '早中晚',
+  '长短',
+  '进出',
+  '增减',
+  '升降',
+  '收支',
+  '党政',
+  '中西',
+];
 
 export function isNumeralChar(ch: string): boolean {
   return ch.length > 0 && NUMERAL_CHARS.has(ch);
@@ -83,6 +123,19 @@ export function singleEdit(from: string, to: string): NameEdit | undefined {
 }
 
 /**
+ * Where an added or dropped character sits at the earliest: in 美国国防部 / 美国防部 the
+ * extra 国 may be either of the two, and the first is the one that matters (it cuts
+ * 美国 to 美, a contraction, not a slip). Other edits are returned unchanged.
+ */
+export function earliestEdit(edit: NameEdit, from: string, to: string): NameEdit {
+  if (edit.kind !== 'add' && edit.kind !== 'drop') return edit;
+  const s = edit.kind === 'add' ? to : from;
+  let at = edit.at;
+  while (at > 0 && s[at - 1] === s[at]) at--;
+  return { kind: edit.kind, at };
+}
+
+/**
  * singleEdit for the window text[start, start + size) as `from`, compared code by
  * code without slicing it: the slip scanner tries many windows per name and most
  * fail on the first codes. Transpositions count only when `transpose` is set.
@@ -97,7 +150,8 @@ export function windowEdit(text: string, start: number, size: number, to: string
     let k = i + 1;
     while (k < n && text.charCodeAt(start + k) === to.charCodeAt(k)) k++;
     if (k === n) return { kind: 'substitute', at: i };
-    if (!transpose || i + 1 >= n || text.charCodeAt(start + i) !== to.charCodeAt(i + 1) || text.charCodeAt(start + i + 1) !== to.charCodeAt(i)) return undefined;
+    if (!transpose || i + 1 >= n || text.charCodeAt(start + i) !== to.charCodeAt(i + 1) || text.charCodeAt(start + i + 1) !== to.charCodeAt(i))
+      return undefined;
     for (k = i + 2; k < n; k++) if (text.charCodeAt(start + k) !== to.charCodeAt(k)) return undefined;
     return { kind: 'transpose', at: i };
   }
@@ -128,7 +182,9 @@ const TITLE_SET = new Set(TITLES);
 /** Titles by their last character, longest first, so the lookup before a name is one map access. */
 const TITLES_BY_LAST = groupBy(TITLES, (t) => t.charCodeAt(t.length - 1));
 const AFTER_BY_FIRST = groupBy(AFTER_NAME, (w) => w.charCodeAt(0));
-const CLAUSE_OPENERS = new Set([...' \t\n，,。；;：:！!？?、（(“"‘【《\u3000']);
+const TITLES_BY_FIRST = groupBy(TITLES, (t) => t.charCodeAt(0));
+/** After these a clause starts, and a name may open it (a closing quote ends a quoted sentence: …。”李金涛说). */
+const CLAUSE_OPENERS = new Set([...' \t\n，,。；;：:！!？?、（(“"‘’”【《」\u3000']);
 const CLAUSE_OPENER_CODES = codeFlags([...CLAUSE_OPENERS]);
 
 /** Words by the code of one of their characters: looking one up reads a code, making no one-character string. */
@@ -149,6 +205,17 @@ export function titleBefore(text: string, at: number): string | undefined {
     if (at >= title.length && text.startsWith(title, at - title.length)) return title;
   }
   return undefined;
+}
+
+/** Words that may follow a name a title introduced: time words and function words, never alone enough to frame a name. */
+const AFTER_TITLED_NAME = words('的 在 今天 昨天 当天 近日 日前 此前 随后 还 也 就 则 同 向 对 与 和 作 从 到 来到 首先 代表 一同 ' + '分别');
+const AFTER_TITLED_BY_FIRST = groupBy(AFTER_TITLED_NAME, (w) => w.charCodeAt(0));
+
+function afterTitledNameOk(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code >= 0x30 && code <= 0x39) return true;
+  for (const w of AFTER_TITLED_BY_FIRST.get(code) ?? []) if (text.startsWith(w, at)) return true;
+  return false;
 }
 
 function afterNameOk(text: string, at: number): boolean {
@@ -197,7 +264,9 @@ export function findPersons(text: string, lexicon: Lexicon): Mention[] {
       for (let k = i + sl; k < end; k++) {
         if (!isHan(text.charCodeAt(k)) || NOT_IN_GIVEN_NAME.has(text[k])) ok = false;
       }
-      if (!ok || !afterNameOk(text, end)) continue;
+      // After a title, the name is framed already: a date, a time word or a function word may follow it
+      // (市长张海涛25日在杭州调研, 部长张海涛今天在江西, 局长张海涛的讲话).
+      if (!ok || !(afterNameOk(text, end) || (title !== undefined && afterTitledNameOk(text, end)))) continue;
       // Without a title, only a speech verb after the name tells it is a person.
       if (!title && !(end < text.length && isHan(text.charCodeAt(end)))) continue;
       const name = text.slice(i, end);
@@ -221,7 +290,31 @@ export function findPersons(text: string, lexicon: Lexicon): Mention[] {
 export function inNameContext(text: string, start: number, end: number): boolean {
   if (titleBefore(text, start)) return true;
   if (end < text.length && isHan(text.charCodeAt(end)) && afterNameOk(text, end)) return true;
-  return (start === 0 || CLAUSE_OPENER_CODES[text.charCodeAt(start - 1)] === 1) && (end >= text.length || (!isHan(text.charCodeAt(end)) && afterNameOk(text, end)));
+  return (
+    (start === 0 || CLAUSE_OPENER_CODES[text.charCodeAt(start - 1)] === 1) && (end >= text.length || (!isHan(text.charCodeAt(end)) && afterNameOk(text, end)))
+  );
+}
+
+/**
+ * True when text[start, end) is framed as a whole name on both sides, as findPersons
+ * frames one: a title or a clause boundary before it, and after it a speech verb, a
+ * title, punctuation, a date or a function word. Stricter than
+ * inNameContext, which one side satisfies: 张海 after 常委 inside 常委张海涛 is not framed.
+ */
+export function framedAsName(text: string, start: number, end: number): boolean {
+  const title = titleBefore(text, start) ?? (start > 0 && text[start - 1] === ' ' ? titleBefore(text, start - 1) : undefined);
+  const opens = start === 0 || CLAUSE_OPENER_CODES[text.charCodeAt(start - 1)] === 1 || PERSON_CONJUNCTION_CODES[text.charCodeAt(start - 1)] === 1;
+  if (!title && !opens) return false;
+  return afterNameOk(text, end) || afterTitledNameOk(text, end) || titleAfter(text, end);
+}
+
+/** Words that join a person to another (我和李明总统, 同韩小正副总理): a name may follow them. */
+const PERSON_CONJUNCTION_CODES = codeFlags([...'和同与及']);
+
+/** True when a title starts at `at` (李明总统, 韩小正副总理, 张海涛国家主席). */
+export function titleAfter(text: string, at: number): boolean {
+  for (const title of TITLES_BY_FIRST.get(text.charCodeAt(at)) ?? []) if (title.length >= 2 && text.startsWith(title, at)) return true;
+  return false;
 }
 
 export function looksLikeWord(lexicon: Lexicon, name: string): boolean {
@@ -239,7 +332,6 @@ export function codeFlags(chars: string[]): Uint8Array {
   for (const ch of chars) flags[ch.charCodeAt(0)] = 1;
   return flags;
 }
-
 
 /** Non-overlapping occurrences of `needle` in `text`. */
 export function occurrences(text: string, needle: string): number[] {

@@ -7,11 +7,65 @@ import type { Lexicon } from '../lexicon';
 import { isHan } from './han';
 import { codeFlags, groupBy, type Mention } from './names';
 
-
 /** Organisation heads, longest first; single characters need a word boundary. */
 const ORG_HEADS = [
-  '卫生健康委员会', '社区卫生服务中心', '卫生服务中心', '疾病预防控制中心', '妇幼保健院', '人民医院', '中医医院', '委员会', '卫生院', '中医院', '研究所', '研究院', '研究会', '研究中心', '管理局',
-  '办公室', '医院', '中心', '大学', '学院', '公司', '协会', '学会', '集团', '基金会', '联合会', '医学会', '卫健委', '医保局', '疾控局', '药监局', '卫生局', '委', '局', '厅', '司', '办', '院', '所', '站', '部', '处', '馆',
+  '卫生健康委员会',
+  '社区卫生服务中心',
+  '卫生服务中心',
+  '疾病预防控制中心',
+  '妇幼保健院',
+  '人民医院',
+  '中医医院',
+  '委员会',
+  '卫生院',
+  '中医院',
+  '研究所',
+  '研究院',
+  '研究会',
+  '研究中心',
+  '管理局',
+  '办公室',
+  '医院',
+  '中心',
+  '大学',
+  '学院',
+  '公司',
+  '协会',
+  '学会',
+  '集团',
+  '基金会',
+  '联合会',
+  '医学会',
+  '卫健委',
+  '医保局',
+  '疾控局',
+  '药监局',
+  '卫生局',
+  '卫生健康委',
+  '办公厅',
+  '科学院',
+  '工程院',
+  '检察院',
+  '法院',
+  '银行',
+  '总局',
+  '总署',
+  '理事会',
+  '电视台',
+  '出版社',
+  '实验室',
+  '研究中心',
+  '委',
+  '局',
+  '厅',
+  '司',
+  '办',
+  '院',
+  '所',
+  '站',
+  '部',
+  '处',
+  '馆',
 ];
 
 /** Place-like prefixes the lexicon does not tag as places. */
@@ -25,9 +79,14 @@ export function endsWithOrganisationHead(name: string): boolean {
 
 /** Added to a national prefix's length so it outranks an overlapping place. */
 const NATIONAL = 16;
-/** Per lexicon: first two characters → can a place token start with them? */
-const placeStartCache = new WeakMap<Lexicon, Map<string, boolean>>();
 const NATIONAL_STARTS = new Set(NATIONAL_PREFIXES.map((prefix) => prefix.slice(0, 2)));
+
+/**
+ * First two characters → can a place token start with them? Answers for one lexicon,
+ * kept by the caller for as long as it uses that lexicon (a linter's rule state, one
+ * learning run), so most pairs are asked once.
+ */
+export type PlaceStarts = Map<string, boolean>;
 
 /**
  * Can a place token start with text[at, at + 2)? Only if a national prefix or one
@@ -35,9 +94,7 @@ const NATIONAL_STARTS = new Set(NATIONAL_PREFIXES.map((prefix) => prefix.slice(0
  * is consulted for whole tokens only where a place can begin. Answered per pair of
  * characters, as they come up, rather than by listing every place name at startup.
  */
-function mayStartPlace(lexicon: Lexicon, text: string, at: number): boolean {
-  let starts = placeStartCache.get(lexicon);
-  if (!starts) placeStartCache.set(lexicon, (starts = new Map()));
+function mayStartPlace(lexicon: Lexicon, starts: PlaceStarts, text: string, at: number): boolean {
   const pair = text.slice(at, at + 2);
   let may = starts.get(pair);
   if (may === undefined) {
@@ -51,8 +108,8 @@ function mayStartPlace(lexicon: Lexicon, text: string, at: number): boolean {
  * Length of a place token starting at `at` (甘肃省, 定西市, 国家…), or 0; national
  * prefixes are marked by adding NATIONAL so they outrank an overlapping place.
  */
-function placeAt(lexicon: Lexicon, text: string, at: number): number {
-  if (at + 1 >= text.length || !mayStartPlace(lexicon, text, at)) return 0;
+function placeAt(lexicon: Lexicon, starts: PlaceStarts, text: string, at: number): number {
+  if (at + 1 >= text.length || !mayStartPlace(lexicon, starts, text, at)) return 0;
   for (const prefix of NATIONAL_PREFIXES) if (text.startsWith(prefix, at)) return prefix.length + NATIONAL;
   for (let len = 4; len >= 2; len--) {
     if (at + len > text.length) continue;
@@ -128,7 +185,8 @@ export function repeatedOrganisationTerms(text: string, minCount: number, lexico
     if (at.length < minCount) continue;
     at.sort((a, b) => a - b);
     const before = at[0] > 0 ? text.charCodeAt(at[0] - 1) : -1;
-    const extended = before >= 0 && isHan(before) && !NOT_IN_ORG_CODES[before] && term.length < MAX_TERM && at.every((p) => p > 0 && text.charCodeAt(p - 1) === before);
+    const extended =
+      before >= 0 && isHan(before) && !NOT_IN_ORG_CODES[before] && term.length < MAX_TERM && at.every((p) => p > 0 && text.charCodeAt(p - 1) === before);
     if (!extended && startsWithNoun(lexicon, term)) terms.set(term, at);
   }
   return terms;
@@ -153,13 +211,13 @@ function startsWithNoun(lexicon: Lexicon, term: string): boolean {
  * starting at a place name. Every place token inside the run starts a candidate
  * too, so 甘肃省定西市中医医院 also yields 定西市中医医院.
  */
-export function findOrganisations(text: string, lexicon: Lexicon): Mention[] {
+export function findOrganisations(text: string, lexicon: Lexicon, starts: PlaceStarts = new Map()): Mention[] {
   const mentions: Mention[] = [];
   const places = new Int8Array(text.length).fill(-1);
   /** Rank of the place token at `at`: its length, plus NATIONAL for 国家, 中国… */
   const placeRank = (at: number) => {
     if (at < 0 || at >= text.length) return 0;
-    if (places[at] < 0) places[at] = placeAt(lexicon, text, at);
+    if (places[at] < 0) places[at] = placeAt(lexicon, starts, text, at);
     return places[at];
   };
   const lengthOf = (rank: number) => (rank > NATIONAL ? rank - NATIONAL : rank);
@@ -198,4 +256,30 @@ export function findOrganisations(text: string, lexicon: Lexicon): Mention[] {
     }
   }
   return mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+export interface HeadedRun {
+  /** Where the Han run before the head starts (at most MAX_TERM characters before `end`). */
+  start: number;
+  /** Where the head ends: the organisation term is text[k, end) for some start ≤ k. */
+  end: number;
+  head: string;
+}
+
+/**
+ * Every organisation head of two or more characters in the text, with the run of
+ * Han characters that may name the body before it (stopping at function words):
+ * the raw material for comparing two mentions of one organisation, placed or not.
+ */
+export function headedRuns(text: string): HeadedRun[] {
+  const runs: HeadedRun[] = [];
+  for (let e = MIN_TERM; e <= text.length; e++) {
+    if (!MULTI_HEAD_LAST_CODES[text.charCodeAt(e - 1)]) continue;
+    const head = headEndingAt(text, e);
+    if (!head || head.length < 2) continue;
+    let start = e - head.length;
+    while (start > 0 && e - start < MAX_TERM && isHan(text.charCodeAt(start - 1)) && !NOT_IN_ORG_CODES[text.charCodeAt(start - 1)]) start--;
+    if (e - start >= MIN_TERM) runs.push({ start, end: e, head });
+  }
+  return runs;
 }

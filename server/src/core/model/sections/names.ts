@@ -9,7 +9,7 @@ import type { CorpusDocument } from '../corpus';
 import type { Lexicon } from '../../lexicon';
 import { unwrap } from '../../analysis/unwrap';
 import { findPersons, occurrences } from '../../analysis/names';
-import { findOrganisations } from '../../analysis/organisations';
+import { findOrganisations, type PlaceStarts } from '../../analysis/organisations';
 import standardNames from '../../../../../data/standard-phrases.json';
 
 export interface NameEntry {
@@ -47,6 +47,7 @@ export function learnNames(docs: CorpusDocument[], lexicon: Lexicon): NamesSecti
   const texts = docs.map((doc) => unwrap(doc.text.masked).text);
   const kinds = new Map<string, 'person' | 'organisation'>();
   const titles = new Map<string, Map<string, number>>();
+  const starts: PlaceStarts = new Map();
   texts.forEach((text) => {
     for (const m of findPersons(text, lexicon)) {
       kinds.set(m.name, 'person');
@@ -56,7 +57,7 @@ export function learnNames(docs: CorpusDocument[], lexicon: Lexicon): NamesSecti
         t.set(m.title, (t.get(m.title) ?? 0) + 1);
       }
     }
-    for (const m of findOrganisations(text, lexicon)) if (!kinds.has(m.name)) kinds.set(m.name, 'organisation');
+    for (const m of findOrganisations(text, lexicon, starts)) if (!kinds.has(m.name)) kinds.set(m.name, 'organisation');
   });
   const names: NameEntry[] = [];
   for (const [name, kind] of kinds) {
@@ -69,7 +70,11 @@ export function learnNames(docs: CorpusDocument[], lexicon: Lexicon): NamesSecti
     }
     const entry: NameEntry = { name, kind, count, docs: inDocs, source: 'corpus' };
     const seenTitles = titles.get(name);
-    if (seenTitles) entry.titles = [...seenTitles].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([t]) => t);
+    if (seenTitles)
+      entry.titles = [...seenTitles]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 3)
+        .map(([t]) => t);
     names.push(entry);
   }
   const shortForms: Record<string, string> = {};

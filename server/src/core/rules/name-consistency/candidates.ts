@@ -3,10 +3,9 @@
  * the text, and the one-edit variants of the people it names at least twice.
  */
 import type { RuleContext } from '../../types';
-import { isHan } from '../../analysis/han';
 import type { NameEntry, NamesSection } from '../../model/sections/names';
-import { findPersons, inNameContext, occurrences, surnameLength } from '../../analysis/names';
-import { findOrganisations } from '../../analysis/organisations';
+import { findPersons, occurrences, surnameLength } from '../../analysis/names';
+import { findOrganisations, type PlaceStarts } from '../../analysis/organisations';
 
 export const ADMIN_CHARS = '省市县区州镇乡村旗盟';
 
@@ -21,7 +20,7 @@ export interface Candidate {
   title?: string;
 }
 
-export function collectCandidates(ctx: RuleContext, joined: string): Map<string, Candidate> {
+export function collectCandidates(ctx: RuleContext, joined: string, modelIndex: ModelNameIndex, places: PlaceStarts): Map<string, Candidate> {
   const found = new Map<string, { kind: Candidate['kind']; prefix: number; title?: string }>();
   const note = (name: string, kind: Candidate['kind'], prefix: number, title?: string) => {
     const existing = found.get(name);
@@ -32,8 +31,7 @@ export function collectCandidates(ctx: RuleContext, joined: string): Map<string,
     }
   };
   for (const m of findPersons(joined, ctx.lexicon)) note(m.name, 'person', surnameLength(m.name), m.title);
-  for (const m of findOrganisations(joined, ctx.lexicon)) note(m.name, 'organisation', m.prefix ?? 2);
-  const modelIndex = nameIndex(ctx.model.names);
+  for (const m of findOrganisations(joined, ctx.lexicon, places)) note(m.name, 'organisation', m.prefix ?? 2);
   const docIndex = new NameIndex();
   for (const name of found.keys()) docIndex.add(name);
   // One pass counts every candidate and finds the model's names.
@@ -63,8 +61,7 @@ export function collectCandidates(ctx: RuleContext, joined: string): Map<string,
     if (positions.length > 0) candidates.set(name, { name, kind, prefix, at: positions, count: positions.length, title });
   };
   for (const [name, { kind, prefix, title }] of found) add(name, kind, prefix, title);
-  addVariants(joined, candidates, add);
-  // A person's occurrences inside a longer name are not theirs (王宏 inside 王宏志); an
+  // A person's occurrences inside a longer name are not theirs (李金 inside 李金涛); an
   // organisation's inside a longer one are (山东中医药大学 in 山东中医药大学附属医院).
   const persons = [...candidates.values()].filter((c) => c.kind === 'person');
   for (const c of persons) {
@@ -94,7 +91,7 @@ class NameIndex {
   }
 }
 
-interface ModelNameIndex {
+export interface ModelNameIndex {
   first: Uint8Array;
   pairs: Uint8Array;
   byBigram: Map<string, NameEntry[]>;
@@ -106,89 +103,20 @@ export function pairSlot(a: number, b: number): number {
   return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 16;
 }
 
-const modelIndexes = new WeakMap<NamesSection, ModelNameIndex>();
-
 /** The model's names worth finding: learned ones seen at least twice, and every roster or curated name. */
-function nameIndex(section: NamesSection): ModelNameIndex {
-  let index = modelIndexes.get(section);
-  if (!index) {
-    index = { first: new Uint8Array(0x10000), pairs: new Uint8Array(PAIR_SLOTS), byBigram: new Map() };
-    for (const entry of section.names) {
-      if (entry.name.length < 2) continue;
-      if ((entry.source ?? 'corpus') === 'corpus' && entry.count < 2) continue;
-      index.first[entry.name.charCodeAt(0)] = 1;
-      index.pairs[pairSlot(entry.name.charCodeAt(0), entry.name.charCodeAt(1))] = 1;
-      const key = entry.name.slice(0, 2);
-      const list = index.byBigram.get(key);
-      if (list) list.push(entry);
-      else index.byBigram.set(key, [entry]);
-    }
-    modelIndexes.set(section, index);
+export function buildNameIndex(section: NamesSection): ModelNameIndex {
+  const index: ModelNameIndex = { first: new Uint8Array(0x10000), pairs: new Uint8Array(PAIR_SLOTS), byBigram: new Map() };
+  for (const entry of section.names) {
+    if (entry.name.length < 2) continue;
+    if ((entry.source ?? 'corpus') === 'corpus' && entry.count < 2) continue;
+    index.first[entry.name.charCodeAt(0)] = 1;
+    index.pairs[pairSlot(entry.name.charCodeAt(0), entry.name.charCodeAt(1))] = 1;
+    const key = entry.name.slice(0, 2);
+    const list = index.byBigram.get(key);
+    if (list) list.push(entry);
+    else index.byBigram.set(key, [entry]);
   }
   return index;
-}
-
-/**
- * A slip rarely sits where the person patterns look, so the one-edit variants of
- * each person named at least twice are searched for directly: the swapped given
- * name anywhere, a substituted last character wherever a name can stand.
- * Organisation variants need no search: a place and a head still frame them.
- */
-function addVariants(
-  joined: string,
-  candidates: Map<string, Candidate>,
-  add: (name: string, kind: Candidate['kind'], prefix: number, title?: string, positionsOf?: () => number[]) => void,
-): void {
-  const people: Array<{ sl: number; swapped?: string; head: string; second: number }> = [];
-  for (const c of candidates.values()) {
-    if (c.count < 2 || c.kind !== 'person') continue;
-    const sl = surnameLength(c.name) || 1;
-    const surname = c.name.slice(0, sl);
-    const given = c.name.slice(sl);
-    if (given.length !== 2) continue;
-    people.push({ sl, swapped: given[0] !== given[1] ? surname + given[1] + given[0] : undefined, head: surname + given[0], second: given.charCodeAt(1) });
-  }
-  if (people.length === 0) return;
-  // Every person's swapped form and surname + first given character, found in one pass over the text.
-  const found = allOccurrences(joined, people.flatMap((p) => (p.swapped ? [p.swapped, p.head] : [p.head])));
-  for (const { sl, swapped, head, second } of people) {
-    const swappedAt = swapped ? found.get(swapped)! : [];
-    if (swapped && swappedAt.length > 0) add(swapped, 'person', sl, undefined, () => nonOverlapping(swappedAt, swapped.length));
-    // Substituted second character: every occurrence of surname + first given character.
-    const heads = found.get(head)!;
-    for (const i of heads) {
-      const b = joined.charCodeAt(i + sl + 1);
-      if (!isHan(b) || b === second || !inNameContext(joined, i, i + sl + 2)) continue;
-      add(joined.slice(i, i + sl + 2), 'person', sl, undefined, () =>
-        nonOverlapping(
-          heads.filter((j) => joined.charCodeAt(j + sl + 1) === b),
-          sl + 2,
-        ),
-      );
-    }
-  }
-}
-
-/** Every occurrence (overlapping ones too) of each pattern, in order, from one pass over the text. */
-function allOccurrences(text: string, patterns: string[]): Map<string, number[]> {
-  const found = new Map<string, number[]>();
-  const first = new Uint8Array(0x10000);
-  const byFirst = new Map<number, string[]>();
-  for (const pattern of patterns) {
-    if (found.has(pattern)) continue;
-    found.set(pattern, []);
-    const code = pattern.charCodeAt(0);
-    first[code] = 1;
-    const list = byFirst.get(code);
-    if (list) list.push(pattern);
-    else byFirst.set(code, [pattern]);
-  }
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (first[code] !== 1) continue;
-    for (const pattern of byFirst.get(code)!) if (text.startsWith(pattern, i)) found.get(pattern)!.push(i);
-  }
-  return found;
 }
 
 /** From every occurrence, the ones a left-to-right search that skips each match finds (what occurrences() gives). */

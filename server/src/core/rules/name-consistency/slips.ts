@@ -8,7 +8,7 @@ import { inNameContext, surnameLength, windowEdit } from '../../analysis/names';
 import { repeatedOrganisationTerms } from '../../analysis/organisations';
 import { nonOverlapping, pairSlot, PAIR_SLOTS, type Candidate } from './candidates';
 import { isSlipOf, MIN_SLIP_MAJORITY, type KnownNames } from './verdict';
-import { reportAll } from './report';
+import { reportPair } from './report';
 
 interface Slip {
   of: Candidate;
@@ -24,7 +24,14 @@ interface Slip {
  * An organisation's variant counts only where it breaks the lexicon that the name
  * reads as words; a person's only where a name stands, after the name was introduced.
  */
-export function reportSlips(ctx: RuleContext, joined: string, offsets: ArrayLike<number>, candidates: Map<string, Candidate>, known: KnownNames, reported: Set<string>): void {
+export function reportSlips(
+  ctx: RuleContext,
+  joined: string,
+  offsets: ArrayLike<number>,
+  candidates: Map<string, Candidate>,
+  known: KnownNames,
+  reported: Set<string>,
+): void {
   const all = [...candidates.values()];
   // Repeated terms ending in an organisation head are names here even where no place frames them (互联网医院).
   for (const [term, at] of repeatedOrganisationTerms(joined, MIN_SLIP_MAJORITY, ctx.lexicon)) {
@@ -33,20 +40,27 @@ export function reportSlips(ctx: RuleContext, joined: string, offsets: ArrayLike
     all.push({ name: term, kind: 'organisation', prefix: 0, at: kept, count: kept.length });
   }
   const names = all.filter(
-    (c) => c.count >= MIN_SLIP_MAJORITY && !reported.has(c.name) && c.name.length >= (c.kind === 'person' ? 2 : 4) && c.name.length <= MAX_SLIP_NAME,
+    (c) => c.kind === 'organisation' && c.count >= MIN_SLIP_MAJORITY && !reported.has(c.name) && c.name.length >= 4 && c.name.length <= MAX_SLIP_NAME,
   );
   if (names.length === 0) return;
   const slips = findSlipWindows(joined, names);
   for (const [variant, slip] of slips) {
     const name = slip.of;
     if (reported.has(variant) || reported.has(name.name) || ctx.isAllowed(variant)) continue;
-    const at = nonOverlapping(slip.at.sort((a, b) => a - b), variant.length);
+    const at = nonOverlapping(
+      slip.at.sort((a, b) => a - b),
+      variant.length,
+    );
     const existing = candidates.get(variant);
     const count = Math.max(at.length, existing?.count ?? 0);
     if (count >= name.count || !isSlipOf(ctx, joined, variant, at, name, known)) continue;
     reported.add(variant);
-    const minority: Candidate = { name: variant, kind: name.kind, prefix: name.prefix, at, count };
-    reportAll(ctx, joined, offsets, minority, { majority: name, reason: 'document' }, known);
+    reportPair(ctx, offsets, known, {
+      kind: name.kind,
+      original: { name: name.name, at: name.at },
+      variant: { name: variant, at },
+      evidence: { lexical: true },
+    });
   }
 }
 
@@ -129,7 +143,8 @@ class SlipScanner {
         for (const { person, surname } of this.bySurname.get(code)!) {
           const size = person.name.length;
           // Only where a name can stand: most surname characters in a text start ordinary words.
-          if (joined.startsWith(surname, i) && windowEdit(joined, i, size, person.name, false) !== undefined && inNameContext(joined, i, i + size)) this.note(i, size, person);
+          if (joined.startsWith(surname, i) && windowEdit(joined, i, size, person.name, false) !== undefined && inNameContext(joined, i, i + size))
+            this.note(i, size, person);
         }
       }
       if (halfStarts[code] !== 1) continue;
@@ -160,7 +175,12 @@ class SlipScanner {
           // the first two in place: a character or two settle most windows.
           if (left) {
             if (joined.charCodeAt(start + size - 1) !== full.charCodeAt(length - 1)) continue;
-          } else if (size !== length ? joined.charCodeAt(start) !== full.charCodeAt(0) : joined.charCodeAt(start) !== full.charCodeAt(0) && joined.charCodeAt(start + 1) !== full.charCodeAt(1)) continue;
+          } else if (
+            size !== length
+              ? joined.charCodeAt(start) !== full.charCodeAt(0)
+              : joined.charCodeAt(start) !== full.charCodeAt(0) && joined.charCodeAt(start + 1) !== full.charCodeAt(1)
+          )
+            continue;
           // The name itself, written right: nothing one edit away shares this half here.
           exact ??= joined.startsWith(full, left ? i : i + half.length - length);
           if (exact) break;

@@ -4,9 +4,9 @@
  */
 import type { RuleContext } from '../../types';
 import type { NameEntry, NamesSection } from '../../model/sections/names';
-import { isContrastivePair, isNumeralChar, looksLikeWord, mayBeInGivenName, inNameContext, singleEdit, surnameLength, titleBefore } from '../../analysis/names';
+import { earliestEdit, isContrastivePair, isNumeralChar, singleEdit, type NameEdit } from '../../analysis/names';
 import { isHan } from '../../analysis/han';
-import { breaksLexicon, pairStandsTogether } from '../../analysis/lexical-break';
+import { breaksLexicon, pairStandsTogether, strandsAt } from '../../analysis/lexical-break';
 import { ADMIN_CHARS, type Candidate } from './candidates';
 
 /** Occurrences of the majority form needed before a transposed variant is reported. */
@@ -15,7 +15,7 @@ const MIN_MAJORITY = 2;
 const MIN_MAJORITY_SUBSTITUTION = 3;
 
 export interface Verdict {
-  majority: Candidate | { name: string; count: number; kind: 'person' | 'organisation'; roster: true };
+  majority: Candidate | { name: string; count: number; at: number[]; kind: 'person' | 'organisation'; roster: true };
   reason: 'document' | 'roster';
 }
 
@@ -26,18 +26,12 @@ export interface KnownNames {
   accepted(a: string, b: string): boolean;
 }
 
-const knownCache = new WeakMap<NamesSection, KnownNames>();
-
-export function knownNames(section: NamesSection): KnownNames {
-  let known = knownCache.get(section);
-  if (!known) {
-    const roster = new Map(section.names.filter((n) => n.source === 'roster').map((n) => [n.name, n]));
-    const model = new Map(section.names.map((n) => [n.name, n]));
-    const shortForms = section.shortForms;
-    known = { roster, model, accepted: (a, b) => shortForms[a] === b || shortForms[b] === a || (shortForms[a] !== undefined && shortForms[a] === shortForms[b]) };
-    knownCache.set(section, known);
-  }
-  return known;
+/** The roster, the model's names and its accepted short forms, looked up by name. */
+export function buildKnownNames(section: NamesSection): KnownNames {
+  const roster = new Map(section.names.filter((n) => n.source === 'roster').map((n) => [n.name, n]));
+  const model = new Map(section.names.map((n) => [n.name, n]));
+  const shortForms = section.shortForms;
+  return { roster, model, accepted: (a, b) => shortForms[a] === b || shortForms[b] === a || (shortForms[a] !== undefined && shortForms[a] === shortForms[b]) };
 }
 
 /** The form the minority should have been, if the evidence is strong enough. */
@@ -47,7 +41,8 @@ export function bestMajority(minority: Candidate, group: Candidate[], known: Kno
   for (const entry of known.roster.values()) {
     if (entry.kind !== minority.kind) continue;
     if (plausibleVariant(minority, entry.name, true) && !known.accepted(minority.name, entry.name)) {
-      return { majority: { name: entry.name, count: group.find((c) => c.name === entry.name)?.count ?? 0, kind: entry.kind, roster: true }, reason: 'roster' };
+      const present = group.find((c) => c.name === entry.name);
+      return { majority: { name: entry.name, count: present?.count ?? 0, at: present?.at ?? [], kind: entry.kind, roster: true }, reason: 'roster' };
     }
   }
   let best: Candidate | undefined;
@@ -81,21 +76,15 @@ function plausibleVariant(variant: Candidate, name: string, fromRoster: boolean)
   if (!edit) return false;
   const changed = changedChars(variant.name, name, edit);
   if (changed.some(isNumeralChar)) return false;
-  if (variant.kind === 'person') {
-    const surname = surnameLength(name) || 1;
-    if (variant.name.length !== name.length || name.length < surname + 2) return false;
-    if (edit.at < surname) return false;
-    return edit.kind === 'transpose' || edit.kind === 'substitute';
-  }
   // Organisations: the edit lies after the place and before the last character.
   const lastTouched = edit.kind === 'transpose' ? edit.at + 1 : edit.kind === 'add' ? edit.at - 1 : edit.at;
-  if (edit.at < Math.max(variant.prefix, 2) || lastTouched >= variant.name.length - 1) return false;
+  if (earliestEdit(edit, variant.name, name).at < Math.max(variant.prefix, 2) || lastTouched >= variant.name.length - 1) return false;
   if (changed.some((ch) => ADMIN_CHARS.includes(ch))) return false;
   if (edit.kind === 'substitute') return fromRoster && !isContrastivePair(changed[0], changed[1]);
   return true;
 }
 
-export function changedChars(from: string, to: string, edit: { kind: string; at: number }): string[] {
+export function changedChars(from: string, to: string, edit: NameEdit): string[] {
   switch (edit.kind) {
     case 'substitute':
       return [from[edit.at], to[edit.at]];
@@ -110,8 +99,6 @@ export function changedChars(from: string, to: string, edit: { kind: string; at:
 
 /** A name needs this many occurrences before a one-character slip of it is reported… */
 export const MIN_SLIP_MAJORITY = 2;
-/** …and a two-character person's name (刘勇 / 刘南), where another person is as likely, this many. */
-const MIN_SLIP_MAJORITY_SHORT = 3;
 /** Characters of context either side when judging whether a variant breaks the lexicon. */
 const SLIP_CONTEXT = 4;
 /** Shorter variants are too short to tell a slip from another word (长清大学城 is not 清华大学). */
@@ -130,7 +117,7 @@ export function isSlipOf(ctx: RuleContext, joined: string, variant: string, at: 
   if (known.roster.has(variant) || known.accepted(variant, name.name)) return false;
   const learned = known.model.get(variant);
   if (learned && learned.count >= 2 && (learned.docs ?? 1) >= 2) return false;
-  return name.kind === 'person' ? isPersonSlip(ctx, joined, variant, at, name, edit) : isOrganisationSlip(ctx, joined, variant, at, name, edit);
+  return isOrganisationSlip(ctx, joined, variant, at, name, edit);
 }
 
 /**
@@ -138,17 +125,20 @@ export function isSlipOf(ctx: RuleContext, joined: string, variant: string, at: 
  * the head's end, turning the name's words into non-words at every occurrence, with
  * no other word of the document made of the new pairing (慢病 written elsewhere).
  */
-function isOrganisationSlip(ctx: RuleContext, joined: string, variant: string, at: number[], name: Candidate, edit: { kind: string; at: number }): boolean {
+function isOrganisationSlip(ctx: RuleContext, joined: string, variant: string, at: number[], name: Candidate, edit: NameEdit): boolean {
   // singleEdit(variant, name): 'add' puts back a character the variant lacks, 'drop' removes one it has extra.
   const length = name.name.length;
   const last = edit.kind === 'drop' ? edit.at >= length : edit.at >= length - 1;
-  if (last || (edit.kind !== 'substitute' && edit.at === 0) || variant.length < MIN_ORGANISATION_SLIP) return false;
+  // A character added or dropped in the first two is a place cut short (美国联邦… / 美联邦…), not a slip.
+  if (last || (edit.kind !== 'substitute' && earliestEdit(edit, variant, name.name).at < 2) || variant.length < MIN_ORGANISATION_SLIP) return false;
   for (const i of at) {
     const before = hanBefore(joined, i, SLIP_CONTEXT);
     const after = hanAfter(joined, i + variant.length, SLIP_CONTEXT);
     if (!breaksLexicon(ctx.lexicon, before, name.name, variant, after, COMMON_WORD)) return false;
   }
   if (edit.kind === 'add') return true;
+  // The written character stands out of words in the variant (中皮医学会: 皮), not inside one (省人大民委: 民委).
+  if (!strandsAt(ctx.lexicon, variant, edit.at, COMMON_WORD)) return false;
   // The pairings the written character makes, anywhere else in the document, standing together.
   const written = variant[edit.at];
   for (const pair of [variant.slice(edit.at - 1, edit.at + 1), variant.slice(edit.at, edit.at + 2)]) {
@@ -161,36 +151,13 @@ function isOrganisationSlip(ctx: RuleContext, joined: string, variant: string, a
   return true;
 }
 
-/**
- * A person's slip: a given-name character substituted, where a name stands, in a
- * name the document introduced before. A name written three times one way and once
- * another is a slip; twice and once, only if the odd form comes after the name was
- * introduced and carries no title of its own (a new person is introduced with one).
- */
-function isPersonSlip(ctx: RuleContext, joined: string, variant: string, at: number[], name: Candidate, edit: { kind: string; at: number }): boolean {
-  if (edit.kind !== 'substitute' || edit.at < (surnameLength(name.name) || 1)) return false;
-  if (!mayBeInGivenName(variant[edit.at]) || looksLikeWord(ctx.lexicon, variant) || looksLikeWord(ctx.lexicon, name.name)) return false;
-  const short = name.name.length <= 2;
-  if (at.length !== 1 || name.count < (short ? MIN_SLIP_MAJORITY_SHORT : MIN_SLIP_MAJORITY)) return false;
-  const i = at[0];
-  if (!inNameContext(joined, i, i + variant.length)) return false;
-  // The surname closes a word instead (国家卫生健康委: 健康 holds the 康).
-  if (i > 0 && ctx.lexicon.has(joined.slice(i - 1, i + 1), COMMON_WORD)) return false;
-  if (name.at[0] > i) return false;
-  const title = titleBefore(joined, i);
-  if (title && !name.at.some((j) => titleBefore(joined, j) === title)) return false;
-  if (short && title) return false;
-  if (name.count < MIN_MAJORITY_SUBSTITUTION && title) return false;
-  return true;
-}
-
-function hanBefore(text: string, at: number, limit: number): string {
+export function hanBefore(text: string, at: number, limit: number): string {
   let from = at;
   while (from > 0 && at - from < limit && isHan(text.charCodeAt(from - 1))) from--;
   return text.slice(from, at);
 }
 
-function hanAfter(text: string, at: number, limit: number): string {
+export function hanAfter(text: string, at: number, limit: number): string {
   let to = at;
   while (to < text.length && to - at < limit && isHan(text.charCodeAt(to))) to++;
   return text.slice(at, to);

@@ -1,0 +1,42 @@
+/**
+ * Characters that read alike (same pinyin in any tone: an input-method slip) or look
+ * alike (a slip of the eye), from data/similar-chars.json (pycorrector's confusion
+ * sets, see data/THIRD-PARTY-NOTICES.md). Evidence that a one-character variant of
+ * a name is a slip for it rather than another name.
+ */
+import similarChars from '../../../../data/similar-chars.json';
+
+/** Per UTF-16 code, the groups it belongs to; built on first use (static data, shared by every linter). */
+let index: { sound: Map<number, number[]>; shape: Map<number, number[]> } | undefined;
+
+function groupsOf(groups: readonly string[]): Map<number, number[]> {
+  const map = new Map<number, number[]>();
+  groups.forEach((group, id) => {
+    for (let i = 0; i < group.length; i++) {
+      const code = group.charCodeAt(i);
+      const list = map.get(code);
+      if (list) list.push(id);
+      else map.set(code, [id]);
+    }
+  });
+  return map;
+}
+
+function shareGroup(map: Map<number, number[]>, a: number, b: number): boolean {
+  const ga = map.get(a);
+  const gb = map.get(b);
+  return ga !== undefined && gb !== undefined && ga.some((g) => gb.includes(g));
+}
+
+export type Likeness = 'sound' | 'shape';
+
+/** How two different characters are alike, if they are: same pinyin first, then shape. */
+export function likeness(a: string, b: string): Likeness | undefined {
+  if (a === b || a.length !== 1 || b.length !== 1) return undefined;
+  index ??= { sound: groupsOf(similarChars.sound), shape: groupsOf(similarChars.shape) };
+  const ca = a.charCodeAt(0);
+  const cb = b.charCodeAt(0);
+  if (shareGroup(index.sound, ca, cb)) return 'sound';
+  if (shareGroup(index.shape, ca, cb)) return 'shape';
+  return undefined;
+}

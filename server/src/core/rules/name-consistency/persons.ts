@@ -1,0 +1,250 @@
+/**
+ * A person written two ways in one story. Every person the document names (found
+ * by context, from the model, or from the roster) is a canonical form; every window
+ * of the text that keeps its surname and changes one given-name character, or swaps
+ * two, is a variant. Whether the variant is the same person is decided from evidence
+ * inside the story, not from counts alone:
+ * - the slip looks or sounds like the original (same pinyin, similar shape), or two
+ *   given-name characters are swapped: the commonest slips of eye and keyboard;
+ * - the same title before both forms (主任张海涛 … 主任张海波), or the variant
+ *   bare after the name was introduced (a new person is introduced with a title);
+ * and against it:
+ * - the variant carries a title of its own that the original never has (主任张海涛 …
+ *   副主任张海波: two officials);
+ * - both stand in one list (王宁、王毅): two people named side by side;
+ * - the model or the roster knows the variant as a name of its own, the lexicon as
+ *   a word, or the changed character cannot stand in a given name.
+ * The form written more often is the original; when the counts tie, the earlier one.
+ */
+import type { RuleContext } from '../../types';
+import { isHan } from '../../analysis/han';
+import {
+  framedAsName,
+  inNameContext,
+  isNumeralChar,
+  titleAfter,
+  titleBefore,
+  looksLikeWord,
+  mayBeInGivenName,
+  surnameLength,
+  windowEdit,
+  type NameEdit,
+} from '../../analysis/names';
+import { likeness, type Likeness } from '../../analysis/similar';
+import { nonOverlapping, type Candidate } from './candidates';
+import type { KnownNames } from './verdict';
+import { reportPair, type PairEvidence } from './report';
+
+/** A two-character name (one given character) changed to an unlike character needs the original written this many times. */
+const MIN_SHORT_MAJORITY = 3;
+/** A dictionary word at least this common is an ordinary word, not a slip (国家 in 王国家). */
+const COMMON_WORD = 20;
+/**
+ * After a name framed by a clause start, a word this common made of its last character and the next
+ * (全国高等学校: 高等) says the name is a misreading; rarer pairs are chance (李金怀表示: 怀表). Chosen on half A.
+ */
+const GLUE_WORD = 1000;
+/** Longest post read before a name (党组书记、… stops at the list mark). */
+const MAX_POST = 10;
+/** Characters a post does not run across: function words. */
+const POST_STOP = new Set([...'的了在是和与及或等对把被将从向为于以也都就还又这那其之个们着过得地由同']);
+/** A list of people runs without clause punctuation between its names. */
+const SENTENCE_BREAK = /[。！？，；：\n!?,;:]/;
+/** Marks between the names of a list: 、, or 和/与/及 next to a name. */
+const LIST_MARK = /[、和与及]/;
+
+interface PersonForm {
+  name: string;
+  /** Surname length. */
+  sl: number;
+  at: number[];
+  /** Titles written right before the form, and the model's titles for it. */
+  titles: Set<string>;
+  roster: boolean;
+  /** Named by the finders, the model or the roster (not only a window one edit from a name). */
+  found: boolean;
+}
+
+export function checkPersons(
+  ctx: RuleContext,
+  joined: string,
+  offsets: ArrayLike<number>,
+  candidates: Map<string, Candidate>,
+  known: KnownNames,
+  reported: Set<string>,
+): void {
+  const forms: PersonForm[] = [];
+  for (const c of candidates.values()) {
+    if (c.kind !== 'person') continue;
+    const form = personForm(c.name, c.at, joined, known);
+    if (form) forms.push(form);
+  }
+  for (const entry of known.roster.values()) {
+    if (entry.kind !== 'person' || candidates.has(entry.name)) continue;
+    const form = personForm(entry.name, [], joined, known);
+    if (form) forms.push(form);
+  }
+  if (forms.length === 0) return;
+  const byName = new Map(forms.map((f) => [f.name, f]));
+  // Every window one given-name character from a form, seen from either side: the finders may have
+  // framed only the slip (副市长韩小证) and not the original (韩小正、李明等).
+  const pairs: Array<{ original: PersonForm; variant: PersonForm }> = [];
+  const paired = new Set<string>();
+  for (const form of forms) {
+    for (const [window, positions] of variantsOf(joined, form)) {
+      let other = byName.get(window);
+      if (!other) {
+        const at = nonOverlapping(positions, window.length);
+        other = { name: window, sl: form.sl, at, titles: titlesAt(joined, at), roster: false, found: false };
+        byName.set(window, other);
+      }
+      const [original, variant] = outranks(form, other) ? [form, other] : [other, form];
+      const key = `${original.name}\u0000${variant.name}`;
+      if (paired.has(key)) continue;
+      paired.add(key);
+      pairs.push({ original, variant });
+    }
+  }
+  pairs.sort((p, q) => (outranks(p.original, q.original) ? -1 : outranks(q.original, p.original) ? 1 : 0));
+  for (const { original, variant } of pairs) {
+    if (reported.has(original.name) || reported.has(variant.name) || ctx.isAllowed(variant.name) || variant.at.length === 0) continue;
+    const evidence = samePerson(ctx, joined, original, variant, known);
+    if (!evidence) continue;
+    reported.add(variant.name);
+    reportPair(ctx, offsets, known, {
+      kind: 'person',
+      original: { name: original.name, at: original.at, roster: original.roster },
+      variant: { name: variant.name, at: variant.at },
+      evidence,
+    });
+  }
+}
+
+/** The roster's form, then the form written more often, then the one written first, is the original. */
+function outranks(a: PersonForm, b: PersonForm): boolean {
+  if (a.roster !== b.roster) return a.roster;
+  if (a.at.length !== b.at.length) return a.at.length > b.at.length;
+  return (a.at[0] ?? Infinity) < (b.at[0] ?? Infinity);
+}
+
+function personForm(name: string, at: number[], joined: string, known: KnownNames): PersonForm | undefined {
+  const sl = surnameLength(name) || 1;
+  const given = name.length - sl;
+  if (given < 1 || given > 2) return undefined;
+  const titles = titlesAt(joined, at);
+  for (const t of known.model.get(name)?.titles ?? []) titles.add(t);
+  return { name, sl, at, titles, roster: known.roster.has(name), found: true };
+}
+
+/** The posts written right before the form: the title with the body it belongs to (商务部部长, not only 部长). */
+function titlesAt(joined: string, at: number[]): Set<string> {
+  const titles = new Set<string>();
+  for (const i of at) {
+    const title = titleBefore(joined, i);
+    if (!title) continue;
+    let from = i - title.length;
+    while (from > 0 && i - from < MAX_POST && isHan(joined.charCodeAt(from - 1)) && !POST_STOP.has(joined[from - 1])) from--;
+    titles.add(joined.slice(from, i));
+  }
+  return titles;
+}
+
+/** Two posts are one when one ends the other (市人大常委会主任 / 主任); 商务部部长 and 财政部部长 are two. */
+function samePost(a: string, b: string): boolean {
+  return a.endsWith(b) || b.endsWith(a);
+}
+
+/**
+ * Every window of the text that keeps the surname and is one given-name character
+ * away from the name (substituted, or two swapped): found from the surname's
+ * occurrences, compared code by code.
+ */
+function variantsOf(joined: string, original: PersonForm): Map<string, number[]> {
+  const variants = new Map<string, number[]>();
+  const { name, sl } = original;
+  const surname = name.slice(0, sl);
+  const size = name.length;
+  for (let i = joined.indexOf(surname); i >= 0 && i + size <= joined.length; i = joined.indexOf(surname, i + 1)) {
+    const edit = windowEdit(joined, i, size, name, true);
+    if (!edit || edit.at < sl || edit.kind === 'add' || edit.kind === 'drop') continue;
+    let han = true;
+    for (let k = i + sl; k < i + size; k++) if (!isHan(joined.charCodeAt(k))) han = false;
+    if (!han) continue;
+    const variant = joined.slice(i, i + size);
+    const list = variants.get(variant);
+    if (list) list.push(i);
+    else variants.set(variant, [i]);
+  }
+  return variants;
+}
+
+/** The evidence that `variant` is `original` miswritten, or undefined when it may be someone else. */
+function samePerson(ctx: RuleContext, joined: string, original: PersonForm, variant: PersonForm, known: KnownNames): PairEvidence | undefined {
+  const { lexicon } = ctx;
+  const edit = windowEdit(variant.name, 0, variant.name.length, original.name, true) as NameEdit;
+  const written = variant.name[edit.at];
+  const intended = original.name[edit.at];
+  const swapped = edit.kind === 'transpose';
+  const alike: Likeness | 'swap' | undefined = swapped ? 'swap' : likeness(written, intended);
+  // A function character in a given name is no name (王宏的), unless it looks or sounds like the name's own (张海示 / 张海际).
+  if (!swapped && ((!alike && !mayBeInGivenName(written)) || isNumeralChar(written) || isNumeralChar(intended))) return undefined;
+  // Both established as names of their own: two people.
+  if (variant.roster) return undefined;
+  const learned = known.model.get(variant.name);
+  if (learned && learned.count >= 2 && (learned.docs ?? 1) >= 2) return undefined;
+  if (looksLikeWord(lexicon, variant.name)) return undefined;
+  const short = original.name.length - original.sl === 1;
+  // Where the variant stands: a name's place, or — for a slip that looks or sounds like the name — anywhere it is not glued into words.
+  for (const form of [original, variant]) {
+    for (const i of form.at) {
+      const end = i + form.name.length;
+      // Framed on both sides as a name; or, for a full name, one side is enough where the name was
+      // found or a title stands before it, and a slip that looks or sounds like it may stand anywhere.
+      const framed =
+        framedAsName(joined, i, end) ||
+        (!short && (form.found || inNameContext(joined, i, end) || (alike !== undefined && (form === variant || variant.found))));
+      if (!framed) return undefined;
+      // Glued into words on either side (促进农村共同富裕): no name stands there.
+      if (i > 0 && lexicon.has(joined.slice(i - 1, i + 1), COMMON_WORD)) return undefined;
+      if (end < joined.length && lexicon.has(joined.slice(end - 1, end + 1), framed && titleBefore(joined, i) ? Infinity : framed ? GLUE_WORD : COMMON_WORD))
+        return undefined;
+    }
+  }
+  if (inOneSentenceList(joined, original, variant) && !alike) return undefined;
+  // A title of its own, never the original's: another person introduced.
+  const ownTitles = [...variant.titles].filter((t) => ![...original.titles].some((o) => samePost(t, o)));
+  if (ownTitles.length > 0 && original.titles.size > 0 && !original.roster) return undefined;
+  const sameTitle = [...variant.titles].find((t) => [...original.titles].some((o) => samePost(t, o)));
+  const introducedBefore = original.at.length > 0 && original.at[0] < variant.at[0];
+  // Bare: no title before it nor right after it (李明总理 is introduced as much as 总理李明).
+  const bare = variant.titles.size === 0 && !variant.at.some((i) => titleAfter(joined, i + variant.name.length)) && introducedBefore;
+  // The variant carries the introduction the original lacks: a headline names 韩小正, the lead 副市长韩小证.
+  const introduces = variant.titles.size > 0 && original.titles.size === 0 && introducedBefore;
+  if (original.roster) return { alike, sameTitle, bare, roster: true };
+  if (short) {
+    // One given character is the whole given name: a role both share (记者, 主任) says little. The variant
+    // must look or sound like the name, or follow a name written often.
+    if (alike && (bare || introduces || (variant.titles.size > 0 && original.titles.size === 0))) return { alike, bare };
+    if ((bare || introduces) && original.at.length >= MIN_SHORT_MAJORITY) return { bare };
+    return undefined;
+  }
+  if (alike) return { alike, sameTitle, bare };
+  return sameTitle || bare || introduces ? { sameTitle, bare } : undefined;
+}
+
+/**
+ * True when the two forms stand in one enumeration (王宁、王毅出席; 大使张海涛、…大使张海波):
+ * one clause holds both, with a list mark between them. People listed together are
+ * different people.
+ */
+function inOneSentenceList(joined: string, a: PersonForm, b: PersonForm): boolean {
+  for (const i of a.at) {
+    for (const j of b.at) {
+      const [from, to] = i < j ? [i + a.name.length, j] : [j + b.name.length, i];
+      if (to < from) continue;
+      const between = joined.slice(from, to);
+      if (!SENTENCE_BREAK.test(between) && LIST_MARK.test(between)) return true;
+    }
+  }
+  return false;
+}

@@ -228,7 +228,8 @@ export function renderConfigSchema(rules: readonly Rule[] = RULES): string {
     const { id, defaultSeverity, docs } = rule.meta;
     ruleProperties[id] = {
       description: `${docs.summary}（${docs.gloss}）。默认 ${defaultSeverity}。`,
-      // draft-07 tuple form: VS Code's JSON service reads it everywhere.
+      // draft-07 tuple form: VS Code's JSON service reads it everywhere. The [severity, {…}] form is
+      // ESLint's; it is accepted, and the object ignored: no rule takes options.
       oneOf: [severity, { type: 'array', items: [severity, { type: 'object' }], additionalItems: false, minItems: 1 }],
     };
   }

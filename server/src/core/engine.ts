@@ -12,7 +12,6 @@ import type { Finding, FixKind, LintOptions, Rule, RuleContext, Severity } from 
 interface ActiveRule {
   rule: Rule;
   severity: Severity;
-  options: Record<string, unknown>;
   /** The context this rule is handed, made once per Linter (see RuleRunner). */
   ctx: RuleContext;
 }
@@ -69,14 +68,13 @@ export class Linter {
       const setting = options.rules?.[rule.meta.id];
       if (setting === 'off') continue;
       const severity = setting ?? rule.meta.defaultSeverity;
-      const ruleOptions = options.ruleOptions?.[rule.meta.id] ?? {};
-      this.active.push({ rule, severity, options: ruleOptions, ctx: this.contextFor(rule, severity, ruleOptions) });
+      this.active.push({ rule, severity, ctx: this.contextFor(rule, severity) });
     }
     this.paragraphRules = this.active.filter((a) => a.rule.meta.scope === 'paragraph' && a.rule.checkParagraph);
     this.documentRules = this.active.filter((a) => a.rule.meta.scope === 'document' && a.rule.checkDocument);
   }
 
-  private contextFor(rule: Rule, severity: Severity, options: Record<string, unknown>): RuleContext {
+  private contextFor(rule: Rule, severity: Severity): RuleContext {
     const meta = rule.meta;
     const id = meta.id;
     // A fix that names no kind is the rule's; a rule that names none is a judgement.
@@ -97,7 +95,6 @@ export class Linter {
       },
       model,
       lexicon,
-      options,
       isAllowed: (word) => allow.has(word),
       report: (f) => {
         // Built key by key: spreading a dozen rules' finding shapes is a slow, megamorphic copy.

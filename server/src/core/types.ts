@@ -104,8 +104,6 @@ export interface RuleContext<State = unknown> {
   lexicon: Lexicon;
   /** Words the house dictionary allows (config `allow`), already merged. */
   isAllowed(word: string): boolean;
-  /** Rule options from config (`rules: { id: [severity, options] }`). */
-  options: Record<string, unknown>;
   report(finding: Omit<Finding, 'rule' | 'severity'> & { severity?: Severity }): void;
   /**
    * What the rule's createState built for this linter's model and lexicon (undefined
@@ -136,7 +134,6 @@ export interface LintOptions {
   lexicon: Lexicon;
   /** Per-rule severity or 'off'; rules not named use their default. */
   rules?: Record<string, SeveritySetting>;
-  ruleOptions?: Record<string, Record<string, unknown>>;
   /** House dictionary: words and names never to flag. */
   allow?: string[];
   /** 'markdown' masks code, front matter, HTML comments; 'plaintext' masks URLs only. */

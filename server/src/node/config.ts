@@ -14,6 +14,7 @@ const MAX_ROSTER_BYTES = 64 * 1024 * 1024;
 
 export const CONFIG_FILE = '.jiaoduirc.json';
 
+/** A severity, or ESLint's [severity, options] form: accepted for compatibility, the options are ignored (no rule takes any). */
 export type RuleSetting = SeveritySetting | [SeveritySetting, Record<string, unknown>];
 
 export interface JiaoduiConfig extends Roster {
@@ -105,19 +106,13 @@ export function resolveLintOptions(args: ResolveArgs = {}): LintOptions {
   const config = args.config ?? {};
   const modelPath = args.modelPath ?? (config.model ? path.resolve(args.configDir ?? '.', config.model) : undefined);
   const rules: Record<string, SeveritySetting> = {};
-  const ruleOptions: Record<string, Record<string, unknown>> = {};
-  for (const [id, setting] of Object.entries(config.rules ?? {})) {
-    if (Array.isArray(setting)) {
-      rules[id] = setting[0];
-      ruleOptions[id] = setting[1] ?? {};
-    } else rules[id] = setting;
-  }
+  // ["error", {…}] (ESLint's form) is still accepted; no rule takes options, so only the severity counts.
+  for (const [id, setting] of Object.entries(config.rules ?? {})) rules[id] = Array.isArray(setting) ? setting[0] : setting;
   Object.assign(rules, args.ruleOverrides ?? {});
   return {
     model: applyRoster(loadModel(modelPath), withRosterFile(config, args.configDir ?? '.')),
     lexicon: loadLexicon(),
     rules,
-    ruleOptions,
     allow: [...(config.allow ?? []), ...(args.extraAllow ?? [])],
   };
 }

@@ -52,6 +52,20 @@ const ANCHOR = 2;
 const MIN_ANCHOR = 1;
 /** A learned phrase needs this many occurrences (or two in different documents). */
 const MIN_COUNT = 3;
+/**
+ * Characters around a written character that, found in a recurrent phrase, show the
+ * corpus writing it there. Three: a pair is too common to be evidence, and four
+ * leaves most edits near a phrase's edge without a window inside the variant.
+ */
+const WRITTEN_CONTEXT = 3;
+/**
+ * How much harder (in nats of the lexicon's word model) the text reads with the
+ * variant than with the phrase, above which the variant may be a slip. A slip
+ * strands characters and breaks words; a variant that reads at least as easily
+ * (伊军方 beside 伊朗军方, 我进一步 beside 我们进一步) was written so. Zero: on half A of
+ * the development corpus a higher bar lost more injected slips than false alarms.
+ */
+const MIN_COST_RISE = 0;
 /** Lexicon frequency above which the variant is a word of the language in its own right. */
 const WORD_FREQ = 50;
 
@@ -224,6 +238,11 @@ function acceptable(lexicon: Lexicon, index: PhraseIndex, text: string, m: NearM
   // (mayBeSlip may have cut the target back to its recurrent start.)
   const length = m.target.length;
   const variant = text.slice(m.start, m.end);
+  // A learned phrase is only what the corpus usually writes: a variant it also writes, or one that
+  // reads as easily in a phrase too short to be evidence by its length, is usage. A curated
+  // formulation is fixed in every character.
+  if (!curated && index.writesAround(text, m)) return false;
+  if (!curated && length < MIN_LENGTH_STRONG && costRise(lexicon, text, m) <= MIN_COST_RISE) return false;
   if (lexicon.freq(variant) >= WORD_FREQ) return false;
   if (index.isRecurrent(variant)) return false;
   // A slot the corpus fills in more than one way makes another filler meant — unless it breaks the
@@ -357,6 +376,25 @@ function editInsideWord(lexicon: Lexicon, index: PhraseIndex, m: NearMiss): bool
   return false;
 }
 
+/** The lexicon's cost of reading a string: the best segmentation's summed −log word probability. */
+function readingCost(lexicon: Lexicon, s: string): number {
+  const logTotal = Math.log(lexicon.total || 1);
+  let cost = 0;
+  for (const token of segment(lexicon, s)) cost += logTotal - Math.log(Math.max(1, lexicon.freq(token.word)));
+  return cost;
+}
+
+/** How much harder the text reads with the variant than with the phrase, a few characters of context included. */
+function costRise(lexicon: Lexicon, text: string, m: NearMiss): number {
+  let from = m.start;
+  while (from > 0 && m.start - from < FLUENCY_CONTEXT && isHan(text.charCodeAt(from - 1))) from--;
+  let to = m.end;
+  while (to < text.length && to - m.end < FLUENCY_CONTEXT && isHan(text.charCodeAt(to))) to++;
+  const before = text.slice(from, m.start);
+  const after = text.slice(m.end, to);
+  return readingCost(lexicon, before + text.slice(m.start, m.end) + after) - readingCost(lexicon, before + m.target + after);
+}
+
 /**
  * True when the variant segments into ordinary words around the edit (医用设备 for
  * 医疗设备, 推动 for 推进): then it may well be meant, and only a long phrase is
@@ -444,6 +482,8 @@ function extraCopy(ctx: RuleContext, text: string, m: NearMiss): number {
 function doubledSlip(ctx: RuleContext, index: PhraseIndex, text: string, m: NearMiss, at: number): boolean {
   if (m.entry.source === CORPUS_SOURCE && index.countOf(m.node) < MIN_COUNT) return false;
   const pairStart = text[at - 1] === text[at] ? at - 1 : at;
+  // The first copy belongs to the word before it when the corpus writes that pair as a unit (乌军|军用).
+  if (pairStart > 0 && index.attestsPair(ctx.lexicon, text.slice(pairStart - 1, pairStart + 1))) return false;
   if (explainRepeat(text, { start: pairStart, unit: 1, copies: 2 }, ctx.lexicon, ctx.model.repeats) === null) return false;
   let from = m.start;
   while (from > 0 && m.start - from < FLUENCY_CONTEXT && isHan(text.charCodeAt(from - 1))) from--;
@@ -1029,11 +1069,32 @@ class PhraseIndex {
   private fillsSlotOtherwise(target: string, at: number): boolean {
     const left = target.slice(Math.max(0, at - ANCHOR), at);
     const right = target.slice(at + 1, at + 1 + ANCHOR);
-    for (const phrase of this.phrasesWith(left)) {
-      for (let i = phrase.indexOf(left); i >= 0; i = phrase.indexOf(left, i + 1)) {
-        const slot = i + left.length;
-        if (slot < phrase.length && phrase[slot] !== target[at] && phrase.startsWith(right, slot + 1)) return true;
+    // Phrases are indexed by character pairs: look up by whichever side has two (中_建交 by 建交).
+    const byLeft = left.length >= 2 || right.length < 2;
+    const key = byLeft ? left : right;
+    if (key.length < 2) return false;
+    for (const phrase of this.phrasesWith(key)) {
+      for (let i = phrase.indexOf(key); i >= 0; i = phrase.indexOf(key, i + 1)) {
+        const slot = byLeft ? i + left.length : i - 1;
+        if (slot < left.length || slot >= phrase.length || phrase[slot] === target[at]) continue;
+        if (phrase.startsWith(left, slot - left.length) && phrase.startsWith(right, slot + 1)) return true;
       }
+    }
+    return false;
+  }
+
+  /**
+   * True when a run of three characters of the variant that holds the written
+   * character (or, for a drop, the new junction) is part of a recurrent phrase: the
+   * corpus writes it so (打好…攻坚战 beside 打赢, 副主任委员 beside 主任委员), and a
+   * variant the corpus itself uses is usage, not a slip.
+   */
+  writesAround(text: string, m: NearMiss): boolean {
+    const last = m.kind === 'drop' ? m.textAt - 1 : m.textAt;
+    for (let i = Math.max(m.start, m.textAt - 2); i <= last && i + WRITTEN_CONTEXT <= m.end; i++) {
+      const window = text.slice(i, i + WRITTEN_CONTEXT);
+      // A window the phrase itself contains (the written character repeats one a little further on) is no evidence.
+      if (!m.target.includes(window) && this.isRecurrent(window)) return true;
     }
     return false;
   }

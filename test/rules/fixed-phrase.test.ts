@@ -160,7 +160,11 @@ describe('fixed-phrase fixes leave no new finding at their site', () => {
           .lint(fixed)
           .filter((f) => f.offset < span.offset + Math.max(1, span.length) && span.offset < f.offset + Math.max(1, f.length))
           .filter((f) => !known.has(`${f.rule}:${fixed.slice(f.offset, f.offset + f.length)}`));
-        assert.deepEqual(fresh.map((f) => `${f.rule}: ${fixed.slice(f.offset, f.offset + f.length)} ${f.message}`), [], `after the fix: ${fixed}`);
+        assert.deepEqual(
+          fresh.map((f) => `${f.rule}: ${fixed.slice(f.offset, f.offset + f.length)} ${f.message}`),
+          [],
+          `after the fix: ${fixed}`,
+        );
       }
     });
   }

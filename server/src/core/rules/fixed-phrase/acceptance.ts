@@ -1,0 +1,213 @@
+/**
+ * The acceptance policy: which near-misses the index finds are slips worth reporting.
+ * Long phrases are evidence by their length; shorter ones, and edits near a phrase's
+ * edge, count only as slips that break the lexicon. For a learned phrase the corpus
+ * has a say too: a variant it writes itself, or one that reads as easily, is usage.
+ * Every predicate here reads its inputs and returns a verdict; none changes them.
+ */
+import type { Lexicon } from '../../lexicon';
+import { CORPUS_SOURCE } from '../../model/sections/phrases';
+import { isContrastivePair, isNumeralChar } from '../../analysis/names';
+import { endsWithOrganisationHead } from '../../analysis/organisations';
+import { breaksLexicon } from '../../analysis/lexical-break';
+import { segment } from '../../segmenter';
+import { contextWindow, targetChar, writtenChar, type Accepted, type NearMiss } from './near-miss';
+import type { PhraseIndex } from './phrase-index';
+import * as T from './thresholds';
+
+/** The near-miss as accepted (possibly cut back to its recurrent start), or undefined. */
+export function accept(lexicon: Lexicon, index: PhraseIndex, text: string, found: NearMiss): Accepted | undefined {
+  let m = found;
+  const removed = targetChar(m);
+  const written = writtenChar(text, m);
+  if (isNumeralChar(removed)) return undefined;
+  const adminTarget = T.ADMIN_CHARS.has(removed);
+  const adminText = T.ADMIN_CHARS.has(written);
+  if ((adminTarget || adminText) && (m.kind !== 'substitute' || (adminTarget && adminText))) return undefined;
+  // A numeral or an administrative character written inside a word (卫生 → 卫生一, 乡镇 → 乡施)
+  // may still be a slip, but only one that breaks the lexicon.
+  const unusualEdit = isNumeralChar(written) || adminTarget || adminText;
+  if (m.kind === 'substitute' && isContrastivePair(removed, written)) return undefined;
+  if (m.kind === 'add' && (text[m.textAt - 1] === written || text[m.textAt + 1] === written)) return undefined;
+  const curated = m.entry.source !== CORPUS_SOURCE;
+  const wellAnchored = !unusualEdit && m.target.length >= T.MIN_TARGET_LENGTH && Math.min(leftAnchor(m), rightAnchor(m)) >= T.ANCHOR;
+  // Too short or too near an edge for every strict bar: only a slip can pass, so its cheap tests go first.
+  const slipOnly = !wellAnchored || m.target.length < (curated ? T.MIN_LENGTH_STRONG_CURATED : T.MIN_LENGTH_STRONG);
+  if (slipOnly) {
+    const slip = slipCandidate(index, text, m);
+    if (!slip) return undefined;
+    m = slip;
+  }
+  const length = m.target.length;
+  const variant = text.slice(m.start, m.end);
+  // A learned phrase is only what the corpus usually writes: a variant it also writes, or one that
+  // reads as easily in a phrase too short to be evidence by its length, is usage. A curated
+  // formulation is fixed in every character.
+  if (!curated && index.evidence.writesAround(text, m)) return undefined;
+  if (!curated && length < T.MIN_LENGTH_STRONG && costRise(lexicon, text, m) <= T.MIN_COST_RISE) return undefined;
+  if (lexicon.freq(variant) >= T.WORD_FREQ) return undefined;
+  if (index.evidence.isRecurrent(variant)) return undefined;
+  // A slot the corpus fills in more than one way makes another filler meant — unless it breaks the
+  // lexicon, which no filler the corpus writes does (持续出展 beside 持续开展 and 持续发展).
+  const varies = m.kind === 'substitute' && index.evidence.slotVaries(m.target, m.targetAt);
+  if (varies && !slipOnly) {
+    const slip = slipCandidate(index, text, m);
+    if (!slip) return undefined;
+    m = slip;
+  }
+  if (T.FUNCTION_CHARS.has(removed) || T.FUNCTION_CHARS.has(written)) {
+    const enough = curated ? length >= T.MIN_LENGTH_FUNCTION_CURATED : m.kind === 'substitute' && length >= T.MIN_LENGTH_FUNCTION_SUBSTITUTION;
+    if (enough && wellAnchored && !varies) return { match: m, acceptance: 'strict' };
+    // 支付 → 支为, 扎实 → 扎就实: a function character inside a word, not beside one.
+    if (m.kind === 'drop' || T.FUNCTION_CHARS.has(removed)) return undefined;
+    const slip = slipCandidate(index, text, m);
+    if (!slip || !editInsideWord(index, slip) || !breaksPhrase(lexicon, index, text, slip)) return undefined;
+    return { match: slip, acceptance: 'confirm' };
+  }
+  const inside = editInsideWord(index, m);
+  // The fluency test below only chooses between strict bars.
+  if (slipOnly || varies) {
+    const echoes = echoesNeighbour(text, m);
+    if (m.kind === 'add' && !inside && !echoes && attaches(lexicon, written)) return undefined;
+    if (!breaksPhrase(lexicon, index, text, m)) return undefined;
+    return { match: m, acceptance: inside || echoes ? 'lexical' : 'confirm' };
+  }
+  const fluent = readsFluently(lexicon, text, m);
+  // Another organisation, not a slip: 中国医师协会 / 中国医院协会.
+  if (fluent && m.kind === 'substitute' && endsWithOrganisationHead(m.target)) return undefined;
+  let needed: number;
+  if (!fluent && inside) needed = curated ? T.MIN_LENGTH_STRONG_CURATED : T.MIN_LENGTH_STRONG;
+  else if (!fluent && m.kind === 'substitute') needed = curated ? T.MIN_LENGTH_WEAK_CURATED : T.MIN_LENGTH_SLOT;
+  else needed = curated ? T.MIN_LENGTH_WEAK_CURATED : T.MIN_LENGTH_WEAK;
+  if (length >= needed) return { match: m, acceptance: 'strict' };
+  if (m.kind === 'add' && !inside && attaches(lexicon, written)) return undefined;
+  const slip = slipCandidate(index, text, m);
+  if (!slip || !breaksPhrase(lexicon, index, text, slip)) return undefined;
+  return { match: slip, acceptance: inside ? 'lexical' : 'confirm' };
+}
+
+/** True when a character added between two words may be meant: 中医药类特色班, 数字化健康. */
+function attaches(lexicon: Lexicon, char: string): boolean {
+  return T.MODAL_CHARS.has(char) || T.ATTACHING_POS.test(lexicon.pos(char) ?? '') || lexicon.suffixProductivity(char) >= T.PRODUCTIVE_SUFFIX;
+}
+
+/**
+ * True when an added character is the one written two places on or back: typed a
+ * keystroke early or late (卫生健康作工作), a slip however the words fall.
+ */
+export function echoesNeighbour(text: string, m: NearMiss): boolean {
+  return m.kind === 'add' && (text[m.textAt + 2] === text[m.textAt] || text[m.textAt - 2] === text[m.textAt]);
+}
+
+/** Characters of the target before the edit, and after it. */
+function leftAnchor(m: NearMiss): number {
+  return m.targetAt;
+}
+
+function rightAnchor(m: NearMiss): number {
+  return m.target.length - m.targetAt - (m.kind === 'add' ? 0 : 1);
+}
+
+/**
+ * A slip inside a short phrase or near its edge: the phrase recurs, and the variant
+ * strands characters the phrase reads as words (健康教育 → 健/帮/教育). A dropped
+ * character leaves too little of a four-character phrase to tell, so drops need five.
+ */
+function breaksPhrase(lexicon: Lexicon, index: PhraseIndex, text: string, m: NearMiss): boolean {
+  // A target cut inside a word of its phrase (国家卫生健 of 国家卫生健康委), or one that ends
+  // inside a word where the corpus goes on (货款由医 of 货款由医保基金), is no unit to miss.
+  if (!index.endsOnWord(m)) return false;
+  // A pairing the corpus writes elsewhere is a word the lexicon lacks (慢病, 医政, 数智), not a slip.
+  if (
+    m.kind !== 'drop' &&
+    (index.evidence.attestsPair(text.slice(m.textAt - 1, m.textAt + 1)) || index.evidence.attestsPair(text.slice(m.textAt, m.textAt + 2)))
+  )
+    return false;
+  const { from, to } = contextWindow(text, m.start, m.end);
+  return breaksLexicon(lexicon, text.slice(from, m.start), m.target, text.slice(m.start, m.end), text.slice(m.end, to));
+}
+
+/**
+ * The checks of breaksPhrase that need no segmentation, run first because most
+ * candidates fail them: the near-miss as a slip candidate (cut back to a recurrent
+ * start when its target is rarer than MIN_COUNT), or undefined.
+ */
+function slipCandidate(index: PhraseIndex, text: string, found: NearMiss): NearMiss | undefined {
+  let m = found;
+  if (m.kind === 'drop') {
+    if (m.target.length < T.MIN_TARGET_LENGTH) return undefined;
+    // A character left beside a function word may be a word of its own (在防的工作当中).
+    if (T.FUNCTION_CODES[text.charCodeAt(m.textAt - 1)] || T.FUNCTION_CODES[text.charCodeAt(m.textAt)]) return undefined;
+  }
+  // A slip needs a phrase the corpus writes MIN_COUNT times: a rarer long target gives way to its recurrent start.
+  if (m.entry.source === CORPUS_SOURCE && index.countOf(m.node) < T.MIN_COUNT) {
+    const cut = index.cutToRecurrent(text, m);
+    if (!cut) return undefined;
+    m = cut;
+  }
+  // The corpus writes the target only as the start of a longer phrase, and the text goes elsewhere.
+  const next = index.usualNext(m.node);
+  if (next?.dominant && text.charCodeAt(m.end) !== next.code) return undefined;
+  if (m.kind === 'substitute') {
+    // A parallel four-character pattern (提质提效 beside 提质增效) repeats a character on purpose.
+    const written = text[m.textAt];
+    for (let i = m.start; i < m.end; i++) if (i !== m.textAt && text[i] === written) return undefined;
+  }
+  return m;
+}
+
+/**
+ * True when the edit falls inside a word of the target (中西医|结合 losing its 医), not
+ * between words. A run of single characters the lexicon cannot segment (强/基 in
+ * 医疗卫生强基工程) is an unknown word, and counts as one.
+ */
+function editInsideWord(index: PhraseIndex, m: NearMiss): boolean {
+  const k = m.targetAt;
+  const tokens = index.segmentTarget(m);
+  const single = (t: number) => t >= 0 && t < tokens.length && tokens[t].end - tokens[t].start === 1 && !T.FUNCTION_CHARS.has(tokens[t].word);
+  for (let t = 0; t < tokens.length; t++) {
+    const token = tokens[t];
+    if (m.kind === 'add') {
+      if (token.start < k && k < token.end) return true;
+      // Between two characters of an unknown word.
+      if (token.end === k && single(t) && single(t + 1)) return true;
+      continue;
+    }
+    if (token.start <= k && k < token.end) return token.end - token.start >= 2 || (single(t) && (single(t - 1) || single(t + 1)));
+  }
+  return false;
+}
+
+/** The lexicon's cost of reading a string: the best segmentation's summed −log word probability. */
+function readingCost(lexicon: Lexicon, s: string): number {
+  const logTotal = Math.log(lexicon.total || 1);
+  let cost = 0;
+  for (const token of segment(lexicon, s)) cost += logTotal - Math.log(Math.max(1, lexicon.freq(token.word)));
+  return cost;
+}
+
+/** How much harder the text reads with the variant than with the phrase, a few characters of context included. */
+function costRise(lexicon: Lexicon, text: string, m: NearMiss): number {
+  const { from, to } = contextWindow(text, m.start, m.end);
+  const before = text.slice(from, m.start);
+  const after = text.slice(m.end, to);
+  return readingCost(lexicon, before + text.slice(m.start, m.end) + after) - readingCost(lexicon, before + m.target + after);
+}
+
+/**
+ * True when the variant segments into ordinary words around the edit (医用设备 for
+ * 医疗设备, 推动 for 推进): then it may well be meant, and only a long phrase is
+ * evidence enough. A slip usually leaves a stranded character (高质发展).
+ */
+function readsFluently(lexicon: Lexicon, text: string, m: NearMiss): boolean {
+  // A few characters of context, so 全产业链 is seen whole even when the window stops at 全产业.
+  const { from, to } = contextWindow(text, m.start, m.end);
+  const tokens = segment(lexicon, text.slice(from, to));
+  const isWord = (k: number) => {
+    const token = tokens.find((t) => t.start <= k && k < t.end);
+    return !!token && token.word.length >= 2 && lexicon.freq(token.word) >= T.FLUENT_FREQ;
+  };
+  const k = m.textAt - from;
+  if (m.kind === 'drop') return isWord(k - 1) && isWord(k);
+  return isWord(k);
+}

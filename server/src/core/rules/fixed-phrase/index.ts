@@ -1,0 +1,143 @@
+/**
+ * fixed-phrase: a near-miss of a phrase the corpus writes consistently (or a curated
+ * 规范提法): one character substituted, dropped or added inside it, e.g. 高质亮发展
+ * where the corpus writes 高质量发展 throughout.
+ *
+ * Long phrases are evidence by their length. Shorter ones (four characters up) and
+ * edits next to a phrase's first or last character count only as slips that break
+ * the lexicon: the phrase reads as words where the variant strands characters
+ * (健康教育 → 健帮教育, 推进中医药 → 推进中名药), and the phrase recurs. The whole
+ * document gets a say there, which is why the rule is document-scoped: a variant the
+ * document writes again, or whose new pairing it uses elsewhere as a word (慢病), is meant.
+ *
+ * What it deliberately ignores:
+ * - a variant the learned corpus writes itself around the edit (打好…攻坚战 beside
+ *   打赢, 副主任委员 beside 主任委员), or one that reads at least as easily as a short
+ *   learned phrase (伊军方 beside 伊朗军方): usage, not a slip (a bigger archive knows
+ *   more usage, so it must make the rule quieter, never noisier);
+ * - variants that read as words (医用设备 for 医疗设备, 中国医师协会 for 中国医院协会):
+ *   a different phrase or body, unless the phrase is long enough to outweigh it;
+ * - a changed numeral (二十大 / 十九大, 第一 / 第二): a different fact, not a typo;
+ * - contrastive slots (省/市/县, 上/下, 大/小…) and slots the corpus itself fills in
+ *   more than one way with words (推进健康中国建设 / 推进美丽中国建设);
+ * - a variant the corpus itself repeats or the lexicon knows as a word: both forms
+ *   are then established (国家卫生健康委 / 国家卫健委); a pairing the corpus writes as
+ *   one unit (医政, 数智); a parallel pattern (提质提效); a measure word, modifier or
+ *   suffix added between two words (中医药类特色班); a short phrase the corpus nearly
+ *   always writes as part of a longer one (推进中医 in 推进中医药);
+ * - a doubled character duplicate-word reports (强基基工程); an organisation the
+ *   document names correctly twice: name-consistency reports its slips.
+ *
+ * A fix replaces the whole near-miss by the phrase and never doubles its context
+ * (see fix-site.ts). Files: phrase-index.ts (trie walk), quad-index.ts (four-character
+ * phrases), corpus-evidence.ts (what the corpus writes), acceptance.ts (the policy),
+ * thresholds.ts (every named bar), report.ts (messages and fixes).
+ */
+import type { Rule, RuleContext } from '../../types';
+import type { Lexicon } from '../../lexicon';
+import { pairStandsTogether } from '../../analysis/lexical-break';
+import { endsWithOrganisationHead } from '../../analysis/organisations';
+import { HAN_CODES } from '../../analysis/han';
+import { accept } from './acceptance';
+import { doubledSlip, extraCopy, leavesRepeat } from './fix-site';
+import type { Accepted } from './near-miss';
+import { PhraseIndex } from './phrase-index';
+import { reportDoubled, reportNearMiss } from './report';
+import { FUNCTION_CODES, MIN_SLIP_LENGTH } from './thresholds';
+
+/** Tables held here so the scan indexes them directly. */
+const HAN_TABLE: Uint8Array = HAN_CODES;
+const FUNCTION_TABLE: Uint8Array = FUNCTION_CODES;
+
+export const fixedPhrase: Rule<PhraseIndex> = {
+  meta: {
+    id: 'fixed-phrase',
+    category: 'consistency',
+    defaultSeverity: 'warning',
+    fixable: true,
+    fixKind: 'suggestion',
+    // Document scope: a variant the document writes elsewhere, or whose new pairing it
+    // uses elsewhere (慢病 beside 疾病), is meant.
+    scope: 'document',
+    docs: {
+      summary: '固定提法有误：与语料中反复出现的提法仅差一字',
+      gloss: 'A near-miss of a fixed phrase the corpus writes consistently (one character substituted, dropped or added)',
+      why: '规范提法和机构名称错一个字，拼写检查器发现不了，因为每个字都是正确的字；但政治性提法和正式名称出错，是新闻出版的重大差错。本规则以语料中反复出现的提法（以及收录的规范提法）为准，报告只差一字的写法；较短的提法只在错字把词拆成非词（如“健康教育”写成“健帮教育”）时才报告。',
+      example: { bad: '推进紧密型县域医供体建设', good: '推进紧密型县域医共体建设' },
+      reference: '《图书编校质量差错认定细则》：政治性差错、知识性差错',
+    },
+  },
+  createState(model, lexicon) {
+    return new PhraseIndex(model.phrases, lexicon);
+  },
+  checkDocument(ctx) {
+    const index = ctx.state;
+    if (index.empty) return;
+    const document = ctx.text.masked;
+    for (const paragraph of ctx.text.paragraphs) {
+      for (const { match, acceptance, extraAt } of scanParagraph(ctx, index, paragraph.text)) {
+        if (ctx.isAllowed(paragraph.text.slice(match.start, match.end))) continue;
+        if (acceptance === 'doubled') {
+          reportDoubled(ctx, paragraph.start, paragraph.text, match, extraAt!);
+          continue;
+        }
+        if (acceptance !== 'strict' && meantInDocument(ctx.lexicon, document, paragraph.start, paragraph.text, { match, acceptance })) continue;
+        // A fix never creates a finding at its site: a phrase that, written in, would double
+        // what stands beside it (卫生健康工作 before 工作) is not what was meant.
+        if (leavesRepeat(ctx, paragraph.text, match.start, match.end, match.target)) continue;
+        reportNearMiss(ctx, paragraph.start, paragraph.text, match);
+      }
+    }
+  },
+};
+
+/** The accepted near-misses of one paragraph, before the document-level checks. */
+function scanParagraph(ctx: RuleContext<PhraseIndex>, index: PhraseIndex, text: string): Accepted[] {
+  const found: Accepted[] = [];
+  let lastEnd = -1;
+  for (let i = 0; i + MIN_SLIP_LENGTH - 1 <= text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (HAN_TABLE[code] !== 1 || FUNCTION_TABLE[code] || !index.startsTarget(code)) continue;
+    const match = index.nearMissAt(text, i);
+    if (!match || i < lastEnd) continue;
+    // A character doubled beside the phrase (中医医院|院感, 中医|医疗机构) leaves the phrase written whole: no near-miss.
+    if (match.kind === 'add' && text.slice(match.start, match.end).includes(match.target)) continue;
+    const extraAt = extraCopy(ctx, text, match);
+    const accepted =
+      extraAt >= 0
+        ? doubledSlip(ctx, index, text, match, extraAt)
+          ? { match, acceptance: 'doubled' as const, extraAt }
+          : undefined
+        : accept(ctx.lexicon, index, text, match);
+    if (!accepted) continue;
+    lastEnd = accepted.match.end;
+    found.push(accepted);
+  }
+  return found;
+}
+
+/**
+ * A slip the document itself contradicts: the variant is written again elsewhere,
+ * or the pairing the written character makes (慢病, 医政) occurs elsewhere — a word
+ * of this document the lexicon lacks. A slip of an organisation the document
+ * names correctly twice is left to name-consistency, which reports it as such.
+ */
+function meantInDocument(lexicon: Lexicon, document: string, base: number, text: string, { match: m, acceptance }: Accepted): boolean {
+  const start = base + m.start;
+  const end = base + m.end;
+  const elsewhere = (s: string, together: boolean) => {
+    for (let i = document.indexOf(s); i >= 0; i = document.indexOf(s, i + 1)) {
+      if ((i + s.length <= start || i >= end) && (!together || pairStandsTogether(lexicon, document, i))) return true;
+    }
+    return false;
+  };
+  if (elsewhere(text.slice(m.start, m.end), false)) return true;
+  if (acceptance === 'confirm' && document.indexOf(m.target) < 0) return true;
+  // An organisation the document names right twice is name-consistency's finding, not a second one here.
+  if (endsWithOrganisationHead(m.target)) {
+    const first = document.indexOf(m.target);
+    if (first >= 0 && document.indexOf(m.target, first + m.target.length) >= 0) return true;
+  }
+  if (m.kind === 'drop') return false;
+  return elsewhere(text.slice(m.textAt - 1, m.textAt + 1), true) || elsewhere(text.slice(m.textAt, m.textAt + 2), true);
+}

@@ -1,0 +1,147 @@
+/**
+ * Four-character phrases, matched apart from the trie, which they would crowd at
+ * every shallow node: by hashed keys of their characters — one with the second and
+ * one with the third character blanked, for every substitution there — in an
+ * open-addressing table over typed arrays. The first and last characters rule out
+ * nearly every position before any key is hashed.
+ */
+import type { PhraseEntry } from '../../model/sections/phrases';
+import { HAN_CODES } from '../../analysis/han';
+import type { NearMiss } from './near-miss';
+import { BLANK, PAIR_SLOTS, pairSlot, quadHash } from './tables';
+
+const HAN_TABLE: Uint8Array = HAN_CODES;
+
+export class QuadIndex {
+  private readonly entries: PhraseEntry[];
+  /** Each quad's trie node when it begins a longer phrase, else −1 − its id. */
+  private readonly nodes: number[];
+  private readonly codes: Uint16Array;
+  private readonly hashes: Int32Array;
+  private readonly ids: Int32Array;
+  private readonly mask: number;
+  /** Hashed (first, last) character pairs of the quads, and their first characters. */
+  private readonly ends = new Uint8Array(PAIR_SLOTS);
+  private readonly starts = new Uint8Array(0x10000);
+
+  constructor(entries: PhraseEntry[], trieNodeOf: (phrase: string) => number) {
+    let capacity = 16;
+    while (capacity < entries.length * 3 * 3) capacity <<= 1;
+    this.entries = entries;
+    this.codes = new Uint16Array(entries.length * 4);
+    this.hashes = new Int32Array(capacity).fill(-1);
+    this.ids = new Int32Array(capacity);
+    this.mask = capacity - 1;
+    this.nodes = entries.map((entry, id) => {
+      const node = trieNodeOf(entry.phrase);
+      return node > 0 ? node : -1 - id;
+    });
+    entries.forEach((entry, id) => {
+      const phrase = entry.phrase;
+      const [a, b, c, d] = [0, 1, 2, 3].map((k) => phrase.charCodeAt(k));
+      this.codes.set([a, b, c, d], id * 4);
+      for (const hash of [quadHash(a, b, c, d), quadHash(a, BLANK, c, d), quadHash(a, b, BLANK, d)]) {
+        let i = hash & this.mask;
+        while (this.hashes[i] !== -1) i = (i + 1) & this.mask;
+        this.hashes[i] = hash;
+        this.ids[i] = id;
+      }
+      this.starts[a] = 1;
+      this.ends[pairSlot(a, d)] = 1;
+    });
+  }
+
+  get empty(): boolean {
+    return this.entries.length === 0;
+  }
+
+  /** Trie nodes the quads share with longer phrases, and the quads' own counts there. */
+  sharedNodes(): Array<[number, number]> {
+    return this.nodes.flatMap((node, id): Array<[number, number]> => (node > 0 ? [[node, this.entries[id].count]] : []));
+  }
+
+  /** Marks the quads' first characters in a table of target starts. */
+  markStarts(starts: Uint8Array): void {
+    for (let code = 0; code < this.starts.length; code++) if (this.starts[code] === 1) starts[code] = 1;
+  }
+
+  /** The count of a quad known by its negative node. */
+  countOf(node: number): number {
+    return this.entries[-1 - node].count;
+  }
+
+  /** A one-edit near-miss of a four-character phrase starting at text[start], edited inside. */
+  nearMiss(text: string, start: number): NearMiss | undefined {
+    const a = text.charCodeAt(start);
+    if (this.starts[a] !== 1 || start + 4 > text.length) return undefined;
+    const d = text.charCodeAt(start + 3);
+    const e = start + 4 < text.length ? text.charCodeAt(start + 4) : 0;
+    const substituted = this.ends[pairSlot(a, d)] === 1;
+    const added = HAN_TABLE[e] === 1 && this.ends[pairSlot(a, e)] === 1;
+    if (!substituted && !added) return undefined;
+    const b = text.charCodeAt(start + 1);
+    const c = text.charCodeAt(start + 2);
+    if (HAN_TABLE[b] !== 1 || HAN_TABLE[c] !== 1 || HAN_TABLE[d] !== 1) return undefined;
+    let best = -1;
+    let bestAt = 0;
+    let bestKind: 'substitute' | 'add' = 'substitute';
+    // Substituted second or third character.
+    if (substituted) {
+      for (let at = 1; at <= 2; at++) {
+        const written = at === 1 ? b : c;
+        const hash = at === 1 ? quadHash(a, BLANK, c, d) : quadHash(a, b, BLANK, d);
+        const id = at === 1 ? this.find(hash, a, -1, c, d, 1, written) : this.find(hash, a, b, -1, d, 2, written);
+        if (id >= 0 && (best < 0 || this.entries[id].count > this.entries[best].count)) {
+          best = id;
+          bestAt = at;
+        }
+      }
+      // …unless the four characters are themselves a phrase.
+      if (best >= 0 && this.find(quadHash(a, b, c, d), a, b, c, d, -1, -1) >= 0) best = -1;
+    }
+    // A character added after the first, second or third.
+    if (added) {
+      for (let at = 1; at <= 3; at++) {
+        // The text's characters other than the added one.
+        const y = at === 1 ? c : b;
+        const z = at === 3 ? c : d;
+        const id = this.find(quadHash(a, y, z, e), a, y, z, e, -1, -1);
+        if (id >= 0 && (best < 0 || this.entries[id].count > this.entries[best].count)) {
+          best = id;
+          bestAt = at;
+          bestKind = 'add';
+        }
+      }
+    }
+    if (best < 0) return undefined;
+    const entry = this.entries[best];
+    return {
+      start,
+      end: start + (bestKind === 'add' ? 5 : 4),
+      target: entry.phrase,
+      entry,
+      node: this.nodes[best],
+      kind: bestKind,
+      textAt: start + bestAt,
+      targetAt: bestAt,
+    };
+  }
+
+  /**
+   * The most frequent quad filed under `hash` whose characters are a, b, c, d (−1
+   * matches any) and whose character at `blankAt`, if any, is not `written`; or −1.
+   */
+  private find(hash: number, a: number, b: number, c: number, d: number, blankAt: number, written: number): number {
+    let found = -1;
+    for (let i = hash & this.mask; this.hashes[i] !== -1; i = (i + 1) & this.mask) {
+      if (this.hashes[i] !== hash) continue;
+      const id = this.ids[i];
+      const q = id * 4;
+      const codes = this.codes;
+      if (codes[q] !== a || (b >= 0 && codes[q + 1] !== b) || (c >= 0 && codes[q + 2] !== c) || codes[q + 3] !== d) continue;
+      if (blankAt > 0 && codes[q + blankAt] === written) continue;
+      if (found < 0 || this.entries[id].count > this.entries[found].count) found = id;
+    }
+    return found;
+  }
+}

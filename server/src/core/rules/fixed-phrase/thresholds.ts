@@ -1,0 +1,79 @@
+/**
+ * The named thresholds and character classes of fixed-phrase, with why each is what it is.
+ * Lengths are in characters; frequencies are the lexicon's (jieba) counts.
+ */
+
+/** Phrases shorter than this are too easy to resemble by accident… */
+export const MIN_TARGET_LENGTH = 5;
+/** …unless the variant breaks the lexicon where the phrase reads as words. */
+export const MIN_SLIP_LENGTH = 4;
+/** Exact characters required on each side of the edit… */
+export const ANCHOR = 2;
+/** …and the least, for a variant that breaks the lexicon. */
+export const MIN_ANCHOR = 1;
+/** A learned phrase needs this many occurrences (or two in different documents). */
+export const MIN_COUNT = 3;
+/**
+ * Characters around a written character that, found in a recurrent phrase, show the
+ * corpus writing it there. Three: a pair is too common to be evidence, and four
+ * leaves most edits near a phrase's edge without a window inside the variant.
+ */
+export const WRITTEN_CONTEXT = 3;
+/**
+ * How much harder (in nats of the lexicon's word model) the text reads with the
+ * variant than with the phrase, above which the variant may be a slip. A slip
+ * strands characters and breaks words; a variant that reads at least as easily
+ * (伊军方 beside 伊朗军方, 我进一步 beside 我们进一步) was written so. Zero: on half A of
+ * the development corpus a higher bar lost more injected slips than false alarms.
+ */
+export const MIN_COST_RISE = 0;
+/** Lexicon frequency above which the variant is a word of the language in its own right. */
+export const WORD_FREQ = 50;
+/** Answers remembered per index before a memo starts afresh. */
+export const MEMO_LIMIT = 50_000;
+
+/**
+ * Function characters: inserting, dropping or swapping one (医院的数字化转型,
+ * 筹资待遇, 实施好…) is ordinary variation, not a slip — unless the phrase is a
+ * curated formulation, where every character is fixed.
+ */
+export const FUNCTION_CHARS: ReadonlySet<string> = new Set(
+  '的了和与及或着过得地之等也都就还又在把被将为以对向从于给让使由其这那此该各每好并而且但如若所'.split(''),
+);
+/** FUNCTION_CHARS as a table over UTF-16 code units, for the hot loops. */
+export const FUNCTION_CODES: Uint8Array = (() => {
+  const flags = new Uint8Array(0x10000);
+  for (const ch of FUNCTION_CHARS) flags[ch.charCodeAt(0)] = 1;
+  return flags;
+})();
+/** Administrative level characters: 甘肃省 / 甘肃 is a choice, not a slip. */
+export const ADMIN_CHARS: ReadonlySet<string> = new Set('省市县区州镇乡村旗盟'.split(''));
+/** Lexicon frequency for a word to count as an ordinary word around the edit. */
+export const FLUENT_FREQ = 20;
+/** Han characters of context either side of a near-miss when segmenting it. */
+export const FLUENCY_CONTEXT = 3;
+
+/**
+ * Target lengths required. A slip inside a word that leaves a non-word (高质亮发展)
+ * is strong evidence; a different single-character word in a slot (全国名中医 /
+ * 全国老中医) is weaker; an edit that reads as ordinary words (医用设备 for 医疗设备)
+ * or adds or drops a whole word at a boundary (甘肃省中医药全产业链) is usually meant,
+ * so only a long phrase — or a curated one — outweighs it.
+ */
+export const MIN_LENGTH_STRONG = 7;
+export const MIN_LENGTH_STRONG_CURATED = 5;
+export const MIN_LENGTH_SLOT = 8;
+export const MIN_LENGTH_WEAK = 10;
+export const MIN_LENGTH_WEAK_CURATED = 6;
+export const MIN_LENGTH_FUNCTION_CURATED = 8;
+export const MIN_LENGTH_FUNCTION_SUBSTITUTION = 12;
+
+/**
+ * Parts of speech of a character that may stand between two words on purpose: a
+ * modifier (新, 总, 常), numeral or measure (年, 类), pronoun (各) or suffix (型).
+ */
+export const ATTACHING_POS = /^(?:a|ad|an|b|d|m|mq|q|k|r|f|z)$/;
+/** A character ending this many words is a productive suffix (…性, …化, …法). */
+export const PRODUCTIVE_SUFFIX = 200;
+/** Modal verbs and adverbs that jieba tags otherwise: 医保部门要协同税务部门, 货款仍由医保基金. */
+export const MODAL_CHARS: ReadonlySet<string> = new Set('要会能可应须需该再更最很太才亦均皆仍已曾正'.split(''));

@@ -2,7 +2,7 @@
 import type { Injector } from './types';
 import { DUPLICATE_WORD_INJECTORS } from './duplicate-word';
 import { pageMarkerInjector, strayDigitInjector } from './stray-digits';
-import { punctuationWidthInjector } from './punctuation-width';
+import { punctuationWidthInjector, straightQuoteInjector } from './punctuation-width';
 import { pairedPunctuationInjector } from './paired-punctuation';
 import { repeatedPunctuationInjector } from './repeated-punctuation';
 import { brokenSentenceInjector, brokenWordInjector } from './broken-paragraph';
@@ -17,6 +17,7 @@ export const INJECTORS: readonly Injector[] = [
   strayDigitInjector,
   pageMarkerInjector,
   punctuationWidthInjector,
+  straightQuoteInjector,
   pairedPunctuationInjector,
   repeatedPunctuationInjector,
   brokenSentenceInjector,

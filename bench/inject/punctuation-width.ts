@@ -46,3 +46,35 @@ export const punctuationWidthInjector: Injector = {
     return out;
   },
 };
+
+/**
+ * Straight quotes for `punctuation-width`: both marks of a short “…” or ‘…’ pair on one
+ * line typed with the English keyboard's " or ', as drafts typed in an English input
+ * mode have them.
+ */
+export const straightQuoteInjector: Injector = {
+  family: 'straight-quote',
+  rule: 'punctuation-width',
+  candidates(ctx) {
+    const out: Injection[] = [];
+    const { raw, masked } = ctx;
+    for (const [open, close, straight] of [['“', '”', '"'], ['‘', '’', "'"]]) {
+      for (let i = masked.indexOf(open); i >= 0; i = masked.indexOf(open, i + 1)) {
+        const j = masked.indexOf(close, i + 1);
+        if (j < 0 || j - i > 40) continue;
+        const inner = masked.slice(i + 1, j);
+        if (inner.length === 0 || /[\n“”‘’"']/.test(inner)) continue;
+        out.push({
+          family: this.family,
+          rule: this.rule,
+          start: i,
+          end: i + 1,
+          replacement: straight,
+          more: [{ start: j, end: j + 1, replacement: straight }],
+          label: `${raw.slice(i, j + 1)} → ${straight}${raw.slice(i + 1, j)}${straight}`,
+        });
+      }
+    }
+    return out;
+  },
+};

@@ -29,6 +29,12 @@ ruleTester('punctuation-width', {
     // already full-width, with a surrogate pair and CRLF
     valid('𠮷野家（东京），好吃！\r\n\r\n第二段：好。'),
     valid('（1）加强管理；（2）完善制度？'),
+    // straight quotes outside Chinese text, apostrophes, inch and foot marks, code
+    valid('他用英文说：He said "good morning" to everyone. 然后离开。'),
+    valid("China's growth and the students' union 都很重要。"),
+    valid('屏幕尺寸为6.1"，身高5\'10"的球员。'),
+    valid('配置项 name="名称" 写在首行。'),
+    valid('命令 `echo "你好"` 输出问候。', 'markdown'),
   ],
   invalid: [
     {
@@ -100,6 +106,41 @@ ruleTester('punctuation-width', {
       options: empty,
       errors: [{ text: '(' }],
       output: '（下转第4版',
+    },
+    {
+      name: 'straight double quotes around a quotation become “ ”',
+      text: '他说："我们要坚持以人民为中心。"',
+      options: empty,
+      errors: [{ text: '"我们要坚持以人民为中心。"', message: '直双引号"…"，应为中文引号“…”' }],
+      output: '他说：“我们要坚持以人民为中心。”',
+    },
+    {
+      name: 'straight single quotes around a term become ‘ ’',
+      text: "要把'三医'协同落到实处。",
+      options: empty,
+      errors: [{ text: "'三医'", message: '直单引号' }],
+      output: '要把‘三医’协同落到实处。',
+    },
+    {
+      name: 'nested straight quotes, pairs taken in order',
+      text: '他强调"要把\'强基\'工程抓实"，大家表示赞同。',
+      options: empty,
+      errors: [{ text: '"要把\'强基\'工程抓实"' }, { text: "'强基'" }],
+      output: '他强调“要把‘强基’工程抓实”，大家表示赞同。',
+    },
+    {
+      name: 'English inside Chinese quotes is still a Chinese quotation; typed spaces go',
+      text: '据 "Nature" 报道，研究取得进展。',
+      options: empty,
+      errors: [{ text: ' "Nature" ' }],
+      output: '据“Nature”报道，研究取得进展。',
+    },
+    {
+      name: 'a lone straight quote is reported without a fix: which way it faces is a guess',
+      text: '这是一个"没有闭合的引语。',
+      options: empty,
+      errors: [{ text: '"', message: '找不到与之配对的引号' }],
+      output: '这是一个"没有闭合的引语。',
     },
   ],
 });

@@ -171,3 +171,88 @@ export function findRangeSites(text: string): RangeSite[] {
   }
   return sites;
 }
+
+/** A straight quotation in Chinese text: its marks, their curly forms, and the spaces the fix removes. */
+export interface StraightQuoteSite {
+  /** '"' or "'". */
+  mark: string;
+  /** Offsets of the opening and closing marks; one of them is -1 for a mark left without a partner. */
+  open: number;
+  close: number;
+  /** The edits that make the marks curly (empty for a lone mark: its direction is a guess). */
+  edits: Array<{ offset: number; length: number; newText: string }>;
+  /** The flagged range: from the first mark to the last, spaces removed by the fix included. */
+  offset: number;
+  length: number;
+}
+
+const CURLY: Readonly<Record<string, [string, string]>> = { '"': ['“', '”'], "'": ['‘', '’'] };
+/** ASCII marks before an opening quote that say code or data (f("…"), key="…", ["…"]). */
+const CODE_BEFORE_QUOTE = /[=([{,:]/;
+
+/**
+ * Straight quotes " and ' around Chinese text, to be written “ ” and ‘ ’ (GB/T
+ * 15834-2011 4.8). The marks of a paragraph pair up in order, as a reader pairs them;
+ * a pair is Chinese when its content or a neighbour outside it is. Left alone: pairs
+ * around English between Latin words (He said "Hello"), apostrophes (China's,
+ * students'), inch and foot marks after a number (6.1", 5'10") and quoted strings in
+ * code shapes (f("…"), key="…"); everything the text model masks (code, URLs) never
+ * reaches here.
+ */
+export function findStraightQuotes(text: string): StraightQuoteSite[] {
+  if (!text.includes('"') && !text.includes("'")) return [];
+  const sites: StraightQuoteSite[] = [];
+  for (const mark of ['"', "'"]) {
+    const marks: number[] = [];
+    for (let i = text.indexOf(mark); i >= 0; i = text.indexOf(mark, i + 1)) {
+      const before = charBefore(text, i);
+      // China's, students': an apostrophe, unless a Chinese word follows (把'AI'用好).
+      if (mark === "'" && isLatinLetter(before) && !isCjk(charAt(text, i + 1))) continue;
+      // 6.1" 5'10": a mark after a number where a quotation could only open is a unit.
+      // (2024"博士行"招聘: Chinese words right after it and a partner later make it a quotation.)
+      if (/[0-9.]/.test(before ?? '') && marks.length % 2 === 0 && !(isHanChar(charAt(text, i + 1)) && text.indexOf(mark, i + 1) > 0)) continue;
+      marks.push(i);
+    }
+    for (let k = 0; k < marks.length; k += 2) {
+      const open = marks[k];
+      const close = k + 1 < marks.length ? marks[k + 1] : -1;
+      if (close < 0) {
+        // A lone mark: Chinese on either side makes it one, but which way it faces is a guess.
+        if (isCjk(previousVisible(text, open)) || isCjk(nextVisible(text, open + 1))) sites.push({ mark, open, close: -1, edits: [], offset: open, length: 1 });
+        continue;
+      }
+      const content = text.slice(open + 1, close);
+      if (content.includes('\n')) continue;
+      const outsideBefore = previousVisible(text, open);
+      const outsideAfter = nextVisible(text, close + 1);
+      let chinese = false;
+      for (const ch of content) if (isCjk(ch)) chinese = true;
+      // English content is a Chinese quotation only with Chinese around it (据"Nature"报道), not beside English (He said, "Hello" 然后).
+      const chineseOrNothing = (ch: string | undefined) => ch === undefined || isCjk(ch);
+      if (!chinese) chinese = (isCjk(outsideBefore) || isCjk(outsideAfter)) && chineseOrNothing(outsideBefore) && chineseOrNothing(outsideAfter);
+      if (!chinese) continue;
+      const glued = charBefore(text, open);
+      if (glued !== undefined && CODE_BEFORE_QUOTE.test(glued) && (isAlnum(charBefore(text, open - 1)) || /[\w\]]/.test(text[open - 2] ?? ''))) continue;
+      // Spaces typed between a quote and the Chinese text or mark outside it go with the fix.
+      let from = open;
+      while (from > 0 && SPACE.test(text[from - 1])) from--;
+      if (from < open && !(isCjk(charBefore(text, from)) || /[,:;?!]/.test(text[from - 1] ?? ''))) from = open;
+      let to = close + 1;
+      while (to < text.length && SPACE.test(text[to])) to++;
+      if (to > close + 1 && !isCjk(charAt(text, to))) to = close + 1;
+      const [left, right] = CURLY[mark];
+      sites.push({
+        mark,
+        open,
+        close,
+        edits: [
+          { offset: from, length: open + 1 - from, newText: left },
+          { offset: close, length: to - close, newText: right },
+        ],
+        offset: from,
+        length: to - from,
+      });
+    }
+  }
+  return sites.sort((a, b) => a.offset - b.offset);
+}

@@ -10,7 +10,7 @@
 import type { Lexicon } from '../lexicon';
 import { segment, type Token } from '../segmenter';
 import { codePointAt, codePointBefore, isHanIdeograph, isHanIdeographRun, isHighSurrogate } from './han';
-import { surnameLength } from './names';
+import { surnameLength, titleBefore } from './names';
 
 export interface Repeat {
   /** Offset of the first copy. */
@@ -136,6 +136,8 @@ const BROKEN_WORD_FREQ = 3;
 /** A doubled noun the dictionary knows above its noise floor (乡乡 7, 县县 27; 茶茶 3 is noise). */
 const DISTRIBUTIVE_FREQ = 5;
 const NAME_SURNAME_FREQ = 500;
+/** Characters in a row that no dictionary word holds before a doubled one: a transliterated name (拉瓦卢马纳纳). */
+const NAME_RUN = 2;
 const VERB_FREQ = 500;
 /**
  * A common word on the left makes a rare word on the right acceptable (医院|院办 2),
@@ -383,9 +385,17 @@ function isGivenName(text: string, start: number, lexicon: Lexicon): boolean {
   if (!isSurname || lexicon.has(surname + char, WORD_FREQ)) return false;
   if (FUNCTION_POS.test(lexicon.pos(char) ?? '')) return false;
   // The surname must stand alone, not end a word (季度度: 季 is part of nothing, but 度 is).
-  const left = segment(lexicon, text.slice(Math.max(0, start - 5), start));
+  const left = segment(lexicon, text.slice(Math.max(0, start - 6), start));
   const last = left[left.length - 1];
-  return last !== undefined && last.word.length === 1;
+  if (last === undefined || last.word.length !== 1) return false;
+  // A name opens a clause or a list item, follows a title (记者胡强强), or ends a run of
+  // characters no word holds (拉瓦卢马纳纳, a transliteration). 文|旅旅 and 惠|企企
+  // after ordinary words are slips, whatever the surname list says.
+  const nameStart = start - 1;
+  if (!isHanIdeograph(codePointBefore(text, nameStart)) || text[nameStart - 1] === '、' || titleBefore(text, nameStart) !== undefined) return true;
+  let singles = 0;
+  for (let k = left.length - 1; k >= 0 && left[k].word.length === 1 && !FUNCTION_POS.test(lexicon.pos(left[k].word) ?? ''); k--) singles++;
+  return singles >= NAME_RUN;
 }
 
 /**

@@ -8,6 +8,10 @@
 import type { Lexicon } from '../lexicon';
 import { segment } from '../segmenter';
 import { hanWindowEnd, hanWindowStart, isHanAt, isHanBefore } from './han';
+import { widthExceeds } from './line-width';
+
+// The line widths moved to line-width.ts; broken-paragraph and the characters learner still read them here.
+export { displayWidth, hardWrapWidth, WRAP_SLACK } from './line-width';
 
 /** Marks that end a sentence; a line ending on one is finished. */
 const TERMINAL = '。！？!?…';
@@ -111,71 +115,6 @@ export function hasInnerSentenceEnd(line: string): boolean {
     if (j < line.length && isHanAt(line, j)) return true;
   }
   return false;
-}
-
-/** Display width: a Han character or full-width mark counts 1, an ASCII character ½. */
-export function displayWidth(line: string, start = 0, end = line.length): number {
-  let width = 0;
-  for (let i = start; i < end; i++) {
-    const code = line.charCodeAt(i);
-    if (code >= 0xdc00 && code <= 0xdfff) continue;
-    width += code < 0x2e80 && !(code >= 0x2010 && code <= 0x2027) ? 0.5 : 1;
-  }
-  return width;
-}
-
-/** displayWidth(line) > max, reading only as far as needed: a long paragraph line is over at once. */
-function widthExceeds(line: string, max: number): boolean {
-  let width = 0;
-  for (let i = 0; i < line.length; i++) {
-    const code = line.charCodeAt(i);
-    if (code >= 0xdc00 && code <= 0xdfff) continue;
-    width += code < 0x2e80 && !(code >= 0x2010 && code <= 0x2027) ? 0.5 : 1;
-    if (width > max) return true;
-  }
-  return false;
-}
-
-/**
- * Share of lines a hard-wrapped text may have beyond its wrap width (a URL, a table
- * row, an unbreakable run); more means the lines were never wrapped.
- */
-const WRAP_OVERFLOW_SHARE = 0.15;
-
-/** A line this close to the wrap width (indented first lines, a hanging mark) was wrapped, not ended. */
-export const WRAP_SLACK = 2.5;
-
-/**
- * The width a hard-wrapped document (a PDF extraction) breaks its lines at, if it
- * has one: many lines share the same display width, give or take half a character.
- * `widths` are the display widths of the document's lines (0 for blank ones).
- */
-export function hardWrapWidth(widths: readonly number[]): number | null {
-  const counts = new Map<number, number>();
-  let measured = 0;
-  for (const width of widths) {
-    if (width < 6) continue;
-    measured++;
-    const bucket = Math.floor(width);
-    counts.set(bucket, (counts.get(bucket) ?? 0) + 1);
-  }
-  let best: number | null = null;
-  let bestCount = 0;
-  for (const [bucket, count] of counts) {
-    if (bucket < 12) continue;
-    const near = count + (counts.get(bucket - 1) ?? 0);
-    if (near > bestCount || (near === bestCount && best !== null && bucket > best)) {
-      best = bucket;
-      bestCount = near;
-    }
-  }
-  if (best === null || bestCount < Math.max(8, 0.3 * measured)) return null;
-  // A wrapped text has no line much wider than its wrap: a round-up whose sub-headlines
-  // happen to share a width has its long paragraphs between them.
-  let wider = 0;
-  for (const width of widths) if (width > best + 1 + WRAP_SLACK) wider++;
-  if (wider > WRAP_OVERFLOW_SHARE * measured) return null;
-  return best;
 }
 
 /** No clause or sentence marks at all, and short: a headline, label, byline or masthead field. */

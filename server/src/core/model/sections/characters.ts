@@ -9,7 +9,8 @@ import type { Lexicon } from '../../lexicon';
 import { segment } from '../../segmenter';
 import { hanWindowEnd, hanWindowStart } from '../../analysis/han';
 import { traditionalTables } from '../../analysis/traditional-chars';
-import { displayWidth, hardWrapWidth, isHeadlineShaped, isSelfContainedLine, trimLine, WRAP_SLACK } from '../../analysis/sentence-break';
+import { isHeadlineShaped, isSelfContainedLine, trimLine } from '../../analysis/sentence-break';
+import { displayWidth, hardWrapWidth, WRAP_SLACK } from '../../analysis/line-width';
 import { isPageMarkerLine } from '../../analysis/page-marker';
 
 export interface LineShape {

@@ -88,9 +88,9 @@ export interface OptionSpec {
 export const OPTIONS: Readonly<Record<'lint' | 'learn' | 'rules', readonly OptionSpec[]>> = {
   lint: [
     { name: 'format', short: 'f', value: FORMATS.join('|'), help: 'output format (default text)' },
-    { name: 'fix', help: 'apply safe fixes in place (atomic write), report what remains' },
-    { name: 'fix-dry-run', help: 'print a unified diff of what --fix would change, then what would remain; write nothing' },
-    { name: 'fix-type', value: FIX_KINDS.join(','), repeatable: true, help: 'the kinds of fix --fix and --fix-dry-run apply (default safe)' },
+    { name: 'fix', help: 'apply safe fixes in place (atomic write); list what changed and what remains' },
+    { name: 'fix-dry-run', help: 'print a unified diff of what --fix would change (git apply / patch take it); write nothing' },
+    { name: 'fix-type', value: FIX_KINDS.join(','), repeatable: true, help: 'kinds of fix to apply: safe (default); safe,suggestion for a reviewed batch' },
     { name: 'rule', value: 'ID=SEVERITY', repeatable: true, help: `${SEVERITY_SETTINGS.join('|')}; repeatable; wins over the config` },
     { name: 'config', short: 'c', value: 'FILE', help: 'use this config instead of looking for .jiaoduirc.json' },
     { name: 'no-config', help: 'ignore every .jiaoduirc.json' },

@@ -109,6 +109,21 @@ describe('cli: fix kinds', () => {
     assert.equal(suggestionOnly.stdout, '今年共有参保人员三百名,\n', 'suggestion alone leaves the safe comma fix out');
   });
 
+  it('name-consistency offers every form the story uses, as suggestions', () => {
+    const story = ['记者李红梅报道。', '李红梅说，医院要改善服务。', '李红梅介绍了具体措施。', '会上，李梅红还强调了安全生产。', '李红梅最后总结了工作。', '李红梅要求抓好落实。'].join('\n\n');
+    const { report } = lintJson(['-', '--rule', 'fixed-phrase=off'], { input: story });
+    const finding = report.files[0].diagnostics.find((d) => d.rule === 'name-consistency');
+    assert.ok(finding, JSON.stringify(report));
+    assert.deepEqual(finding.fixes.map((f) => [f.title, f.kind]), [['统一为“李红梅”（5 处）', 'suggestion'], ['统一为“李梅红”（1 处）', 'suggestion']]);
+    const apply = (fix: (typeof finding.fixes)[number]) => {
+      let out = story;
+      for (const e of [...fix.edits].sort((a, b) => b.offset - a.offset)) out = out.slice(0, e.offset) + e.newText + out.slice(e.offset + e.length);
+      return out;
+    };
+    assert.equal(apply(finding.fixes[0]), story.replaceAll('李梅红', '李红梅'));
+    assert.equal(apply(finding.fixes[1]), story.replaceAll('李红梅', '李梅红'));
+  });
+
   it('the json report lists applied fixes per file, positions in the text before fixing', () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'a.txt'), '第一段没有问题。\n\n会议强调,要坚持问题导向。\n');

@@ -176,7 +176,7 @@ export async function runLint(args: LintArgs, io: LintIo): Promise<number> {
     }
   }
   const { tasks, threads } = planTasks(toLint, sizes, settings, args.jobs);
-  if (threads > 1) await lintInWorkers(io.entry, tasks, settings, threads, report);
+  if (threads > 1) await lintInWorkers(io.entry, tasks, settings, threads, report, (job) => lintFile(job, settings, project));
   else for (const job of toLint) report(job.index, lintFile(job, settings, project));
 
   reporter.end(summary);

@@ -152,9 +152,12 @@ export function runLintWorker(): void {
 }
 
 /**
- * Main side: heaviest tasks first, one per idle worker, so one huge draft does not
- * leave the other threads idle at the end. `onResult` gets each file's result as
- * soon as all its shares are in (in completion order, not input order).
+ * Main side: heaviest tasks first, one per idle thread, so one huge draft does not
+ * leave the other threads idle at the end. The main thread is one of the `threads`:
+ * it lints with `lintHere` between handling the workers' messages, so a run on two
+ * cores starts one worker, not two (a worker costs a bundle and a lexicon load).
+ * `onResult` gets each file's result as soon as all its shares are in (in completion
+ * order, not input order).
  */
 export function lintInWorkers(
   entry: string,
@@ -162,10 +165,15 @@ export function lintInWorkers(
   settings: LintSettings,
   threads: number,
   onResult: (index: number, result: FileResult) => void,
+  lintHere: (job: FileJob) => FileResult,
 ): Promise<void> {
   const order = tasks.map((_, i) => i).sort((a, b) => tasks[b].weight - tasks[a].weight || a - b);
   const partsOf = new Map<number, FileResult[]>();
   let done = 0;
+  const jobOf = (task: number): FileJob => {
+    const { part: _part, parts: _parts, weight: _weight, ...job } = tasks[task];
+    return job;
+  };
   return new Promise((resolve, reject) => {
     const workers: Worker[] = [];
     let settled = false;
@@ -176,33 +184,39 @@ export function lintInWorkers(
       if (error) reject(error);
       else resolve();
     };
+    /** Records one task's result; false when the run failed. */
+    const accept = (taskIndex: number, result: FileResult): boolean => {
+      const task = tasks[taskIndex];
+      let parts = partsOf.get(task.index);
+      if (!parts) partsOf.set(task.index, (parts = []));
+      parts[task.part] = result;
+      done++;
+      if (parts.filter(Boolean).length === task.parts) {
+        partsOf.delete(task.index);
+        try {
+          onResult(task.index, mergeParts(parts));
+        } catch (error) {
+          finish(error as Error);
+          return false;
+        }
+      }
+      if (done === tasks.length) finish();
+      return true;
+    };
     const feed = (worker: Worker) => {
       const next = order.shift();
-      if (next !== undefined) {
-        const { part: _part, parts: _parts, weight: _weight, ...job } = tasks[next];
-        worker.postMessage({ task: next, job });
-      } else if (done === tasks.length) finish();
+      if (next !== undefined) worker.postMessage({ task: next, job: jobOf(next) });
     };
-    for (let t = 0; t < threads; t++) {
+    // The heaviest task is the main thread's: it starts at once, while the workers boot.
+    const first = order.shift();
+    for (let t = 1; t < threads; t++) {
       const init: WorkerInit = { marker: WORKER_MARKER, settings };
       const worker = new Worker(entry, { workerData: init });
       workers.push(worker);
       worker.on('message', (reply: Reply) => {
+        if (settled) return;
         if ('crash' in reply) return finish(new Error(reply.crash));
-        const task = tasks[reply.task];
-        let parts = partsOf.get(task.index);
-        if (!parts) partsOf.set(task.index, (parts = []));
-        parts[task.part] = reply.result;
-        done++;
-        if (parts.filter(Boolean).length === task.parts) {
-          partsOf.delete(task.index);
-          try {
-            onResult(task.index, mergeParts(parts));
-          } catch (error) {
-            return finish(error as Error);
-          }
-        }
-        feed(worker);
+        if (accept(reply.task, reply.result)) feed(worker);
       });
       worker.on('error', (error) => finish(error));
       worker.on('exit', (code) => {
@@ -210,5 +224,21 @@ export function lintInWorkers(
       });
       feed(worker);
     }
+    // The main thread's share: one task at a time, yielding so worker replies are handled.
+    let mine = first;
+    const here = () => {
+      if (settled) return;
+      const next = mine ?? order.shift();
+      mine = undefined;
+      if (next === undefined) return;
+      let result: FileResult;
+      try {
+        result = lintHere(jobOf(next));
+      } catch (error) {
+        return finish(error as Error);
+      }
+      if (accept(next, result)) setImmediate(here);
+    };
+    setImmediate(here);
   });
 }

@@ -133,6 +133,44 @@ ruleTester('fixed-phrase', {
   ],
 });
 
+// What the corpus writes has a say on learned phrases: each pair differs only in the model.
+const learned = (...entries: PhraseEntry[]) => optionsWith({ phrases: { phrases: entries } });
+ruleTester('fixed-phrase', {
+  valid: [
+    {
+      text: '推进乡村全链振兴。',
+      options: learned(corpus('推进乡村全面振兴', 5), corpus('全链振兴乡村', 3)),
+      name: 'the corpus writes the characters around the edit (全链振) in another phrase: usage',
+    },
+    {
+      text: '我进一步了解了情况。',
+      options: learned(corpus('我们进一步', 6)),
+      name: 'a short learned phrase whose variant reads at least as easily (我 beside 我们)',
+    },
+    {
+      text: '运营后可进一步压缩时间。',
+      options: learned(corpus('可能进一步', 6)),
+      name: 'a dropped character that leaves ordinary words (可 beside 可能)',
+    },
+  ],
+  invalid: [
+    {
+      text: '推进乡村全链振兴。',
+      options: learned(corpus('推进乡村全面振兴', 5)),
+      name: 'the same variant with no corpus phrase writing it',
+      errors: [{ text: '推进乡村全链振兴', message: '应为“推进乡村全面振兴”' }],
+      output: '推进乡村全面振兴。',
+    },
+    {
+      text: '我进一支了解了情况。',
+      options: learned(corpus('我们进一步', 6), corpus('进一步了解', 4)),
+      name: 'a slip in a short learned phrase that reads harder than the phrase',
+      errors: [{ text: '进一支了解' }],
+      output: '我进一步了解了情况。',
+    },
+  ],
+});
+
 describe('fixed-phrase fixes leave no new finding at their site', () => {
   const drafts = [
     '要做好卫生健康作工作。',

@@ -57,6 +57,8 @@ ruleTester('duplicate-word', {
     '青山镇镇长到村里调研。',
     '示范区区长介绍情况。',
     '绿水乡乡政府门前。',
+    '国家卫生健康委医疗应急司司长出席。',
+    '省委巡视组组长介绍情况。',
     // a word ending in a character, then a word or function word starting with it
     '目的的确达到了。',
     '可以以此为契机。',

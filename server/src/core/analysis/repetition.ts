@@ -154,6 +154,8 @@ const ESTABLISHED_WORD_FREQ = 1000;
  * stay slips. Chosen on half A of the development corpus.
  */
 const HEAD_NOUNS = 30;
+/** Posts run to five characters (新闻发言人); longer ones are not looked for. */
+const MAX_TITLE_LENGTH = 5;
 const HEAD_RATIO = 3;
 /** Copulas and auxiliaries are what typists double (是是, 有有), not verbs taking an object. */
 const AUXILIARY_VERBS = /^[是有要会能可将让使被把得在为]$/;
@@ -532,7 +534,19 @@ function isHeadOfCompound(text: string, repeat: Repeat, lexicon: Lexicon, sides:
   if (!listed && !nominalWordEnds(modifier, lexicon)) return false;
   if (unit > 1) return NOMINAL_POS.test(lexicon.pos(copy) ?? '');
   const { ending, starting } = lexicon.nounAffixes(copy);
-  return ending >= HEAD_NOUNS && ending >= HEAD_RATIO * starting;
+  if (ending < HEAD_NOUNS) return false;
+  if (ending >= HEAD_RATIO * starting) return true;
+  // A weaker head (司 ends 56 nouns, starts 47) still heads an organisation when a post
+  // follows that opens with it (应急司|司长, 巡视组|组长): the post is the evidence.
+  return ending >= starting && titleAt(text, start + unit) > 0;
+}
+
+/** The length of a post or title (names' vocabulary: 司长, 主席) that starts at `at`, or 0. */
+function titleAt(text: string, at: number): number {
+  for (let length = 2; length <= MAX_TITLE_LENGTH && at + length <= text.length; length++) {
+    if (titleBefore(text, at + length)?.length === length) return length;
+  }
+  return 0;
 }
 
 function nominalWordEnds(phrase: string, lexicon: Lexicon): boolean {

@@ -1,13 +1,15 @@
 /**
  * duplicate-word: a word or character typed twice — a whole word (服务服务), a
- * single character (的的), or the edge character where two words meet (季度度,
- * 推进进行). It deliberately leaves alone what Chinese repeats on purpose:
- * dictionary reduplications (常常, 看看, 谢谢), repeats inside a longer word
- * (实实在在, 一项项, 吉尔吉斯斯坦), AABB and measure-word patterns, verb
- * reduplication (研究研究), reduplicated given names, a character shared by two
- * words at their boundary (卫生院院长, 医保局局长, 工作作为), and whatever the
- * learned corpus repeats as its own usage. The judgement lives in
- * analysis/repetition.ts, shared with the learner.
+ * single character (的的), the first character of a word (提提高), a middle one
+ * (研究究生) or the last one where two words meet (季度度). It leaves alone what
+ * Chinese repeats on purpose: dictionary reduplications (常常, 看看), repeats inside
+ * a longer word (实实在在, 手把手), AABB, 一 + measure word (一艘艘), a noun doubled
+ * to mean "every" (村村通), verb reduplication (研究研究), given names, and two
+ * words meeting on one character (卫生院|院长, 统战部|部长, 机会|会) — judged from the
+ * lexicon's frequencies and parts of speech and from how nouns are built on heads
+ * (部, 市, 队), never from a list of strings — and whatever the learned corpus
+ * repeats as its own usage. The judgement lives in analysis/repetition.ts, shared
+ * with the learner.
  */
 import type { Rule } from '../types';
 import { explainRepeat, findRepeats } from '../analysis/repetition';

@@ -26,14 +26,16 @@ function paint(enabled: boolean) {
   };
 }
 
+/* eslint-disable regexp/no-dupe-characters-character-class -- whole Unicode blocks are listed for the reader; that some overlap a script class is harmless */
+const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uff60\uffe0-\uffe6\u2e80-\u2fff\u3100-\u31ff\ufe30-\ufe4f]/u;
+/* eslint-enable regexp/no-dupe-characters-character-class */
+
 /** Terminal cells: East Asian wide and fullwidth characters take two. */
 export function displayWidth(text: string): number {
   let width = 0;
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
-    // Whole Unicode blocks are listed for the reader; that two overlap a script class is harmless.
-    // eslint-disable-next-line regexp/no-dupe-characters-character-class
-    width += cp >= 0x1100 && /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uff60\uffe0-\uffe6\u2e80-\u2fff\u3100-\u31ff\ufe30-\ufe4f]/u.test(ch) ? 2 : 1;
+    width += cp >= 0x1100 && WIDE.test(ch) ? 2 : 1;
   }
   return width;
 }

@@ -10,6 +10,9 @@ ruleTester('paired-punctuation', {
     valid('他说：“要落实‘强基、稳二、控三’原则。”《〈中国工人〉发刊词》发表。'),
     // a quotation over several paragraphs reopens each with “ and closes only in the last (GB/T 15834-2011 4.8)
     valid('他说：“第一，要强基层。\n\n“第二，要稳二级。\n\n“第三，要控三级。”'),
+    // the same written one paragraph a line, as exported copy is; legal amendments quoted item by item
+    valid('他说：“第一，要强基层。\n“第二，要稳二级。\n“第三，要控三级。”\n会议随后结束。'),
+    valid('决定作出如下修改：\n“第一条　为了规范管理，制定本条例。\n“第二条　本条例适用于本市行政区域。\n“第三条　本条例自公布之日起施行。”\n本决定自公布之日起施行。'),
     // a hard-wrapped line break inside a quotation
     valid('《中医药发展战略规划纲要》提出，“推\n\n动中医药进校园。”'),
     // a wrapped line that happens to end with a sentence inside the quotation
@@ -26,6 +29,12 @@ ruleTester('paired-punctuation', {
     valid('𠮷野家“好吃”（真的）\r\n\r\n【提要】《健康报》〔2022〕。'),
   ],
   invalid: [
+    {
+      name: 'one paragraph a line: a quotation left open at the end of its paragraph is not closed by a later one',
+      text: '今年是实现“十四五规划目标的关键一年。\n各地推进“放管服”改革。',
+      options: empty,
+      errors: [{ text: '“', message: '未闭合，缺少与之配对的' }],
+    },
     {
       name: 'a quotation never closed',
       text: '他说：“要把工作做实。推动落实。\n\n下一段。',

@@ -4,7 +4,8 @@
  * across paragraph breaks where the text says the sentence goes on: a paragraph
  * that does not end a sentence (a hard-wrapped PDF line, a heading broken by a
  * column) carries its open marks into the next one, and a quotation that runs over
- * several paragraphs may open each of them with “ and close only in the last, as
+ * several paragraphs (or lines, in copy written one paragraph a line) may open each
+ * of them with “ and close only in the last, as
  * GB/T 15834-2011 4.8 allows. Half-width ( ) pair with （ ） so “（…)” is not
  * reported as two strays (punctuation-width fixes the width).
  *
@@ -18,6 +19,7 @@ import type { Rule, RuleContext } from '../types';
 import type { Paragraph } from '../text';
 import { charAt, charBefore, isLatinLetter } from '../analysis/cjk';
 import { isHanChar } from '../analysis/han';
+import { displayWidth, hardWrapWidth } from '../analysis/sentence-break';
 
 const OPENERS: Readonly<Record<string, string>> = {
   '“': 'quote', '‘': 'single', '《': 'book', '〈': 'book-single', '（': 'paren', '(': 'paren', '【': 'lenticular', '〔': 'tortoise', '「': 'corner', '『': 'corner-double',
@@ -83,6 +85,35 @@ function closedLater(text: string, from: number, family: string): boolean {
   return false;
 }
 
+/**
+ * The paragraphs cut at their line breaks, each line without its leading blanks:
+ * exported copy writes one paragraph a line, so a quotation over several paragraphs
+ * reopens with “ at the start of a line as often as after a blank line. A line that
+ * runs on (a hard wrap) carries its open marks to the next one as a paragraph does.
+ */
+export function lineBlocks(paragraphs: readonly Paragraph[]): Paragraph[] {
+  const blocks: Paragraph[] = [];
+  for (const paragraph of paragraphs) {
+    if (!paragraph.text.includes('\n')) {
+      blocks.push({ ...paragraph, index: blocks.length });
+      continue;
+    }
+    let from = 0;
+    const body = paragraph.text;
+    while (from <= body.length) {
+      let to = body.indexOf('\n', from);
+      if (to < 0) to = body.length;
+      let start = from;
+      while (start < to && /[ \t\u3000\r]/.test(body[start])) start++;
+      let end = to;
+      while (end > start && /[ \t\u3000\r]/.test(body[end - 1])) end--;
+      if (end > start) blocks.push({ index: blocks.length, start: paragraph.start + start, end: paragraph.start + end, text: body.slice(start, end) });
+      from = to + 1;
+    }
+  }
+  return blocks;
+}
+
 function firstVisible(text: string, paragraph: Paragraph): string | undefined {
   return charAt(text, paragraph.start);
 }
@@ -93,7 +124,7 @@ function pairedMarks(): RegExp {
   return pairedMarksPattern;
 }
 
-export function findUnmatched(text: string, paragraphs: readonly Paragraph[]): Unmatched[] {
+export function findUnmatched(text: string, paragraphs: readonly Paragraph[], hardWrapped = true): Unmatched[] {
   const found: Unmatched[] = [];
   let stack: OpenMark[] = [];
 
@@ -166,7 +197,10 @@ export function findUnmatched(text: string, paragraphs: readonly Paragraph[]): U
     const next = paragraphs[p + 1];
     if (!next) break;
     const body = text.slice(paragraph.start, paragraph.end).replace(/[\s]+$/, '');
-    const runsOn = !SENTENCE_END.test(body) || closedLater(text, next.start, stack[stack.length - 1].family);
+    // A line of a hard-wrapped text may end on 。 inside a quotation; a paragraph (or a
+    // line of copy written one paragraph a line) that ends a sentence ends its quotations.
+    const sameParagraph = !/\n[ \t\u3000\r]*\n/.test(text.slice(paragraph.end, next.start));
+    const runsOn = !SENTENCE_END.test(body) || ((hardWrapped || !sameParagraph) && closedLater(text, next.start, stack[stack.length - 1].family));
     const reopens = stack[stack.length - 1].family === 'quote' && firstVisible(text, next) === '“';
     const tooLong = next.end - stack[0].offset > MAX_CARRY;
     if ((runsOn || reopens) && !tooLong) continue;
@@ -221,7 +255,10 @@ export const pairedPunctuation: Rule = {
   },
   checkDocument(ctx) {
     const text = ctx.text.masked;
-    for (const item of findUnmatched(text, ctx.text.paragraphs)) {
+    const widths: number[] = [];
+    for (let line = 0; line < ctx.text.lineCount; line++) widths.push(displayWidth(text, ctx.text.lineStart(line), ctx.text.lineEnd(line)));
+    const hardWrapped = hardWrapWidth(widths) !== null;
+    for (const item of findUnmatched(text, lineBlocks(ctx.text.paragraphs), hardWrapped)) {
       // Half-width parentheses are width problems first; a stray one counts only beside Han text.
       if ((item.mark === '(' || item.mark === ')') && !(isHanChar(charBefore(text, item.offset)) || isHanChar(charAt(text, item.offset + 1)))) continue;
       report(ctx, item);

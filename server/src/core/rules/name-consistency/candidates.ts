@@ -20,7 +20,13 @@ export interface Candidate {
   title?: string;
 }
 
-export function collectCandidates(ctx: RuleContext, joined: string, modelIndex: ModelNameIndex, places: PlaceStarts): Map<string, Candidate> {
+export function collectCandidates(
+  ctx: RuleContext,
+  joined: string,
+  modelIndex: ModelNameIndex,
+  docIndex: NameIndex,
+  places: PlaceStarts,
+): Map<string, Candidate> {
   const found = new Map<string, { kind: Candidate['kind']; prefix: number; title?: string }>();
   const note = (name: string, kind: Candidate['kind'], prefix: number, title?: string) => {
     const existing = found.get(name);
@@ -32,7 +38,7 @@ export function collectCandidates(ctx: RuleContext, joined: string, modelIndex: 
   };
   for (const m of findPersons(joined, ctx.lexicon)) note(m.name, 'person', surnameLength(m.name), m.title);
   for (const m of findOrganisations(joined, ctx.lexicon, places)) note(m.name, 'organisation', m.prefix ?? 2);
-  const docIndex = new NameIndex();
+  docIndex.clear();
   for (const name of found.keys()) docIndex.add(name);
   // One pass counts every candidate and finds the model's names.
   const at = new Map<string, number[]>();
@@ -75,19 +81,32 @@ export function collectCandidates(ctx: RuleContext, joined: string, modelIndex: 
 }
 
 /** Names indexed by their first two characters, with a first-character filter for the scan. */
-class NameIndex {
+export class NameIndex {
   readonly first = new Uint8Array(0x10000);
   /** Hashed first two characters: most positions whose first character passes fail here, before a bigram is sliced. */
   readonly pairs = new Uint8Array(PAIR_SLOTS);
   readonly byBigram = new Map<string, string[]>();
+  /** Codes and pair slots set for the current document, cleared after it: the tables are made once per linter. */
+  private readonly set: number[] = [];
   add(name: string): void {
     if (name.length < 2) return;
-    this.first[name.charCodeAt(0)] = 1;
-    this.pairs[pairSlot(name.charCodeAt(0), name.charCodeAt(1))] = 1;
+    const code = name.charCodeAt(0);
+    const pair = pairSlot(code, name.charCodeAt(1));
+    this.first[code] = 1;
+    this.pairs[pair] = 1;
+    this.set.push(code, pair);
     const key = name.slice(0, 2);
     const list = this.byBigram.get(key);
     if (list) list.push(name);
     else this.byBigram.set(key, [name]);
+  }
+  clear(): void {
+    for (let k = 0; k < this.set.length; k += 2) {
+      this.first[this.set[k]] = 0;
+      this.pairs[this.set[k + 1]] = 0;
+    }
+    this.set.length = 0;
+    this.byBigram.clear();
   }
 }
 

@@ -22,7 +22,7 @@
  */
 import type { Rule } from '../../types';
 import { unwrap } from '../../analysis/unwrap';
-import { buildNameIndex, collectCandidates, groupCandidates, type ModelNameIndex } from './candidates';
+import { buildNameIndex, collectCandidates, groupCandidates, NameIndex, type ModelNameIndex } from './candidates';
 import type { PlaceStarts } from '../../analysis/organisations';
 import { bestMajority, buildKnownNames, type KnownNames } from './verdict';
 import { reportPair } from './report';
@@ -33,6 +33,8 @@ import { reportSlips } from './slips';
 /** Built once per linter: the model's names indexed for the scan, looked up by name, and the lexicon's place starts. */
 interface NameState {
   index: ModelNameIndex;
+  /** Tables for the names of the document in hand, reused from one document to the next. */
+  docIndex: NameIndex;
   known: KnownNames;
   places: PlaceStarts;
 }
@@ -53,13 +55,13 @@ export const nameConsistency: Rule<NameState> = {
     },
   },
   createState(model) {
-    return { index: buildNameIndex(model.names), known: buildKnownNames(model.names), places: new Map() };
+    return { index: buildNameIndex(model.names), docIndex: new NameIndex(), known: buildKnownNames(model.names), places: new Map() };
   },
   checkDocument(ctx) {
     const { text: joined, offsets } = unwrap(ctx.text.masked);
     if (joined.trim() === '') return;
-    const { index, known, places } = ctx.state;
-    const candidates = collectCandidates(ctx, joined, index, places);
+    const { index, docIndex, known, places } = ctx.state;
+    const candidates = collectCandidates(ctx, joined, index, docIndex, places);
     const reported = new Set<string>();
     const byKind = groupCandidates(candidates);
     checkPersons(ctx, joined, offsets, candidates, known, reported);

@@ -17,6 +17,7 @@
  * The form written more often is the original; when the counts tie, the earlier one.
  */
 import type { RuleContext } from '../../types';
+import type { Lexicon } from '../../lexicon';
 import { isHan } from '../../analysis/han';
 import {
   framedAsName,
@@ -44,6 +45,13 @@ const COMMON_WORD = 20;
  * (全国高等学校: 高等) says the name is a misreading; rarer pairs are chance (李金怀表示: 怀表). Chosen on half A.
  */
 const GLUE_WORD = 1000;
+/**
+ * A given name that is a word this common in the lexicon is the word (企业 8,000+, 美国) and not a
+ * name (建国 3,083 is a name). Chosen on the development corpus, whose learned junk names these were.
+ */
+const GIVEN_NAME_WORD = 5000;
+/** The surname with the first given character this common is a word (韩国 3,375, 全国); 王国 (2,631) may be a name. */
+const SURNAME_WORD = 3000;
 /** Longest post read before a name (党组书记、… stops at the list mark). */
 const MAX_POST = 10;
 /** Characters a post does not run across: function words. */
@@ -186,13 +194,15 @@ function samePerson(ctx: RuleContext, joined: string, original: PersonForm, vari
   const intended = original.name[edit.at];
   const swapped = edit.kind === 'transpose';
   const alike: Likeness | 'swap' | undefined = swapped ? 'swap' : likeness(written, intended);
-  // A function character in a given name is no name (王宏的), unless it looks or sounds like the name's own (张海示 / 张海际).
-  if (!swapped && ((!alike && !mayBeInGivenName(written)) || isNumeralChar(written) || isNumeralChar(intended))) return undefined;
+  // A function character in a given name is no name (王宏的), unless it looks or sounds like the name's own inside
+  // the name (张海示 / 张海际 stays a slip only before the end: at the end it is the word after a name, 莫塔说).
+  const last = edit.at === variant.name.length - 1;
+  if (!swapped && (((!alike || last) && !mayBeInGivenName(written)) || isNumeralChar(written) || isNumeralChar(intended))) return undefined;
   // Both established as names of their own: two people.
   if (variant.roster) return undefined;
   const learned = known.model.get(variant.name);
   if (learned && learned.count >= 2 && (learned.docs ?? 1) >= 2) return undefined;
-  if (looksLikeWord(lexicon, variant.name)) return undefined;
+  if (looksLikeWord(lexicon, variant.name) || !nameShaped(lexicon, original) || !nameShaped(lexicon, variant)) return undefined;
   const short = original.name.length - original.sl === 1;
   // Where the variant stands: a name's place, or — for a slip that looks or sounds like the name — anywhere it is not glued into words.
   for (const form of [original, variant]) {
@@ -217,7 +227,9 @@ function samePerson(ctx: RuleContext, joined: string, original: PersonForm, vari
   const sameTitle = [...variant.titles].find((t) => [...original.titles].some((o) => samePost(t, o)));
   const introducedBefore = original.at.length > 0 && original.at[0] < variant.at[0];
   // Bare: no title before it nor right after it (李明总理 is introduced as much as 总理李明).
-  const bare = variant.titles.size === 0 && !variant.at.some((i) => titleAfter(joined, i + variant.name.length)) && introducedBefore;
+  // A name in a list (…、王东明、…) is introduced by the list's title.
+  const listed = variant.at.some((i) => joined[i - 1] === '、' || joined[i + variant.name.length] === '、');
+  const bare = variant.titles.size === 0 && !listed && !variant.at.some((i) => titleAfter(joined, i + variant.name.length)) && introducedBefore;
   // The variant carries the introduction the original lacks: a headline names 韩小正, the lead 副市长韩小证.
   const introduces = variant.titles.size > 0 && original.titles.size === 0 && introducedBefore;
   if (original.roster) return { alike, sameTitle, bare, roster: true };
@@ -230,6 +242,19 @@ function samePerson(ctx: RuleContext, joined: string, original: PersonForm, vari
   }
   if (alike) return { alike, sameTitle, bare };
   return sameTitle || bare || introduces ? { sameTitle, bare } : undefined;
+}
+
+/**
+ * A name does not read as a common word split after the surname: the given name is
+ * no everyday word (和企业, 和美国: a conjunction and a noun) and the surname with the
+ * first given character is none either (韩国大法院, 全国高等学校). Given names that are
+ * words (建国, 建华) are rarer than the thresholds.
+ */
+function nameShaped(lexicon: Lexicon, form: PersonForm): boolean {
+  const given = form.name.slice(form.sl);
+  const head = form.name.slice(0, form.sl + 1);
+  const common = (word: string, freq: number) => lexicon.freq(word) >= freq && !(lexicon.pos(word) ?? '').startsWith('nr');
+  return !(given.length >= 2 && common(given, GIVEN_NAME_WORD)) && !(given.length >= 2 && common(head, SURNAME_WORD));
 }
 
 /**

@@ -131,6 +131,8 @@ function isOrganisationSlip(ctx: RuleContext, joined: string, variant: string, a
   const last = edit.kind === 'drop' ? edit.at >= length : edit.at >= length - 1;
   // A character added or dropped in the first two is a place cut short (美国联邦… / 美联邦…), not a slip.
   if (last || (edit.kind !== 'substitute' && earliestEdit(edit, variant, name.name).at < 2) || variant.length < MIN_ORGANISATION_SLIP) return false;
+  // The first character changed, nothing before it shared: another place or country (俄国防部 / 乌国防部).
+  if (edit.kind === 'substitute' && edit.at === 0) return false;
   for (const i of at) {
     const before = hanBefore(joined, i, SLIP_CONTEXT);
     const after = hanAfter(joined, i + variant.length, SLIP_CONTEXT);

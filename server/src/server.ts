@@ -100,6 +100,8 @@ const FOLDERS_CHANGE_EVENT = object({ added: arrayOf(object({ uri: isString })),
 export function startServer(options: StartServerOptions = {}): Connection {
   const connection = options.connection ?? defaultConnection();
   const log: GuardLog = { error: (message) => connection.console.error(message) };
+  // A request to the client rejects when it answers with an error: logged, never unhandled.
+  const logFailure = (method: string) => (error: unknown) => log.error(`jiaodui：${method} 失败：${errorText(error)}`);
   // A process of its own: nothing but `exit` (or the client going away) may end it.
   if (!options.connection) keepServing(log);
   const documents = new Documents();
@@ -112,7 +114,7 @@ export function startServer(options: StartServerOptions = {}): Connection {
         if (shownWarnings.has(key)) return;
         shownWarnings.add(key);
         connection.console.warn(message);
-        void connection.window.showWarningMessage(message);
+        connection.window.showWarningMessage(message);
       },
       onRuleError(ruleId, error) {
         // Once per rule for the server's lifetime: a rule that throws on every keystroke must not flood the log.
@@ -159,9 +161,9 @@ export function startServer(options: StartServerOptions = {}): Connection {
   });
 
   connection.onInitialized(() => {
-    if (configurationDynamically) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'jiaodui' });
+    if (configurationDynamically) connection.client.register(DidChangeConfigurationNotification.type, { section: 'jiaodui' }).catch(logFailure('client/registerCapability'));
     if (watchFilesDynamically) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.jiaoduirc.json' }] });
+      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.jiaoduirc.json' }] }).catch(logFailure('client/registerCapability'));
     }
     if (workspaceFolderEvents) {
       connection.workspace.onDidChangeWorkspaceFolders(
@@ -252,13 +254,11 @@ export function startServer(options: StartServerOptions = {}): Connection {
       const word = args.word;
       try {
         const { file, added } = project.allowWord(args.uri, word);
-        void connection.window.showInformationMessage(
-          added ? `已在 ${path.basename(file)} 中允许“${word}”。` : `“${word}”已在 ${path.basename(file)} 的 allow 中。`,
-        );
+        connection.window.showInformationMessage(added ? `已在 ${path.basename(file)} 中允许“${word}”。` : `“${word}”已在 ${path.basename(file)} 的 allow 中。`);
         live.relintAll();
         return { file, added };
       } catch (error) {
-        void connection.window.showErrorMessage(`jiaodui：无法更新配置：${(error as Error).message}`);
+        connection.window.showErrorMessage(`jiaodui：无法更新配置：${(error as Error).message}`);
         return null;
       }
     }),

@@ -67,7 +67,8 @@ export function registerCommands(context: vscode.ExtensionContext, host: Command
         void vscode.window.setStatusBarMessage('jiaodui：本文件没有待确认的建议', 3000);
         return 0;
       }
-      let rule = args?.rule;
+      // One rule with suggestions: nothing to pick, go straight to the confirmation.
+      let rule = args?.rule ?? (available.length === 1 ? available[0].rule : undefined);
       if (!rule) {
         const picked = await vscode.window.showQuickPick(
           available.map((r) => ({ label: r.rule, description: `${r.count} 处建议` })),

@@ -195,6 +195,24 @@ describe('language server over stdio (dist/server.js)', function () {
     await client.close(uri);
   });
 
+  it('source.fixAll.jiaodui (fix-all on save) applies the safe fixes and leaves the suggestions', async () => {
+    const uri = uriOf('on-save.md');
+    const text = '一是以此为为抓手,推进改革。\n\n二是加强监测,做好防控。\n';
+    await client.open(uri, text, 'markdown');
+    await client.waitForDiagnostics(uri, (p) => p.version === 1);
+    // What VS Code sends before a save: only the one kind, automatic, no diagnostics.
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 3, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll.jiaodui'], triggerKind: 2 },
+    });
+    assert.deepEqual(actions.map((a) => a.kind), ['source.fixAll.jiaodui']);
+    assert.equal(applyTextEdits(text, editsOf(actions[0].edit, uri)), '一是以此为为抓手，推进改革。\n\n二是加强监测，做好防控。\n');
+    const request = await client.request<{ edits: TextEdit[] }>('jiaodui/fixAll', { uri });
+    assert.equal(applyTextEdits(text, request.edits), '一是以此为为抓手，推进改革。\n\n二是加强监测，做好防控。\n', 'the Fix all command too');
+    await client.close(uri);
+  });
+
   it('source.fixAll.jiaodui gives the same text as the core’s fixAll (seed 002, many overlapping passes)', async () => {
     const seed = fs.readdirSync(path.join(ROOT, 'seeds')).find((f) => f.startsWith('002_'))!;
     const file = path.join(ROOT, 'seeds', seed);

@@ -25,6 +25,11 @@ const RULE_IDS = new Set(RULES.map((rule) => rule.meta.id));
 const SEED_WITH_DUPLICATE = '000_e42e80259c6355a8.txt'; // line 75: 实施医疗卫生卫生强基工程
 const SEED_ASCII_PUNCTUATION = '002_4acac4c9a8c70a7d.txt'; // half-width punctuation throughout
 const BYLINE_DRAFT = 'henan.draft';
+/** A safe fix (the half-width commas) and a suggestion (为为) in one Markdown draft. */
+const MIXED_DRAFT = 'mixed.md';
+const MIXED_TEXT = '一是以此为为抓手,推进改革。\n\n二是加强监测,做好防控。\n';
+/** Fix-all on save, for Markdown only: the steps on the plain-text seeds save without it. */
+const FIX_ON_SAVE = { '[markdown]': { 'editor.codeActionsOnSave': { 'source.fixAll.jiaodui': 'explicit' } } };
 const UNTRUSTED_MODEL = 'house-model.json';
 const BYLINE_TEXT = [
   '### 河南“三医”协同机制工作推进会召开',
@@ -80,7 +85,7 @@ describe('VS Code (code-server 4.139 web workbench) end to end', function () {
     const dirs = { userDataDir: path.join(runDir, 'user-data'), extensionsDir: path.join(runDir, 'extensions') };
     fs.mkdirSync(path.join(dirs.userDataDir, 'User'), { recursive: true });
     fs.mkdirSync(dirs.extensionsDir, { recursive: true });
-    fs.writeFileSync(path.join(dirs.userDataDir, 'User/settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+    fs.writeFileSync(path.join(dirs.userDataDir, 'User/settings.json'), JSON.stringify({ ...USER_SETTINGS, ...FIX_ON_SAVE }, null, 2));
 
     const vsix = path.join(runDir, 'jiaodui.vsix');
     packageVsix(vsix);
@@ -92,6 +97,7 @@ describe('VS Code (code-server 4.139 web workbench) end to end', function () {
       fs.copyFileSync(path.join(repoRoot, 'seeds', seed), path.join(workspace, seed));
     }
     fs.writeFileSync(path.join(workspace, BYLINE_DRAFT), BYLINE_TEXT);
+    fs.writeFileSync(path.join(workspace, MIXED_DRAFT), MIXED_TEXT);
     fs.mkdirSync(path.join(workspace, '.vscode'));
     fs.writeFileSync(path.join(workspace, '.vscode/settings.json'), JSON.stringify({ 'jiaodui.modelPath': UNTRUSTED_MODEL }, null, 2));
 
@@ -133,7 +139,9 @@ describe('VS Code (code-server 4.139 web workbench) end to end', function () {
     assert.ok(fs.existsSync(path.join(folder, 'syntaxes/newsdraft.tmLanguage.json')), 'the grammar is not shipped');
     assert.ok(!fs.existsSync(path.join(folder, 'node_modules')), 'the VSIX ships node_modules');
     // The bundles load nothing from node_modules: Node's own modules, and `vscode` from the host.
-    for (const bundle of ['dist/client.js', 'dist/server.js', 'dist/cli.js']) {
+    // The CLI bundle stays out of the VSIX (.vscodeignore: the extension never loads it).
+    assert.ok(!fs.existsSync(path.join(folder, 'dist/cli.js')), 'the VSIX ships the CLI bundle');
+    for (const bundle of ['dist/client.js', 'dist/server.js']) {
       const source = fs.readFileSync(path.join(folder, bundle), 'utf8');
       const external = [...source.matchAll(/\brequire\(["']([^"']+)["']\)/g)]
         .map((m) => m[1])
@@ -182,8 +190,10 @@ describe('VS Code (code-server 4.139 web workbench) end to end', function () {
     const menu = bench.page.locator('.action-widget .monaco-list-row.action');
     await menu.first().waitFor({ timeout: 15_000 });
     const titles = await menu.allInnerTexts();
-    // The rule's fix is preferred, so it is listed first, above "ignore here" and "allow".
-    await menu.first().click();
+    // A suggestion is offered as a quick fix (not preferred: only safe fixes are), with the rule's
+    // confirming command, "ignore here" and "allow" after it.
+    assert.ok(titles.some((t) => t.includes('应用本文件中所有 duplicate-word 建议')), `menu was ${JSON.stringify(titles)}`);
+    await menu.filter({ hasText: '删去重复' }).first().click();
     await bench.editor().locator('.view-line', { hasText: '实施医疗卫生强基工程' }).waitFor({ timeout: 15_000 });
     await bench.save();
     const after = fs.readFileSync(file, 'utf8');
@@ -204,6 +214,48 @@ describe('VS Code (code-server 4.139 web workbench) end to end', function () {
     await bench.save();
     const after = fs.readFileSync(file, 'utf8');
     assert.ok(after === expected, `the editor's fix-all differs from \`jiaodui lint --fix\` (${count} → ${remaining} findings)`);
+  });
+
+  it('fix-all on save (source.fixAll.jiaodui) changes only the safe findings', async () => {
+    const file = path.join(workspace, MIXED_DRAFT);
+    await bench.openFile(MIXED_DRAFT);
+    await bench.findingCount((n) => n === 3);
+    // An edit makes the save a real one: a blank line at the end.
+    await bench.page.keyboard.press('Control+End');
+    await bench.page.keyboard.press('Enter');
+    await bench.findingCount((n) => n === 3);
+    try {
+      await bench.save();
+    } catch (error) {
+      console.log(`      notifications: ${(await bench.notifications()).join(' | ')}`);
+      throw error;
+    }
+    const after = fs.readFileSync(file, 'utf8');
+    const typed = `${MIXED_TEXT}\n`;
+    assert.equal(after, cliFixed(typed, MIXED_DRAFT), 'fix-all on save differs from `jiaodui lint --fix`');
+    assert.ok(after.includes('以此为为抓手，推进改革') && after.includes('加强监测，做好防控'), `safe fixes applied, the suggestion left: ${JSON.stringify(after)}`);
+    await bench.findingCount((n) => n === 1);
+  });
+
+  it('applies a rule’s suggestions only after a confirmation that states the count', async () => {
+    const file = path.join(workspace, MIXED_DRAFT);
+    const before = fs.readFileSync(file, 'utf8');
+    const dialog = bench.page.locator('.monaco-dialog-box');
+    await bench.runCommand(commandLabel('jiaodui.applySuggestions'));
+    await dialog.waitFor({ timeout: 15_000 });
+    assert.match(await dialog.innerText(), /应用 1 处“duplicate-word”建议？/);
+    await dialog.locator('.monaco-button', { hasText: /^(Cancel|取消)$/ }).click();
+    await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
+    assert.equal(await bench.page.locator('.tabs-container .tab.active.dirty').count(), 0, 'cancelled: nothing changed');
+    assert.equal(fs.readFileSync(file, 'utf8'), before);
+
+    await bench.runCommand(commandLabel('jiaodui.applySuggestions'));
+    await dialog.waitFor({ timeout: 15_000 });
+    await dialog.locator('.monaco-button', { hasText: /^应用$/ }).click();
+    await bench.editor().locator('.view-line', { hasText: '一是以此为抓手，推进改革' }).waitFor({ timeout: 15_000 });
+    await bench.save();
+    assert.equal(fs.readFileSync(file, 'utf8'), before.replace('以此为为抓手', '以此为抓手'));
+    await bench.findingCount((n) => n === 0);
   });
 
   it('colours a byline with the newsdraft grammar', async () => {

@@ -42,6 +42,7 @@ ruleTester('duplicate-word', {
     '一顶顶帐篷搭了起来。',
     '要一个问题一个问题地解决。',
     '农民收入年年增加。',
+    '要做到件件有回音。',
     // a one-character noun doubled to mean "every"
     '全县实现村村通公路。',
     '县县有图书馆，乡乡有文化站。',

@@ -256,13 +256,14 @@ function isMeasureWord(char: string, lexicon: Lexicon): boolean {
 }
 
 /**
- * A measure word standing alone (张张, 层层, 年年增加): tagged q, or a numeral-like
- * unit (年, tagged m) that 一 counts. Not every character 一 precedes: 一贯 and
+ * A measure word standing alone (张张, 层层, 年年增加, 做到件件有着落): tagged q, or a
+ * unit that 一 counts (年 tagged m, 件 tagged zg). Not every character 一 precedes: 一贯 and
  * 一起 are tagged m too, but 贯 and 起 are verbs.
  */
 function isStandaloneMeasure(char: string, lexicon: Lexicon): boolean {
   const pos = lexicon.pos(char);
-  return pos === 'q' || (pos === 'm' && isMeasureWord(char, lexicon));
+  // jieba tags 件 and 项 zg (a bound morpheme); 一件, 一项 are numeral phrases all the same.
+  return pos === 'q' || ((pos === 'm' || pos === 'zg') && isMeasureWord(char, lexicon));
 }
 
 /**

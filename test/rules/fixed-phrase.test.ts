@@ -152,8 +152,32 @@ ruleTester('fixed-phrase', {
       options: learned(corpus('可能进一步', 6)),
       name: 'a dropped character that leaves ordinary words (可 beside 可能)',
     },
+    {
+      text: '不能减合作。',
+      options: learned(corpus('能源合作', 6)),
+      name: 'a word of the text runs across the near-miss’s edge (不能|减合作): the phrase is not there',
+    },
+    {
+      text: '坚持改革開放不动摇。',
+      options: learned(corpus('坚持改革开放不动摇', 6)),
+      name: 'a Traditional character is traditional-char’s finding, not a near-miss',
+    },
   ],
   invalid: [
+    {
+      text: '加强能减合作。',
+      options: learned(corpus('能源合作', 6)),
+      name: 'the same slip where the text’s words start with the phrase',
+      errors: [{ text: '能减合作' }],
+      output: '加强能源合作。',
+    },
+    {
+      text: '坚持改革闲放不动摇。',
+      options: learned(corpus('坚持改革开放不动摇', 6)),
+      name: 'a Simplified slip in the same phrase',
+      errors: [{ text: '坚持改革闲放不动摇' }],
+      output: '坚持改革开放不动摇。',
+    },
     {
       text: '推进乡村全链振兴。',
       options: learned(corpus('推进乡村全面振兴', 5)),

@@ -11,6 +11,7 @@ import { isContrastivePair, isNumeralChar } from '../../analysis/names';
 import { endsWithOrganisationHead } from '../../analysis/organisations';
 import { breaksLexicon } from '../../analysis/lexical-break';
 import { segment } from '../../segmenter';
+import { traditionalTablesFor } from '../../analysis/traditional-chars';
 import { contextWindow, targetChar, writtenChar, type Accepted, type NearMiss } from './near-miss';
 import type { PhraseIndex } from './phrase-index';
 import * as T from './thresholds';
@@ -28,6 +29,8 @@ export function accept(lexicon: Lexicon, index: PhraseIndex, text: string, found
   // may still be a slip, but only one that breaks the lexicon.
   const unusualEdit = isNumeralChar(written) || adminTarget || adminText;
   if (m.kind === 'substitute' && isContrastivePair(removed, written)) return undefined;
+  // A Traditional character (改革開放) is traditional-char's finding, whatever phrase it sits in.
+  if (written !== '' && traditionalTablesFor(written)?.traditionalOnly.has(written)) return undefined;
   if (m.kind === 'add' && (text[m.textAt - 1] === written || text[m.textAt + 1] === written)) return undefined;
   const curated = m.entry.source !== CORPUS_SOURCE;
   const wellAnchored = !unusualEdit && m.target.length >= T.MIN_TARGET_LENGTH && Math.min(leftAnchor(m), rightAnchor(m)) >= T.ANCHOR;
@@ -45,6 +48,7 @@ export function accept(lexicon: Lexicon, index: PhraseIndex, text: string, found
   // formulation is fixed in every character.
   if (!curated && index.evidence.writesAround(text, m)) return undefined;
   if (!curated && length < T.MIN_LENGTH_STRONG && costRise(lexicon, text, m) <= T.MIN_COST_RISE) return undefined;
+  if (!curated && length < T.MIN_LENGTH_STRONG && straddled(lexicon, text, m)) return undefined;
   if (lexicon.freq(variant) >= T.WORD_FREQ) return undefined;
   if (index.evidence.isRecurrent(variant)) return undefined;
   // A slot the corpus fills in more than one way makes another filler meant — unless it breaks the
@@ -176,6 +180,20 @@ function editInsideWord(index: PhraseIndex, m: NearMiss): boolean {
     if (token.start <= k && k < token.end) return token.end - token.start >= 2 || (single(t) && (single(t - 1) || single(t + 1)));
   }
   return false;
+}
+
+/**
+ * True when a common word of the text runs across the near-miss's first or last
+ * character (机器|人正进行, 不|能减合作): the text's words do not start or end where
+ * the phrase would, so the phrase is not what the text is writing there.
+ */
+function straddled(lexicon: Lexicon, text: string, m: NearMiss): boolean {
+  const { from, to } = contextWindow(text, m.start, m.end);
+  const start = m.start - from;
+  const end = m.end - from;
+  return segment(lexicon, text.slice(from, to)).some(
+    (t) => ((t.start < start && t.end > start) || (t.start < end && t.end > end)) && t.word.length >= 2 && lexicon.freq(t.word) >= T.FLUENT_FREQ,
+  );
 }
 
 /** The lexicon's cost of reading a string: the best segmentation's summed −log word probability. */

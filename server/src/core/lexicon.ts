@@ -13,14 +13,13 @@
  * the segmenter asks for) is found in one walk that stops as soon as no word
  * continues the prefix.
  */
+import { LEXICON_HEADER, prepareLexicon } from './lexicon-format';
 
 export interface LexiconEntry {
   freq: number;
   pos: string;
 }
 
-/** First line of a prepared lexicon: marks it sorted and carries the totals. */
-export const LEXICON_HEADER = '#jiaodui-lexicon';
 
 const NOT_FOUND = -1;
 /** Code unit of the space that ends each word in its line; read as "the word ended here". */
@@ -100,38 +99,8 @@ export class Lexicon {
     return Lexicon.fromLines(text.split('\n'));
   }
 
-  /** A lexicon from a word list, for tests and house dictionaries. */
-  static fromWords(words: Iterable<[string, number, string?]>): Lexicon {
-    const lines: string[] = [];
-    for (const [word, freq, pos] of words) lines.push(`${word} ${freq} ${pos ?? 'n'}`);
-    return Lexicon.fromLines(lines);
-  }
-
-  /** The prepared-file form of these lines: header + sorted, deduplicated lines. */
-  static prepare(lines: Iterable<string>): string {
-    const byWord = new Map<string, string>();
-    let total = 0;
-    let max = 1;
-    for (const line of lines) {
-      const [word, freqText, pos] = line.trim().split(' ');
-      const freq = Number(freqText);
-      if (!word || !(freq > 0)) continue;
-      const previous = byWord.get(word);
-      if (previous !== undefined) {
-        const previousFreq = Number(previous.split(' ')[1]);
-        if (previousFreq >= freq) continue;
-        total -= previousFreq;
-      }
-      byWord.set(word, `${word} ${freq} ${pos || 'x'}`);
-      total += freq;
-      if (word.length > max) max = word.length;
-    }
-    const words = [...byWord.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    return `${LEXICON_HEADER} total=${total} max=${max}\n${words.map((w) => byWord.get(w)).join('\n')}\n`;
-  }
-
   private static fromLines(lines: Iterable<string>): Lexicon {
-    return Lexicon.parse(Lexicon.prepare(lines));
+    return Lexicon.parse(prepareLexicon(lines));
   }
 
   get size(): number {
@@ -378,27 +347,6 @@ export class Lexicon {
   }
 
   /**
-   * Every word tagged with this part of speech (e.g. 'ns', place names), in sorted
-   * order. The tag ends its line, so the source is searched for “ tag⏎” and each
-   * hit read back to its line start: no entry is built for the other words.
-   */
-  wordsWithPos(pos: string): string[] {
-    const words: string[] = [];
-    const source = this.source;
-    const needle = ` ${pos}\n`;
-    const take = (tagAt: number) => {
-      const lineStart = source.lastIndexOf('\n', tagAt) + 1;
-      const wordEnd = source.indexOf(' ', lineStart);
-      // The tag is the third field: `word freq pos`.
-      if (source.indexOf(' ', wordEnd + 1) === tagAt) words.push(source.slice(lineStart, wordEnd));
-    };
-    for (let at = source.indexOf(needle); at >= 0; at = source.indexOf(needle, at + needle.length - 1)) take(at);
-    // The last line may lack its newline.
-    if (source.endsWith(` ${pos}`) && !source.endsWith('\n')) take(source.length - pos.length - 1);
-    return words;
-  }
-
-  /**
    * How many established words (two to four characters, frequency ≥ 20) end with
    * this character: 局, 院, 度 end hundreds of words, so “医保局” reads as a
    * compound even though the dictionary lacks it. Built once, on first use.
@@ -440,25 +388,5 @@ export class Lexicon {
       this.affixes = { suffix, nounSuffix, nounPrefix };
     }
     return this.affixes;
-  }
-
-  /** Lengths of lexicon words that start at `index` in `text`, shortest first. */
-  wordsStartingAt(text: string, index: number, minFreq = 1, maxLength = this.maxWordLength): number[] {
-    const lengths: number[] = [];
-    const limit = Math.min(maxLength, text.length - index);
-    for (let len = 1; len <= limit; len++) {
-      if (this.has(text.slice(index, index + len), minFreq)) lengths.push(len);
-    }
-    return lengths;
-  }
-
-  /** Lengths of lexicon words that end just before `end` in `text`, shortest first. */
-  wordsEndingAt(text: string, end: number, minFreq = 1, maxLength = this.maxWordLength): number[] {
-    const lengths: number[] = [];
-    const limit = Math.min(maxLength, end);
-    for (let len = 1; len <= limit; len++) {
-      if (this.has(text.slice(end - len, end), minFreq)) lengths.push(len);
-    }
-    return lengths;
   }
 }

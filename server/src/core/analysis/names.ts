@@ -39,14 +39,14 @@ const TITLES = words(
     '所长 站长 科长 组长 队长 校长 村医 代表 博士 老师 同志',
   // Posts and roles of national and international news.
   '委员长 副委员长 总书记 国家主席 副总理 总理 副总统 总统 首相 国务委员 常委 外长 大使 议长 国王 王储 总督 ' +
-    '副组长 检察长 司令员 政委 总裁 首席执行官 村支书 支书 教练 运动员 选手 主播',
+    '副组长 检察长 司令员 政委 总裁 首席执行官 村支书 支书 村民 居民 教练 运动员 选手 主播',
 );
 
 /** Words right after a person's name. */
 const AFTER_NAME = words(
   '表示 介绍 说 认为 指出 强调 提到 谈到 坦言 称 告诉 建议 解释 透露 回应 回答 答 出席 主持 参加 讲话 ' +
     '致辞 一行 同志 等 摄 书记 院长 主任 局长 司长 处长 教授 医生 院士 代表 先生 女士 介绍到 分析 提出 ' +
-    '呼吁 希望 补充 说道 讲解 带领 率队 调研 报道 率领 举行 互致 接受 会见 会谈 宣读 宣布 发表 签署 致电 ' +
+    '呼吁 希望 补充 说道 讲解 带领 率队 调研 报道 老人 家中 一家 率领 举行 互致 接受 会见 会谈 宣读 宣布 发表 签署 致电 ' +
     '致信 祝贺 考察 看望 慰问 听取 总统 总理 委员长 主席 部长 大使 夫妇',
 );
 
@@ -305,16 +305,16 @@ export function framedAsName(text: string, start: number, end: number): boolean 
   const title = titleBefore(text, start) ?? (start > 0 && text[start - 1] === ' ' ? titleBefore(text, start - 1) : undefined);
   const opens = start === 0 || CLAUSE_OPENER_CODES[text.charCodeAt(start - 1)] === 1 || PERSON_CONJUNCTION_CODES[text.charCodeAt(start - 1)] === 1;
   if (!title && !opens) return false;
-  return afterNameOk(text, end) || afterTitledNameOk(text, end) || titleAfter(text, end);
+  return afterNameOk(text, end) || afterTitledNameOk(text, end) || titleAfter(text, end) !== undefined;
 }
 
 /** Words that join a person to another (我和李明总统, 同韩小正副总理): a name may follow them. */
 const PERSON_CONJUNCTION_CODES = codeFlags([...'和同与及']);
 
 /** True when a title starts at `at` (李明总统, 韩小正副总理, 张海涛国家主席). */
-export function titleAfter(text: string, at: number): boolean {
-  for (const title of TITLES_BY_FIRST.get(text.charCodeAt(at)) ?? []) if (title.length >= 2 && text.startsWith(title, at)) return true;
-  return false;
+export function titleAfter(text: string, at: number): string | undefined {
+  for (const title of TITLES_BY_FIRST.get(text.charCodeAt(at)) ?? []) if (title.length >= 2 && text.startsWith(title, at)) return title;
+  return undefined;
 }
 
 export function looksLikeWord(lexicon: Lexicon, name: string): boolean {

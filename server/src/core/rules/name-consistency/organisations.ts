@@ -22,17 +22,22 @@ const CONTEXT = 4;
 const COMMON_WORD = 20;
 /** Characters the two mentions must share before the changed one: with none, nothing anchors them as one name. */
 const MIN_SHARED_BEFORE = 1;
+/** Characters at the end every head shares with the other (学院 of 科学院, 医院 of 人民医院): never the slip. */
+const SHARED_TAIL = 2;
 /** Shortest organisation term compared. */
 const MIN_TERM = 4;
 
 export function checkOrganisationPairs(ctx: RuleContext, joined: string, offsets: ArrayLike<number>, known: KnownNames, reported: Set<string>): void {
   const runs = headedRuns(joined);
   if (runs.length < 2) return;
+  // Runs are compared by the last two characters of their heads: a slip inside a longer head
+  // (中国科学院 / 中国渴学院, …人民医院 / …人北医院) leaves a shorter head in place.
   const byHead = new Map<string, HeadedRun[]>();
   for (const run of runs) {
-    const list = byHead.get(run.head);
+    const key = joined.slice(run.end - 2, run.end);
+    const list = byHead.get(key);
     if (list) list.push(run);
-    else byHead.set(run.head, [run]);
+    else byHead.set(key, [run]);
   }
   const judged = new Set<string>();
   for (const list of byHead.values()) {
@@ -54,9 +59,8 @@ export function checkOrganisationPairs(ctx: RuleContext, joined: string, offsets
  * before the head, with at least MIN_SHARED_BEFORE shared characters before it.
  */
 function alignedPair(joined: string, x: HeadedRun, y: HeadedRun): { first: string; second: string; at: number } | undefined {
-  const headLength = x.head.length;
   let mismatch = -1;
-  let length = headLength;
+  let length = SHARED_TAIL;
   for (;;) {
     const i = x.end - length - 1;
     const j = y.end - length - 1;

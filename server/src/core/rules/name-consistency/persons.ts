@@ -103,7 +103,7 @@ export function checkPersons(
       let other = byName.get(window);
       if (!other) {
         const at = nonOverlapping(positions, window.length);
-        other = { name: window, sl: form.sl, at, titles: titlesAt(joined, at), roster: false, found: false };
+        other = { name: window, sl: form.sl, at, titles: titlesAt(joined, window, at), roster: false, found: false };
         byName.set(window, other);
       }
       const [original, variant] = outranks(form, other) ? [form, other] : [other, form];
@@ -139,15 +139,18 @@ function personForm(name: string, at: number[], joined: string, known: KnownName
   const sl = surnameLength(name) || 1;
   const given = name.length - sl;
   if (given < 1 || given > 2) return undefined;
-  const titles = titlesAt(joined, at);
+  const titles = titlesAt(joined, name, at);
   for (const t of known.model.get(name)?.titles ?? []) titles.add(t);
   return { name, sl, at, titles, roster: known.roster.has(name), found: true };
 }
 
 /** The posts written right before the form: the title with the body it belongs to (商务部部长, not only 部长). */
-function titlesAt(joined: string, at: number[]): Set<string> {
+function titlesAt(joined: string, name: string, at: number[]): Set<string> {
   const titles = new Set<string>();
   for (const i of at) {
+    // A title right after the name is its post as much as one before (赵某某委员长 / 委员长赵某某).
+    const after = titleAfter(joined, i + name.length);
+    if (after) titles.add(after);
     const title = titleBefore(joined, i);
     if (!title) continue;
     let from = i - title.length;
@@ -226,10 +229,9 @@ function samePerson(ctx: RuleContext, joined: string, original: PersonForm, vari
   if (ownTitles.length > 0 && original.titles.size > 0 && !original.roster) return undefined;
   const sameTitle = [...variant.titles].find((t) => [...original.titles].some((o) => samePost(t, o)));
   const introducedBefore = original.at.length > 0 && original.at[0] < variant.at[0];
-  // Bare: no title before it nor right after it (李明总理 is introduced as much as 总理李明).
   // A name in a list (…、王东明、…) is introduced by the list's title.
   const listed = variant.at.some((i) => joined[i - 1] === '、' || joined[i + variant.name.length] === '、');
-  const bare = variant.titles.size === 0 && !listed && !variant.at.some((i) => titleAfter(joined, i + variant.name.length)) && introducedBefore;
+  const bare = variant.titles.size === 0 && !listed && introducedBefore;
   // The variant carries the introduction the original lacks: a headline names 韩小正, the lead 副市长韩小证.
   const introduces = variant.titles.size > 0 && original.titles.size === 0 && introducedBefore;
   if (original.roster) return { alike, sameTitle, bare, roster: true };

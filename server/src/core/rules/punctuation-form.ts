@@ -215,7 +215,7 @@ function rangeEvidence(style: StyleSection): string {
   return parts.length ? `；本语料库数字范围用${parts.join('、')}` : '';
 }
 
-export const punctuationForm: Rule = {
+export const punctuationForm: Rule<StyleSection> = {
   meta: {
     id: 'punctuation-form',
     category: 'punctuation',
@@ -232,8 +232,9 @@ export const punctuationForm: Rule = {
       reference: 'GB/T 15834-2011 4.10 破折号（——）、4.11 省略号（……，六连点）、4.13 连接号（一字线“—”、浪纹线“～”标示起止）',
     },
   },
+  createState: (model) => styleOf(model),
   checkDocument(ctx) {
-    const style = styleOf(ctx.model);
+    const style = ctx.state;
     for (const site of findFormSites(ctx.text.masked, style)) {
       ctx.report({
         offset: site.offset,

@@ -15,7 +15,7 @@
  * learned style only feeds the evidence line; the standard is not up for a vote.
  */
 import type { Rule } from '../types';
-import { styleOf } from '../model/sections/style';
+import { styleOf, type StyleSection } from '../model/sections/style';
 import { FULL_WIDTH, findHalfWidthSites, findStraightQuotes } from '../analysis/punctuation';
 
 const MARK_NAMES: Readonly<Record<string, string>> = { ',': '逗号', ':': '冒号', ';': '分号', '?': '问号', '!': '叹号', '(': '括号', ')': '括号' };
@@ -28,7 +28,7 @@ function markName(marks: string): string {
   return marks.length === 1 ? `半角${MARK_NAMES[marks]}` : '半角标点';
 }
 
-export const punctuationWidth: Rule = {
+export const punctuationWidth: Rule<StyleSection> = {
   meta: {
     id: 'punctuation-width',
     category: 'punctuation',
@@ -45,8 +45,9 @@ export const punctuationWidth: Rule = {
       reference: 'GB/T 15834-2011《标点符号用法》第 4 章（各标点的形式）、第 5 章（位置和书写形式：逗号、冒号、括号等各占一个字位置，即全角）',
     },
   },
+  createState: (model) => styleOf(model),
   checkParagraph(ctx, paragraph) {
-    const learned = styleOf(ctx.model).punctuation;
+    const learned = ctx.state.punctuation;
     for (const site of findHalfWidthSites(paragraph.text)) {
       const full = toFullWidth(site.marks);
       const counts = site.marks.length === 1 ? learned[site.marks] : undefined;

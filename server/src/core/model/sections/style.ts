@@ -113,18 +113,11 @@ export function learnStyle(docs: CorpusDocument[], _lexicon: Lexicon): StyleSect
 
 /**
  * The style section of `model`, with any part an older model file lacks filled in
- * empty, so rules never trip over a missing count.
+ * empty, so rules never trip over a missing count. It builds a new object: the rules
+ * call it in createState, once per linter, never per paragraph.
  */
-const normalisedStyles = new WeakMap<object, StyleSection>();
-
-/** The model's style with every field present; normalised once per model, not per paragraph. */
 export function styleOf(model: { style?: Partial<StyleSection> }): StyleSection {
-  let style = normalisedStyles.get(model);
-  if (!style) {
-    style = normaliseStyle(model);
-    normalisedStyles.set(model, style);
-  }
-  return style;
+  return normaliseStyle(model);
 }
 
 function normaliseStyle(model: { style?: Partial<StyleSection> }): StyleSection {

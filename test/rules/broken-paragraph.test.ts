@@ -43,6 +43,7 @@ ruleTester('broken-paragraph', {
     '某市举行防汛应急演练\n市应急管理局5日在江边举行演练，检验各部门协同能力。',
     // round-ups: sub-headlines with a comma in them, each before the paragraph it heads
     '政府工作报告\n一、深化改革，增强发展活力\n在新的一年里，要坚定不移推进改革。\n二、扩大开放，促进合作共赢\n随着开放不断扩大，合作领域日益拓展。',
+    '（三）深化科技体制改革，调动各方面的创新积极性\n在国有企业中全面推行研发投入考核。',
     { name: 'an empty model still knows a headline', text: '基层皮肤科建设驶上快车道\n\n本报讯（记者崔芳）近日，记者获悉。', options: emptyModelOptions() },
   ],
   invalid: [

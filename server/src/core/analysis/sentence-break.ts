@@ -174,6 +174,11 @@ export function startsNewUnit(line: string): boolean {
   );
 }
 
+/** The line opens with a list number (一、 （一） 第二， 1.): unpunctuated at its end, it is a numbered heading. */
+export function opensNumberedItem(line: string): boolean {
+  return LIST_ITEM.test(line);
+}
+
 /**
  * How a news lede opens: a source dateline (…消息（…）：, …电, 据…报道), a time first
  * (当地时间, 今天（…）, 1月5日, 5日，), a subject with the day it acted (某部门25日宣布),

@@ -33,6 +33,7 @@ import {
   lineEndKind,
   lineStartKind,
   opensLede,
+  opensNumberedItem,
   opensWithFragment,
   openedAcross,
   opensWithReport,
@@ -231,12 +232,12 @@ function judgeBreak(
   // A short line without clause marks after a blank line opens a new block: a headline or a label.
   const nextIsHeadline = !sameParagraph && isHeadlineShaped(n, headlineMax) && !/[。！？!?]$/.test(n);
 
-  // A headline's place: the first line of the document, or the line before a news lede
-  // (…消息：, 当地时间…, 某部门25日宣布…). A headline there may be long, carry commas and
+  // A headline's place: the first line of the document, the line before a news lede
+  // (…消息：, 当地时间…, 某部门25日宣布…), or a numbered line (一、… （三）…) of a report. A headline there may be long, carry commas and
   // spaces, and end on any word (…多地, …推进会, …准备着); only a line that cannot start a
   // paragraph — on a comma or a particle — or a finished sentence inside the line says
   // the break cuts a sentence.
-  if ((end === 'han' || end === 'closer' || end === 'alnum') && (first || opensLede(n)) && !hasInnerSentenceEnd(p) && !opensWithReport(p) && !wrapped) {
+  if ((end === 'han' || end === 'closer' || end === 'alnum') && (first || opensLede(n) || opensNumberedItem(p)) && !hasInnerSentenceEnd(p) && !opensWithReport(p) && !wrapped) {
     if (start === 'punct') return `下一行以标点“${n[0]}”开头`;
     const conjunction = end === 'han' ? endsOnConjunction(lexicon, p) : null;
     if (conjunction) return `行尾“${conjunction}”后句子未完`;

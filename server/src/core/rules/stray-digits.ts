@@ -49,7 +49,6 @@ const QUANTITY_FOLLOWERS = new Set(
 );
 /** Learned neighbours need this many corpus sightings before they vouch for a number. */
 const LEARNED_AFTER_MIN = 2;
-const LEARNED_BEFORE_MIN = 5;
 
 /** Digits (1–4) between two Han characters, with at most one space on each side. */
 const DIGITS_IN_WORD = /(?<=\p{Script=Han}[ \t]?)\d{1,4}(?=[ \t]?\p{Script=Han})/gu;
@@ -103,9 +102,10 @@ export const strayDigits: Rule = {
     const masked = text.masked;
     if (!/\d/.test(masked)) return;
     const markerTotals = reportMarkerLines(ctx);
-    reportInlineMarkers(ctx, markerTotals);
-    reportDigitsInWords(ctx);
-    reportLineNumbers(ctx);
+    const learned = learnedNeighbours(ctx.model.digits);
+    reportInlineMarkers(ctx, markerTotals, learned);
+    reportDigitsInWords(ctx, learned);
+    reportLineNumbers(ctx, learned);
   },
 };
 
@@ -152,7 +152,7 @@ function reportMarkerLines(ctx: RuleContext): Map<number, number> {
 }
 
 /** Page markers dropped into a sentence (“基层卫生 12 / 40 工作座谈会”). */
-function reportInlineMarkers(ctx: RuleContext, totals: Map<number, number>): void {
+function reportInlineMarkers(ctx: RuleContext, totals: Map<number, number>, learned: LearnedNeighbours): void {
   const masked = ctx.text.masked;
   for (const m of masked.matchAll(INLINE_MARKER)) {
     const page = Number(m[1]);
@@ -173,7 +173,7 @@ function reportInlineMarkers(ctx: RuleContext, totals: Map<number, number>): voi
     if (!hanBefore && !hanAfter) continue;
     // A fraction reads on into a measure word (36 / 60 项); a marker interrupts, often inside a word (公 36 / 60 平).
     const cutsWord = hanBefore && hanAfter && bridgingWord(ctx.lexicon, masked.slice(Math.max(0, from - 8), from), masked.slice(to, to + 8)) !== null;
-    if (hanAfter && !cutsWord && isQuantityFollower(ctx.model.digits, charAt(masked, to))) continue;
+    if (hanAfter && !cutsWord && isQuantityFollower(learned, charAt(masked, to))) continue;
     if (!totals.has(total) && !(total >= 10 && hanBefore && hanAfter)) continue;
     const keepSpace = !(hanBefore && hanAfter) && from < start && to > end;
     const shown = m[0];
@@ -189,14 +189,14 @@ function reportInlineMarkers(ctx: RuleContext, totals: Map<number, number>): voi
 }
 
 /** A digit run inside a word (医7疗): the Han characters on either side make a word without it. */
-function reportDigitsInWords(ctx: RuleContext): void {
+function reportDigitsInWords(ctx: RuleContext, learned: LearnedNeighbours): void {
   const masked = ctx.text.masked;
   for (const m of digitsInWords(masked)) {
     const start = m.index!;
     const end = start + m[0].length;
     const from = masked[start - 1] === ' ' || masked[start - 1] === '\t' ? start - 1 : start;
     const to = masked[end] === ' ' || masked[end] === '\t' ? end + 1 : end;
-    const slip = judgeDigitsBetween(ctx.lexicon, ctx.model.digits, masked, from, to, Number(m[0]));
+    const slip = judgeDigitsBetween(ctx.lexicon, learned, masked, from, to, Number(m[0]));
     if (!slip) continue;
     ctx.report({
       offset: from,
@@ -210,15 +210,14 @@ function reportDigitsInWords(ctx: RuleContext): void {
 }
 
 /** A number opening a line whose previous line stops mid-word (“…推动高质\n12 量发展”). */
-function reportLineNumbers(ctx: RuleContext): void {
+function reportLineNumbers(ctx: RuleContext, learned: LearnedNeighbours): void {
   const text = ctx.text;
   const masked = text.masked;
-  const digits = ctx.model.digits;
   for (const m of masked.matchAll(LINE_NUMBER)) {
     const numberStart = m.index! + m[0].indexOf(m[1]);
     const to = m.index! + m[0].length;
     const after = charAt(masked, to);
-    if (isQuantityFollower(digits, after)) continue;
+    if (isQuantityFollower(learned, after)) continue;
     const line = text.positionAt(numberStart).line;
     const previous = previousContentLine(text, line);
     if (previous === null) continue;
@@ -272,9 +271,37 @@ const CUT_WORD_MIN_FREQ = 3;
 /** How far back (characters) an enumeration before a count (江苏、浙江2省) is looked for. */
 const ENUMERATION_WINDOW = 40;
 
-function isQuantityFollower(digits: DigitsSection, ch: string | undefined): boolean {
+/**
+ * Share of all the corpus's numbers a neighbour must reach, besides the absolute
+ * minimum, to vouch for a number: in a large archive every character turns up after
+ * some number now and then (a slip, a list, a score), and counts of 2 or 5 stop
+ * meaning “a measure word”. 1/5000: 列 (trains run) and 强 (top 500) pass in a year of
+ * news, 济 or 门 do not. Chosen on half A; the seed-learned model is below it anyway.
+ */
+const LEARNED_SHARE = 1 / 5000;
+/** Share of the corpus's numbers that makes a neighbour one of their commonest (人 after 超50人). */
+const LEARNED_OFTEN_SHARE = 1 / 200;
+
+/** What the corpus writes right after numbers, judged against its size. */
+interface LearnedNeighbours {
+  after(ch: string): boolean;
+  /** Among the commonest neighbours of numbers (人, 年, 个): as good as a measure word's part of speech. */
+  afterOften(ch: string): boolean;
+}
+
+function learnedNeighbours(digits: DigitsSection): LearnedNeighbours {
+  const total = (counts: Record<string, number> | undefined) => Object.values(counts ?? {}).reduce((a, b) => a + b, 0);
+  const afterTotal = total(digits.after);
+  const afterMin = Math.max(LEARNED_AFTER_MIN, LEARNED_SHARE * afterTotal);
+  return {
+    after: (ch) => (digits.after?.[ch] ?? 0) >= afterMin,
+    afterOften: (ch) => (digits.after?.[ch] ?? 0) >= Math.max(afterMin, LEARNED_OFTEN_SHARE * afterTotal),
+  };
+}
+
+function isQuantityFollower(learned: LearnedNeighbours, ch: string | undefined): boolean {
   if (!ch) return false;
-  return QUANTITY_FOLLOWERS.has(ch) || (digits.after?.[ch] ?? 0) >= LEARNED_AFTER_MIN;
+  return QUANTITY_FOLLOWERS.has(ch) || learned.after(ch);
 }
 
 /**
@@ -283,7 +310,7 @@ function isQuantityFollower(digits: DigitsSection, ch: string | undefined): bool
  * (公里, 周年), or what the corpus writes after numbers. A character that the text
  * reads as the start of a commoner word (集|团, 关|系) stands for no measure word.
  */
-function measureEvidence(lexicon: Lexicon, digits: DigitsSection, right: string): 'pos' | 'learned' | null {
+function measureEvidence(lexicon: Lexicon, learned: LearnedNeighbours, right: string): 'pos' | 'learned' | null {
   // 'learned' also covers the lexicon's numeral compounds: both are usage, weaker than a part of speech.
   const head = hanHead(right, 4);
   const ch = charAt(head, 0);
@@ -293,8 +320,8 @@ function measureEvidence(lexicon: Lexicon, digits: DigitsSection, right: string)
     if (MEASURE_WORD_POS.test(lexicon.pos(first.word) ?? '')) return 'pos';
     if (lexicon.freq(first.word) > lexicon.freq(ch)) return null;
   }
-  if (MEASURE_POS.has(lexicon.pos(ch) ?? '')) return 'pos';
-  if ((digits.after?.[ch] ?? 0) >= LEARNED_AFTER_MIN) return 'learned';
+  if (MEASURE_POS.has(lexicon.pos(ch) ?? '') || learned.afterOften(ch)) return 'pos';
+  if (learned.after(ch)) return 'learned';
   let compounds = 0;
   for (const numeral of NUMERALS) if (lexicon.freq(numeral + ch) > 0) compounds++;
   return compounds >= NUMERAL_COMPOUNDS_MIN ? 'learned' : null;
@@ -331,7 +358,7 @@ interface DigitSlip {
  * it is a slip when the Han text around it makes a word once it is gone and the
  * character before it is a fragment of that word.
  */
-function judgeDigitsBetween(lexicon: Lexicon, digits: DigitsSection, masked: string, from: number, to: number, value: number): DigitSlip | null {
+function judgeDigitsBetween(lexicon: Lexicon, learned: LearnedNeighbours, masked: string, from: number, to: number, value: number): DigitSlip | null {
   const before = charBefore(masked, from);
   const after = charAt(masked, to);
   if (!before || !after || before === '第') return null;
@@ -348,12 +375,12 @@ function judgeDigitsBetween(lexicon: Lexicon, digits: DigitsSection, masked: str
   // Name the common word the digits cut (医|疗 in 医疗卫生) when there is one, else the rarer entry.
   const word = bridgingWord(lexicon, left, right) ?? bridgingWord(lexicon, left, right, CUT_WORD_MIN_FREQ);
   if (!word) return null;
-  const left_ = leftPiece(lexicon, digits, left);
+  const left_ = leftPiece(lexicon, left);
   if (left_ === 'word' && value >= 2 && enumerationBefore(masked, from)) return null;
   // 有3家, 卡桑旅1日, 新店395家: a measure word by its part of speech reads as a count or a date
   // after anything (a noun with its count after it is ordinary news style); 本院3方, 开行80列:
   // one known only from usage, after a whole word or a word that leads into numbers.
-  const measure = measureEvidence(lexicon, digits, right);
+  const measure = measureEvidence(lexicon, learned, right);
   if (measure === 'pos' && (left_ !== 'fragment' || CALENDAR_UNITS.includes(after))) return null;
   // 新增首店301家。: a measure word that closes the clause is a count written after its noun.
   if (measure === 'pos' && CLAUSE_END.test(masked[to + after.length] ?? '\n')) return null;
@@ -374,13 +401,14 @@ const INTRODUCER_POS = /^(?:d|p|r|c|u[a-z]?|m|t|q)$/;
  * character that leads into numbers (约|, 这|), on another single word (有|, 加|), or
  * on a fragment the lexicon does not know alone as anything but a noun (部|门).
  */
-function leftPiece(lexicon: Lexicon, digits: DigitsSection, left: string): 'word' | 'introducer' | 'open' | 'fragment' {
+function leftPiece(lexicon: Lexicon, left: string): 'word' | 'introducer' | 'open' | 'fragment' {
   const tokens = segment(lexicon, hanTail(left, 4));
   const last = tokens[tokens.length - 1];
   if (!last) return 'fragment';
   if (last.word.length >= 2) return last.known ? 'word' : 'fragment';
   const pos = lexicon.pos(last.word);
-  if ((pos !== undefined && INTRODUCER_POS.test(pos)) || (digits.before?.[last.word] ?? 0) >= LEARNED_BEFORE_MIN) return 'introducer';
+  // Not what the corpus writes before numbers: in a large archive that is every subject of a date (会3日, 国1日).
+  if (pos !== undefined && INTRODUCER_POS.test(pos)) return 'introducer';
   return pos !== undefined && !NOUN_POS.test(pos) ? 'open' : 'fragment';
 }
 

@@ -8,7 +8,8 @@
  * The folder opens in Restricted Mode, as the workbench opens any new folder: every step before the
  * last runs untrusted, which is itself the check that jiaodui lints there. The folder's
  * .vscode/settings.json names a jiaodui.modelPath that does not exist; the extension declares that
- * setting restricted, so it must be ignored until the folder is trusted, and honoured after.
+ * setting restricted, so it must be ignored until the folder is trusted, and honoured after. Its
+ * .jiaoduirc.json names a model too: untrusted, the server must not read it, and say so once.
  */
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -31,6 +32,8 @@ const MIXED_TEXT = '一是以此为为抓手,推进改革。\n\n二是加强监�
 /** Fix-all on save, for Markdown only: the steps on the plain-text seeds save without it. */
 const FIX_ON_SAVE = { '[markdown]': { 'editor.codeActionsOnSave': { 'source.fixAll.jiaodui': 'explicit' } } };
 const UNTRUSTED_MODEL = 'house-model.json';
+/** The model the folder's .jiaoduirc.json names (missing too: reading it would warn “无法读取模型”). */
+const CONFIG_MODEL = 'config-model.json';
 const BYLINE_TEXT = [
   '### 河南“三医”协同机制工作推进会召开',
   '',
@@ -100,6 +103,7 @@ describe('VS Code (code-server 4.139 web workbench) end to end', function () {
     fs.writeFileSync(path.join(workspace, MIXED_DRAFT), MIXED_TEXT);
     fs.mkdirSync(path.join(workspace, '.vscode'));
     fs.writeFileSync(path.join(workspace, '.vscode/settings.json'), JSON.stringify({ 'jiaodui.modelPath': UNTRUSTED_MODEL }, null, 2));
+    fs.writeFileSync(path.join(workspace, '.jiaoduirc.json'), JSON.stringify({ model: CONFIG_MODEL }, null, 2));
 
     server = await CodeServer.start(bin, dirs, path.join(runDir, 'code-server.log'));
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -282,6 +286,14 @@ describe('VS Code (code-server 4.139 web workbench) end to end', function () {
     assert.match(scopes, /meta\.byline\.newsdraft/, scopes);
     assert.match(scopes, /text\.newsdraft/, scopes);
     await bench.page.keyboard.press('Escape');
+  });
+
+  it('reads no file the folder’s .jiaoduirc.json names in Restricted Mode, and says so', async () => {
+    await bench.statusItem('status.workspaceTrust').filter({ hasText: 'Restricted Mode' }).waitFor({ timeout: 5_000 });
+    const notes = await bench.notifications();
+    const aboutConfigModel = notes.filter((n) => n.includes(CONFIG_MODEL));
+    assert.ok(aboutConfigModel.some((n) => n.includes('工作区未受信任')), `no note that ${CONFIG_MODEL} was left unread: ${notes.join(' | ')}`);
+    assert.ok(!aboutConfigModel.some((n) => n.includes('无法读取')), `${CONFIG_MODEL} was read while untrusted: ${notes.join(' | ')}`);
   });
 
   it('ignores the folder’s jiaodui.modelPath in Restricted Mode', async () => {

@@ -38,6 +38,9 @@ ruleTester('name-consistency', {
       name: 'the odd form introduced with another title: another person, however many times the first is written',
     },
     { ...doc('全国高校联盟成立。全国高等学校招生工作会议召开，全国高职院校参加。'), name: 'surname-like characters glued into words are no names' },
+    { ...doc('王东明表示，要抓落实。出席会议的还有张海涛、王东峰、赵华等。'), name: 'a name in a list is introduced by the list' },
+    { ...doc('记者李金时报道。李金时表示，会再来。李金说，还要努力。'), name: 'a speech verb after a two-character name is no given-name character' },
+    { ...doc('俄国防部发表声明。俄国防部称，演习已结束。乌国防部称，情况属实。'), name: 'another country’s ministry: the first character changed' },
     { ...doc('主任王宏志表示，王宏志认为，王宏志指出，王主任说可以。'), name: 'a title written with the surname is not a name' },
     { ...doc('甘肃省人民医院和甘肃人民医院。甘肃省人民医院。'), name: 'a dropped administrative character' },
     doc('今天天气很好，大家去公园散步。'),
@@ -85,6 +88,18 @@ ruleTester('name-consistency', {
       name: 'a look-alike slip introduced with the title a headline leaves out',
       errors: [{ text: '韩小证', message: '与前文“韩小正”不一致' }],
       output: '韩小正会见来宾\n\n国家副主席韩小正今天在北京会见来宾。',
+    },
+    {
+      ...doc('江南科学院发布报告。专家介绍，江南渴学院将继续研究。'),
+      name: 'an organisation slip inside a longer head',
+      errors: [{ text: '江南渴学院', message: '与前文“江南科学院”不一致' }],
+      output: '江南科学院发布报告。专家介绍，江南科学院将继续研究。',
+    },
+    {
+      ...doc('韩小正会见来宾\n\n韩小证副市长今天在北京会见来宾。'),
+      name: 'a title after the name introduces it as one before does',
+      errors: [{ text: '韩小证', message: '与前文“韩小正”不一致' }],
+      output: '韩小正会见来宾\n\n韩小正副市长今天在北京会见来宾。',
     },
     {
       ...doc('记者李金涛报道。李金涛表示满意。李金涛说，会继续努力。记者李金武介绍，项目进展顺利。'),

@@ -311,6 +311,11 @@ export function framedAsName(text: string, start: number, end: number): boolean 
 /** Words that join a person to another (我和李明总统, 同韩小正副总理): a name may follow them. */
 const PERSON_CONJUNCTION_CODES = codeFlags([...'和同与及']);
 
+/** True when text[at] joins two words (主席和洪某某): 和 is a surname too, but not inside a clause. */
+export function joinsWords(text: string, at: number): boolean {
+  return PERSON_CONJUNCTION_CODES[text.charCodeAt(at)] === 1 && at > 0 && isHan(text.charCodeAt(at - 1));
+}
+
 /** True when a title starts at `at` (李明总统, 韩小正副总理, 张海涛国家主席). */
 export function titleAfter(text: string, at: number): string | undefined {
   for (const title of TITLES_BY_FIRST.get(text.charCodeAt(at)) ?? []) if (title.length >= 2 && text.startsWith(title, at)) return title;

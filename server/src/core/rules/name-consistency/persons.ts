@@ -23,6 +23,7 @@ import {
   framedAsName,
   inNameContext,
   isNumeralChar,
+  joinsWords,
   titleAfter,
   titleBefore,
   looksLikeWord,
@@ -211,6 +212,9 @@ function samePerson(ctx: RuleContext, joined: string, original: PersonForm, vari
   for (const form of [original, variant]) {
     for (const i of form.at) {
       const end = i + form.name.length;
+      // A conjunction read as a surname (主席和洪某), or a name's last character that starts a title
+      // (苏某总书记: 总 opens 总书记): the window is no name.
+      if (joinsWords(joined, i) || (form.name.length - form.sl === 2 && titleAfter(joined, end - 1) !== undefined)) return undefined;
       // Framed on both sides as a name; or, for a full name, one side is enough where the name was
       // found or a title stands before it, and a slip that looks or sounds like it may stand anywhere.
       const framed =

@@ -76,13 +76,6 @@ const PENDING_FIX_SITES: Pending[] = [
   {
     fixed: 'broken-paragraph',
     created: 'fixed-phrase',
-    example: '参与到中医',
-    owner: 'PHRASE',
-    reason: 'once the paragraph is joined, fixed-phrase reads 参与到中医药文化进校园 as a slip of 参与中医药文化进校园 (seed 004)',
-  },
-  {
-    fixed: 'broken-paragraph',
-    created: 'fixed-phrase',
     example: '参训人',
     owner: 'PHRASE',
     reason: 'once the paragraph is joined, fixed-phrase reads 参训人员 as a slip of 参保人员 (seed 004)',

@@ -268,6 +268,16 @@ export function renderConfigSchema(rules: readonly Rule[] = RULES): string {
         },
       },
       phrases: strings('规范提法：优先于学得的提法。'),
+      corrections: {
+        type: 'object',
+        description: '本报勘误表：错误写法 → 正确写法（或 { "right": 正确写法, "note": 说明 }）。wrong-char 规则总是报告，说明显示在悬停提示中。',
+        additionalProperties: {
+          oneOf: [
+            { type: 'string' },
+            { type: 'object', required: ['right'], additionalProperties: false, properties: { right: { type: 'string' }, note: { type: 'string' } } },
+          ],
+        },
+      },
     },
   };
   return `${JSON.stringify(schema, null, 2)}\n`;

@@ -11,6 +11,7 @@ import { cjkSpacingInjector } from './cjk-spacing';
 import { fixedPhraseInjector } from './fixed-phrase';
 import { nameVariant2Injector, nameVariant3Injector } from './name-consistency';
 import { numberingSequenceInjector } from './numbering-sequence';
+import { wrongCharNonWordInjector, wrongCharRealWordInjector } from './wrong-char';
 
 export const INJECTORS: readonly Injector[] = [
   ...DUPLICATE_WORD_INJECTORS,
@@ -28,4 +29,6 @@ export const INJECTORS: readonly Injector[] = [
   nameVariant2Injector,
   nameVariant3Injector,
   numberingSequenceInjector,
+  wrongCharNonWordInjector,
+  wrongCharRealWordInjector,
 ];

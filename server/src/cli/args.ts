@@ -50,6 +50,8 @@ export interface LearnArgs {
   maxSize: number;
   /** Threads for the model's sections: undefined = decide from the corpus size; 1 = single thread. */
   jobs?: number;
+  /** --edits DRAFTS FINAL: folders of drafts and their published versions (same file names). */
+  edits?: { drafts: string; final: string };
 }
 
 export interface RulesArgs {
@@ -113,6 +115,8 @@ export const OPTIONS: Readonly<Record<'lint' | 'learn' | 'rules', readonly Optio
     { name: 'out', short: 'o', value: 'FILE', help: 'where to write the model (required)' },
     { name: 'max-size', value: 'SIZE', help: 'skip larger files with an error (default 20MB)' },
     { name: 'jobs', short: 'j', value: 'N', help: "threads for the model's sections (default: automatic; 1 = no threads)" },
+    // Two values: read (and removed) by parseArgs before the table is applied.
+    { name: 'edits', value: 'DRAFTS FINAL', help: 'also learn the corrections editors made: drafts and published versions paired by file name' },
     { name: 'quiet', short: 'q', help: 'no summary' },
   ],
   rules: [{ name: 'format', value: 'text|json', help: 'output format (default text)' }],
@@ -233,6 +237,15 @@ export function parseArgs(argv: string[]): ParsedArgs {
   if (first === 'lsp') return { command: 'lsp' };
   if (rest.includes('--help') || rest.includes('-h')) return { command: 'help' };
 
+  // --edits takes two folders (drafts, then their published versions): taken out before tokenising.
+  let edits: { drafts: string; final: string } | undefined;
+  const editsAt = rest.indexOf('--edits');
+  if (first === 'learn' && editsAt >= 0) {
+    const [drafts, final] = rest.slice(editsAt + 1, editsAt + 3);
+    if (!drafts || !final || drafts.startsWith('-') || final.startsWith('-')) throw new UsageError('--edits 需要两个文件夹：初稿与见报稿（--edits DRAFTS FINAL）');
+    edits = { drafts, final };
+    rest.splice(editsAt, 3);
+  }
   const raw = tokenize(first as keyof typeof OPTIONS, rest);
   if (first === 'rules') {
     if (raw.positionals.length > 0) throw new UsageError(`jiaodui rules 不接受参数 “${raw.positionals[0]}”`);
@@ -241,12 +254,14 @@ export function parseArgs(argv: string[]): ParsedArgs {
   if (first === 'learn') {
     const out = single(raw, 'out');
     if (!out) throw new UsageError('jiaodui learn 需要 --out FILE（where to write the model）');
-    if (raw.positionals.length === 0) throw new UsageError('jiaodui learn 需要语料路径（give the corpus files or folders）');
+    if (raw.positionals.length === 0 && !edits) throw new UsageError('jiaodui learn 需要语料路径（give the corpus files or folders）');
     const size = single(raw, 'max-size');
     const jobs = single(raw, 'jobs');
     return {
       command: 'learn',
-      inputs: raw.positionals,
+      // With --edits alone, the published versions are the corpus.
+      inputs: raw.positionals.length > 0 ? raw.positionals : [edits!.final],
+      edits,
       out,
       quiet: raw.flags.has('quiet'),
       maxSize: size === undefined ? DEFAULT_MAX_SIZE : parseSize(size),

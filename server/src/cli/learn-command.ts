@@ -7,7 +7,8 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
-import { assembleModel, learnSections, MODEL_SECTIONS, type LearnedModel, type LearnedSections, type SectionName } from '../core';
+import { assembleModel, learnEditCorrections, learnSections, MODEL_SECTIONS, type CorrectionEntry, type EditPair, type LearnedModel, type LearnedSections, type SectionName } from '../core';
+import * as fs from 'node:fs';
 import { loadLexicon } from '../node/resources';
 import type { LearnArgs } from './args';
 import { InputError, readText } from './decode';
@@ -30,7 +31,7 @@ export const LEARN_PARALLEL_MIN_CHARS = 1_000_000;
  * Relative cost of learning each section (share of one thread's time on the
  * development corpus, 2026-12-06). Only balances the threads; the model is the same.
  */
-const SECTION_COST: Record<SectionName, number> = { phrases: 47, names: 24, repeats: 10, style: 6, digits: 3, characters: 2 };
+const SECTION_COST: Record<SectionName, number> = { phrases: 47, names: 24, repeats: 10, style: 6, digits: 3, characters: 2, corrections: 2 };
 
 interface LearnWorkerInit {
   marker: typeof LEARN_WORKER_MARKER;
@@ -105,7 +106,13 @@ export async function runLearn(args: LearnArgs, io: LearnIo): Promise<number> {
   const pending = others.map((sections) => learnInWorker(io.entry!, files.map((f) => f.path), args.maxSize, sections));
   const learned: Partial<LearnedSections> = learnSections(files, loadLexicon(), own);
   for (const part of await Promise.all(pending)) Object.assign(learned, part);
-  const model = assembleModel(files, learned as LearnedSections);
+  let edits: CorrectionEntry[] = [];
+  if (args.edits) {
+    const pairs = readEditPairs(args.edits.drafts, args.edits.final, args.maxSize, io);
+    if (typeof pairs === 'number') return pairs;
+    edits = learnEditCorrections(pairs, loadLexicon());
+  }
+  const model = assembleModel(files, learned as LearnedSections, edits);
   const out = path.resolve(io.cwd, args.out);
   try {
     writeFileAtomic(out, JSON.stringify(model));
@@ -115,6 +122,41 @@ export async function runLearn(args: LearnArgs, io: LearnIo): Promise<number> {
   }
   if (!args.quiet) io.stdout(learnSummary(model, args.out, Date.now() - started));
   return 0;
+}
+
+/**
+ * Drafts and their published versions, paired by file name (relative path under each
+ * folder). A draft without a published version is skipped with a note; an unreadable file
+ * stops the run (exit 2), as a corpus file does.
+ */
+function readEditPairs(draftsDir: string, finalDir: string, maxSize: number, io: LearnIo): EditPair[] | number {
+  const drafts = path.resolve(io.cwd, draftsDir);
+  const finals = path.resolve(io.cwd, finalDir);
+  for (const dir of [drafts, finals]) {
+    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+      io.stderr(`jiaodui: ${dir}: --edits 需要文件夹（not a folder）\n`);
+      return 2;
+    }
+  }
+  const pairs: EditPair[] = [];
+  let unpaired = 0;
+  for (const file of discover([drafts], io.cwd, () => false).files) {
+    const relative = path.relative(drafts, file);
+    const final = path.join(finals, relative);
+    if (!fs.existsSync(final)) {
+      unpaired++;
+      continue;
+    }
+    try {
+      pairs.push({ path: relative, draft: readText(file, maxSize).text, final: readText(final, maxSize).text });
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      io.stderr(`jiaodui: ${relative}: ${error.message}\n`);
+      return 2;
+    }
+  }
+  if (unpaired > 0) io.stderr(`jiaodui: ${unpaired} 篇初稿没有同名的见报稿，已跳过（${unpaired} draft(s) without a published version skipped）\n`);
+  return pairs;
 }
 
 /** What each section holds, by size: enough to see that learning found something. */

@@ -13,4 +13,5 @@ export { RULES, RULES_BY_ID } from './rules';
 export { learnModel, learnSections, assembleModel, toCorpusDocuments, MODEL_SECTIONS, type CorpusFile, type SectionName, type LearnedSections } from './model/learn';
 export { parseModel, emptyModel, ModelError } from './model/load';
 export type { LearnedModel, CorpusDocument } from './model/types';
+export { learnEditCorrections, type CorrectionEntry, type EditPair } from './model/sections/corrections';
 export { applyRoster, type Roster } from './model/roster';

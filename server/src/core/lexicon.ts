@@ -255,6 +255,23 @@ export class Lexicon {
   }
 
   /**
+   * The second characters of the two-character words that start with `first` and occur
+   * at least `minFreq` times, as one string: a scan of the lines of that first character,
+   * made once per character by the callers that cache it (wrong-char's slip index).
+   */
+  secondsAfter(first: string, minFreq: number): string {
+    const code = first.charCodeAt(0);
+    this.firstRange(code);
+    let out = '';
+    for (let line = this.firstLow![code]; line < this.firstHigh![code]; line++) {
+      const start = this.lineStarts[line];
+      if (this.source.charCodeAt(start + 2) !== SPACE) continue;
+      if (this.freqAt(start, 2) >= minFreq) out += this.source[start + 1];
+    }
+    return out;
+  }
+
+  /**
    * True when some word starting with text[from, to) is tagged `pos`: the words
    * sharing the prefix are read in place, without building a list of tagged words.
    */

@@ -71,6 +71,14 @@ export function validateConfig(data: unknown, source: string): JiaoduiConfig {
   }
   if (config.model !== undefined && typeof config.model !== 'string') throw new ConfigError(`${source}: “model” 应为文件路径`);
   if (config.roster !== undefined && typeof config.roster !== 'string') throw new ConfigError(`${source}: “roster” 应为文件路径`);
+  if (config.corrections !== undefined) {
+    const ok =
+      typeof config.corrections === 'object' &&
+      config.corrections !== null &&
+      !Array.isArray(config.corrections) &&
+      Object.values(config.corrections).every((v) => typeof v === 'string' || (typeof v === 'object' && v !== null && typeof v.right === 'string'));
+    if (!ok) throw new ConfigError(`${source}: “corrections” 应为对象：{"错误写法": "正确写法"} 或 {"错误写法": {"right": "正确写法", "note": "说明"}}`);
+  }
   if (config.names !== undefined && (!Array.isArray(config.names) || config.names.some((n) => typeof n !== 'string' && (typeof n !== 'object' || n === null || typeof n.name !== 'string')))) {
     throw new ConfigError(`${source}: “names” 应为名称数组（字符串，或含 name 的对象）`);
   }
@@ -88,7 +96,11 @@ function withRosterFile(config: JiaoduiConfig, configDir: string): Roster {
     throw new ConfigError(`${file}: 无法读取名录（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）`);
   }
   const roster = validateConfig(data, file);
-  return { names: [...(config.names ?? []), ...(roster.names ?? [])], phrases: [...(config.phrases ?? []), ...(roster.phrases ?? [])] };
+  return {
+    names: [...(config.names ?? []), ...(roster.names ?? [])],
+    phrases: [...(config.phrases ?? []), ...(roster.phrases ?? [])],
+    corrections: { ...(roster.corrections ?? {}), ...(config.corrections ?? {}) },
+  };
 }
 
 export interface ResolveArgs {

@@ -1,8 +1,9 @@
 /**
  * Characters that read alike (same pinyin in any tone: an input-method slip) or look
  * alike (a slip of the eye), from data/similar-chars.json (pycorrector's confusion
- * sets, see data/THIRD-PARTY-NOTICES.md). Evidence that a one-character variant of
- * a name is a slip for it rather than another name.
+ * sets, see data/THIRD-PARTY-NOTICES.md). Evidence that a one-character variant of a
+ * name is a slip for it rather than another name (name-consistency), and the candidates
+ * wrong-char tries in place of a suspected wrong character.
  */
 import similarChars from '../../../../data/similar-chars.json';
 
@@ -28,15 +29,49 @@ function shareGroup(map: Map<number, number[]>, a: number, b: number): boolean {
   return ga !== undefined && gb !== undefined && ga.some((g) => gb.includes(g));
 }
 
+function loaded(): { sound: Map<number, number[]>; shape: Map<number, number[]> } {
+  index ??= { sound: groupsOf(similarChars.sound), shape: groupsOf(similarChars.shape) };
+  return index;
+}
+
 export type Likeness = 'sound' | 'shape';
 
 /** How two different characters are alike, if they are: same pinyin first, then shape. */
 export function likeness(a: string, b: string): Likeness | undefined {
   if (a === b || a.length !== 1 || b.length !== 1) return undefined;
-  index ??= { sound: groupsOf(similarChars.sound), shape: groupsOf(similarChars.shape) };
+  const { sound, shape } = loaded();
   const ca = a.charCodeAt(0);
   const cb = b.charCodeAt(0);
-  if (shareGroup(index.sound, ca, cb)) return 'sound';
-  if (shareGroup(index.shape, ca, cb)) return 'shape';
+  if (shareGroup(sound, ca, cb)) return 'sound';
+  if (shareGroup(shape, ca, cb)) return 'shape';
   return undefined;
+}
+
+export interface Confusable {
+  char: string;
+  kind: Likeness;
+}
+
+const confusableCache = new Map<string, Confusable[]>();
+
+/** Every character that may be typed for `ch` (or `ch` for it), each once: same pinyin first, then shape. */
+export function confusablesOf(ch: string): Confusable[] {
+  let out = confusableCache.get(ch);
+  if (out) return out;
+  out = [];
+  if (ch.length === 1) {
+    const seen = new Set<string>([ch]);
+    const { sound, shape } = loaded();
+    for (const [kind, map, groups] of [['sound', sound, similarChars.sound], ['shape', shape, similarChars.shape]] as const) {
+      for (const id of map.get(ch.charCodeAt(0)) ?? []) {
+        for (const c of groups[id]) {
+          if (seen.has(c)) continue;
+          seen.add(c);
+          out.push({ char: c, kind });
+        }
+      }
+    }
+  }
+  confusableCache.set(ch, out);
+  return out;
 }

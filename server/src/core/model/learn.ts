@@ -11,6 +11,7 @@ import { learnDigits } from './sections/digits';
 import { learnPhrases } from './sections/phrases';
 import { learnNames } from './sections/names';
 import { learnCharacters } from './sections/characters';
+import { learnCorrections, type CorrectionEntry } from './sections/corrections';
 
 export interface CorpusFile {
   path: string;
@@ -25,7 +26,7 @@ export function toCorpusDocuments(files: CorpusFile[]): CorpusDocument[] {
 }
 
 /** The learned sections, in the order a model file lists them. */
-export const MODEL_SECTIONS = ['repeats', 'style', 'digits', 'phrases', 'names', 'characters'] as const;
+export const MODEL_SECTIONS = ['repeats', 'style', 'digits', 'phrases', 'names', 'characters', 'corrections'] as const;
 export type SectionName = (typeof MODEL_SECTIONS)[number];
 export type LearnedSections = Pick<LearnedModel, SectionName>;
 
@@ -36,6 +37,7 @@ const LEARNERS: { [K in SectionName]: (docs: CorpusDocument[], lexicon: Lexicon)
   phrases: learnPhrases,
   names: learnNames,
   characters: learnCharacters,
+  corrections: learnCorrections,
 };
 
 /**
@@ -50,7 +52,8 @@ export function learnSections(files: CorpusFile[], lexicon: Lexicon, names: read
 }
 
 /** A model from its corpus and its sections (learned in one pass or in shares). */
-export function assembleModel(files: readonly CorpusFile[], sections: LearnedSections): LearnedModel {
+/** `edits`: corrections learned from drafts and their published versions (learn --edits), joined to the corpus's section. */
+export function assembleModel(files: readonly CorpusFile[], sections: LearnedSections, edits: readonly CorrectionEntry[] = []): LearnedModel {
   const model = {
     schema: MODEL_SCHEMA,
     version: MODEL_VERSION,
@@ -61,6 +64,7 @@ export function assembleModel(files: readonly CorpusFile[], sections: LearnedSec
     },
   } as LearnedModel;
   for (const name of MODEL_SECTIONS) (model as unknown as Record<string, unknown>)[name] = sections[name];
+  if (edits.length > 0) model.corrections = { ...model.corrections, entries: [...edits, ...model.corrections.entries] };
   return model;
 }
 

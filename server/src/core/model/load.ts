@@ -9,6 +9,7 @@ import { emptyDigits } from './sections/digits';
 import { emptyPhrases } from './sections/phrases';
 import { emptyNames } from './sections/names';
 import { emptyCharacters } from './sections/characters';
+import { emptyCorrections } from './sections/corrections';
 
 export class ModelError extends Error {}
 
@@ -23,6 +24,7 @@ export function emptyModel(): LearnedModel {
     phrases: emptyPhrases(),
     names: emptyNames(),
     characters: emptyCharacters(),
+    corrections: emptyCorrections(),
   };
 }
 

@@ -10,6 +10,7 @@ import type { LearnedModel } from './types';
 import { ROSTER_SOURCE, type PhraseEntry } from './sections/phrases';
 import { singleEdit, surnameLength } from '../analysis/names';
 import type { NameEntry } from './sections/names';
+import type { CorrectionEntry } from './sections/corrections';
 
 export interface RosterName {
   /** Canonical form, e.g. 国家卫生健康委员会. */
@@ -24,6 +25,11 @@ export interface RosterName {
 export interface Roster {
   names?: Array<string | RosterName>;
   phrases?: string[];
+  /**
+   * The house corrections list (勘误表): wrong form → right form, or → { right, note }. Always
+   * reported by wrong-char, with the note as evidence; wins over corrections learned from edits.
+   */
+  corrections?: Record<string, string | { right: string; note?: string }>;
   /** A separate roster file with `names`/`phrases` (read by the config loader, relative to the config). */
   roster?: string;
 }
@@ -31,9 +37,14 @@ export interface Roster {
 export function applyRoster(model: LearnedModel, roster: Roster): LearnedModel {
   const rosterNames = (roster.names ?? []).map(normaliseName).filter((n) => n.name.length > 0);
   const rosterPhrases = (roster.phrases ?? []).map((p) => p.trim()).filter((p) => p.length > 0);
-  if (rosterNames.length === 0 && rosterPhrases.length === 0) return model;
+  const houseCorrections = Object.entries(roster.corrections ?? {})
+    .map(([wrong, value]): CorrectionEntry => (typeof value === 'string' ? { wrong: wrong.trim(), right: value.trim(), source: 'house' } : { wrong: wrong.trim(), right: value.right.trim(), source: 'house', note: value.note }))
+    .filter((c) => c.wrong.length > 0 && c.right.length > 0 && c.wrong !== c.right);
+  if (rosterNames.length === 0 && rosterPhrases.length === 0 && houseCorrections.length === 0) return model;
+  const house = new Set(houseCorrections.map((c) => c.wrong));
   return {
     ...model,
+    corrections: { attested: model.corrections?.attested ?? {}, entries: [...houseCorrections, ...(model.corrections?.entries ?? []).filter((c) => !house.has(c.wrong))] },
     phrases: { ...model.phrases, phrases: mergePhrases(model.phrases.phrases, rosterPhrases) },
     names: mergeNames(model.names.names, model.names.shortForms, rosterNames),
   };

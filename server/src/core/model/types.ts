@@ -10,6 +10,7 @@ import type { DigitsSection } from './sections/digits';
 import type { PhrasesSection } from './sections/phrases';
 import type { NamesSection } from './sections/names';
 import type { CharactersSection } from './sections/characters';
+import type { CorrectionsSection } from './sections/corrections';
 
 export const MODEL_SCHEMA = 'jiaodui-model';
 export const MODEL_VERSION = 1;
@@ -31,4 +32,6 @@ export interface LearnedModel {
   phrases: PhrasesSection;
   names: NamesSection;
   characters: CharactersSection;
+  /** Not learned from the corpus: from drafts and their published versions (learn --edits) and the house list. */
+  corrections: CorrectionsSection;
 }

@@ -16,6 +16,7 @@ import { fixedPhrase } from './fixed-phrase';
 import { nameConsistency } from './name-consistency';
 import { numberingSequence } from './numbering-sequence';
 import { mastheadDate } from './masthead-date';
+import { wrongChar } from './wrong-char';
 
 export const RULES: readonly Rule[] = [
   duplicateWord,
@@ -27,6 +28,7 @@ export const RULES: readonly Rule[] = [
   cjkSpacing,
   brokenParagraph,
   traditionalChar,
+  wrongChar,
   fixedPhrase,
   nameConsistency,
   numberingSequence,

@@ -1,0 +1,194 @@
+/**
+ * Model section for `wrong-char`: corrections a newsroom has made before. Two sources:
+ * the house list an editor keeps in `.jiaoduirc.json` (`corrections`, the 勘误表), merged
+ * in by the roster; and the substitutions editors made between drafts and their published
+ * versions (`jiaodui learn --edits DRAFTS FINAL`), aligned here. A correction an editor made
+ * twice is the best evidence there is that the next draft will need it too.
+ */
+import type { Lexicon } from '../../lexicon';
+import { segment } from '../../segmenter';
+import { isHan } from '../../analysis/han';
+import { SlipPairs } from '../../analysis/slip-pairs';
+import type { CorpusDocument } from '../corpus';
+
+export interface CorrectionEntry {
+  /** The wrong form as drafts write it, e.g. 按装. */
+  wrong: string;
+  /** What the published text (or the editor) writes instead, e.g. 安装. */
+  right: string;
+  /** house: the config's list; edits: learned from drafts and their published versions. */
+  source: 'house' | 'edits';
+  /** How many times editors made this correction (edits). */
+  count?: number;
+  /** The editor's note (house) or where the correction was seen (edits). */
+  note?: string;
+}
+
+export interface CorrectionsSection {
+  entries: CorrectionEntry[];
+  /**
+   * Pairs of characters the corpus writes that look like a word with one character
+   * mistyped (抗疫 beside 抗议), with their counts: the corpus's own usage, never a slip.
+   * Only such pairs are kept, so the section stays small whatever the archive's size.
+   */
+  attested: Record<string, number>;
+}
+
+export function emptyCorrections(): CorrectionsSection {
+  return { entries: [], attested: {} };
+}
+
+/** What the corpus attests: its Han pairs that a slip detector would otherwise suspect. */
+export function learnCorrections(docs: readonly CorpusDocument[], lexicon: Lexicon): CorrectionsSection {
+  const pairs = new SlipPairs(lexicon);
+  const attested: Record<string, number> = {};
+  for (const doc of docs) {
+    const text = doc.text.masked;
+    for (let i = 0; i + 1 < text.length; i++) {
+      const a = text[i];
+      const b = text[i + 1];
+      if (!isHan(a.charCodeAt(0)) || !isHan(b.charCodeAt(0))) continue;
+      const key = a + b;
+      if (key in attested) attested[key]++;
+      else if (pairs.suspicious(a, b)) attested[key] = 1;
+    }
+  }
+  return { entries: [], attested };
+}
+
+export interface EditPair {
+  /** The file name both versions share. */
+  path: string;
+  draft: string;
+  final: string;
+}
+
+/** Longest run of changed Han characters (on either side) still taken for a slip rather than a rewrite. */
+const MAX_SLIP_LENGTH = 2;
+/** Lines longer than this are not aligned character by character (a rewritten paragraph, not a slip). */
+const MAX_ALIGNED_LINE = 3000;
+
+/**
+ * Corrections from drafts and their published versions. Lines are matched first (an
+ * unchanged line anchors the alignment); a changed line is aligned with its counterpart
+ * character by character, and each substitution of one or two Han characters inside Han
+ * text becomes an entry, widened to the word it sits in so that the entry names a word
+ * (按装 → 安装) rather than a bare character. Rewrites, insertions and deletions are not slips.
+ */
+export function learnEditCorrections(pairs: readonly EditPair[], lexicon: Lexicon): CorrectionEntry[] {
+  const found = new Map<string, CorrectionEntry>();
+  for (const pair of pairs) {
+    for (const [draftLine, finalLine] of changedLines(pair.draft, pair.final)) {
+      for (const c of substitutions(draftLine, finalLine, lexicon)) {
+        const key = `${c.wrong}\u0000${c.right}`;
+        const entry = found.get(key);
+        if (entry) entry.count = (entry.count ?? 1) + 1;
+        else found.set(key, { wrong: c.wrong, right: c.right, source: 'edits', count: 1, note: pair.path });
+      }
+    }
+  }
+  return [...found.values()].sort((a, b) => (b.count ?? 0) - (a.count ?? 0) || a.wrong.localeCompare(b.wrong));
+}
+
+/** Pairs of lines that differ, matched between unchanged lines (an LCS over whole lines). */
+function changedLines(draft: string, final: string): Array<[string, string]> {
+  const a = draft.replace(/\r\n?/g, '\n').split('\n');
+  const b = final.replace(/\r\n?/g, '\n').split('\n');
+  const table = lcsTable(a.length, b.length, (i, j) => a[i] === b[j]);
+  const out: Array<[string, string]> = [];
+  let i = 0;
+  let j = 0;
+  let pendingA: string[] = [];
+  let pendingB: string[] = [];
+  const flush = () => {
+    // Only a one-to-one stretch pairs line with line; a reflowed stretch is not aligned.
+    if (pendingA.length === pendingB.length) for (let k = 0; k < pendingA.length; k++) out.push([pendingA[k], pendingB[k]]);
+    pendingA = [];
+    pendingB = [];
+  };
+  while (i < a.length || j < b.length) {
+    if (i < a.length && j < b.length && a[i] === b[j]) {
+      flush();
+      i++;
+      j++;
+    } else if (j >= b.length || (i < a.length && table(i + 1, j) >= table(i, j + 1))) pendingA.push(a[i++]);
+    else pendingB.push(b[j++]);
+  }
+  flush();
+  return out;
+}
+
+/** LCS lengths of suffixes: table(i, j) for a[i…], b[j…]. */
+function lcsTable(n: number, m: number, same: (i: number, j: number) => boolean): (i: number, j: number) => number {
+  const width = m + 1;
+  const cells = new Int32Array((n + 1) * width);
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      cells[i * width + j] = same(i, j) ? cells[(i + 1) * width + j + 1] + 1 : Math.max(cells[(i + 1) * width + j], cells[i * width + j + 1]);
+    }
+  }
+  return (i, j) => cells[i * width + j];
+}
+
+interface Substitution {
+  wrong: string;
+  right: string;
+}
+
+/** The slips between two versions of one line, each widened to the word of the final text it sits in. */
+function substitutions(draft: string, final: string, lexicon: Lexicon): Substitution[] {
+  if (draft.length > MAX_ALIGNED_LINE || final.length > MAX_ALIGNED_LINE) return [];
+  const table = lcsTable(draft.length, final.length, (i, j) => draft[i] === final[j]);
+  const out: Substitution[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < draft.length || j < final.length) {
+    if (i < draft.length && j < final.length && draft[i] === final[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    const fromI = i;
+    const fromJ = j;
+    while ((i < draft.length || j < final.length) && !(i < draft.length && j < final.length && draft[i] === final[j])) {
+      if (j >= final.length || (i < draft.length && table(i + 1, j) >= table(i, j + 1))) i++;
+      else j++;
+    }
+    const removed = draft.slice(fromI, i);
+    const added = final.slice(fromJ, j);
+    // A slip replaces characters one for one, inside Han text.
+    if (removed.length !== added.length || removed.length === 0 || removed.length > MAX_SLIP_LENGTH) continue;
+    if (![...removed, ...added].every((ch) => isHan(ch.codePointAt(0)!))) continue;
+    const widened = widenToWord(final, fromJ, j, lexicon);
+    if (!widened) continue;
+    const right = final.slice(widened.start, widened.end);
+    const wrong = draft.slice(fromI - (fromJ - widened.start), i + (widened.end - j));
+    if (wrong !== right && wrong.length === right.length) out.push({ wrong, right });
+  }
+  return out;
+}
+
+/** The span of the lexicon word(s) of `text` that cover [start, end), at least two Han characters long. */
+function widenToWord(text: string, start: number, end: number, lexicon: Lexicon): { start: number; end: number } | undefined {
+  let from = start;
+  let to = end;
+  while (from > 0 && isHan(text.charCodeAt(from - 1)) && start - from < 6) from--;
+  while (to < text.length && isHan(text.charCodeAt(to)) && to - end < 6) to++;
+  let wordStart = -1;
+  let wordEnd = -1;
+  for (const token of segment(lexicon, text.slice(from, to))) {
+    const s = from + token.start;
+    const e = from + token.end;
+    if (e <= start || s >= end) continue;
+    if (wordStart < 0) wordStart = s;
+    wordEnd = e;
+  }
+  if (wordStart < 0) return undefined;
+  // A lone character is widened by its neighbour so that the entry names a context.
+  if (wordEnd - wordStart < 2) {
+    if (wordEnd < to) wordEnd++;
+    else if (wordStart > from) wordStart--;
+    else return undefined;
+  }
+  return { start: wordStart, end: wordEnd };
+}

@@ -1,0 +1,155 @@
+/**
+ * wrong-char: a wrong character (错别字) — a homophone the input method offered, a
+ * look-alike, a character slipped inside a word or a set expression. Precision first: an
+ * editor forgives a missed slip, not a page of false alarms. Two tiers:
+ *
+ * - known wrong forms (lists.ts): the house corrections list, corrections learned from
+ *   the newsroom's own edits, and a built-in list of commonly mistaken words;
+ * - non-word slips (nonword.ts): a character that breaks a dictionary word, where a
+ *   same-sounding or similar-looking character restores a well-attested word and makes
+ *   the sentence read far likelier.
+ *
+ * Real-word swaps (在/再, 做/作) are left alone: both spellings are words and only context
+ * statistics could tell them apart. Findings are suggestions, never applied by --fix alone.
+ */
+import type { Rule, RuleContext } from '../../types';
+import { hanContextAfter, hanContextBefore, isHan } from '../../analysis/han';
+import { KnownErrors, type KnownErrorMatch } from './lists';
+import { SlipIndex, type NonWordSlip } from './nonword';
+
+/** Han characters of context quoted around the corrected word in the message. */
+const CONTEXT = 2;
+
+const KIND_NAMES = { sound: '音同音近', shape: '形近' } as const;
+
+/** Paragraphs whose detections are kept per linter (an editor session re-lints the same ones on every keystroke). */
+const PARAGRAPH_CACHE_LIMIT = 20_000;
+
+interface Detections {
+  known: KnownErrorMatch[];
+  slips: NonWordSlip[];
+}
+
+interface WrongCharState {
+  known: KnownErrors;
+  slips: SlipIndex;
+  paragraphs: Map<string, Detections>;
+}
+
+/**
+ * A slip is a one-off: the same stray pair written twice or more in one story is the
+ * story's own word (an abbreviation, a place the dictionary lacks), not a typing error.
+ */
+const MAX_SLIP_OCCURRENCES = 1;
+
+export const wrongChar: Rule<WrongCharState> = {
+  meta: {
+    id: 'wrong-char',
+    category: 'characters',
+    defaultSeverity: 'warning',
+    fixable: true,
+    fixKind: 'suggestion',
+    // Document scope so that a "slip" the story writes again and again (its own term) is
+    // recognised; each paragraph's detections are still cached by the rule's state.
+    scope: 'document',
+    docs: {
+      summary: '错别字：同音、形近字误用，或本报勘误表中的错误写法',
+      gloss: 'A wrong character: a homophone or look-alike that breaks a word, or a form on the house corrections list',
+      why:
+        '错别字是校对的第一要务，多是输入法给出的同音字（建设→建社）或形近字。本规则只在证据充分时报告：一是本报勘误表（配置 corrections）、从编辑改稿中学到的改正（jiaodui learn --edits）和常见错别字表中的写法；二是某字使所在的词不成词、换成同音或形近字后成为常用词且整句读起来可能性大得多的情形，同一写法在文中反复出现的（文章自己的简称、词典未收的地名）不报。在/再、做/作这类两种写法都成词的误用需要上下文统计，暂不报告。人名、音译名不作判断。修改建议须由编辑确认。',
+      example: { bad: '加快基础设施建社，完善配套按装。', good: '加快基础设施建设，完善配套安装。' },
+    },
+  },
+  createState(model, lexicon) {
+    return { known: new KnownErrors(model.corrections?.entries ?? []), slips: new SlipIndex(lexicon, model.corrections?.attested), paragraphs: new Map() };
+  },
+  checkDocument(ctx) {
+    const raw = ctx.text.masked;
+    for (const paragraph of ctx.text.paragraphs) {
+      const found = detect(ctx, paragraph.text);
+      for (const match of found.known) reportKnown(ctx, paragraph.start, paragraph.text, match);
+      for (const slip of found.slips) {
+        const written = writtenWord(paragraph.text, slip);
+        if (occurrences(raw, written.text, MAX_SLIP_OCCURRENCES + 1) > MAX_SLIP_OCCURRENCES) continue;
+        reportSlip(ctx, paragraph.start, paragraph.text, slip, written.text);
+      }
+    }
+  },
+};
+
+function detect(ctx: Ctx, text: string): Detections {
+  const cache = ctx.state.paragraphs;
+  let found = cache.get(text);
+  if (found) return found;
+  const known = ctx.state.known.find(text, ctx.lexicon);
+  const taken = (i: number) => known.some((m) => i >= m.start && i < m.end);
+  const slips: NonWordSlip[] = [];
+  for (const run of text.matchAll(/\p{Script=Han}+/gu)) {
+    if (run[0].length < 2) continue;
+    for (const slip of ctx.state.slips.find(run[0])) {
+      const at = run.index! + slip.at;
+      if (!taken(at)) slips.push({ ...slip, at });
+    }
+  }
+  found = { known, slips };
+  if (cache.size >= PARAGRAPH_CACHE_LIMIT) cache.clear();
+  cache.set(text, found);
+  return found;
+}
+
+/** How often `needle` occurs in `text`, counting up to `cap`. */
+function occurrences(text: string, needle: string, cap: number): number {
+  let n = 0;
+  for (let i = text.indexOf(needle); i >= 0 && n < cap; i = text.indexOf(needle, i + 1)) n++;
+  return n;
+}
+
+/** The word as written: the intended word's span with the suspect character in it. */
+function writtenWord(text: string, slip: NonWordSlip): { text: string; start: number } {
+  const offset = slip.word.indexOf(slip.intended);
+  for (let start = Math.max(0, slip.at - slip.word.length + 1); start <= slip.at; start++) {
+    const candidate = text.slice(start, start + slip.word.length);
+    if (candidate.length === slip.word.length && candidate.slice(0, slip.at - start) + slip.intended + candidate.slice(slip.at - start + 1) === slip.word) {
+      return { text: candidate, start };
+    }
+  }
+  return { text: slip.written, start: slip.at - Math.max(0, offset) };
+}
+
+type Ctx = RuleContext<WrongCharState>;
+
+function corrected(text: string, start: number, end: number, replacement: string): string {
+  return hanContextBefore(text, start, CONTEXT) + replacement + hanContextAfter(text, end, CONTEXT);
+}
+
+function reportKnown(ctx: Ctx, base: number, text: string, { error, start, end }: KnownErrorMatch): void {
+  if (ctx.isAllowed(error.wrong)) return;
+  const evidence =
+    error.source === 'house'
+      ? `本报勘误表：“${error.wrong}”应为“${error.right}”${error.note ? `（${error.note}）` : ''}。`
+      : error.source === 'edits'
+        ? `编辑改稿时曾 ${error.count ?? 1} 次把“${error.wrong}”改为“${error.right}”${error.note ? `（见 ${error.note}）` : ''}。`
+        : `常见错别字：“${error.wrong}”应为“${error.right}”。词典收“${error.right}”（词频 ${ctx.lexicon.freq(error.right)}），不收“${error.wrong}”。`;
+  ctx.report({
+    offset: base + start,
+    length: end - start,
+    message: `疑为错别字“${error.wrong}”，应为“${corrected(text, start, end, error.right)}”`,
+    evidence,
+    subject: error.wrong,
+    fixes: [{ title: `改为“${error.right}”`, edits: [{ offset: base + start, length: end - start, newText: error.right }] }],
+  });
+}
+
+function reportSlip(ctx: Ctx, base: number, text: string, slip: NonWordSlip, written: string): void {
+  if (ctx.isAllowed(written) || !isHan(slip.intended.codePointAt(0)!)) return;
+  ctx.report({
+    offset: base + slip.at,
+    length: 1,
+    message: `疑为错别字“${slip.written}”，应为“${corrected(text, slip.at, slip.at + 1, slip.intended)}”（${KIND_NAMES[slip.kind]}）`,
+    evidence:
+      `“${written}”不是词典中的词，“${slip.written}”在此只能单独成字；换成${KIND_NAMES[slip.kind]}字“${slip.intended}”即为常用词“${slip.word}”（词频 ${slip.wordFreq}），` +
+      `整句按词典读来的可能性高 e^${slip.gain.toFixed(1)} 倍；“${written}”在全文只出现这一次。`,
+    subject: written,
+    fixes: [{ title: `改为“${slip.intended}”`, edits: [{ offset: base + slip.at, length: 1, newText: slip.intended }] }],
+  });
+}

@@ -1,0 +1,95 @@
+import * as assert from 'node:assert/strict';
+import { ruleTester, ruleFindings } from '../support/rule-tester';
+import { lexicon, optionsWith } from '../support/resources';
+import { applyRoster, learnEditCorrections, learnModel } from '../../server/src/core';
+import commonErrors from '../../data/common-errors.json';
+
+ruleTester('wrong-char', {
+  valid: [
+    '加快基础设施建设，完善配套安装。',
+    '我们要加强党的建设，推进高质量发展。',
+    // a function word beside a stray character is syntax: an abbreviation follows
+    '俄方表示，将继续对乌军事设施实施打击。',
+    '中方愿同柬方一道，推动两国关系发展。',
+    // a name after a surname is never corrected
+    '记者王建社报道，村里新建了卫生室。',
+    // the story's own term, written more than once, is not a slip
+    '专家介绍，医防融合是方向。推进医防融合，要抓好基层。',
+    // a built-in wrong form that is really two words meeting (过渡 + 假期)
+    '这是一个过渡假期的安排。',
+    // real-word swaps are out of reach on purpose (both spellings are words)
+    '我们再一次在会上讨论。',
+    { name: 'a pair the learned corpus writes is its own usage', text: '弘扬伟大抗疫精神。', options: optionsWith({ corrections: { entries: [], attested: { 抗疫: 3 } } }) },
+    { name: 'the house dictionary', text: '基础设施建社完成。', options: optionsWith({}, { allow: ['建社'] }) },
+  ],
+  invalid: [
+    {
+      name: 'a homophone breaks a word: 建设 written 建社',
+      text: '加快基础设施建社，推动发展。',
+      errors: [{ text: '社', message: '疑为错别字“社”，应为“施建设”（音同音近）' }],
+      output: '加快基础设施建设，推动发展。',
+    },
+    {
+      name: 'the first character of the word',
+      text: '我们要加强党的见设，推进高质量发展。',
+      errors: [{ text: '见', message: '应为“党的建设”' }],
+      output: '我们要加强党的建设，推进高质量发展。',
+    },
+    {
+      name: 'a commonly mistaken set expression (built-in list)',
+      text: '大家要再接再励，争取更大成绩。',
+      errors: [{ text: '再接再励', message: '疑为错别字“再接再励”，应为“家要再接再厉”' }],
+      output: '大家要再接再厉，争取更大成绩。',
+    },
+    {
+      name: 'the house corrections list, with its note',
+      text: '本报记者走访了社区卫生服务站。',
+      options: optionsWith(applyRoster(optionsWith().model, { corrections: { 服务站: { right: '服务中心', note: '本市统一称服务中心' } } })),
+      errors: [{ text: '服务站', message: '应为“卫生服务中心”' }],
+      output: '本报记者走访了社区卫生服务中心。',
+    },
+  ],
+});
+
+describe('wrong-char: evidence and sources', () => {
+  it('every built-in entry is checked against the lexicon: the right form is a word, the wrong one is not (or only a rare variant)', () => {
+    const lex = lexicon();
+    for (const [wrong, right] of Object.entries(commonErrors.entries as Record<string, string>)) {
+      assert.equal(wrong.length, right.length, wrong);
+      assert.ok(lex.freq(right) > 0, `${right} is not in the lexicon`);
+      const wrongFreq = lex.freq(wrong);
+      assert.ok(wrongFreq === 0 || (wrongFreq <= 3 && lex.freq(right) >= 5 * wrongFreq), `${wrong} (${wrongFreq}) is an established word`);
+    }
+  });
+
+  it('the hover says why: the candidate word, its frequency, the gain', () => {
+    const [finding] = ruleFindings('wrong-char', '加快基础设施建社，推动发展。');
+    assert.match(finding.evidence!, /“建社”不是词典中的词.*常用词“建设”（词频 \d+）.*只出现这一次/);
+  });
+
+  it('learns the corrections editors made from drafts and their published versions, and fires them on a new draft', () => {
+    const pairs = [
+      { path: 'a.txt', draft: '标题一\n会议要求各单位做好设备按装工作。\n', final: '标题一\n会议要求各单位做好设备安装工作。\n' },
+      { path: 'b.txt', draft: '第二篇\n新设备的按装已经完成，运行平稳。\n其他内容不变。\n', final: '第二篇\n新设备的安装已经完成，运行平稳。\n其他内容不变。\n' },
+    ];
+    const edits = learnEditCorrections(pairs, lexicon());
+    assert.deepEqual(edits.map((e) => [e.wrong, e.right, e.count]), [['按装', '安装', 2]]);
+    const model = { ...learnModel([{ path: 'a.txt', content: pairs[0].final }], lexicon()), corrections: { entries: edits, attested: {} } };
+    const [finding] = ruleFindings('wrong-char', '第三篇稿件提到，空调按装要规范。', { model, lexicon: lexicon() });
+    assert.equal(finding.subject, '按装');
+    assert.match(finding.evidence!, /编辑改稿时曾 2 次把“按装”改为“安装”/);
+  });
+
+  it('a rewrite is not a slip: insertions, deletions and long replacements teach nothing', () => {
+    const edits = learnEditCorrections([{ path: 'c.txt', draft: '会议强调要抓好落实。\n', final: '会议强调，要切实抓好各项工作的落实。\n' }], lexicon());
+    assert.deepEqual(edits, []);
+  });
+
+  it('the learned corpus records the suspicious pairs it writes, and nothing else', () => {
+    const model = learnModel([{ path: 'a.txt', content: '弘扬伟大抗疫精神，推进基础设施建设。\n' }], lexicon());
+    assert.ok('抗疫' in model.corrections.attested);
+    assert.ok(!('建设' in model.corrections.attested));
+    assert.ok(Object.keys(model.corrections.attested).length < 5);
+  });
+});
+

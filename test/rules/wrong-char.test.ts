@@ -3,6 +3,7 @@ import { ruleTester, ruleFindings } from '../support/rule-tester';
 import { lexicon, optionsWith } from '../support/resources';
 import { applyRoster, learnEditCorrections, learnModel } from '../../server/src/core';
 import commonErrors from '../../data/common-errors.json';
+import { SlipPairs } from '../../server/src/core/analysis/slip-pairs';
 
 ruleTester('wrong-char', {
   valid: [
@@ -87,9 +88,11 @@ describe('wrong-char: evidence and sources', () => {
 
   it('the learned corpus records the suspicious pairs it writes, and nothing else', () => {
     const model = learnModel([{ path: 'a.txt', content: '弘扬伟大抗疫精神，推进基础设施建设。\n' }], lexicon());
-    assert.ok('抗疫' in model.corrections.attested);
-    assert.ok(!('建设' in model.corrections.attested));
-    assert.ok(Object.keys(model.corrections.attested).length < 5);
+    const attested = Object.keys(model.corrections.attested);
+    assert.ok(attested.includes('抗疫'));
+    assert.ok(!attested.includes('建设') && !attested.includes('精神'));
+    const pairs = new SlipPairs(lexicon());
+    for (const pair of attested) assert.ok(pairs.suspicious(pair[0], pair[1]), pair);
   });
 });
 

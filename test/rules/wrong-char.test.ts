@@ -21,14 +21,14 @@ ruleTester('wrong-char', {
     // real-word swaps are out of reach on purpose (both spellings are words)
     '我们再一次在会上讨论。',
     { name: 'a pair the learned corpus writes is its own usage', text: '弘扬伟大抗疫精神。', options: optionsWith({ corrections: { entries: [], attested: { 抗疫: 3 } } }) },
-    { name: 'the house dictionary', text: '基础设施建社完成。', options: optionsWith({}, { allow: ['建社'] }) },
+    { name: 'the house dictionary', text: '全面提高教学质亮。', options: optionsWith({}, { allow: ['质亮'] }) },
   ],
   invalid: [
     {
-      name: 'a homophone breaks a word: 建设 written 建社',
-      text: '加快基础设施建社，推动发展。',
-      errors: [{ text: '社', message: '疑为错别字“社”，应为“施建设”（音同音近）' }],
-      output: '加快基础设施建设，推动发展。',
+      name: 'a homophone breaks a word: 质量 written 质亮',
+      text: '全面提高教学质亮，办好人民满意的教育。',
+      errors: [{ text: '亮', message: '疑为错别字“亮”，应为“教学质量”（音同音近）' }],
+      output: '全面提高教学质量，办好人民满意的教育。',
     },
     {
       name: 'the first character of the word',
@@ -64,8 +64,8 @@ describe('wrong-char: evidence and sources', () => {
   });
 
   it('the hover says why: the candidate word, its frequency, the gain', () => {
-    const [finding] = ruleFindings('wrong-char', '加快基础设施建社，推动发展。');
-    assert.match(finding.evidence!, /“建社”不是词典中的词.*常用词“建设”（词频 \d+）.*只出现这一次/);
+    const [finding] = ruleFindings('wrong-char', '全面提高教学质亮，办好人民满意的教育。');
+    assert.match(finding.evidence!, /“质亮”不是词典中的词.*常用词“质量”（词频 \d+）.*只出现这一次/);
   });
 
   it('learns the corrections editors made from drafts and their published versions, and fires them on a new draft', () => {

@@ -57,7 +57,7 @@ export const wrongChar: Rule<WrongCharState> = {
       gloss: 'A wrong character: a homophone or look-alike that breaks a word, or a form on the house corrections list',
       why:
         '错别字是校对的第一要务，多是输入法给出的同音字（建设→建社）或形近字。本规则只在证据充分时报告：一是本报勘误表（配置 corrections）、从编辑改稿中学到的改正（jiaodui learn --edits）和常见错别字表中的写法；二是某字使所在的词不成词、换成同音或形近字后成为常用词且整句读起来可能性大得多的情形，同一写法在文中反复出现的（文章自己的简称、词典未收的地名）不报。在/再、做/作这类两种写法都成词的误用需要上下文统计，暂不报告。人名、音译名不作判断。修改建议须由编辑确认。',
-      example: { bad: '加快基础设施建社，完善配套按装。', good: '加快基础设施建设，完善配套安装。' },
+      example: { bad: '全面提高教学质亮，完善配套按装。', good: '全面提高教学质量，完善配套安装。' },
     },
   },
   createState(model, lexicon) {
@@ -71,7 +71,7 @@ export const wrongChar: Rule<WrongCharState> = {
       for (const slip of found.slips) {
         const written = writtenWord(paragraph.text, slip);
         if (occurrences(raw, written.text, MAX_SLIP_OCCURRENCES + 1) > MAX_SLIP_OCCURRENCES) continue;
-        reportSlip(ctx, paragraph.start, paragraph.text, slip, written.text);
+        reportSlip(ctx, paragraph.start, paragraph.text, slip, written);
       }
     }
   },
@@ -140,12 +140,14 @@ function reportKnown(ctx: Ctx, base: number, text: string, { error, start, end }
   });
 }
 
-function reportSlip(ctx: Ctx, base: number, text: string, slip: NonWordSlip, written: string): void {
+function reportSlip(ctx: Ctx, base: number, text: string, slip: NonWordSlip, word: { text: string; start: number }): void {
+  const written = word.text;
   if (ctx.isAllowed(written) || !isHan(slip.intended.codePointAt(0)!)) return;
   ctx.report({
     offset: base + slip.at,
     length: 1,
-    message: `疑为错别字“${slip.written}”，应为“${corrected(text, slip.at, slip.at + 1, slip.intended)}”（${KIND_NAMES[slip.kind]}）`,
+    // The whole intended word is quoted, with its context, so the editor reads a word, not a fragment.
+    message: `疑为错别字“${slip.written}”，应为“${corrected(text, word.start, word.start + written.length, slip.word)}”（${KIND_NAMES[slip.kind]}）`,
     evidence:
       `“${written}”不是词典中的词，“${slip.written}”在此只能单独成字；换成${KIND_NAMES[slip.kind]}字“${slip.intended}”即为常用词“${slip.word}”（词频 ${slip.wordFreq}），` +
       `整句按词典读来的可能性高 e^${slip.gain.toFixed(1)} 倍；“${written}”在全文只出现这一次。`,

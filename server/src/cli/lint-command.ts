@@ -14,6 +14,7 @@ import { LintCache, cacheFileFor } from './cache';
 import { Project, lintFile, lintStdin, type FileJob, type LintSettings } from './lint-files';
 import { addToSummary, summarize, type FileResult, type Summary } from './report';
 import { createReporter, render } from './formats';
+import { tooManyWarnings } from './formats/text';
 import { lintInWorkers, planTasks } from './workers';
 
 export const EXIT_CLEAN = 0;
@@ -80,12 +81,13 @@ export async function runLint(args: LintArgs, io: LintIo): Promise<number> {
   const project = new Project(settings);
   const problems: InputProblem[] = [];
   const color = args.color ?? (io.stdoutIsTTY && !io.env.NO_COLOR);
-  const ctx = { cwd: io.cwd, color, mode: settings.mode, problems };
+  const ctx = { cwd: io.cwd, color, mode: settings.mode, problems, maxWarnings: args.maxWarnings };
 
   if (args.stdin) {
     const results = [lintStdin(settings, project, args.stdinFilename)];
     for (const result of results) if (result.error !== undefined) io.stderr(`jiaodui: ${result.path}: ${result.error}\n`);
     const summary = summarize(results);
+    sayTooManyWarnings(args, summary, io);
     const report = render(args.format, results, summary, ctx);
     const stdinFixed = settings.mode === 'fix' ? results[0].output : undefined;
     if (stdinFixed !== undefined) {
@@ -119,7 +121,7 @@ export async function runLint(args: LintArgs, io: LintIo): Promise<number> {
   const jobs: FileJob[] = files.map((file, index) => ({ index, file, display: displayPath(file, io.cwd) }));
   const sizes = files.map(fileSize);
   for (const { error, count } of skippedByConfig.values()) {
-    problems.push({ path: '', reason: `${error.message}；受其管辖的 ${count} 个稿件未检查（${count} drafts not linted）` });
+    problems.push({ path: '', reason: `${error.message}；受其管辖的 ${count} 个稿件未检查（${count === 1 ? '1 draft' : `${count} drafts`} not linted）` });
   }
   for (const problem of problems) io.stderr(`jiaodui: ${problem.path ? `${problem.path}: ` : ''}${problem.reason}\n`);
 
@@ -138,7 +140,7 @@ export async function runLint(args: LintArgs, io: LintIo): Promise<number> {
     pendingLength += text.length;
     if (pendingLength >= REPORT_WRITE_CHARS) flush();
   });
-  const summary: Summary = { files: 0, errors: 0, warnings: 0, infos: 0 };
+  const summary: Summary = { files: 0, errors: 0, warnings: 0, infos: 0, failed: 0 };
   let resultFailed = false;
   const waiting = new Map<number, FileResult>();
   let next = 0;
@@ -179,10 +181,18 @@ export async function runLint(args: LintArgs, io: LintIo): Promise<number> {
   if (threads > 1) await lintInWorkers(io.entry, tasks, settings, threads, report, (job) => lintFile(job, settings, project));
   else for (const job of toLint) report(job.index, lintFile(job, settings, project));
 
+  summary.failed += problems.length;
+  sayTooManyWarnings(args, summary, io);
   reporter.end(summary);
   flush();
   cache?.save();
   return exitCodeFor(summary, problems.length > 0 || resultFailed, args.maxWarnings);
+}
+
+/** The text summary says why --max-warnings failed the run; the machine formats keep stdout theirs, so stderr says it. */
+function sayTooManyWarnings(args: LintArgs, summary: Summary, io: LintIo): void {
+  const reason = args.format === 'text' ? undefined : tooManyWarnings(summary, args.maxWarnings);
+  if (reason) io.stderr(`jiaodui: ${reason}\n`);
 }
 
 /** The cache key of a draft, or undefined when it cannot be read (linting it reports why). */

@@ -68,6 +68,8 @@ export interface Summary {
   errors: number;
   warnings: number;
   infos: number;
+  /** Inputs that could not be linted (missing, unreadable, undecodable, bad config): the run failed. */
+  failed: number;
 }
 
 export function toCliDiagnostic(finding: Finding, text: TextModel, editRanges: boolean): CliDiagnostic {
@@ -97,9 +99,12 @@ export function compareDiagnostics(a: CliDiagnostic, b: CliDiagnostic): number {
   return a.offset - b.offset || a.rule.localeCompare(b.rule);
 }
 
-/** Adds one file's findings to the totals (a file that failed is not counted). */
+/** Adds one file's findings to the totals (a file that failed counts only as failed). */
 export function addToSummary(summary: Summary, result: FileResult): void {
-  if (result.error !== undefined) return;
+  if (result.error !== undefined) {
+    summary.failed++;
+    return;
+  }
   summary.files++;
   for (const d of result.diagnostics) {
     if (d.severity === 'error') summary.errors++;
@@ -129,7 +134,7 @@ export function toCliApplied(finding: Finding, original: TextModel): CliApplied 
 
 /** Hints count with infos: the JSON summary has three buckets. */
 export function summarize(results: readonly FileResult[]): Summary {
-  const summary: Summary = { files: 0, errors: 0, warnings: 0, infos: 0 };
+  const summary: Summary = { files: 0, errors: 0, warnings: 0, infos: 0, failed: 0 };
   for (const result of results) addToSummary(summary, result);
   return summary;
 }

@@ -14,6 +14,8 @@ export interface RenderContext {
   mode: LintMode;
   /** Inputs that were not linted (already printed on stderr); SARIF records them too. */
   problems: InputProblem[];
+  /** --max-warnings, for the text summary's reason when it is exceeded. */
+  maxWarnings?: number;
 }
 
 export function render(format: Format, results: readonly FileResult[], summary: Summary, ctx: RenderContext): string {
@@ -25,7 +27,7 @@ export function render(format: Format, results: readonly FileResult[], summary: 
     case 'github':
       return formatGithub(results);
     case 'text':
-      return formatText(results, summary, { color: ctx.color, mode: ctx.mode });
+      return formatText(results, summary, { color: ctx.color, mode: ctx.mode, maxWarnings: ctx.maxWarnings });
   }
 }
 
@@ -67,7 +69,7 @@ export function createReporter(format: Format, ctx: RenderContext, write: (text:
         suggestions += block.suggestions;
         if (block.text) write(block.text);
       },
-      end: (s) => write(textSummary(s, { fixable, suggestions, fixed: 0, changedFiles: 0 }, { color: ctx.color, mode: ctx.mode })),
+      end: (s) => write(textSummary(s, { fixable, suggestions, fixed: 0, changedFiles: 0 }, { color: ctx.color, mode: ctx.mode, maxWarnings: ctx.maxWarnings })),
     };
   }
   const results: FileResult[] = [];

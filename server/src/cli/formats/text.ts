@@ -9,6 +9,8 @@ import type { LintMode } from '../lint-files';
 export interface TextFormatOptions {
   color: boolean;
   mode: LintMode;
+  /** --max-warnings: the summary says when the warnings exceed it. */
+  maxWarnings?: number;
 }
 
 const SEVERITY_LABEL = { error: 'error', warning: 'warning', info: 'info', hint: 'hint' } as const;
@@ -44,8 +46,10 @@ function padEnd(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+/** `1 file`, `2 files`, `2 fixes`: English plurals for the bilingual messages. */
+export function plural(n: number, word: string): string {
+  if (n === 1) return `${n} ${word}`;
+  return `${n} ${word}${/(?:s|x|z|ch|sh)$/.test(word) ? 'es' : 's'}`;
 }
 
 /** What a file's block counts toward the summary: safe fixes left for --fix, suggestions left for review. */
@@ -112,6 +116,12 @@ function quote(text: string): string {
   return `“${shown}”`;
 }
 
+/** Why --max-warnings failed the run, or undefined when it did not. */
+export function tooManyWarnings(summary: Summary, maxWarnings: number | undefined): string | undefined {
+  if (maxWarnings === undefined || summary.warnings <= maxWarnings) return undefined;
+  return `警告 ${summary.warnings} 处，超过 --max-warnings ${maxWarnings}（${plural(summary.warnings, 'warning')}, more than --max-warnings ${maxWarnings}）`;
+}
+
 /** The closing lines: what was fixed (fix modes) and the totals. */
 export function textSummary(summary: Summary, counts: BlockCounts & { fixed: number; changedFiles: number }, options: TextFormatOptions): string {
   const c = paint(options.color);
@@ -125,14 +135,27 @@ export function textSummary(summary: Summary, counts: BlockCounts & { fixed: num
         : c.green(`可修复 ${fixed} 处，涉及 ${files} 个文件；未写入任何文件（dry run: ${plural(fixed, 'fix')} in ${plural(files, 'file')}, nothing written）`),
     );
   }
+  if (summary.failed > 0) {
+    // A run that could not read an input failed, whatever it found in the rest: never a ✔.
+    out.push(
+      c.bold(
+        c.red(
+          `✖ ${summary.failed} 个输入未能检查（原因见上方错误），已检查 ${summary.files} 个文件（${plural(summary.failed, 'input')} could not be linted, see the errors above; ${plural(summary.files, 'file')} linted）`,
+        ),
+      ),
+    );
+  }
   if (total === 0) {
-    out.push(c.green(`✔ 检查了 ${summary.files} 个文件，未发现问题（${plural(summary.files, 'file')}, no problems）`));
+    if (summary.failed === 0) out.push(c.green(`✔ 检查了 ${summary.files} 个文件，未发现问题（${plural(summary.files, 'file')}, no problems）`));
+    else if (summary.files > 0) out.push(`  已检查的文件未发现问题（no problems in the files linted）`);
   } else {
     const line = `✖ 共 ${total} 处问题：错误 ${summary.errors}，警告 ${summary.warnings}，提示 ${summary.infos}（${plural(total, 'problem')}: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info')}）`;
     out.push(c.bold(summary.errors > 0 ? c.red(line) : c.yellow(line)));
     if (fixable > 0 && options.mode === 'lint') out.push(`  其中 ${fixable} 处可用 --fix 自动修复（${fixable} fixable with --fix）`);
     if (suggestions > 0) out.push(`  另有 ${suggestions} 处修改建议，需人工确认，或用 --fix --fix-type safe,suggestion 一并应用（${plural(suggestions, 'suggestion')}: review them, or apply with --fix-type suggestion）`);
   }
+  const warningsOver = tooManyWarnings(summary, options.maxWarnings);
+  if (warningsOver) out.push(c.bold(c.red(`✖ ${warningsOver}`)));
   return `${out.join('\n')}\n`;
 }
 

@@ -233,9 +233,9 @@ export function parseArgs(argv: string[]): ParsedArgs {
   if (!(COMMANDS as readonly string[]).includes(first)) {
     throw new UsageError(`未知命令 “${first}”（unknown command）；可用命令：${COMMANDS.join(', ')}`);
   }
+  if (rest.includes('--help') || rest.includes('-h')) return { command: 'help' };
   // The language server takes transport flags (--stdio, --node-ipc, --clientProcessId) that belong to it.
   if (first === 'lsp') return { command: 'lsp' };
-  if (rest.includes('--help') || rest.includes('-h')) return { command: 'help' };
 
   // --edits takes two folders (drafts, then their published versions): taken out before tokenising.
   let edits: { drafts: string; final: string } | undefined;

@@ -31,6 +31,8 @@ export interface LintArgs {
   quiet: boolean;
   allow: string[];
   ignore: string[];
+  /** --no-ignore: neither the config's `ignore` nor --ignore leaves a file out. */
+  noIgnore: boolean;
   maxSize: number;
   /** Worker threads: undefined = decide from the input size; 1 = single thread. */
   jobs?: number;
@@ -101,6 +103,7 @@ export const OPTIONS: Readonly<Record<'lint' | 'learn' | 'rules', readonly Optio
     { name: 'quiet', short: 'q', help: 'errors only (rules below error are not run or fixed)' },
     { name: 'allow', value: 'WORD', repeatable: true, help: 'never flag WORD; repeatable' },
     { name: 'ignore', value: 'GLOB', repeatable: true, help: 'skip matching paths (relative to the working directory); repeatable' },
+    { name: 'no-ignore', help: "lint what the config's ignore and --ignore would skip" },
     { name: 'stdin', help: 'read stdin (same as -)' },
     { name: 'stdin-filename', value: 'NAME', help: 'name for stdin: picks the language (.md) and the config' },
     { name: 'max-size', value: 'SIZE', help: 'skip larger files with an error (default 20MB)' },
@@ -296,6 +299,8 @@ export function parseArgs(argv: string[]): ParsedArgs {
   const cache = raw.flags.has('cache');
   const cacheLocation = single(raw, 'cache-location');
   if (cacheLocation !== undefined && !cache) throw new UsageError('--cache-location 只能与 --cache 一起用（requires --cache）');
+  const noIgnore = raw.flags.has('no-ignore');
+  if (noIgnore && raw.values.has('ignore')) throw new UsageError('--ignore 与 --no-ignore 不能同时使用（choose one）');
   const shard = single(raw, 'shard');
   if (shard !== undefined && stdin) throw new UsageError('--shard 分的是文件列表，不能用于标准输入（stdin cannot be sharded）');
 
@@ -316,6 +321,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
     quiet: raw.flags.has('quiet'),
     allow,
     ignore: raw.values.get('ignore') ?? [],
+    noIgnore,
     maxSize: size === undefined ? DEFAULT_MAX_SIZE : parseSize(size),
     jobs: jobs === undefined ? undefined : Math.max(1, nonNegativeInteger('--jobs', jobs)),
     color,

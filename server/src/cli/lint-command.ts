@@ -89,10 +89,11 @@ export async function runLint(args: LintArgs, io: LintIo): Promise<number> {
     const summary = summarize(results);
     sayTooManyWarnings(args, summary, io);
     const report = render(args.format, results, summary, ctx);
-    const stdinFixed = settings.mode === 'fix' ? results[0].output : undefined;
-    if (stdinFixed !== undefined) {
-      // The fixed text owns stdout (cat draft | jiaodui lint - --fix > fixed); the report goes to stderr.
-      io.stdout(stdinFixed);
+    if (settings.mode === 'fix') {
+      // The fixed text owns stdout (cat draft | jiaodui lint - --fix > fixed); the report goes to
+      // stderr, also when the input could not be read (stdout then stays empty, exit 2).
+      const stdinFixed = results[0].output;
+      if (stdinFixed !== undefined) io.stdout(stdinFixed);
       io.stderr(report);
     } else {
       io.stdout(report);
@@ -100,8 +101,12 @@ export async function runLint(args: LintArgs, io: LintIo): Promise<number> {
     return exitCodeFor(summary, problems.length > 0 || results.some((r) => r.error !== undefined), args.maxWarnings);
   }
 
-  const cliIgnored = ignoreMatcher(args.ignore, io.cwd);
+  const cliIgnored = args.noIgnore ? () => false : ignoreMatcher(args.ignore, io.cwd);
   const discovery = discover(args.inputs, io.cwd, cliIgnored);
+  // A file the user named but an ignore pattern leaves out: said (as ESLint does), not an error.
+  const sayIgnored = (shown: string) =>
+    io.stderr(`jiaodui: ${shown}: 匹配 ignore 规则，已忽略；用 --no-ignore 可检查（File ignored because of a matching ignore pattern. Use --no-ignore to override）\n`);
+  for (const input of discovery.ignored) sayIgnored(input);
   problems.push(...discovery.problems);
   // Drafts met in a folder or a glob that are not regular files: said, not fatal.
   for (const skip of discovery.skipped) io.stderr(`jiaodui: ${skip.path}: ${skip.reason}\n`);
@@ -115,7 +120,8 @@ export async function runLint(args: LintArgs, io: LintIo): Promise<number> {
       skippedByConfig.set(config.message, entry);
       continue;
     }
-    if (!config.isIgnored(file)) files.push(file);
+    if (args.noIgnore || !config.isIgnored(file)) files.push(file);
+    else if (discovery.named.has(file)) sayIgnored(displayPath(file, io.cwd));
   }
   if (args.shard) files = shardOf(files, args.shard, io.cwd);
   const jobs: FileJob[] = files.map((file, index) => ({ index, file, display: displayPath(file, io.cwd) }));

@@ -36,6 +36,10 @@ export interface Discovery {
   problems: InputProblem[];
   /** Drafts found in a folder or by a glob and left alone (a FIFO, a device, a socket): said, not fatal. */
   skipped: InputProblem[];
+  /** Files named on the command line (absolute): an ignore pattern that matches one of them is said, not silent. */
+  named: Set<string>;
+  /** Named files left out by the `isIgnored` given to discover (as given). */
+  ignored: string[];
 }
 
 /**
@@ -155,6 +159,8 @@ export function discover(inputs: readonly string[], cwd: string, isIgnored: (fil
   const files: string[] = [];
   const problems: InputProblem[] = [];
   const skipped: InputProblem[] = [];
+  const named = new Set<string>();
+  const ignored: string[] = [];
   const add = (file: string) => {
     if (seen.has(file)) return;
     seen.add(file);
@@ -184,7 +190,9 @@ export function discover(inputs: readonly string[], cwd: string, isIgnored: (fil
       }
       for (const file of found) if (!isIgnored(file)) add(file);
     } else if (stat) {
+      named.add(absolute);
       if (!isIgnored(absolute)) add(absolute);
+      else ignored.push(input);
     } else if (GLOB_CHARACTERS.test(input)) {
       const matched = loadGlob()(input, {
         cwd,
@@ -210,7 +218,7 @@ export function discover(inputs: readonly string[], cwd: string, isIgnored: (fil
       problems.push({ path: input, reason: '文件不存在（no such file or directory）' });
     }
   }
-  return { files, problems, skipped };
+  return { files, problems, skipped, named, ignored };
 }
 
 

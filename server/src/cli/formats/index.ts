@@ -21,7 +21,7 @@ export interface RenderContext {
 export function render(format: Format, results: readonly FileResult[], summary: Summary, ctx: RenderContext): string {
   switch (format) {
     case 'json':
-      return formatJson(results, summary);
+      return formatJson(results, summary, ctx.problems);
     case 'sarif':
       return formatSarif(results, ctx.cwd, ctx.problems);
     case 'github':
@@ -48,6 +48,8 @@ export function createReporter(format: Format, ctx: RenderContext, write: (text:
   if (format === 'json') {
     const writer = new JsonWriter(write);
     writer.start();
+    // Inputs that failed before linting (missing, no drafts, bad config) are known by now.
+    for (const problem of ctx.problems) writer.failed(problem.path, problem.reason);
     return { file: (r) => writer.file(r), end: (s) => writer.end(s) };
   }
   if (format === 'github') {

@@ -5,6 +5,7 @@
  * range is 0-based LSP line/character. Objects are rebuilt key by key so no
  * internal field can leak into the output.
  */
+import type { InputProblem } from '../../node/files';
 import type { CliApplied, CliDiagnostic, FileResult, Summary } from '../report';
 
 export const JSON_FORMAT_VERSION = 1;
@@ -62,7 +63,10 @@ export class JsonWriter {
   }
 
   file(result: FileResult): void {
-    if (result.error !== undefined) return;
+    if (result.error !== undefined) {
+      this.failed(result.path, result.error);
+      return;
+    }
     this.write(`${this.first ? '' : ','}{"path":${JSON.stringify(result.path)},"diagnostics":[`);
     this.first = false;
     for (let i = 0; i < result.diagnostics.length; i += BATCH) {
@@ -74,16 +78,27 @@ export class JsonWriter {
     this.write('}');
   }
 
+  /**
+   * An input that could not be linted, as ESLint reports a fatal parse error: in the
+   * files list, with no diagnostics and `error: {fatal: true, message}`, so a tool
+   * reading only stdout still sees that the run failed and why.
+   */
+  failed(path: string, message: string): void {
+    this.write(`${this.first ? '' : ','}${JSON.stringify({ path, diagnostics: [], error: { fatal: true, message } })}`);
+    this.first = false;
+  }
+
   end(summary: Summary): void {
     const counts = { files: summary.files, errors: summary.errors, warnings: summary.warnings, infos: summary.infos };
     this.write(`],"summary":${JSON.stringify(counts)}}\n`);
   }
 }
 
-export function formatJson(results: readonly FileResult[], summary: Summary): string {
+export function formatJson(results: readonly FileResult[], summary: Summary, problems: readonly InputProblem[] = []): string {
   const out: string[] = [];
   const writer = new JsonWriter((text) => out.push(text));
   writer.start();
+  for (const problem of problems) writer.failed(problem.path, problem.reason);
   for (const result of results) writer.file(result);
   writer.end(summary);
   return out.join('');

@@ -322,6 +322,22 @@ describe('language server over stdio (dist/server.js)', function () {
     await client.close(text);
   });
 
+  it('judges a document with an empty or unknown languageId by its extension (.md as Markdown)', async () => {
+    const bare = uriOf('bare.txt');
+    const markdown = uriOf('bare.md');
+    const other = uriOf('bare.json');
+    await client.open(bare, DUPLICATE, '');
+    await client.open(markdown, `\`\`\`\n${DUPLICATE}\`\`\`\n\n${DUPLICATE}`, 'unknown');
+    await client.open(other, DUPLICATE, '');
+    await client.waitForDiagnostics(bare, (p) => byRule(p.diagnostics, 'duplicate-word').length > 0);
+    // Markdown masks a code block: only the copy after the fence (line 8 on) is flagged.
+    const published = await client.waitForDiagnostics(markdown, (p) => byRule(p.diagnostics, 'duplicate-word').length > 0);
+    assert.ok(byRule(published.diagnostics, 'duplicate-word').every((d) => d.range.start.line >= 8));
+    await new Promise((r) => setTimeout(r, 100));
+    assert.equal(client.published.filter((p) => p.uri === other).length, 0, 'nothing published for a .json file');
+    for (const uri of [bare, markdown, other]) await client.close(uri);
+  });
+
   it('follows settings: per-rule severity and off, refreshed on didChangeConfiguration', async () => {
     const uri = uriOf('settings.txt');
     await client.open(uri, DUPLICATE);

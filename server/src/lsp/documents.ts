@@ -5,6 +5,7 @@
  */
 import type { Connection, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { documentLanguageId } from './settings';
 import { arrayOf, guardNotification, isDocumentId, isInteger, isRange, isString, object, optional, type GuardLog } from './guard';
 
 /** What the server accepts as each sync notification; anything else is logged and dropped. */
@@ -43,7 +44,7 @@ export class Documents {
   listen(connection: Connection, events: DocumentEvents, log: GuardLog): void {
     connection.onDidOpenTextDocument(
       guardNotification(log, 'textDocument/didOpen', DID_OPEN, ({ textDocument: t }) => {
-        const document = TextDocument.create(t.uri, t.languageId, t.version, t.text);
+        const document = TextDocument.create(t.uri, documentLanguageId(t.languageId, t.uri), t.version, t.text);
         this.documents.set(t.uri, document);
         events.opened(document);
       }),

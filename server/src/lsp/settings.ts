@@ -6,6 +6,7 @@
  */
 import type { Connection } from 'vscode-languageserver';
 import { isSeveritySetting, type Severity } from '../core';
+import { isDraft, languageIdOf } from '../node/files';
 
 export interface JiaoduiSettings {
   enable: boolean;
@@ -122,6 +123,22 @@ export function canonicalLanguageId(languageId: string): string {
 export function isLintedLanguage(languageId: string, settings: JiaoduiSettings): boolean {
   const id = canonicalLanguageId(languageId);
   return settings.languages.some((l) => canonicalLanguageId(l) === id);
+}
+
+/** The ids of drafts (after aliases): a document with one of them is judged by it. */
+const DRAFT_LANGUAGE_IDS = new Set(['plaintext', 'markdown', 'newsdraft']);
+
+/**
+ * The language a document is judged as. Some clients send an empty or unknown
+ * languageId (Neovim without filetype detection); on a file whose extension is one
+ * the CLI walks, the extension then decides, so `a.md` is Markdown and `a.txt` plain
+ * text in every editor. A draft id is kept as sent, and any id on another file too
+ * (the settings decide about it).
+ */
+export function documentLanguageId(languageId: string, uri: string): string {
+  if (DRAFT_LANGUAGE_IDS.has(canonicalLanguageId(languageId))) return languageId;
+  const path = uri.replace(/[?#].*$/, '');
+  return isDraft(path) ? languageIdOf(path) : languageId;
 }
 
 /** The core knows two text flavours: Markdown masks code and comments; the rest is plain text. */

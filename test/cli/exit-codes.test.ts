@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { CLEAN, DUPLICATE, HALF_WIDTH, lintJson, only, removeTempDirs, run, tempDir, write } from './support';
+import { CLEAN, DUPLICATE, HALF_WIDTH, lintJson, lintedPaths, only, removeTempDirs, run, tempDir, write } from './support';
 
 describe('cli: exit codes', () => {
   after(removeTempDirs);
@@ -76,8 +76,8 @@ describe('cli: exit codes', () => {
     const lines = result.stderr.trim().split('\n');
     assert.equal(lines.length, 1, result.stderr);
     assert.match(lines[0], /missing\.txt/);
-    assert.equal(result.report.files.length, 1);
-    assert.equal(result.report.files[0].path, 'a.txt');
-    assert.ok(result.report.files[0].diagnostics.some((d) => d.rule === 'duplicate-word'));
+    assert.deepEqual(lintedPaths(result.report), ['a.txt']);
+    assert.equal(result.report.files.find((f) => f.path === 'missing.txt')?.error?.fatal, true);
+    assert.ok(result.report.files.find((f) => f.path === 'a.txt')!.diagnostics.some((d) => d.rule === 'duplicate-word'));
   });
 });

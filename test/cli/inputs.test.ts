@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SPLIT_MIN_BYTES } from '../../server/src/cli/workers';
-import { CLEAN, DUPLICATE, HALF_WIDTH, ROOT, diagnosticsOf, lintJson, only, removeTempDirs, run, tempDir, write } from './support';
+import { CLEAN, DUPLICATE, HALF_WIDTH, ROOT, diagnosticsOf, lintJson, lintedPaths, only, removeTempDirs, run, tempDir, write } from './support';
 
 const DUP_ONLY = only('duplicate-word');
 
@@ -77,7 +77,8 @@ describe('cli: inputs', () => {
         const result = lintJson([name, 'ok.txt', ...DUP_ONLY], { cwd: dir });
         assert.equal(result.code, 2);
         oneLineNaming(result.stderr, name, reason);
-        assert.deepEqual(result.report.files.map((f) => f.path), ['ok.txt']);
+        assert.deepEqual(lintedPaths(result.report), ['ok.txt']);
+        assert.equal(result.report.files.find((f) => f.path === name)?.error?.fatal, true);
         assert.ok(diagnosticsOf(result.report, 'duplicate-word').length > 0);
       });
     }
@@ -106,7 +107,8 @@ describe('cli: inputs', () => {
       const result = lintJson(['bad', 'good', ...DUP_ONLY], { cwd: dir });
       assert.equal(result.code, 2);
       oneLineNaming(result.stderr, '.jiaoduirc.json', /JSON/);
-      assert.deepEqual(result.report.files.map((f) => f.path), ['good/c.txt']);
+      assert.deepEqual(lintedPaths(result.report), ['good/c.txt']);
+      assert.match(result.report.files.find((f) => f.error)?.error?.message ?? '', /2 drafts not linted/);
     });
 
     it('a config naming an unknown rule', () => {

@@ -95,8 +95,14 @@ export interface JsonApplied {
 
 export interface JsonReport {
   version: number;
-  files: Array<{ path: string; diagnostics: JsonDiagnostic[]; applied?: JsonApplied[] }>;
+  /** An input that could not be linted has `error` and no diagnostics. */
+  files: Array<{ path: string; diagnostics: JsonDiagnostic[]; applied?: JsonApplied[]; error?: { fatal: boolean; message: string } }>;
   summary: { files: number; errors: number; warnings: number; infos: number };
+}
+
+/** The paths of the files that were linted (not those that failed). */
+export function lintedPaths(report: JsonReport): string[] {
+  return report.files.filter((f) => f.error === undefined).map((f) => f.path);
 }
 
 export function lintJson(args: string[], options: Parameters<typeof run>[1] = {}): RunResult & { report: JsonReport } {

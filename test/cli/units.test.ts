@@ -13,7 +13,7 @@ import { RULES } from '../../server/src/core';
 
 describe('cli units', () => {
   it('decode: strips and reports the BOM, rejects NUL, UTF-16 and malformed UTF-8', () => {
-    assert.deepEqual(decode(Buffer.from('\uFEFF中文\r\n', 'utf8')), { text: '中文\r\n', bom: true, bytes: 11 });
+    assert.deepEqual(decode(Buffer.from('\uFEFF中文\r\n', 'utf8')), { text: '中文\r\n', bom: true, bytes: 11, encoding: 'utf-8' });
     assert.equal(decode(Buffer.from('𠮷', 'utf8')).text, '𠮷');
     assert.throws(() => decode(Buffer.from([0x61, 0x00])), InputError);
     assert.throws(() => decode(Buffer.from([0xff, 0xfe, 0x2d, 0x4e])), /UTF-16/);
@@ -124,7 +124,7 @@ describe('cli units: rule shares of one draft', () => {
       const text = fs.readdirSync(seedDir).map((name) => fs.readFileSync(path.join(seedDir, name), 'utf8')).join('\n\n');
       const file = path.join(dir, 'all.txt');
       fs.writeFileSync(file, text);
-      const settings: LintSettings = { mode: 'lint', cwd: dir, noConfig: true, ruleOverrides: {}, allow: [], quiet: false, maxSize: 64 * 1024 * 1024, editRanges: false, fixTypes: ['safe'] };
+      const settings: LintSettings = { mode: 'lint', cwd: dir, noConfig: true, ruleOverrides: {}, allow: [], quiet: false, maxSize: 64 * 1024 * 1024, encoding: 'utf-8', editRanges: false, fixTypes: ['safe'] };
       const project = new Project(settings);
       const job = { index: 0, file, display: 'all.txt' };
       const whole = lintFile(job, settings, project);

@@ -4,6 +4,7 @@
  * (a CI log should say exactly which flag was wrong).
  */
 import { parseArgs as parseArgsTokens, type ParseArgsConfig } from 'node:util';
+import { ENCODINGS, type EncodingOption } from '../node/encoding';
 import { FIX_KINDS, isSeveritySetting, SEVERITY_SETTINGS, RULES_BY_ID, type FixKind, type SeveritySetting } from '../core';
 
 export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
@@ -34,6 +35,7 @@ export interface LintArgs {
   /** --no-ignore: neither the config's `ignore` nor --ignore leaves a file out. */
   noIgnore: boolean;
   maxSize: number;
+  encoding: EncodingOption;
   /** Worker threads: undefined = decide from the input size; 1 = single thread. */
   jobs?: number;
   /** --cache: reuse the findings of unchanged drafts (.jiaoduicache). */
@@ -107,6 +109,7 @@ export const OPTIONS: Readonly<Record<'lint' | 'learn' | 'rules', readonly Optio
     { name: 'stdin', help: 'read stdin (same as -)' },
     { name: 'stdin-filename', value: 'NAME', help: 'name for stdin: picks the language (.md) and the config' },
     { name: 'max-size', value: 'SIZE', help: 'skip larger files with an error (default 20MB)' },
+    { name: 'encoding', value: ENCODINGS.join('|'), help: 'how drafts are decoded (default utf-8); auto: BOM, UTF-8, then GB18030; --fix writes back in the same encoding' },
     { name: 'jobs', short: 'j', value: 'N', help: 'worker threads (default: automatic; 1 = no threads)' },
     { name: 'cache', help: 'reuse findings of unchanged drafts from .jiaoduicache (lint only, not --fix)' },
     { name: 'cache-location', value: 'PATH', help: 'the cache file, or a folder for .jiaoduicache (default: ./.jiaoduicache)' },
@@ -219,6 +222,13 @@ export function parseShard(value: string): { index: number; count: number } {
   return { index, count };
 }
 
+function parseEncoding(value: string | undefined): EncodingOption {
+  if (value === undefined) return 'utf-8';
+  const name = value.toLowerCase() === 'utf8' ? 'utf-8' : value.toLowerCase();
+  if (!(ENCODINGS as readonly string[]).includes(name)) throw new UsageError(`--encoding 应为 ${ENCODINGS.join('|')}，而不是 “${value}”（unknown encoding）`);
+  return name as EncodingOption;
+}
+
 function parseFormat<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
   if (!(allowed as readonly string[]).includes(value)) {
@@ -323,6 +333,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
     ignore: raw.values.get('ignore') ?? [],
     noIgnore,
     maxSize: size === undefined ? DEFAULT_MAX_SIZE : parseSize(size),
+    encoding: parseEncoding(single(raw, 'encoding')),
     jobs: jobs === undefined ? undefined : Math.max(1, nonNegativeInteger('--jobs', jobs)),
     color,
     cache,

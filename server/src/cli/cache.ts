@@ -103,6 +103,7 @@ export class LintCache {
       allow: settings.allow,
       quiet: settings.quiet,
       maxSize: settings.maxSize,
+      encoding: settings.encoding,
       editRanges: settings.editRanges,
     });
     return sha256(this.program, options, roster, readOrEmpty(model));

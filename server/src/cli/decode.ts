@@ -1,16 +1,22 @@
 /**
- * Bytes → text, strictly. A draft saved as GBK or a stray binary must be reported,
- * never linted as mojibake and certainly never "fixed" and written back. The BOM is
- * stripped for linting (offsets exclude it, as the JSON format promises) and kept so
- * --fix can write it back unchanged.
+ * Bytes → text, strictly. A draft in another encoding than the one asked for
+ * (--encoding, UTF-8 by default) or a stray binary must be reported, never linted as
+ * mojibake and certainly never "fixed" and written back. The BOM is stripped for
+ * linting (offsets exclude it, as the JSON format promises) and kept so --fix can
+ * write it back unchanged, in the draft's own encoding.
  */
 import * as fs from 'node:fs';
+import { decodeStrict, type DraftEncoding, type EncodingOption } from '../node/encoding';
 import { FileTooLargeError, NotRegularFileError, notRegularReason, readBounded, readRegularFile, specialFileKind } from '../node/files';
 
 export interface DecodedText {
   text: string;
   bom: boolean;
   bytes: number;
+  /** What the bytes were decoded as. */
+  encoding: DraftEncoding;
+  /** The bytes as read, kept only for a draft not in UTF-8 (--fix checks it can write them back). */
+  source?: Uint8Array;
 }
 
 export class InputError extends Error {}
@@ -29,11 +35,13 @@ export function formatSize(bytes: number): string {
  * a device or a socket is refused at once, and an endless stdin (cat /dev/zero) stops
  * at its first NUL byte or at the size limit.
  */
-export function readText(file: string | 0, maxSize: number): DecodedText {
+export function readText(file: string | 0, maxSize: number, encoding: EncodingOption = 'utf-8'): DecodedText {
   let buffer: Buffer;
   try {
     if (file === 0) {
-      buffer = readBounded(0, maxSize, (chunk) => chunk.includes(0));
+      // A NUL ends a UTF-8 or GB18030 read early (a binary); UTF-16 is full of them.
+      const utf16 = encoding === 'utf-16le' || encoding === 'auto';
+      buffer = readBounded(0, maxSize, utf16 ? undefined : (chunk) => chunk.includes(0));
     } else {
       const stat = fs.statSync(file);
       if (stat.isDirectory()) throw new InputError('是目录，不是文件（is a directory）');
@@ -48,7 +56,7 @@ export function readText(file: string | 0, maxSize: number): DecodedText {
     if (error instanceof FileTooLargeError) throw tooLarge(error.bytes, maxSize, file === 0);
     throw new InputError(ioReason(error));
   }
-  return decode(buffer);
+  return decode(buffer, encoding);
 }
 
 function tooLarge(size: number, maxSize: number, atLeast = false): InputError {
@@ -64,22 +72,74 @@ export function ioReason(error: unknown): string {
   return `无法读取（${code ?? (error as Error).message}）`;
 }
 
-export function decode(buffer: Uint8Array): DecodedText {
-  if ((buffer[0] === 0xff && buffer[1] === 0xfe) || (buffer[0] === 0xfe && buffer[1] === 0xff)) {
-    throw new InputError('是 UTF-16 编码，请另存为 UTF-8（UTF-16 is not supported; save as UTF-8）');
+/** The encoding a byte order mark announces, if any. */
+function bomOf(buffer: Uint8Array): DraftEncoding | undefined {
+  if (UTF8_BOM.every((b, i) => buffer[i] === b)) return 'utf-8';
+  if (buffer[0] === 0xff && buffer[1] === 0xfe) return 'utf-16le';
+  if (buffer[0] === 0xfe && buffer[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+function decodes(buffer: Uint8Array, encoding: DraftEncoding): boolean {
+  try {
+    decodeStrict(buffer, encoding);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `auto`: a BOM decides; else UTF-8 when the bytes are valid UTF-8 (plain ASCII is);
+ * else GB18030 when they are valid GB18030. Undecided stays UTF-8, whose error then
+ * says where the bytes go wrong.
+ */
+function guessEncoding(buffer: Uint8Array): DraftEncoding {
+  const bom = bomOf(buffer);
+  if (bom) return bom;
+  if (decodes(buffer, 'utf-8')) return 'utf-8';
+  if (!buffer.includes(0) && decodes(buffer, 'gb18030')) return 'gb18030';
+  return 'utf-8';
+}
+
+export function decode(buffer: Uint8Array, option: EncodingOption = 'utf-8'): DecodedText {
+  const encoding = option === 'auto' ? guessEncoding(buffer) : option;
+  const bom = bomOf(buffer);
+  if (encoding === 'utf-16le' || encoding === 'utf-16be') {
+    if (bom && bom !== encoding) throw new InputError(`字节顺序标记是 ${bom}，不是 ${encoding}（the BOM says ${bom}; try --encoding auto）`);
+    let text: string;
+    try {
+      text = decodeStrict(buffer.subarray(bom ? 2 : 0), encoding);
+    } catch {
+      throw new InputError(`不是有效的 ${encoding.toUpperCase()}（invalid ${encoding}）`);
+    }
+    const nul = text.indexOf('\0');
+    if (nul >= 0) throw new InputError(`是二进制文件（第 ${nul} 个字符为 NUL）（binary file, not a text draft）`);
+    return { text, bom: bom !== undefined, bytes: buffer.length, encoding, source: buffer };
+  }
+  if (bom === 'utf-16le' || bom === 'utf-16be') {
+    throw new InputError(`是 UTF-16 编码，请用 --encoding utf-16le 或 auto，或另存为 UTF-8（UTF-16: use --encoding utf-16le or auto）`);
   }
   const nul = buffer.indexOf(0);
   if (nul >= 0) throw new InputError(`是二进制文件（第 ${nul} 字节为 NUL）（binary file, not a text draft）`);
-  const bom = UTF8_BOM.every((b, i) => buffer[i] === b);
+  if (encoding !== 'utf-8') {
+    try {
+      return { text: decodeStrict(buffer, encoding), bom: false, bytes: buffer.length, encoding, source: buffer };
+    } catch {
+      throw new InputError(`不是有效的 ${encoding.toUpperCase()}（invalid ${encoding}; try --encoding auto）`);
+    }
+  }
+  const hasBom = bom === 'utf-8';
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buffer);
+    text = decodeStrict(buffer, 'utf-8');
   } catch {
     const at = firstInvalidUtf8(buffer);
     const line = countLines(buffer, at);
-    throw new InputError(`不是有效的 UTF-8（第 ${line} 行，第 ${at} 字节；可能是 GBK/GB18030，请转存为 UTF-8）（invalid UTF-8）`);
+    const tried = option === 'auto' ? '，也不是 GB18030' : '；可能是 GBK/GB18030，可用 --encoding gb18030 或 auto';
+    throw new InputError(`不是有效的 UTF-8（第 ${line} 行，第 ${at} 字节${tried}）（invalid UTF-8${option === 'auto' ? ' or GB18030' : '; try --encoding gb18030 or auto'}）`);
   }
-  return { text: bom ? text.slice(1) : text, bom, bytes: buffer.length };
+  return { text: hasBom ? text.slice(1) : text, bom: hasBom, bytes: buffer.length, encoding };
 }
 
 /** Byte index of the first malformed UTF-8 sequence, for a message an editor can act on. */

@@ -65,6 +65,7 @@ function settingsFrom(args: LintArgs, cwd: string): LintSettings {
     allow: args.allow,
     quiet: args.quiet,
     maxSize: args.maxSize,
+    encoding: args.encoding,
     editRanges: args.format === 'sarif',
   };
 }
@@ -85,6 +86,7 @@ export async function runLint(args: LintArgs, io: LintIo): Promise<number> {
 
   if (args.stdin) {
     const results = [lintStdin(settings, project, args.stdinFilename)];
+    for (const result of results) sayDecodedAs(result, io);
     for (const result of results) if (result.error !== undefined) io.stderr(`jiaodui: ${result.path}: ${result.error}\n`);
     const summary = summarize(results);
     sayTooManyWarnings(args, summary, io);
@@ -161,6 +163,7 @@ export async function runLint(args: LintArgs, io: LintIo): Promise<number> {
     waiting.set(index, result);
     for (let r = waiting.get(next); r !== undefined; r = waiting.get(next)) {
       waiting.delete(next++);
+      sayDecodedAs(r, io);
       if (r.error !== undefined) {
         resultFailed = true;
         io.stderr(`jiaodui: ${r.path}: ${r.error}\n`);
@@ -193,6 +196,11 @@ export async function runLint(args: LintArgs, io: LintIo): Promise<number> {
   flush();
   cache?.save();
   return exitCodeFor(summary, problems.length > 0 || resultFailed, args.maxWarnings);
+}
+
+/** --encoding auto says which encoding it used when it was not UTF-8. */
+function sayDecodedAs(result: FileResult, io: LintIo): void {
+  if (result.decodedAs) io.stderr(`jiaodui: ${result.path}: 按 ${result.decodedAs.toUpperCase()} 解码（--encoding auto: decoded as ${result.decodedAs}）\n`);
 }
 
 /** The text summary says why --max-warnings failed the run; the machine formats keep stdout theirs, so stderr says it. */

@@ -9,6 +9,7 @@ import { ConfigError, findConfigFile, loadConfigFile, resolveLintOptions, type J
 import { loadModel } from '../node/resources';
 import { InputError, readText, type DecodedText } from './decode';
 import { encodeDraft, writeFileAtomic } from '../node/write';
+import { readsBackAs, EncodeError, type EncodingOption } from '../node/encoding';
 import { ignoreMatcher, languageOf } from '../node/files';
 import { unifiedDiff } from './diff';
 import { toCliApplied, toCliDiagnostic, type CliApplied, type FileResult } from './report';
@@ -31,6 +32,8 @@ export interface LintSettings {
   /** Errors only: rules whose effective severity is below error are not even run. */
   quiet: boolean;
   maxSize: number;
+  /** --encoding: how drafts are decoded (and --fix writes them back). */
+  encoding: EncodingOption;
   /** Line/column for every fix edit: only SARIF needs them. */
   editRanges: boolean;
 }
@@ -189,18 +192,25 @@ export function lintFile(job: FileJob, settings: LintSettings, project: Project)
   if (config instanceof ConfigError) return { ...result, error: config.message };
   let decoded: DecodedText;
   try {
-    decoded = readText(job.file, settings.maxSize);
+    decoded = readText(job.file, settings.maxSize, settings.encoding);
   } catch (error) {
     if (error instanceof InputError) return { ...result, error: error.message };
     throw error;
   }
+  if (settings.encoding === 'auto' && decoded.encoding !== 'utf-8') result.decodedAs = decoded.encoding;
   const language = languageOf(job.file);
   const linted = lintDecoded(decoded, project.linterFor(config, language, job.rules), language, settings);
   const { fixed, ...rest } = linted;
   Object.assign(result, rest);
   if (fixed !== undefined && settings.mode === 'fix') {
+    let bytes: Buffer;
     try {
-      writeFileAtomic(job.file, encodeDraft(fixed, decoded.bom));
+      bytes = encodeFixed(fixed, decoded);
+    } catch (error) {
+      return { ...result, diagnostics: [], error: (error as Error).message };
+    }
+    try {
+      writeFileAtomic(job.file, bytes);
     } catch (error) {
       return { ...result, diagnostics: [], error: `无法写回修复（could not write the fix: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）` };
     }
@@ -218,10 +228,14 @@ export function lintStdin(settings: LintSettings, project: Project, name: string
   if (config instanceof ConfigError) return { ...result, error: config.message };
   let decoded: DecodedText;
   try {
-    decoded = readText(0, settings.maxSize);
+    decoded = readText(0, settings.maxSize, settings.encoding);
   } catch (error) {
     if (error instanceof InputError) return { ...result, error: error.message };
     throw error;
+  }
+  if (settings.encoding === 'auto' && decoded.encoding !== 'utf-8') result.decodedAs = decoded.encoding;
+  if (settings.mode === 'fix' && decoded.encoding !== 'utf-8') {
+    return { ...result, error: `标准输入的 --fix 只输出 UTF-8，此输入为 ${decoded.encoding}；请对文件用 --fix（stdin --fix writes UTF-8 only; fix the file instead）` };
   }
   const language = name ? languageOf(name) : 'plaintext';
   const { fixed, ...rest } = lintDecoded(decoded, project.linterFor(config, language), language, settings);
@@ -229,6 +243,26 @@ export function lintStdin(settings: LintSettings, project: Project, name: string
   if (settings.mode === 'fix') result.output = (decoded.bom ? '\uFEFF' : '') + (fixed ?? decoded.text);
   if (fixed !== undefined && settings.mode === 'fix-dry-run') result.diff = unifiedDiff(withBom(decoded.text, decoded.bom), withBom(fixed, decoded.bom), display);
   return result;
+}
+
+/**
+ * The fixed draft's bytes in its own encoding, never silently converted. A draft not in
+ * UTF-8 is written back only when its unchanged text encodes to exactly the bytes read
+ * (some GB18030 bytes decode alike), so every byte outside the fixed spans survives.
+ */
+function encodeFixed(fixed: string, decoded: DecodedText): Buffer {
+  const refuse = (why: string) =>
+    new InputError(`无法按原编码 ${decoded.encoding} 写回修复，文件未改动：${why}（cannot write the fix back in ${decoded.encoding}; file left unchanged）`);
+  try {
+    if (decoded.source && !encodeDraft(decoded.text, decoded.bom, decoded.encoding).equals(decoded.source)) throw refuse('原文重新编码后字节不同');
+    const bytes = encodeDraft(fixed, decoded.bom, decoded.encoding);
+    // GBK holds less than GB18030, whose table encodes: the written bytes must read back as the fixed text.
+    if (decoded.source && !readsBackAs(bytes, decoded.encoding, fixed)) throw refuse('修复后的文字超出该编码');
+    return bytes;
+  } catch (error) {
+    if (error instanceof EncodeError) throw refuse(error.message);
+    throw error;
+  }
 }
 
 /** The text as the file holds it: a diff for git apply and patch must carry the BOM on its first line. */

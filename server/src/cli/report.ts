@@ -59,6 +59,8 @@ export interface FileResult {
   changed?: boolean;
   /** --fix-dry-run: a unified diff of the change. */
   diff?: string;
+  /** --encoding auto chose an encoding other than UTF-8: said on stderr. */
+  decodedAs?: string;
   /** stdin with --fix: the fixed text (BOM restored). */
   output?: string;
 }

@@ -5,6 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { encodeText, type DraftEncoding } from './encoding';
 
 export function writeFileAtomic(destination: string, content: string | Uint8Array): void {
   // Through a symlink, rewrite the draft it points to; renaming over the link would replace it.
@@ -53,7 +54,11 @@ function syncDirectory(dir: string): void {
   }
 }
 
-/** The bytes to write for a fixed text: the BOM comes back if the original had one. */
-export function encodeDraft(text: string, bom: boolean): Buffer {
-  return Buffer.from(bom ? `\uFEFF${text}` : text, 'utf8');
+const BOM_BYTES: Record<DraftEncoding, number[]> = { 'utf-8': [0xef, 0xbb, 0xbf], 'utf-16le': [0xff, 0xfe], 'utf-16be': [0xfe, 0xff], gb18030: [], gbk: [] };
+
+/** The bytes to write for a fixed text, in the draft's own encoding: the BOM comes back if the original had one. */
+export function encodeDraft(text: string, bom: boolean, encoding: DraftEncoding = 'utf-8'): Buffer {
+  const body = encodeText(text, encoding);
+  const bytes = Buffer.isBuffer(body) ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  return bom ? Buffer.concat([Buffer.from(BOM_BYTES[encoding]), bytes]) : bytes;
 }

@@ -11,13 +11,13 @@
  * unit or time word — from a small general list and, above all, from the
  * characters the learned corpus writes next to numbers.
  */
-import type { Lexicon } from '../lexicon';
-import type { DigitsSection } from '../model/sections/digits';
-import type { TextModel } from '../text';
-import { segment } from '../segmenter';
-import type { Rule, RuleContext } from '../types';
-import { isHanAt, isHanBefore } from '../analysis/han';
-import { INLINE_MARKER, isPlausiblePage, parseMarkerLine } from '../analysis/page-marker';
+import type { Lexicon } from '../../lexicon';
+import type { DigitsSection } from '../../model/sections/digits';
+import type { TextModel } from '../../text';
+import { segment } from '../../segmenter';
+import type { Rule, RuleContext } from '../../types';
+import { isHanAt, isHanBefore } from '../../analysis/han';
+import { INLINE_MARKER, isPlausiblePage, parseMarkerLine } from '../../analysis/page-marker';
 import {
   bridgingWord,
   hanHead,
@@ -28,7 +28,7 @@ import {
   lineStartKind,
   startsNewUnit,
   trimLine,
-} from '../analysis/sentence-break';
+} from '../../analysis/sentence-break';
 
 /**
  * Measure words, units, time words and number companions (余, 多, 至) that make the

@@ -7,10 +7,10 @@
  * this module cannot explain; `learnRepeats` uses the same judgement to learn
  * which unexplained repeats a corpus uses again and again (names, place names).
  */
-import type { Lexicon } from '../lexicon';
-import { segment, type Token } from '../segmenter';
-import { codePointAt, codePointBefore, isHanIdeograph, isHanIdeographRun, isHighSurrogate } from './han';
-import { surnameLength, titleBefore } from './names';
+import type { Lexicon } from '../../lexicon';
+import { segment, type Token } from '../../segmenter';
+import { codePointAt, codePointBefore, isHanIdeograph, isHanIdeographRun, isHighSurrogate } from '../han';
+import { surnameLength, titleBefore } from '../names';
 
 export interface Repeat {
   /** Offset of the first copy. */

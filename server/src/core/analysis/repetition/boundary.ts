@@ -1,0 +1,113 @@
+/** A repeat at the meeting of two words (卫生院|院长, 工作|作为, 机会|会), not a doubling. */
+import type { Lexicon } from '../../lexicon';
+import { segment } from '../../segmenter';
+import { codePointAt, codePointBefore, isHanIdeograph } from '../han';
+import { titleBefore } from '../names';
+import type { Repeat } from './find';
+import { AUXILIARY_VERBS, ESTABLISHED_WORD_FREQ, FUNCTION_POS, HEAD_NOUNS, HEAD_RATIO, MAX_TITLE_LENGTH, NOMINAL_POS, NUMERALS, PARTICLE_POS, STRONG_WORD_FREQ, WORD_FREQ } from './thresholds';
+import { anyEndedWord, anyOpenedWordFreq, endsKnownWord, openedWordFreq, type Sides } from './words';
+
+/**
+ * The two copies belong to two different words. The first must end a word on its
+ * left: a dictionary word (太湖|湖体, 统战部|部长), or a head that builds nouns on
+ * the word before it (生态环境+部|部长, 宣传+处|处长, 红旗+大队|大队长). A single
+ * character standing alone is not enough: 提 is a word, but 不断提|提高 is the
+ * commonest slip of all. The second copy must then open a word on its right
+ * (部长, 档期), or be a function word after a common word (机会|会很快, 反对|对).
+ * 创新|新 fails on the right because what follows reads 新/发展, not 新发/展.
+ */
+export function isWordBoundary(text: string, repeat: Repeat, lexicon: Lexicon, sides: Sides): boolean {
+  const { start, unit } = repeat;
+  const middle = start + unit;
+  const first = sides.right[0];
+  const left = sides.left;
+  // A rare right-hand word (院办, 2 in jieba) still counts after a common word on the left (医院).
+  const strongLeft = endsKnownWord(sides, unit, lexicon, STRONG_WORD_FREQ);
+  const rightMin = first && first.word.length >= 3 ? 2 : strongLeft ? 2 : WORD_FREQ;
+  const rightWord =
+    (first !== undefined && first.word.length > unit && openedWordFreq(sides, unit, lexicon) >= rightMin) || anyOpenedWordFreq(text, middle, unit, lexicon) >= WORD_FREQ;
+  if (rightWord && unit === 1 && rightWordCutsARealWord(text, middle, first.word.length, lexicon)) return false;
+
+  // Nothing Han on the left (the paragraph starts here, often a line broken by
+  // layout): the first copy cannot be judged, so the word on the right decides.
+  if (!isHanIdeograph(codePointBefore(text, start))) return rightWord;
+  // 2021年|年底, 3个|个人: the first copy is a unit attached to the number before it.
+  if (unit === 1 && rightWord && NUMERALS.test(text[start - 1])) return true;
+  if (!left) return false;
+  const leftWord = endsKnownWord(sides, unit, lexicon) || anyEndedWord(text, middle, unit, lexicon);
+  if (rightWord && (leftWord || isHeadOfCompound(text, repeat, lexicon, sides))) return true;
+  // 机会|会很快, 反对|对俄, 现在|在: a function word after a common word ending in its character.
+  if (unit === 1 && strongLeft && isFunctionWord(text[start], lexicon)) return true;
+  // 中药|药对、: after a common word, the second copy and one more character close the
+  // phrase, a two-character term the dictionary lacks. A slip at a word's end goes on
+  // into the text (年度|度考核) or stands alone (年度|度，).
+  if (unit === 1 && strongLeft && closesTwoCharacterUnit(text, middle, lexicon)) return true;
+  return false;
+}
+
+function closesTwoCharacterUnit(text: string, middle: number, lexicon: Lexicon): boolean {
+  if (!isHanIdeograph(codePointAt(text, middle + 1)) || isHanIdeograph(codePointAt(text, middle + 2))) return false;
+  // 保持|持的, 部署|署了: a particle or an aspect marker after the copy is a verb's ending, not a term's.
+  return !PARTICLE_POS.test(lexicon.pos(text[middle + 1]) ?? '');
+}
+
+/** Prepositions, particles, conjunctions, adverbs, pronouns and auxiliaries: words that stand alone. */
+function isFunctionWord(char: string, lexicon: Lexicon): boolean {
+  return AUXILIARY_VERBS.test(char) || FUNCTION_POS.test(lexicon.pos(char) ?? '');
+}
+
+/**
+ * The first copy heads a noun built on the word before it, the dictionary listing
+ * the whole or not: 生态环境|部, 宣传|处 (a head character, see HEAD_NOUNS), or a
+ * noun of two characters or more after a name or noun (红旗|大队). The second copy
+ * then opens a noun (部长, 处长, 大队长): a title or a part of what the first names.
+ */
+export function isHeadOfCompound(text: string, repeat: Repeat, lexicon: Lexicon, sides: Sides): boolean {
+  const { start, unit } = repeat;
+  const copy = text.slice(start, start + unit);
+  const rightWord = sides.right[0].word;
+  if (!NOMINAL_POS.test(lexicon.pos(rightWord) ?? '')) return false;
+  const left = sides.left;
+  if (left === undefined || !left.word.endsWith(copy)) return false;
+  // The modifier: the rest of a listed compound (巡视组, 萨拉托夫州), or the word before the copy.
+  const listed = left.word.length > unit && lexicon.has(left.word, 1);
+  const modifier = listed ? left.word.slice(0, left.word.length - unit) : left.word === copy ? sides.beforeLeft?.word : undefined;
+  if (modifier === undefined || modifier.length < 2) return false;
+  // A phrase the dictionary lists rarely (生态环境 3) counts by its last word (环境).
+  if (!listed && !nominalWordEnds(modifier, lexicon)) return false;
+  if (unit > 1) return NOMINAL_POS.test(lexicon.pos(copy) ?? '');
+  const { ending, starting } = lexicon.nounAffixes(copy);
+  if (ending < HEAD_NOUNS) return false;
+  if (ending >= HEAD_RATIO * starting) return true;
+  // A weaker head (司 ends 56 nouns, starts 47) still heads an organisation when a post
+  // follows that opens with it (应急司|司长, 巡视组|组长): the post is the evidence.
+  return ending >= starting && titleAt(text, start + unit) > 0;
+}
+
+/** The length of a post or title (names' vocabulary: 司长, 主席) that starts at `at`, or 0. */
+function titleAt(text: string, at: number): number {
+  for (let length = 2; length <= MAX_TITLE_LENGTH && at + length <= text.length; length++) {
+    if (titleBefore(text, at + length)?.length === length) return length;
+  }
+  return 0;
+}
+
+function nominalWordEnds(phrase: string, lexicon: Lexicon): boolean {
+  for (let from = 0; phrase.length - from >= 2; from++) {
+    const word = from === 0 ? phrase : phrase.slice(from);
+    if (lexicon.has(word, WORD_FREQ) && NOMINAL_POS.test(lexicon.pos(word) ?? '')) return true;
+  }
+  return false;
+}
+
+/**
+ * 促进|进行|动: the word found on the right (进行) only exists because of the extra
+ * copy; without it, what follows reads as a longer, established word (行动) that
+ * the right word cuts in two. 卫生院|院长|表示 passes: without the copy, 长表示
+ * starts with 长 alone; so does 统战部|部长|石泰峰, 长石 being a rare word.
+ */
+function rightWordCutsARealWord(text: string, middle: number, rightLength: number, lexicon: Lexicon): boolean {
+  const rest = segment(lexicon, text.slice(middle + 1, Math.min(text.length, middle + 9)));
+  const first = rest[0];
+  return first !== undefined && first.word.length >= 2 && first.end > rightLength - 1 && lexicon.has(first.word, ESTABLISHED_WORD_FREQ);
+}

@@ -1,0 +1,94 @@
+/** Reduplication as grammar: measure words, distributive nouns, tentative verbs, given names, adjectives. */
+import type { Lexicon } from '../../lexicon';
+import { segment } from '../../segmenter';
+import { codePointAt, codePointBefore, isHanIdeograph } from '../han';
+import { surnameLength, titleBefore } from '../names';
+import { DISTRIBUTIVE_FREQ, FUNCTION_POS, NAME_RUN, NAME_SURNAME_FREQ, NOMINAL_POS, WORD_FREQ } from './thresholds';
+
+/**
+ * A measure word: the dictionary tags it q, or knows 一 + it as a numeral phrase
+ * (一艘, 一顶, 一趟 are tagged m; jieba tags 艘 itself m and 顶 v).
+ */
+export function isMeasureWord(char: string, lexicon: Lexicon): boolean {
+  return lexicon.pos(char) === 'q' || (lexicon.pos('一' + char) === 'm' && lexicon.has('一' + char, WORD_FREQ * 2));
+}
+
+/**
+ * A measure word standing alone (张张, 层层, 年年增加, 做到件件有着落): tagged q, or a
+ * unit that 一 counts (年 tagged m, 件 tagged zg). Not every character 一 precedes: 一贯 and
+ * 一起 are tagged m too, but 贯 and 起 are verbs.
+ */
+export function isStandaloneMeasure(char: string, lexicon: Lexicon): boolean {
+  const pos = lexicon.pos(char);
+  // jieba tags 件 and 项 zg (a bound morpheme); 一件, 一项 are numeral phrases all the same.
+  return pos === 'q' || ((pos === 'm' || pos === 'zg') && isMeasureWord(char, lexicon));
+}
+
+/**
+ * 村村通, 县县有图书馆, 户户: a one-character noun doubled to mean "every", inside a
+ * clause that goes on. The dictionary must know the doubled form above its noise
+ * floor (村村 59, 乡乡 7).
+ */
+export function isDistributiveNoun(text: string, start: number, end: number, lexicon: Lexicon): boolean {
+  const char = text[start];
+  if (!NOMINAL_POS.test(lexicon.pos(char) ?? '') && lexicon.pos(char) !== 'zg') return false;
+  if (!isHanIdeograph(codePointAt(text, end))) return false;
+  return lexicon.has(char + char, DISTRIBUTIVE_FREQ);
+}
+
+/**
+ * Verb reduplication (研究研究, 讨论讨论) is tentative and colloquial: it follows a
+ * modal or directive (要, 再, 来, 请…) or closes a sentence. A doubled verb leading
+ * into an object or a compound (促进促进行动, 纳入纳入管理) is a slip.
+ */
+const TENTATIVE_BEFORE = new Set(['要', '得', '应', '应该', '需要', '来', '去', '再', '先', '请', '让', '也', '都', '就', '可以', '想', '好好', '不妨', '还得', '得好好']);
+const TENTATIVE_AFTER = /^(?:吧|呢|嘛|一下)/;
+
+export function isTentativeContext(text: string, start: number, end: number, lexicon: Lexicon, clauseOpening = false): boolean {
+  // The whole clause is the reduplication (a quoted 研究研究): nothing else to read it by.
+  const clauseStart = !isHanIdeograph(codePointBefore(text, start));
+  const clauseEnd = !isHanIdeograph(codePointAt(text, end));
+  if (clauseStart && clauseEnd) return true;
+  if (TENTATIVE_AFTER.test(text.slice(end, end + 2))) return true;
+  if (clauseStart) return clauseOpening;
+  const left = segment(lexicon, text.slice(Math.max(0, start - 4), start));
+  const last = left[left.length - 1];
+  return last !== undefined && TENTATIVE_BEFORE.has(last.word);
+}
+
+/** 王芳芳, 胡强强: a common surname standing alone before a doubled content character. */
+export function isGivenName(text: string, start: number, lexicon: Lexicon): boolean {
+  if (start === 0) return false;
+  const surname = text[start - 1];
+  const char = text[start];
+  // jieba tags some of the commonest surnames as other parts of speech (张 is a measure word).
+  const isSurname = surnameLength(surname) === 1 || (lexicon.pos(surname) === 'nr' && lexicon.has(surname, NAME_SURNAME_FREQ));
+  // 卫|生生 is 卫生 + 生: a surname character that forms a word with the first copy is not a surname here.
+  if (!isSurname || lexicon.has(surname + char, WORD_FREQ)) return false;
+  if (FUNCTION_POS.test(lexicon.pos(char) ?? '')) return false;
+  // The surname must stand alone, not end a word (季度度: 季 is part of nothing, but 度 is).
+  const left = segment(lexicon, text.slice(Math.max(0, start - 6), start));
+  const last = left[left.length - 1];
+  if (last === undefined || last.word.length !== 1) return false;
+  // A name opens a clause or a list item, follows a title (记者胡强强), or ends a run of
+  // characters no word holds (拉瓦卢马纳纳, a transliteration). 文|旅旅 and 惠|企企
+  // after ordinary words are slips, whatever the surname list says.
+  const nameStart = start - 1;
+  if (!isHanIdeograph(codePointBefore(text, nameStart)) || text[nameStart - 1] === '、' || titleBefore(text, nameStart) !== undefined) return true;
+  let singles = 0;
+  for (let k = left.length - 1; k >= 0 && left[k].word.length === 1 && !FUNCTION_POS.test(lexicon.pos(left[k].word) ?? ''); k--) singles++;
+  return singles >= NAME_RUN;
+}
+
+/**
+ * 稳稳, 高高: a one-character adjective doubled as an adverbial, standing on its own.
+ * When the first copy ends a word (创新|新), the doubled 新 is the typo, not this.
+ */
+export function isAdjectiveReduplication(text: string, start: number, lexicon: Lexicon): boolean {
+  const pos = lexicon.pos(text[start]) ?? '';
+  if (pos !== 'a' && pos !== 'ad') return false;
+  // Only the reduplications the dictionary knows at all (稳稳, 高高), not any doubled adjective (全全).
+  if (!lexicon.has(text.slice(start, start + 2), 1)) return false;
+  const left = segment(lexicon, text.slice(Math.max(0, start - 5), start + 1));
+  return left[left.length - 1]?.word.length === 1;
+}

@@ -1,0 +1,151 @@
+/** The dictionary words around a repeat: the readings on either side, words it breaks, covers or sits inside. */
+import type { Lexicon } from '../../lexicon';
+import { segment, type Token } from '../../segmenter';
+import { isHanIdeographRun } from '../han';
+import type { Repeat } from './find';
+import { COVER_FREQ, WORD_FREQ } from './thresholds';
+
+/** The two readings around a repeat: the segmentation to the left of its middle and to the right. */
+export interface Sides {
+  /** Last token of the left context up to the end of the first copy. */
+  left: Token | undefined;
+  /** The token before it. */
+  beforeLeft: Token | undefined;
+  /** Tokens of the right context from the start of the second copy. */
+  right: Token[];
+}
+
+export function sidesOf(text: string, repeat: Repeat, lexicon: Lexicon): Sides {
+  const middle = repeat.start + repeat.unit;
+  const leftTokens = segment(lexicon, text.slice(Math.max(0, repeat.start - 6), middle));
+  return {
+    left: leftTokens[leftTokens.length - 1],
+    beforeLeft: leftTokens[leftTokens.length - 2],
+    right: segment(lexicon, text.slice(middle, Math.min(text.length, middle + 8))),
+  };
+}
+
+/**
+ * 手把手|把自己: the best reading has a word that holds the whole first copy and
+ * runs into the second, so the text is no two copies. A word that merely straddles
+ * the middle (我国|中国|中医药 in 国中国中) does not count.
+ */
+export function wordAcrossMiddle(text: string, repeat: Repeat, lexicon: Lexicon): boolean {
+  const from = Math.max(0, repeat.start - 4);
+  const first = repeat.start - from;
+  const middle = first + repeat.unit;
+  const tokens = segment(lexicon, text.slice(from, Math.min(text.length, repeat.start + 2 * repeat.unit + 4)));
+  return tokens.some((t) => t.start === first && t.end > middle && t.word.length >= 2 && lexicon.has(t.word, COVER_FREQ));
+}
+
+/** Scratch for Lexicon.wordsAt. */
+let wordLengths = new Int32Array(32);
+let wordFreqs = new Float64Array(32);
+
+/** A dictionary word strictly containing the doubled span: 实实在在, 一项项, 吉尔吉斯斯坦. */
+export function coveredByLongerWord(text: string, start: number, end: number, lexicon: Lexicon, brokenWord: number): boolean {
+  const max = lexicon.maxWordLength;
+  if (wordLengths.length < max) {
+    wordLengths = new Int32Array(max);
+    wordFreqs = new Float64Array(max);
+  }
+  // Each start's words in one walk of the lexicon, rather than a lookup per end.
+  for (let s = Math.max(0, start - max + 1); s <= start; s++) {
+    const found = lexicon.wordsAt(text, s, max, wordLengths, wordFreqs);
+    for (let w = 0; w < found; w++) {
+      const e = s + wordLengths[w];
+      // A rarer entry than the word the copy broke is a slip jieba kept (罗罗斯 4 against 俄罗斯).
+      if (e >= end && e - s > end - start && wordFreqs[w] >= COVER_FREQ && wordFreqs[w] >= brokenWord && !typoEntry(text, s, e, start, end, wordFreqs[w], lexicon)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The frequency of the commonest dictionary word that, once the second copy is
+ * removed, starts before the first copy and ends after it (研究究生 → 研究生,
+ * 鹿儿儿岛 → 鹿儿岛); 0 when there is none.
+ */
+export function brokenWordFreq(text: string, repeat: Repeat, lexicon: Lexicon): number {
+  const { start, unit } = repeat;
+  const from = Math.max(0, start - 6);
+  if (from === start) return 0;
+  const without = text.slice(from, start + unit) + text.slice(start + 2 * unit, Math.min(text.length, start + 2 * unit + 6));
+  const copyEnd = start + unit - from;
+  const max = lexicon.maxWordLength;
+  if (wordLengths.length < max) {
+    wordLengths = new Int32Array(max);
+    wordFreqs = new Float64Array(max);
+  }
+  let best = 0;
+  for (let s = 0; s < start - from; s++) {
+    const found = lexicon.wordsAt(without, s, max, wordLengths, wordFreqs);
+    for (let w = 0; w < found; w++) if (s + wordLengths[w] > copyEnd && wordFreqs[w] > best) best = wordFreqs[w];
+  }
+  return best;
+}
+
+/**
+ * jieba lists some slips as words (罗罗斯 4, 萨萨克 5, 僳僳族 3): a rare entry
+ * whose single-copy form is the commoner word is a typo the dictionary kept, not
+ * a reduplication. A verb before its own object stays (钉|钉子 in 钉钉子).
+ */
+function typoEntry(text: string, s: number, e: number, start: number, end: number, freq: number, lexicon: Lexicon): boolean {
+  if (freq >= WORD_FREQ) return false;
+  const half = (end - start) / 2;
+  const single = text.slice(s, start + half) + text.slice(end, e);
+  if (lexicon.freq(single) <= freq) return false;
+  const copy = text.slice(start, start + half);
+  return !(s === start && lexicon.pos(copy) === 'v' && lexicon.pos(single) === 'n');
+}
+
+/**
+ * The first copy ends a word the dictionary knows with what precedes it: the last
+ * token of the left reading is longer than the copy, and it or its tail is an
+ * established word (审计工作 is listed rarely, but it ends in 工作).
+ */
+export function endsKnownWord(sides: Sides, unit: number, lexicon: Lexicon, minFreq = WORD_FREQ): boolean {
+  const word = sides.left?.word;
+  if (word === undefined || word.length <= unit) return false;
+  for (let from = 0; word.length - from > unit; from++) if (lexicon.has(from === 0 ? word : word.slice(from), minFreq)) return true;
+  return false;
+}
+
+/**
+ * The highest frequency of a word the second copy opens with what follows: the
+ * first token of the right reading, or its head (服务体系 is listed rarely, 服务 often).
+ */
+export function openedWordFreq(sides: Sides, unit: number, lexicon: Lexicon): number {
+  const word = sides.right[0]?.word;
+  let best = 0;
+  if (word === undefined) return best;
+  for (let length = unit + 1; length <= word.length; length++) best = Math.max(best, lexicon.freq(word.slice(0, length)));
+  return best;
+}
+
+/**
+ * Some dictionary word longer than the copy ends with the first copy, whatever the
+ * best reading picks (美得州: 得州 23, read 美|得|州 by frequency alone).
+ */
+export function anyEndedWord(text: string, middle: number, unit: number, lexicon: Lexicon): boolean {
+  for (let length = unit + 1; length <= Math.min(6, middle); length++) {
+    if (isHanIdeographRun(text, middle - length, middle) && lexicon.has(text.slice(middle - length, middle), WORD_FREQ)) return true;
+  }
+  return false;
+}
+
+/**
+ * The commonest dictionary word longer than the copy that starts at the second copy,
+ * whatever the best reading picks (小时|时长 is read 时|长的 by frequency alone).
+ */
+export function anyOpenedWordFreq(text: string, middle: number, unit: number, lexicon: Lexicon): number {
+  const max = lexicon.maxWordLength;
+  if (wordLengths.length < max) {
+    wordLengths = new Int32Array(max);
+    wordFreqs = new Float64Array(max);
+  }
+  const found = lexicon.wordsAt(text, middle, max, wordLengths, wordFreqs);
+  let best = 0;
+  for (let w = 0; w < found; w++) if (wordLengths[w] > unit && wordFreqs[w] > best && isHanIdeographRun(text, middle, middle + wordLengths[w])) best = wordFreqs[w];
+  return best;
+}

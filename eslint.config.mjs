@@ -58,7 +58,7 @@ export default tseslint.config(
     files: ['**/*.{cjs,mjs,js}'],
     languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly', Buffer: 'readonly', __dirname: 'readonly' } },
   },
-  restrict(['server/src/core/{text,lexicon,lexicon-format,segmenter}.ts', 'server/src/core/{calendar,support}/**'], [
+  restrict(['server/src/core/{text,lexicon,lexicon-affixes,lexicon-format,segmenter}.ts', 'server/src/core/{calendar,support}/**'], [
     ...PURE,
     ['(^|/)(analysis|model|rules)(/|$)', UP_TO_ANALYSIS],
     ['(^|/)(types|engine|fixes|index)$', UP_TO_ANALYSIS],

@@ -55,7 +55,7 @@ function importGraph(): Map<string, string[]> {
 
 /** The layer of a source file: every import must point to the same layer or one below (docs/architecture.md). */
 function layerOf(file: string): string {
-  if (/^core\/(text|lexicon|lexicon-format|segmenter)\.ts$|^core\/(calendar|support)\//.test(file)) return 'floor';
+  if (/^core\/(text|lexicon|lexicon-affixes|lexicon-format|segmenter)\.ts$|^core\/(calendar|support)\//.test(file)) return 'floor';
   if (file.startsWith('core/analysis/')) return 'analysis';
   if (file.startsWith('core/model/')) return 'model';
   // types.ts names what rules report; fixer.ts builds their fixes: both sit with the rules.

@@ -13,6 +13,7 @@
  * the segmenter asks for) is found in one walk that stops as soon as no word
  * continues the prefix.
  */
+import { type AffixCounts, countAffixes } from './lexicon-affixes';
 import { LEXICON_HEADER, prepareLexicon } from './lexicon-format';
 
 export interface LexiconEntry {
@@ -39,7 +40,7 @@ export class Lexicon {
   readonly maxWordLength: number;
   /** Sum of all frequencies, for log-probabilities in the segmenter. */
   readonly total: number;
-  private affixes?: { suffix: Map<string, number>; nounSuffix: Map<string, number>; nounPrefix: Map<string, number> };
+  private affixes?: AffixCounts;
   /**
    * The lines whose word starts with code unit c: [firstLow[c], firstHigh[c]),
    * found by binary search the first time c is asked for (firstKnown[c] = 1).
@@ -384,26 +385,8 @@ export class Lexicon {
     return { ending: counts.nounSuffix.get(char) ?? 0, starting: counts.nounPrefix.get(char) ?? 0 };
   }
 
-  private affixCounts(): { suffix: Map<string, number>; nounSuffix: Map<string, number>; nounPrefix: Map<string, number> } {
-    if (!this.affixes) {
-      const suffix = new Map<string, number>();
-      const nounSuffix = new Map<string, number>();
-      const nounPrefix = new Map<string, number>();
-      for (const start of this.lineStarts) {
-        const space = this.source.indexOf(' ', start);
-        const length = space - start;
-        if (length < 2 || length > 4 || this.freqAt(start, length) < 20) continue;
-        const last = this.source[space - 1];
-        suffix.set(last, (suffix.get(last) ?? 0) + 1);
-        // The tag follows the frequency: `word freq n…`.
-        if (this.source.charCodeAt(this.source.indexOf(' ', space + 1) + 1) === 110 /* n */) {
-          nounSuffix.set(last, (nounSuffix.get(last) ?? 0) + 1);
-          const first = this.source[start];
-          nounPrefix.set(first, (nounPrefix.get(first) ?? 0) + 1);
-        }
-      }
-      this.affixes = { suffix, nounSuffix, nounPrefix };
-    }
+  private affixCounts(): AffixCounts {
+    this.affixes ??= countAffixes(this.source, this.lineStarts, (start, length) => this.freqAt(start, length));
     return this.affixes;
   }
 }

@@ -10,6 +10,7 @@ import { EXIT_USAGE, FatalError, runLint } from './cli/lint-command';
 import { isLearnWorker, runLearn, runLearnWorker } from './cli/learn-command';
 import { formatRules } from './cli/rules-command';
 import { runLsp } from './cli/lsp-command';
+import { runInit, runPrintConfig } from './cli/init-command';
 import { packageInfo } from './node/package-info';
 import { isLintWorker, runLintWorker } from './cli/workers';
 
@@ -33,15 +34,19 @@ async function main(argv: string[]): Promise<number> {
     case 'lsp':
       runLsp(__dirname);
       return 0;
-    case 'lint':
-      return runLint(args, {
+    case 'lint': {
+      const io = {
         cwd: process.cwd(),
         stdout,
         stderr,
         entry: __filename,
         stdoutIsTTY: process.stdout.isTTY === true,
         env: process.env,
-      });
+      };
+      if (args.printConfig !== undefined) return runPrintConfig(args, args.printConfig, io);
+      if (args.init) return runInit(args, io);
+      return runLint(args, io);
+    }
   }
 }
 

@@ -32,6 +32,10 @@ export interface LintArgs {
   quiet: boolean;
   allow: string[];
   ignore: string[];
+  /** --print-config FILE: print the settings for FILE instead of linting. */
+  printConfig?: string;
+  /** --init: write a .jiaoduirc.json learned from the drafts instead of linting. */
+  init: boolean;
   /** --no-ignore: neither the config's `ignore` nor --ignore leaves a file out. */
   noIgnore: boolean;
   maxSize: number;
@@ -106,6 +110,8 @@ export const OPTIONS: Readonly<Record<'lint' | 'learn' | 'rules', readonly Optio
     { name: 'allow', value: 'WORD', repeatable: true, help: 'never flag WORD; repeatable' },
     { name: 'ignore', value: 'GLOB', repeatable: true, help: 'skip matching paths (relative to the working directory); repeatable' },
     { name: 'no-ignore', help: "lint what the config's ignore and --ignore would skip" },
+    { name: 'print-config', value: 'FILE', help: 'print the merged settings that apply to FILE, as JSON; lint nothing' },
+    { name: 'init', help: 'write a commented .jiaoduirc.json here, with rules set to what the drafts (PATHS, default .) do' },
     { name: 'stdin', help: 'read stdin (same as -)' },
     { name: 'stdin-filename', value: 'NAME', help: 'name for stdin: picks the language (.md) and the config' },
     { name: 'max-size', value: 'SIZE', help: 'skip larger files with an error (default 20MB)' },
@@ -243,6 +249,8 @@ export function parseArgs(argv: string[]): ParsedArgs {
     return { command: 'help' };
   }
   if (first === '--version' || first === '-v' || first === '-V') return { command: 'version' };
+  // `jiaodui --init` and `jiaodui --print-config FILE`, as ESLint spells them, are lint options.
+  if (first === '--init' || first === '--print-config' || first?.startsWith('--print-config=')) return parseArgs(['lint', ...argv]);
   if (!(COMMANDS as readonly string[]).includes(first)) {
     throw new UsageError(`未知命令 “${first}”（unknown command）；可用命令：${COMMANDS.join(', ')}`);
   }
@@ -286,7 +294,11 @@ export function parseArgs(argv: string[]): ParsedArgs {
   const stdin = raw.flags.has('stdin') || dash > 0;
   const inputs = raw.positionals.filter((p) => p !== '-');
   if (stdin && inputs.length > 0) throw new UsageError('从标准输入读取时不能再给文件路径（stdin cannot be combined with paths）');
-  if (!stdin && inputs.length === 0) throw new UsageError('jiaodui lint 需要文件、目录或 glob；读标准输入用 “-”（give paths, or - for stdin）');
+  const printConfig = single(raw, 'print-config');
+  const init = raw.flags.has('init');
+  if (printConfig !== undefined && (init || stdin || inputs.length > 0)) throw new UsageError('--print-config FILE 不与其他路径、--init 或标准输入同用（takes only its FILE）');
+  if (init && stdin) throw new UsageError('--init 读取目录中的稿件，不读标准输入（--init reads the folder, not stdin）');
+  if (!stdin && inputs.length === 0 && printConfig === undefined && !init) throw new UsageError('jiaodui lint 需要文件、目录或 glob；读标准输入用 “-”（give paths, or - for stdin）');
   const stdinFilename = single(raw, 'stdin-filename');
   if (stdinFilename !== undefined && !stdin) throw new UsageError('--stdin-filename 只能与 --stdin 或 “-” 一起用');
   const fix = raw.flags.has('fix');
@@ -332,6 +344,8 @@ export function parseArgs(argv: string[]): ParsedArgs {
     allow,
     ignore: raw.values.get('ignore') ?? [],
     noIgnore,
+    printConfig,
+    init,
     maxSize: size === undefined ? DEFAULT_MAX_SIZE : parseSize(size),
     encoding: parseEncoding(single(raw, 'encoding')),
     jobs: jobs === undefined ? undefined : Math.max(1, nonNegativeInteger('--jobs', jobs)),

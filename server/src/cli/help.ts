@@ -25,6 +25,8 @@ export const USAGE = `jiaodui 校对 — proofreading linter for Chinese newsroo
   jiaodui learn CORPUS... --out FILE        从语料学习模型 learn a model from a corpus
   jiaodui rules [--format text|json]        列出规则 list the rules
   jiaodui lsp [--stdio]                     语言服务器 run the language server
+  jiaodui --print-config FILE               显示适用于文件的配置 the settings that apply to FILE (JSON)
+  jiaodui --init [PATHS]                    生成 .jiaoduirc.json write a commented config learned from the drafts
   jiaodui --help | --version
 
 ${optionSection('lint options', OPTIONS.lint)}

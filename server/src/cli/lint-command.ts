@@ -36,7 +36,7 @@ export interface LintIo {
   env: NodeJS.ProcessEnv;
 }
 
-function settingsFrom(args: LintArgs, cwd: string): LintSettings {
+export function settingsFrom(args: LintArgs, cwd: string): LintSettings {
   const configFile = args.configFile === undefined ? undefined : path.resolve(cwd, args.configFile);
   const modelPath = args.modelPath === undefined ? undefined : path.resolve(cwd, args.modelPath);
   // Fail fast on the explicit files: without them nothing can be linted as asked.

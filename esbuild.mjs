@@ -50,7 +50,10 @@ if (watch) {
 } else {
   const results = await Promise.all(entries.map((entry) => esbuild.build({ ...common, ...entry })));
   fs.chmodSync('dist/cli.js', 0o755);
-  writeNotices(results.map((r) => r.metafile), 'dist/THIRD-PARTY-NOTICES.txt');
+  writeNotices(
+    results.map((r) => r.metafile),
+    'dist/THIRD-PARTY-NOTICES.txt',
+  );
   execFileSync(process.execPath, ['dist/cli.js', 'learn', 'seeds', '--out', 'dist/model.json', '--quiet'], { stdio: 'inherit' });
   // The API's type declarations, for the npm package (a production build is what npm pack ships).
   if (production) execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.api.json'], { stdio: 'inherit' });

@@ -56,34 +56,39 @@ export default tseslint.config(
   },
   {
     files: ['**/*.{cjs,mjs,js}'],
-    languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly', Buffer: 'readonly', __dirname: 'readonly' } },
+    languageOptions: {
+      globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly', Buffer: 'readonly', __dirname: 'readonly' },
+    },
   },
-  restrict(['server/src/core/{text,lexicon,lexicon-affixes,lexicon-format,segmenter}.ts', 'server/src/core/{calendar,support}/**'], [
-    ...PURE,
-    ['(^|/)(analysis|model|rules)(/|$)', UP_TO_ANALYSIS],
-    ['(^|/)(types|engine|fixes|index)$', UP_TO_ANALYSIS],
-  ]),
-  restrict(['server/src/core/analysis/**'], [
-    ...PURE,
-    ['(^|/)(model|rules)(/|$)', DOWN_FROM_ANALYSIS],
-    ['^\\.\\./(types|engine|fixes|index)$|^\\.\\.$', DOWN_FROM_ANALYSIS],
-  ]),
-  restrict(['server/src/core/model/**'], [
-    ...PURE,
-    ['(^|/)rules(/|$)', DOWN_FROM_MODEL],
-    ['(^|/)(engine|fixes)$', DOWN_FROM_MODEL],
-  ]),
+  restrict(
+    ['server/src/core/{text,lexicon,lexicon-affixes,lexicon-format,segmenter}.ts', 'server/src/core/{calendar,support}/**'],
+    [...PURE, ['(^|/)(analysis|model|rules)(/|$)', UP_TO_ANALYSIS], ['(^|/)(types|engine|fixes|index)$', UP_TO_ANALYSIS]],
+  ),
+  restrict(
+    ['server/src/core/analysis/**'],
+    [...PURE, ['(^|/)(model|rules)(/|$)', DOWN_FROM_ANALYSIS], ['^\\.\\./(types|engine|fixes|index)$|^\\.\\.$', DOWN_FROM_ANALYSIS]],
+  ),
+  restrict(['server/src/core/model/**'], [...PURE, ['(^|/)rules(/|$)', DOWN_FROM_MODEL], ['(^|/)(engine|fixes)$', DOWN_FROM_MODEL]]),
   restrict(['server/src/core/{rules/**,types.ts,engine.ts,fixes.ts,index.ts}'], PURE),
-  restrict(['server/src/cli/**', 'server/src/cli.ts'], [
-    ['(^|/)core/.', THROUGH_INDEX],
-    ['(^|/)lsp(/|$)', 'the CLI never imports the language server: move what both need to server/src/node/'],
-  ]),
-  restrict(['server/src/lsp/**', 'server/src/server.ts'], [
-    ['(^|/)core/.', THROUGH_INDEX],
-    ['(^|/)cli(/|$)', 'the language server never imports the CLI: move what both need to server/src/node/'],
-  ]),
-  restrict(['server/src/node/**'], [
-    ['(^|/)core/.', THROUGH_INDEX],
-    ['(^|/)(cli|lsp)(/|$)', 'node/ is shared by the shells and imports neither'],
-  ]),
+  restrict(
+    ['server/src/cli/**', 'server/src/cli.ts'],
+    [
+      ['(^|/)core/.', THROUGH_INDEX],
+      ['(^|/)lsp(/|$)', 'the CLI never imports the language server: move what both need to server/src/node/'],
+    ],
+  ),
+  restrict(
+    ['server/src/lsp/**', 'server/src/server.ts'],
+    [
+      ['(^|/)core/.', THROUGH_INDEX],
+      ['(^|/)cli(/|$)', 'the language server never imports the CLI: move what both need to server/src/node/'],
+    ],
+  ),
+  restrict(
+    ['server/src/node/**'],
+    [
+      ['(^|/)core/.', THROUGH_INDEX],
+      ['(^|/)(cli|lsp)(/|$)', 'node/ is shared by the shells and imports neither'],
+    ],
+  ),
 );

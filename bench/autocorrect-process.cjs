@@ -9,7 +9,11 @@ const autocorrect = require('autocorrect-node');
 
 const target = process.argv[2];
 const files = fs.statSync(target).isDirectory()
-  ? fs.readdirSync(target).filter((name) => /\.(txt|md)$/i.test(name)).sort().map((name) => path.join(target, name))
+  ? fs
+      .readdirSync(target)
+      .filter((name) => /\.(txt|md)$/i.test(name))
+      .sort()
+      .map((name) => path.join(target, name))
   : [target];
 let problems = 0;
 let errors = 0;

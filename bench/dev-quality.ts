@@ -142,7 +142,9 @@ function boundedTexts(articles: readonly Article[], limit: number): string[] {
 
 export function formatDevQuality(dev: DevQualityReport, rules?: readonly string[]): string {
   const out: string[] = [];
-  out.push(`jiaodui bench:quality — development corpus, half ${dev.half}: ${dev.articles} articles, ${dev.characters.toLocaleString('en')} characters (one article = one document)`);
+  out.push(
+    `jiaodui bench:quality — development corpus, half ${dev.half}: ${dev.articles} articles, ${dev.characters.toLocaleString('en')} characters (one article = one document)`,
+  );
   for (const m of dev.models) {
     const r = m.report;
     out.push('');
@@ -170,7 +172,16 @@ export function formatDevQuality(dev: DevQualityReport, rules?: readonly string[
       out.push(
         renderTable(
           ['family', 'rule', 'sites', 'injected', 'recall', 'flagged instead by'],
-          fams.map((f) => [f.family, f.rule, f.candidates, f.injected, fixed(f.recall), Object.entries(f.flaggedByOtherRules).map(([k, n]) => `${k} ${n}`).join(', ')]),
+          fams.map((f) => [
+            f.family,
+            f.rule,
+            f.candidates,
+            f.injected,
+            fixed(f.recall),
+            Object.entries(f.flaggedByOtherRules)
+              .map(([k, n]) => `${k} ${n}`)
+              .join(', '),
+          ]),
           new Set([2, 3, 4]),
         ),
       );
@@ -197,7 +208,12 @@ function cli(argv: string[]): void {
     },
   });
   if (values.help) {
-    console.log(fs.readFileSync(__filename, 'utf8').split('*/')[0].replace(/^\/\*\*?|^ \* ?/gm, ''));
+    console.log(
+      fs
+        .readFileSync(__filename, 'utf8')
+        .split('*/')[0]
+        .replace(/^\/\*\*?|^ \* ?/gm, ''),
+    );
     return;
   }
   const num = (v: string | undefined) => (v === undefined ? undefined : Number(v));
@@ -220,7 +236,9 @@ function cli(argv: string[]): void {
   }
   console.log(formatDevQuality(dev, rules));
   const { models, ...rest } = dev;
-  console.log(`\nwrote ${writeResult(`dev-quality-${dev.half}.json`, { ...rest, models: models.map((m) => ({ ...m, report: { ...m.report, examples: undefined } })) })}`);
+  console.log(
+    `\nwrote ${writeResult(`dev-quality-${dev.half}.json`, { ...rest, models: models.map((m) => ({ ...m, report: { ...m.report, examples: undefined } })) })}`,
+  );
 }
 
 if (require.main === module) cli(process.argv.slice(2));

@@ -66,7 +66,9 @@ export function runFixSafety(options: { articles?: number; injected?: number; se
 }
 
 function main(): void {
-  const { values } = parseArgs({ options: { articles: { type: 'string' }, injected: { type: 'string' }, seed: { type: 'string' }, help: { type: 'boolean' } } });
+  const { values } = parseArgs({
+    options: { articles: { type: 'string' }, injected: { type: 'string' }, seed: { type: 'string' }, help: { type: 'boolean' } },
+  });
   if (values.help) {
     console.log('npx tsx bench/fix-safety.ts [--articles N] [--injected N] [--seed N]');
     return;
@@ -79,7 +81,10 @@ function main(): void {
     return;
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const rules = [...report.byRule].sort((a, b) => b[1] - a[1]).map(([rule, n]) => `${rule} ${n}`).join(', ');
+  const rules = [...report.byRule]
+    .sort((a, b) => b[1] - a[1])
+    .map(([rule, n]) => `${rule} ${n}`)
+    .join(', ');
   console.log(
     `fix-safety (dev corpus, ${seconds} s): --fix on ${report.documents} documents (${report.characters} characters, untouched and with injected defects) ` +
       `applied ${report.applied} safe fixes (${rules || 'none'}); ${report.violations.length} violations`,
@@ -87,7 +92,8 @@ function main(): void {
   const byProperty = new Map<string, number>();
   for (const { violation } of report.violations) byProperty.set(violation.property, (byProperty.get(violation.property) ?? 0) + 1);
   for (const [property, n] of byProperty) console.log(`  ${String(n).padStart(4)}  ${property}`);
-  for (const { article, violation } of report.violations.slice(0, 20)) console.log(`        ${article}: ${violation.property}: ${violation.detail.replace(/\n/g, '⏎')}`);
+  for (const { article, violation } of report.violations.slice(0, 20))
+    console.log(`        ${article}: ${violation.property}: ${violation.detail.replace(/\n/g, '⏎')}`);
 }
 
 if (require.main === module) main();

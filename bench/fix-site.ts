@@ -44,7 +44,14 @@ export function runFixSite(options: { articles?: number; injected?: number; seed
   const model = loadModel();
   const linter = new Linter({ model, lexicon });
   const lint = (text: string) => linter.lint(text);
-  const report: FixSiteReport = { articles: articles.length, characters: characterCount(articles), checked: 0, injectedCopies: 0, injectedChecked: 0, violations: [] };
+  const report: FixSiteReport = {
+    articles: articles.length,
+    characters: characterCount(articles),
+    checked: 0,
+    injectedCopies: 0,
+    injectedChecked: 0,
+    violations: [],
+  };
   for (const article of articles) {
     const result = checkFixSites(article.content, lint);
     report.checked += result.checked;

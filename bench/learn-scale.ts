@@ -125,7 +125,10 @@ export function formatLearnScale(rows: LearnScaleRow[]): string {
       `cold start with its model ${verdict(last.coldStartMs, t.coldStartMs, 'max')} (≤${t.coldStartMs} ms), ${verdict(last.coldStartRssMb, t.coldStartRssMb, 'max')} (≤${t.coldStartRssMb} MB)`
     : '';
   return [
-    `jiaodui bench:learn — ${machineDescription()}; load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`,
+    `jiaodui bench:learn — ${machineDescription()}; load ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
     renderTable(['corpus', 'files', 'M chars', 'learn s', 'learn RSS MB', 'model MB', 'cold start ms', 'cold RSS MB'], body, new Set([1, 2, 3, 4, 5, 6, 7])),
     verdicts,
   ].join('\n');
@@ -146,5 +149,7 @@ function parseArgs(argv: string[]): { sizes?: Array<number | 'all'>; runs?: numb
 if (require.main === module) {
   const rows = runLearnScale(parseArgs(process.argv.slice(2)));
   console.log(formatLearnScale(rows));
-  console.log(`\nwrote ${writeResult('learn-scale.json', { benchmark: 'learn-scale', date: new Date().toISOString(), machine: machineDescription(), load: os.loadavg(), rows })}`);
+  console.log(
+    `\nwrote ${writeResult('learn-scale.json', { benchmark: 'learn-scale', date: new Date().toISOString(), machine: machineDescription(), load: os.loadavg(), rows })}`,
+  );
 }

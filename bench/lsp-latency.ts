@@ -92,10 +92,16 @@ async function measure(label: string, uri: string, text: string): Promise<{ p95:
   const sorted = [...latencies].sort((a, b) => a - b);
   const p95 = percentile(sorted, 95);
   const payload = Buffer.byteLength(JSON.stringify(client.published[client.published.length - 1]));
-  console.log(`${label} — ${(Buffer.byteLength(text) / 1024).toFixed(0)} KB, ${lines.length} lines, ${firstDiagnostics.diagnostics.length} diagnostics (${(payload / 1024).toFixed(0)} KB of JSON per publish)`);
+  console.log(
+    `${label} — ${(Buffer.byteLength(text) / 1024).toFixed(0)} KB, ${lines.length} lines, ${firstDiagnostics.diagnostics.length} diagnostics (${(payload / 1024).toFixed(0)} KB of JSON per publish)`,
+  );
   console.log(`  time to first diagnostics after didOpen: ${fmt(timeToFirst)}`);
-  console.log(`  didChange → publishDiagnostics, ${EDITS} edits: ${summary(latencies)}, max ${fmt(sorted[sorted.length - 1])} (target p95 ≤ ${TARGET_P95_MS} ms: ${p95 <= TARGET_P95_MS ? 'met' : 'not met'})`);
-  console.log(`    inside the server (change received → diagnostics handed to the transport): ${summary(server.total)}; of which linting ${summary(server.lint)}`);
+  console.log(
+    `  didChange → publishDiagnostics, ${EDITS} edits: ${summary(latencies)}, max ${fmt(sorted[sorted.length - 1])} (target p95 ≤ ${TARGET_P95_MS} ms: ${p95 <= TARGET_P95_MS ? 'met' : 'not met'})`,
+  );
+  console.log(
+    `    inside the server (change received → diagnostics handed to the transport): ${summary(server.total)}; of which linting ${summary(server.lint)}`,
+  );
   console.log(`  server memory (VmRSS): ${rssBefore} after start, ${rssAfter} with the document open`);
   return { p95 };
 }

@@ -172,14 +172,21 @@ export function runQuality(options: QualityOptions = {}): QualityReport {
   const ruleIds = RULES.map((r) => r.meta.id);
   const tally = new Map(ruleIds.map((id) => [id, { injected: 0, detected: 0, findings: 0, hits: 0, excused: 0, fp: 0, fa: 0, faRef: 0 }]));
   const families = new Map<string, FamilyScore>(
-    injectors.map((inj) => [inj.family, { family: inj.family, rule: inj.rule, candidates: 0, injected: 0, detected: 0, recall: null, flaggedByOtherRules: {} }]),
+    injectors.map((inj) => [
+      inj.family,
+      { family: inj.family, rule: inj.rule, candidates: 0, injected: 0, detected: 0, recall: null, flaggedByOtherRules: {} },
+    ]),
   );
   const examples: QualityReport['examples'] = { misses: [], injectedFalsePositives: [], cleanFalseAlarms: [] };
   const keep = (list: Example[], example: Example) => {
     if (list.filter((e) => e.rule === example.rule).length < exampleCap) list.push(example);
   };
 
-  const learn = (files: SeedDoc[]): LearnedModel => learnModel(files.map((d) => ({ path: d.path, content: d.content })), lexicon);
+  const learn = (files: SeedDoc[]): LearnedModel =>
+    learnModel(
+      files.map((d) => ({ path: d.path, content: d.content })),
+      lexicon,
+    );
   const referenceModel = options.reference === false || options.fixedModel ? null : learn(docs);
   const referenceLinter = referenceModel ? new Linter({ model: referenceModel, lexicon }) : null;
 
@@ -207,7 +214,13 @@ export function runQuality(options: QualityOptions = {}): QualityReport {
       falseAlarms[f.rule] = (falseAlarms[f.rule] ?? 0) + 1;
       tally.get(f.rule)!.fa++;
       options.onCleanFalseAlarm?.(doc, f, text);
-      keep(examples.cleanFalseAlarms, { seed: doc.name, line: text.positionAt(f.offset).line + 1, rule: f.rule, text: context(raw, f.offset, f.length), message: f.message });
+      keep(examples.cleanFalseAlarms, {
+        seed: doc.name,
+        line: text.positionAt(f.offset).line + 1,
+        rule: f.rule,
+        text: context(raw, f.offset, f.length),
+        message: f.message,
+      });
     }
     let falseAlarmsReference: Record<string, number> | null = null;
     if (referenceLinter) {
@@ -281,7 +294,14 @@ export function runQuality(options: QualityOptions = {}): QualityReport {
       } else {
         for (const r of flaggedBy) family.flaggedByOtherRules[r] = (family.flaggedByOtherRules[r] ?? 0) + 1;
         const [s, e] = inj.spans[0];
-        keep(examples.misses, { seed: doc.name, line: model.positionAt(s).line + 1, rule: inj.rule, text: context(text, s, e - s), label: `${inj.family}: ${inj.label}`, flaggedBy });
+        keep(examples.misses, {
+          seed: doc.name,
+          line: model.positionAt(s).line + 1,
+          rule: inj.rule,
+          text: context(text, s, e - s),
+          label: `${inj.family}: ${inj.label}`,
+          flaggedBy,
+        });
       }
     }
     for (const f of findings) {
@@ -292,7 +312,13 @@ export function runQuality(options: QualityOptions = {}): QualityReport {
       else if (isKnownDefect(knownRanges, f.rule, f.offset, f.offset + f.length)) t.excused++;
       else {
         t.fp++;
-        keep(examples.injectedFalsePositives, { seed: doc.name, line: model.positionAt(f.offset).line + 1, rule: f.rule, text: context(text, f.offset, f.length), message: f.message });
+        keep(examples.injectedFalsePositives, {
+          seed: doc.name,
+          line: model.positionAt(f.offset).line + 1,
+          rule: f.rule,
+          text: context(text, f.offset, f.length),
+          message: f.message,
+        });
       }
     }
   }
@@ -447,7 +473,7 @@ export function formatQuality(report: QualityReport): string {
     ),
   );
   out.push('');
-  out.push('recall: injected defects flagged by the right rule; precision: the rule\'s findings on injected text that hit an injected defect');
+  out.push("recall: injected defects flagged by the right rule; precision: the rule's findings on injected text that hit an injected defect");
   out.push('(findings on known real seed defects — "excused" — are left out); FA/10k: findings per 10,000 characters on the clean seeds,');
   out.push('known real defects excluded, model learned from the other seeds (leave-one-out); "all5": with the default model learned from all seeds.');
   out.push('');
@@ -460,7 +486,11 @@ export function formatQuality(report: QualityReport): string {
         f.candidates,
         f.injected,
         fixed(f.recall),
-        f.error ? `INJECTOR ERROR: ${f.error.split('\n')[0]}` : Object.entries(f.flaggedByOtherRules).map(([r, n]) => `${r} ${n}`).join(', '),
+        f.error
+          ? `INJECTOR ERROR: ${f.error.split('\n')[0]}`
+          : Object.entries(f.flaggedByOtherRules)
+              .map(([r, n]) => `${r} ${n}`)
+              .join(', '),
       ]),
       new Set([2, 3, 4]),
     ),
@@ -486,7 +516,9 @@ export function formatQuality(report: QualityReport): string {
   const b = report.baseline;
   out.push(
     `naive baseline (any doubled Han character): ${b.matches} matches, ${b.onKnownDefects} on real duplications → ${fixed(b.per10k)} false alarms / 10k chars` +
-      (dup ? `; duplicate-word: ${fixed(dup.falseAlarmsPer10k)} / 10k (${dup.falseAlarmsPer10k > 0 ? `${(b.per10k / dup.falseAlarmsPer10k).toFixed(0)}× fewer` : 'none'})` : ''),
+      (dup
+        ? `; duplicate-word: ${fixed(dup.falseAlarmsPer10k)} / 10k (${dup.falseAlarmsPer10k > 0 ? `${(b.per10k / dup.falseAlarmsPer10k).toFixed(0)}× fewer` : 'none'})`
+        : ''),
   );
   return out.join('\n');
 }

@@ -88,7 +88,16 @@ export interface SpeedReport {
   wholeProcess: WholeProcess[];
   /** --cache over the folder: a first run with no cache file, then runs over the unchanged folder. */
   cache: { folder: string; firstMs: number[]; secondMs: number[]; speedup: number } | null;
-  lsp: { script: string; ran: boolean; exitCode?: number | null; output?: string; data?: unknown; p95Ms?: number | null; medianMs?: number | null; firstDiagnosticsMs?: number | null };
+  lsp: {
+    script: string;
+    ran: boolean;
+    exitCode?: number | null;
+    output?: string;
+    data?: unknown;
+    p95Ms?: number | null;
+    medianMs?: number | null;
+    firstDiagnosticsMs?: number | null;
+  };
   durationMs: number;
 }
 
@@ -170,7 +179,12 @@ function random(seed: number): () => number {
  * paragraph (the paragraph cache spans the files of one run).
  */
 export function buildDrafts(seeds: readonly SeedDoc[], count: number): string[] {
-  const paragraphs = seeds.flatMap((s) => s.content.split(/\n[ \t]*\n/).map((p) => p.trim()).filter((p) => p.length > 0));
+  const paragraphs = seeds.flatMap((s) =>
+    s.content
+      .split(/\n[ \t]*\n/)
+      .map((p) => p.trim())
+      .filter((p) => p.length > 0),
+  );
   const next = random(20261206);
   const drafts: string[] = [];
   for (let i = 0; i < count; i++) {
@@ -336,7 +350,14 @@ function measureWholeProcess(
   }
   const jiaodui = { ...timing(jiaoduiMs, input.bytes), peakRssMb: rss ? rss / 1024 : null, findings };
   const autocorrect = autocorrectRuns.length
-    ? { ...timing(autocorrectRuns.map((r) => r.ms), input.bytes), problems: autocorrectRuns[0].problems, errors: autocorrectRuns[0].errors }
+    ? {
+        ...timing(
+          autocorrectRuns.map((r) => r.ms),
+          input.bytes,
+        ),
+        problems: autocorrectRuns[0].problems,
+        errors: autocorrectRuns[0].errors,
+      }
     : null;
   return {
     ...input,
@@ -392,7 +413,13 @@ export async function runSpeed(options: SpeedOptions = {}): Promise<SpeedReport>
   lintOnce(draftText);
   const inProcessRuns = (text: string, bytes: number) => {
     const results = Array.from({ length: runs }, () => lintOnce(text));
-    return { ...timing(results.map((r) => r.ms), bytes), findings: results[0].findings };
+    return {
+      ...timing(
+        results.map((r) => r.ms),
+        bytes,
+      ),
+      findings: results[0].findings,
+    };
   };
   const inProcess = { large: inProcessRuns(largeText, large.bytes), small: inProcessRuns(smallText, small.bytes) };
 
@@ -427,7 +454,12 @@ export async function runSpeed(options: SpeedOptions = {}): Promise<SpeedReport>
     const coldMs: number[] = [];
     for (let i = 0; i < coldRuns; i++) coldMs.push(runCli([...cliArgs, draft.file], dir, false).ms);
     const sorted = [...coldMs].sort((a, b) => a - b);
-    coldStart = { file: draft.file, runsMs: coldMs.map((ms) => Math.round(ms)), medianMs: median(coldMs), p90Ms: sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.9) - 1)] };
+    coldStart = {
+      file: draft.file,
+      runsMs: coldMs.map((ms) => Math.round(ms)),
+      medianMs: median(coldMs),
+      p90Ms: sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.9) - 1)],
+    };
   }
 
   // Whole processes, alternating: the 1 MB file, then a folder of small drafts.
@@ -437,7 +469,14 @@ export async function runSpeed(options: SpeedOptions = {}): Promise<SpeedReport>
   const autocorrectAvailable = options.peers !== false && fs.existsSync(path.join(REPO_ROOT, 'node_modules', 'autocorrect-node'));
   if (!cli.error) {
     wholeProcess.push(
-      measureWholeProcess({ input: `one file, ${mb(small.bytes)}`, path: small.file, files: 1, bytes: small.bytes }, cliArgs, cli.formatJson, wholeRuns, dir, autocorrectAvailable),
+      measureWholeProcess(
+        { input: `one file, ${mb(small.bytes)}`, path: small.file, files: 1, bytes: small.bytes },
+        cliArgs,
+        cli.formatJson,
+        wholeRuns,
+        dir,
+        autocorrectAvailable,
+      ),
     );
     const folderFiles = options.folderFiles ?? 1000;
     if (folderFiles > 0) {
@@ -465,12 +504,21 @@ export async function runSpeed(options: SpeedOptions = {}): Promise<SpeedReport>
     missingPeers = loaded.missing;
     for (const peer of loaded.peers) {
       const results = Array.from({ length: runs }, () => {
-        const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'peer-child.ts'), peer.name, small.file], { cwd: REPO_ROOT, encoding: 'utf8' });
+        const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'peer-child.ts'), peer.name, small.file], {
+          cwd: REPO_ROOT,
+          encoding: 'utf8',
+        });
         const out = JSON.parse(child.stdout || '{}') as { ms?: number; problems?: number; error?: string };
         if (child.status !== 0 || out.ms === undefined || out.error) throw new Error(`${peer.name} failed: ${out.error || child.stderr}`);
         return { ms: out.ms, problems: out.problems ?? 0 };
       });
-      const t = { ...timing(results.map((r) => r.ms), small.bytes), problems: results[0].problems };
+      const t = {
+        ...timing(
+          results.map((r) => r.ms),
+          small.bytes,
+        ),
+        problems: results[0].problems,
+      };
       peers.push({
         name: peer.name,
         version: peer.version,
@@ -552,12 +600,16 @@ function findInText(text: string, pattern: RegExp): number | null {
 export function formatSpeed(report: SpeedReport): string {
   const out: string[] = [];
   out.push(`jiaodui bench:speed — ${report.machine}; median of ${report.runs} run(s); ${(report.durationMs / 1000).toFixed(1)} s`);
-  out.push(`corpora: ${mb(report.corpora.large.bytes)} and ${mb(report.corpora.small.bytes)} (seeds repeated, each copy distinct), draft ${report.corpora.draft.bytes} B`);
+  out.push(
+    `corpora: ${mb(report.corpora.large.bytes)} and ${mb(report.corpora.small.bytes)} (seeds repeated, each copy distinct), draft ${report.corpora.draft.bytes} B`,
+  );
   if (report.cli.note) out.push(`note: ${report.cli.note}`);
   if (report.cli.error) out.push(`CLI FAILED: ${report.cli.error}`);
   out.push('');
   if (report.wholeProcess.length > 0) {
-    out.push(`whole process (what a user or CI job waits for), alternating jiaodui / autocorrect-node, median of ${report.wholeProcess[0].jiaodui.runsMs.length}:`);
+    out.push(
+      `whole process (what a user or CI job waits for), alternating jiaodui / autocorrect-node, median of ${report.wholeProcess[0].jiaodui.runsMs.length}:`,
+    );
     const whole = report.wholeProcess.map((w) => [
       w.input,
       fixed(w.jiaodui.medianMs, 0),
@@ -568,7 +620,9 @@ export function formatSpeed(report: SpeedReport): string {
       verdict(w.speedup, TARGETS.ratioToAutocorrect, 'min'),
       `${fixed(w.inProcessMs.jiaodui, 0)} / ${fixed(w.inProcessMs.autocorrect, 0)}`,
     ]);
-    out.push(renderTable(['input', 'jiaodui ms', 'RSS MB', 'autocorrect ms', 'jiaodui faster', 'target', '', 'in-process ms (j / a)'], whole, new Set([1, 2, 3, 4])));
+    out.push(
+      renderTable(['input', 'jiaodui ms', 'RSS MB', 'autocorrect ms', 'jiaodui faster', 'target', '', 'in-process ms (j / a)'], whole, new Set([1, 2, 3, 4])),
+    );
     out.push('');
   }
   if (report.cache) {
@@ -584,8 +638,20 @@ export function formatSpeed(report: SpeedReport): string {
   const L = mb(report.corpora.large.bytes);
   const S = mb(report.corpora.small.bytes);
   const cliLarge = report.cli.large;
-  row(`jiaodui CLI (${report.cli.formatJson ? '--format json' : 'default output'})`, L, cliLarge, cliLarge?.peakRssMb ? `peak RSS ${fixed(cliLarge.peakRssMb, 0)} MB` : '', `≤${TARGETS.peakMemoryMb} MB`, verdict(cliLarge?.peakRssMb, TARGETS.peakMemoryMb + 1e-9, 'max'));
-  row(`jiaodui CLI (${report.cli.formatJson ? '--format json' : 'default output'})`, S, report.cli.small, report.cli.small?.peakRssMb ? `peak RSS ${fixed(report.cli.small.peakRssMb, 0)} MB` : '');
+  row(
+    `jiaodui CLI (${report.cli.formatJson ? '--format json' : 'default output'})`,
+    L,
+    cliLarge,
+    cliLarge?.peakRssMb ? `peak RSS ${fixed(cliLarge.peakRssMb, 0)} MB` : '',
+    `≤${TARGETS.peakMemoryMb} MB`,
+    verdict(cliLarge?.peakRssMb, TARGETS.peakMemoryMb + 1e-9, 'max'),
+  );
+  row(
+    `jiaodui CLI (${report.cli.formatJson ? '--format json' : 'default output'})`,
+    S,
+    report.cli.small,
+    report.cli.small?.peakRssMb ? `peak RSS ${fixed(report.cli.small.peakRssMb, 0)} MB` : '',
+  );
   row('jiaodui in-process Linter.lint', L, report.inProcess.large, `${report.inProcess.large.findings} findings`);
   row('jiaodui in-process Linter.lint', S, report.inProcess.small, `${report.inProcess.small.findings} findings`);
   for (const p of report.peers) {
@@ -603,16 +669,39 @@ export function formatSpeed(report: SpeedReport): string {
   out.push('');
   const other: Array<Array<string | number>> = [];
   if (report.coldStart) {
-    other.push(['cold start: jiaodui lint on a 2 KB draft (wall, median of ' + report.coldStart.runsMs.length + ')', `${fixed(report.coldStart.medianMs, 0)} ms (p90 ${fixed(report.coldStart.p90Ms, 0)})`, `≤${TARGETS.coldStartMs} ms`, verdict(report.coldStart.medianMs, TARGETS.coldStartMs + 1e-9, 'max')]);
+    other.push([
+      'cold start: jiaodui lint on a 2 KB draft (wall, median of ' + report.coldStart.runsMs.length + ')',
+      `${fixed(report.coldStart.medianMs, 0)} ms (p90 ${fixed(report.coldStart.p90Ms, 0)})`,
+      `≤${TARGETS.coldStartMs} ms`,
+      verdict(report.coldStart.medianMs, TARGETS.coldStartMs + 1e-9, 'max'),
+    ]);
   }
   if (report.lsp.ran) {
-    if (report.lsp.firstDiagnosticsMs != null) other.push(['editor: first diagnostics after didOpen, seed 004', `${fixed(report.lsp.firstDiagnosticsMs, 0)} ms`, '', '']);
-    other.push(['editor latency didChange → publishDiagnostics, seed 004 (p95)', report.lsp.p95Ms != null ? `${fixed(report.lsp.p95Ms, 1)} ms (median ${fixed(report.lsp.medianMs, 1)})` : 'see output', `≤${TARGETS.lspP95Ms} ms`, verdict(report.lsp.p95Ms, TARGETS.lspP95Ms + 1e-9, 'max')]);
+    if (report.lsp.firstDiagnosticsMs != null)
+      other.push(['editor: first diagnostics after didOpen, seed 004', `${fixed(report.lsp.firstDiagnosticsMs, 0)} ms`, '', '']);
+    other.push([
+      'editor latency didChange → publishDiagnostics, seed 004 (p95)',
+      report.lsp.p95Ms != null ? `${fixed(report.lsp.p95Ms, 1)} ms (median ${fixed(report.lsp.medianMs, 1)})` : 'see output',
+      `≤${TARGETS.lspP95Ms} ms`,
+      verdict(report.lsp.p95Ms, TARGETS.lspP95Ms + 1e-9, 'max'),
+    ]);
   } else {
     other.push(['editor latency', report.lsp.output ?? 'not measured', `p95 ≤${TARGETS.lspP95Ms} ms`, '']);
   }
-  if (cliLarge?.peakRssMb) other.push([`peak memory: jiaodui lint on ${L}`, `${fixed(cliLarge.peakRssMb, 0)} MB`, `≤${TARGETS.peakMemoryMb} MB`, verdict(cliLarge.peakRssMb, TARGETS.peakMemoryMb + 1e-9, 'max')]);
-  if (autocorrect) other.push([`throughput vs autocorrect-node (in-process, ${S})`, `${fixed(autocorrect.jiaoduiRatio)}×`, `≥${TARGETS.ratioToAutocorrect}×`, verdict(autocorrect.jiaoduiRatio, TARGETS.ratioToAutocorrect, 'min')]);
+  if (cliLarge?.peakRssMb)
+    other.push([
+      `peak memory: jiaodui lint on ${L}`,
+      `${fixed(cliLarge.peakRssMb, 0)} MB`,
+      `≤${TARGETS.peakMemoryMb} MB`,
+      verdict(cliLarge.peakRssMb, TARGETS.peakMemoryMb + 1e-9, 'max'),
+    ]);
+  if (autocorrect)
+    other.push([
+      `throughput vs autocorrect-node (in-process, ${S})`,
+      `${fixed(autocorrect.jiaoduiRatio)}×`,
+      `≥${TARGETS.ratioToAutocorrect}×`,
+      verdict(autocorrect.jiaoduiRatio, TARGETS.ratioToAutocorrect, 'min'),
+    ]);
   out.push(renderTable(['measurement', 'value', 'target', ''], other));
   for (const m of report.missingPeers) out.push(`peer not available: ${m.name} (${m.error})`);
   if (report.lsp.ran && report.lsp.output) out.push('', `--- ${report.lsp.script} (exit ${report.lsp.exitCode}) ---`, report.lsp.output);

@@ -75,7 +75,9 @@ export function renderRuleSection(rule: Rule): string {
     `- 类别（Category）：${CATEGORY_NAMES[category]}（\`${category}\`）`,
     `- 默认级别（Default severity）：\`${defaultSeverity}\`（${SEVERITY_NAMES[defaultSeverity]}）`,
     `- 可修复（Fixable）：${fixable ? '是（yes: a quick fix in the editor; `jiaodui lint --fix` for safe fixes）' : '否（no）'}`,
-    ...(fixable ? [`- 修复类型（Fix kind）：${KIND_NAMES[rule.meta.fixKind ?? 'suggestion']}${rule.meta.fixKindNote ? `；${rule.meta.fixKindNote}` : ''}`] : []),
+    ...(fixable
+      ? [`- 修复类型（Fix kind）：${KIND_NAMES[rule.meta.fixKind ?? 'suggestion']}${rule.meta.fixKindNote ? `；${rule.meta.fixKindNote}` : ''}`]
+      : []),
     `- 范围（Scope）：${scope === 'paragraph' ? '段落（paragraph）' : '全文（whole document）'}`,
     '',
     // The why, the example and the reference quote the very defects the rule reports:
@@ -129,7 +131,10 @@ export function renderRulesDoc(rules: readonly Rule[] = RULES): string {
     '',
     '| id | 类别 | 默认级别 | 修复 | 检查什么 |',
     '|---|---|---|---|---|',
-    ...rules.map((r) => `| [\`${r.meta.id}\`](#${r.meta.id}) | ${CATEGORY_NAMES[r.meta.category]} | ${r.meta.defaultSeverity} | ${kindCell(r)} | ${cell(r.meta.docs.summary)} |`),
+    ...rules.map(
+      (r) =>
+        `| [\`${r.meta.id}\`](#${r.meta.id}) | ${CATEGORY_NAMES[r.meta.category]} | ${r.meta.defaultSeverity} | ${kindCell(r)} | ${cell(r.meta.docs.summary)} |`,
+    ),
     '',
     ...rules.map(renderRuleSection),
   ];
@@ -202,14 +207,14 @@ export function ruleSettings(rules: readonly Rule[] = RULES, repository?: string
 /** package.json with the generated settings merged in; every other key is left as it was. */
 export function mergeSettings(pkg: Json, settings: Record<string, RuleSetting>): Json {
   const merged = structuredClone(pkg);
-  const contributes = ((merged.contributes ??= {}) as Json);
+  const contributes = (merged.contributes ??= {}) as Json;
   let configuration = contributes.configuration as Json | Json[] | undefined;
   if (Array.isArray(configuration)) {
     // VS Code also accepts an array of sections; ours is the one titled "jiaodui" (or the first).
     configuration = configuration.find((c) => c.title === 'jiaodui') ?? configuration[0];
   }
   if (!configuration) configuration = contributes.configuration = { title: 'jiaodui', properties: {} };
-  const properties = ((configuration.properties ??= {}) as Json);
+  const properties = (configuration.properties ??= {}) as Json;
   for (const key of Object.keys(properties)) {
     if (key.startsWith(SETTING_PREFIX) && !(key in settings)) delete properties[key];
   }
@@ -306,7 +311,8 @@ export function checkGenerated(root = ROOT, rules: readonly Rule[] = RULES): Dri
   const readme = fs.readFileSync(path.join(root, README), 'utf8');
   if (readme !== renderReadme(readme, rules)) drift.push({ file: README, reason: 'rules table or CLI usage differs from the registry and the option table' });
   const schemaFile = path.join(root, CONFIG_SCHEMA);
-  if (!fs.existsSync(schemaFile) || fs.readFileSync(schemaFile, 'utf8') !== renderConfigSchema(rules)) drift.push({ file: CONFIG_SCHEMA, reason: 'differs from the registry' });
+  if (!fs.existsSync(schemaFile) || fs.readFileSync(schemaFile, 'utf8') !== renderConfigSchema(rules))
+    drift.push({ file: CONFIG_SCHEMA, reason: 'differs from the registry' });
   const pkg = readJson(path.join(root, PACKAGE_JSON));
   if (settingsDrift(pkg, ruleSettings(rules, repositoryUrl(pkg)))) {
     drift.push({ file: PACKAGE_JSON, reason: `${SETTING_PREFIX}* settings differ from the registry` });

@@ -15,7 +15,14 @@ export const cjkSpacingInjector: Injector = {
       const a = masked[i - 1];
       const b = masked[i];
       if (!((isHan(a) && isDigit(b)) || (isDigit(a) && isHan(b)))) continue;
-      out.push({ family: this.family, rule: this.rule, start: i, end: i, replacement: ' ', label: `${raw.slice(i - 3, i)}${raw.slice(i, i + 3)} → ${raw.slice(i - 3, i)} ${raw.slice(i, i + 3)}` });
+      out.push({
+        family: this.family,
+        rule: this.rule,
+        start: i,
+        end: i,
+        replacement: ' ',
+        label: `${raw.slice(i - 3, i)}${raw.slice(i, i + 3)} → ${raw.slice(i - 3, i)} ${raw.slice(i, i + 3)}`,
+      });
     }
     return out;
   },

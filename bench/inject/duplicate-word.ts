@@ -163,4 +163,9 @@ function wholeWordInjector(length: number): Injector {
 }
 
 export const duplicateWholeInjectors: readonly Injector[] = [1, 2, 3, 4].map(wholeWordInjector);
-export const DUPLICATE_WORD_INJECTORS: readonly Injector[] = [duplicateFirstInjector, duplicateMiddleInjector, duplicateLastInjector, ...duplicateWholeInjectors];
+export const DUPLICATE_WORD_INJECTORS: readonly Injector[] = [
+  duplicateFirstInjector,
+  duplicateMiddleInjector,
+  duplicateLastInjector,
+  ...duplicateWholeInjectors,
+];

@@ -5,7 +5,13 @@
  */
 import type { Injection, Injector } from './types';
 
-const PAIRS: Array<[string, string]> = [['“', '”'], ['（', '）'], ['《', '》'], ['‘', '’'], ['【', '】']];
+const PAIRS: Array<[string, string]> = [
+  ['“', '”'],
+  ['（', '）'],
+  ['《', '》'],
+  ['‘', '’'],
+  ['【', '】'],
+];
 
 export const pairedPunctuationInjector: Injector = {
   family: 'unpaired',

@@ -58,7 +58,10 @@ export const straightQuoteInjector: Injector = {
   candidates(ctx) {
     const out: Injection[] = [];
     const { raw, masked } = ctx;
-    for (const [open, close, straight] of [['“', '”', '"'], ['‘', '’', "'"]]) {
+    for (const [open, close, straight] of [
+      ['“', '”', '"'],
+      ['‘', '’', "'"],
+    ]) {
       for (let i = masked.indexOf(open); i >= 0; i = masked.indexOf(open, i + 1)) {
         const j = masked.indexOf(close, i + 1);
         if (j < 0 || j - i > 40) continue;

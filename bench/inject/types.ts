@@ -92,14 +92,19 @@ export function around(raw: string, start: number, end: number, radius = 4): str
 export function hanPool(text: string): string[] {
   const counts = new Map<string, number>();
   for (const ch of text) if (isHan(ch)) counts.set(ch, (counts.get(ch) ?? 0) + 1);
-  return [...counts].filter(([, n]) => n >= 3).map(([ch]) => ch).sort();
+  return [...counts]
+    .filter(([, n]) => n >= 3)
+    .map(([ch]) => ch)
+    .sort();
 }
 
 /**
  * Measure words, units and numeral context: a digit next to one of these reads as a
  * quantity, not as a stray digit, so injectors avoid them.
  */
-export const NUMERIC_CONTEXT = new Set([...'年月日时分秒号期版个名家人次项件条种位所座张份例元万亿千百十岁倍届批类级章节页米吨台辆套部篇次场天周点度层册组户支只']);
+export const NUMERIC_CONTEXT = new Set([
+  ...'年月日时分秒号期版个名家人次项件条种位所座张份例元万亿千百十岁倍届批类级章节页米吨台辆套部篇次场天周点度层册组户支只',
+]);
 
 export interface AppliedInjection extends Injection {
   /** Where the defect sits in the injected text. */

@@ -39,7 +39,14 @@ function injector(family: 'wrong-char-nonword' | 'wrong-char-realword'): Injecto
         const isWord = ctx.lexicon.freq(variant) > 0;
         if (isWord !== (family === 'wrong-char-realword')) continue;
         const at = token.start + k;
-        out.push({ family, rule: 'wrong-char', start: at, end: at + 1, replacement, label: `${around(ctx.raw, token.start, token.end)}: ${word} → ${variant}` });
+        out.push({
+          family,
+          rule: 'wrong-char',
+          start: at,
+          end: at + 1,
+          replacement,
+          label: `${around(ctx.raw, token.start, token.end)}: ${word} → ${variant}`,
+        });
       }
       return out;
     },

@@ -45,7 +45,10 @@ export function halfOf(file: string, index: number): Half {
 export function loadArticles(dir = DEV_NEWS_DIR): Article[] {
   if (!devCorpusAvailable(dir)) return [];
   const articles: Article[] = [];
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()) {
     const content = fs.readFileSync(path.join(dir, file), 'utf8').replace(/\r\n?/g, '\n');
     let index = 0;
     for (const block of content.split(/\n[ \t\u3000]*\n/)) {

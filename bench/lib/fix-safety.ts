@@ -60,14 +60,20 @@ export function checkFixSafety(text: string, linter: Linter, kinds: readonly Fix
   }
   for (const edit of edits) {
     if (!shown.some(([s, e]) => edit.offset >= s && edit.offset + edit.length <= e)) {
-      violations.push({ property: 'outside-finding', detail: `edit ${JSON.stringify(text.slice(edit.offset, edit.offset + edit.length))} → ${JSON.stringify(edit.newText)} at ${edit.offset}` });
+      violations.push({
+        property: 'outside-finding',
+        detail: `edit ${JSON.stringify(text.slice(edit.offset, edit.offset + edit.length))} → ${JSON.stringify(edit.newText)} at ${edit.offset}`,
+      });
     }
   }
 
   const again = runFixes(result.text, lint, { kinds });
   if (again.text !== result.text) {
     const f = again.applied[0];
-    violations.push({ property: 'not-idempotent', detail: `second --fix applies ${again.applied.length}: ${f.rule} “${result.text.slice(f.offset, f.offset + f.length)}”` });
+    violations.push({
+      property: 'not-idempotent',
+      detail: `second --fix applies ${again.applied.length}: ${f.rule} “${result.text.slice(f.offset, f.offset + f.length)}”`,
+    });
   }
   return { applied: result.fixed.length, byRule, violations };
 }

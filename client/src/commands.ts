@@ -61,7 +61,8 @@ export function registerCommands(context: vscode.ExtensionContext, host: Command
       const uri = args?.uri ?? vscode.window.activeTextEditor?.document.uri.toString();
       const document = uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri) : undefined;
       if (!document) return;
-      const ask = (rule?: string) => client.sendRequest<SuggestionsResult | null>(SUGGESTIONS_REQUEST, { uri: document.uri.toString(), rule } satisfies SuggestionsParams);
+      const ask = (rule?: string) =>
+        client.sendRequest<SuggestionsResult | null>(SUGGESTIONS_REQUEST, { uri: document.uri.toString(), rule } satisfies SuggestionsParams);
       const available = (await ask())?.rules ?? [];
       if (available.length === 0) {
         void vscode.window.setStatusBarMessage('jiaodui：本文件没有待确认的建议', 3000);
@@ -148,7 +149,13 @@ export function registerCommands(context: vscode.ExtensionContext, host: Command
       const inputs =
         folder instanceof vscode.Uri
           ? [folder]
-          : await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: true, openLabel: '从此语料学习', title: 'jiaodui：选择语料文件夹' });
+          : await vscode.window.showOpenDialog({
+              canSelectFolders: true,
+              canSelectFiles: false,
+              canSelectMany: true,
+              openLabel: '从此语料学习',
+              title: 'jiaodui：选择语料文件夹',
+            });
       if (!inputs || inputs.length === 0) return;
       const workspaceFolder = vscode.workspace.getWorkspaceFolder(inputs[0]) ?? vscode.workspace.workspaceFolders?.[0];
       const suggested = vscode.Uri.joinPath(workspaceFolder?.uri ?? inputs[0], '.jiaodui', 'model.json');
@@ -172,7 +179,9 @@ export function registerCommands(context: vscode.ExtensionContext, host: Command
         const owner = vscode.workspace.getWorkspaceFolder(out);
         if (owner) {
           // Inside the workspace the setting stays portable: relative to its folder, as the server resolves it.
-          await vscode.workspace.getConfiguration('jiaodui', owner.uri).update('modelPath', vscode.workspace.asRelativePath(out, false), vscode.ConfigurationTarget.WorkspaceFolder);
+          await vscode.workspace
+            .getConfiguration('jiaodui', owner.uri)
+            .update('modelPath', vscode.workspace.asRelativePath(out, false), vscode.ConfigurationTarget.WorkspaceFolder);
         } else {
           await vscode.workspace.getConfiguration('jiaodui').update('modelPath', out.fsPath, vscode.ConfigurationTarget.Global);
         }

@@ -116,8 +116,11 @@ export async function deactivate(): Promise<void> {
 
 /** Rule ids from the settings schema the registry generates (jiaodui.rules.<id>). */
 function declaredRuleIds(context: vscode.ExtensionContext): string[] {
-  const properties = (context.extension.packageJSON as { contributes?: { configuration?: { properties?: Record<string, unknown> } | Array<{ properties?: Record<string, unknown> }> } })
-    .contributes?.configuration;
+  const properties = (
+    context.extension.packageJSON as {
+      contributes?: { configuration?: { properties?: Record<string, unknown> } | Array<{ properties?: Record<string, unknown> }> };
+    }
+  ).contributes?.configuration;
   const all = Array.isArray(properties) ? properties.flatMap((c) => Object.keys(c.properties ?? {})) : Object.keys(properties?.properties ?? {});
   return all.filter((key) => key.startsWith('jiaodui.rules.')).map((key) => key.slice('jiaodui.rules.'.length));
 }

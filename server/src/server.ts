@@ -87,7 +87,11 @@ export interface StartServerOptions {
 const TRANSPORT_ARG = /^--(stdio|node-ipc|socket|pipe)(=|$)/;
 
 /** Shapes of the params each handler accepts (what it reads; extra keys are fine). */
-const CODE_ACTION_PARAMS = object({ textDocument: isDocumentId, range: isRange, context: object({ diagnostics: arrayOf(isAnything), only: optional(arrayOf(isString)) }) });
+const CODE_ACTION_PARAMS = object({
+  textDocument: isDocumentId,
+  range: isRange,
+  context: object({ diagnostics: arrayOf(isAnything), only: optional(arrayOf(isString)) }),
+});
 const HOVER_PARAMS = object({ textDocument: isDocumentId, position: isPosition });
 const RESOLVE_PARAMS = object({ title: isString });
 const EXECUTE_COMMAND_PARAMS = object({ command: isString, arguments: optional(arrayOf(isAnything)) });
@@ -136,7 +140,9 @@ export function startServer(options: StartServerOptions = {}): Connection {
     settings.pullSupported = Boolean(caps.workspace?.configuration);
     support.documentChanges = Boolean(caps.workspace?.workspaceEdit?.documentChanges);
     support.resolveEdit = Boolean(caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit'));
-    const init = (typeof params.initializationOptions === 'object' && params.initializationOptions !== null ? params.initializationOptions : {}) as InitializationOptions;
+    const init = (
+      typeof params.initializationOptions === 'object' && params.initializationOptions !== null ? params.initializationOptions : {}
+    ) as InitializationOptions;
     const clientWatches = init.watchesConfigFiles === true;
     // Only an explicit false distrusts: editors without workspace trust send nothing.
     project.trusted = init.workspaceTrusted !== false;
@@ -161,21 +167,29 @@ export function startServer(options: StartServerOptions = {}): Connection {
   });
 
   connection.onInitialized(() => {
-    if (configurationDynamically) connection.client.register(DidChangeConfigurationNotification.type, { section: 'jiaodui' }).catch(logFailure('client/registerCapability'));
+    if (configurationDynamically)
+      connection.client.register(DidChangeConfigurationNotification.type, { section: 'jiaodui' }).catch(logFailure('client/registerCapability'));
     if (watchFilesDynamically) {
-      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.jiaoduirc.json' }] }).catch(logFailure('client/registerCapability'));
+      connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.jiaoduirc.json' }] })
+        .catch(logFailure('client/registerCapability'));
     }
     if (workspaceFolderEvents) {
       connection.workspace.onDidChangeWorkspaceFolders(
-        guardNotification(log, 'workspace/didChangeWorkspaceFolders', FOLDERS_CHANGE_EVENT, (event: { added: Array<{ uri: string }>; removed: Array<{ uri: string }> }) => {
-          const removed = new Set(event.removed.map((f) => fsPath(f.uri)));
-          project.workspaceFolders = [
-            ...project.workspaceFolders.filter((f) => !removed.has(f)),
-            ...event.added.map((f) => fsPath(f.uri)).filter((p): p is string => Boolean(p)),
-          ];
-          project.invalidate();
-          live.relintAll();
-        }),
+        guardNotification(
+          log,
+          'workspace/didChangeWorkspaceFolders',
+          FOLDERS_CHANGE_EVENT,
+          (event: { added: Array<{ uri: string }>; removed: Array<{ uri: string }> }) => {
+            const removed = new Set(event.removed.map((f) => fsPath(f.uri)));
+            project.workspaceFolders = [
+              ...project.workspaceFolders.filter((f) => !removed.has(f)),
+              ...event.added.map((f) => fsPath(f.uri)).filter((p): p is string => Boolean(p)),
+            ];
+            project.invalidate();
+            live.relintAll();
+          },
+        ),
       );
     }
   });
@@ -254,7 +268,9 @@ export function startServer(options: StartServerOptions = {}): Connection {
       const word = args.word;
       try {
         const { file, added } = project.allowWord(args.uri, word);
-        connection.window.showInformationMessage(added ? `已在 ${path.basename(file)} 中允许“${word}”。` : `“${word}”已在 ${path.basename(file)} 的 allow 中。`);
+        connection.window.showInformationMessage(
+          added ? `已在 ${path.basename(file)} 中允许“${word}”。` : `“${word}”已在 ${path.basename(file)} 的 allow 中。`,
+        );
         live.relintAll();
         return { file, added };
       } catch (error) {

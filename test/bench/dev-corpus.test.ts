@@ -13,7 +13,8 @@ import { runDevQuality } from '../../bench/dev-quality';
 
 function writeCorpus(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiaodui-dev-'));
-  const article = (n: number) => `第${n}条新闻的标题 今天发布\n本报讯 记者王小明报道：市政府今天召开会议，研究部署全年工作。\n会议要求，各部门要把工作做细做实。\n`;
+  const article = (n: number) =>
+    `第${n}条新闻的标题 今天发布\n本报讯 记者王小明报道：市政府今天召开会议，研究部署全年工作。\n会议要求，各部门要把工作做细做实。\n`;
   const month = (first: number) => [0, 1, 2, 3].map((i) => article(first + i)).join('\n');
   fs.writeFileSync(path.join(dir, 'news_2024-01.txt'), month(1));
   fs.writeFileSync(path.join(dir, 'news_2025-01.txt'), month(11));
@@ -55,7 +56,10 @@ describe('bench: development-corpus harness', () => {
     const report = runDevQuality({ dir, articles: 5, rounds: 1, perFamily: 1, resultsDir: path.join(dir, 'results') });
     assert.ok(report);
     assert.equal(report.articles, 5);
-    assert.deepEqual(report.models.map((m) => m.model), ['default', 'learned']);
+    assert.deepEqual(
+      report.models.map((m) => m.model),
+      ['default', 'learned'],
+    );
     assert.equal(report.models[1].learnedFrom?.articles, 5);
     for (const m of report.models) assert.ok(fs.existsSync(m.findingsFile));
   });

@@ -63,8 +63,14 @@ describe('bench: quality harness', () => {
     });
     assert.equal(report.seeds.length, 1);
     assert.equal(report.seeds[0].injected, 5);
-    assert.equal(report.families.reduce((n, f) => n + f.injected, 0), 5);
-    assert.deepEqual(report.rules.map((r) => r.rule), RULES.map((r) => r.meta.id));
+    assert.equal(
+      report.families.reduce((n, f) => n + f.injected, 0),
+      5,
+    );
+    assert.deepEqual(
+      report.rules.map((r) => r.rule),
+      RULES.map((r) => r.meta.id),
+    );
     for (const r of report.rules) {
       assert.ok(r.detected <= r.injected, r.rule);
       assert.ok(r.hits + r.excused + r.falsePositives === r.findings, r.rule);
@@ -72,7 +78,10 @@ describe('bench: quality harness', () => {
       if (r.precision !== null) assert.ok(r.precision >= 0 && r.precision <= 1, r.rule);
       assert.ok(Number.isFinite(r.falseAlarmsPer10k), r.rule);
     }
-    assert.ok(report.families.every((f) => !f.error), report.families.find((f) => f.error)?.error);
+    assert.ok(
+      report.families.every((f) => !f.error),
+      report.families.find((f) => f.error)?.error,
+    );
     assert.equal(report.baseline.matches, [...held.content.matchAll(/(\p{Script=Han})\1/gu)].length);
   });
 });
@@ -109,9 +118,15 @@ describe('bench: speed harness', () => {
       assert.equal(report.cli.error, undefined);
       assert.ok(report.cli.large && report.cli.large.mbPerSecond > 0);
       assert.equal(report.coldStart?.runsMs.length, 1);
-      assert.deepEqual(report.peers.map((p) => p.name), ['autocorrect-node', 'zhlint']);
+      assert.deepEqual(
+        report.peers.map((p) => p.name),
+        ['autocorrect-node', 'zhlint'],
+      );
       for (const p of report.peers) assert.ok(p.small.mbPerSecond > 0 && p.jiaoduiRatio > 0, p.name);
-      assert.deepEqual(report.wholeProcess.map((w) => w.files), [1, 4]);
+      assert.deepEqual(
+        report.wholeProcess.map((w) => w.files),
+        [1, 4],
+      );
       assert.ok(report.cache && report.cache.speedup > 0 && report.cache.secondMs.length === 1);
       for (const w of report.wholeProcess) {
         assert.ok(w.jiaodui.medianMs > 0 && w.autocorrect && w.autocorrect.problems > 0 && w.speedup! > 0, w.input);

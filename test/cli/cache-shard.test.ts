@@ -124,7 +124,10 @@ describe('cli: --shard', () => {
     const dir = tempDir();
     for (let i = 0; i < 7; i++) write(dir, `d/${i}.txt`, `${DUPLICATE}。\n`);
     const paths = [1, 2, 3].flatMap((i) => lintJson(['d', '--shard', `${i}/3`], { cwd: dir }).report.files.map((f) => f.path));
-    assert.deepEqual(paths.sort(), Array.from({ length: 7 }, (_, i) => `d/${i}.txt`));
+    assert.deepEqual(
+      paths.sort(),
+      Array.from({ length: 7 }, (_, i) => `d/${i}.txt`),
+    );
     assert.equal(run(['lint', 'd', '--shard', '4/3'], { cwd: dir }).code, 2);
   });
 });

@@ -61,7 +61,11 @@ describe('docs/ci.md: the recipes work', function () {
       // Installing from the registry is what the package test covers; here PATH has the build.
       if (/^npm install -g jiaodui\b/.test(step.run!)) continue;
       if (failed && step.if !== 'always()') continue;
-      const result = spawnSync('bash', ['-e', '-c', step.run!], { cwd: work, encoding: 'utf8', env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, NO_COLOR: '1' } });
+      const result = spawnSync('bash', ['-e', '-c', step.run!], {
+        cwd: work,
+        encoding: 'utf8',
+        env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, NO_COLOR: '1' },
+      });
       outcomes.push({ run: step.run!, code: result.status, stdout: result.stdout });
       if (result.status !== 0) failed = true;
     }
@@ -69,7 +73,10 @@ describe('docs/ci.md: the recipes work', function () {
     assert.equal(annotate.code, 1, 'the annotation step fails the job on an error finding');
     assert.match(annotate.stdout, /^::error file=drafts\/a\.txt,line=1,col=\d.*title=duplicate-word::/m);
     assert.equal(sarif.code, 0, 'the SARIF step succeeds when jiaodui found something');
-    const report = JSON.parse(fs.readFileSync(path.join(work, String(upload!.with!.sarif_file)), 'utf8')) as { version: string; runs: Array<{ results: unknown[] }> };
+    const report = JSON.parse(fs.readFileSync(path.join(work, String(upload!.with!.sarif_file)), 'utf8')) as {
+      version: string;
+      runs: Array<{ results: unknown[] }>;
+    };
     assert.equal(report.version, '2.1.0');
     assert.ok(report.runs[0].results.length >= 1);
   });
@@ -77,13 +84,25 @@ describe('docs/ci.md: the recipes work', function () {
   it('the SARIF step still fails when jiaodui cannot run (exit 2)', () => {
     const [block] = fencedBlocks(doc, 'yaml');
     const sarifStep = (yaml.load(block) as Workflow).jobs.proofread.steps.find((s) => s.run?.includes('--format sarif'))!;
-    const result = spawnSync('bash', ['-e', '-c', sarifStep.run!.replace('drafts/', 'missing/')], { cwd: work, encoding: 'utf8', env: { ...process.env, PATH: `${bin}:${process.env.PATH}` } });
+    const result = spawnSync('bash', ['-e', '-c', sarifStep.run!.replace('drafts/', 'missing/')], {
+      cwd: work,
+      encoding: 'utf8',
+      env: { ...process.env, PATH: `${bin}:${process.env.PATH}` },
+    });
     assert.equal(result.status, 1);
   });
 
   it('.pre-commit-hooks.yaml: every hook runs jiaodui on draft files', () => {
-    const hooks = yaml.load(fs.readFileSync(path.join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as Array<{ id: string; entry: string; language: string; files: string }>;
-    assert.deepEqual(hooks.map((h) => h.id), ['jiaodui', 'jiaodui-fix']);
+    const hooks = yaml.load(fs.readFileSync(path.join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as Array<{
+      id: string;
+      entry: string;
+      language: string;
+      files: string;
+    }>;
+    assert.deepEqual(
+      hooks.map((h) => h.id),
+      ['jiaodui', 'jiaodui-fix'],
+    );
     for (const hook of hooks) {
       assert.match(hook.entry, /^jiaodui lint\b/);
       assert.equal(hook.language, 'node');

@@ -27,13 +27,28 @@ describe('cli: commands', () => {
   it('rules lists every registered rule, as a table and as JSON', () => {
     const text = run(['rules']);
     assert.equal(text.code, 0);
-    for (const rule of RULES) assert.match(text.stdout, new RegExp(`^${rule.meta.id}\\s+${rule.meta.category}\\s+${rule.meta.defaultSeverity}\\s+(safe|suggestion|mixed|-)\\s`, 'm'));
+    for (const rule of RULES)
+      assert.match(text.stdout, new RegExp(`^${rule.meta.id}\\s+${rule.meta.category}\\s+${rule.meta.defaultSeverity}\\s+(safe|suggestion|mixed|-)\\s`, 'm'));
     assert.match(text.stdout, /^duplicate-word\s+\S+\s+\S+\s+suggestion\s/m, 'a judgement rule makes suggestions');
     assert.match(text.stdout, /^punctuation-width\s+\S+\s+\S+\s+safe\s/m);
-    const json = JSON.parse(run(['rules', '--format', 'json']).stdout) as Array<{ id: string; defaultSeverity: string; fixable: boolean; fixKind: string | null }>;
-    assert.deepEqual(json.map((r) => r.id), RULES.map((r) => r.meta.id));
-    assert.deepEqual(json.map((r) => r.fixable), RULES.map((r) => r.meta.fixable));
-    assert.deepEqual(json.map((r) => r.fixKind === null), RULES.map((r) => !r.meta.fixable));
+    const json = JSON.parse(run(['rules', '--format', 'json']).stdout) as Array<{
+      id: string;
+      defaultSeverity: string;
+      fixable: boolean;
+      fixKind: string | null;
+    }>;
+    assert.deepEqual(
+      json.map((r) => r.id),
+      RULES.map((r) => r.meta.id),
+    );
+    assert.deepEqual(
+      json.map((r) => r.fixable),
+      RULES.map((r) => r.meta.fixable),
+    );
+    assert.deepEqual(
+      json.map((r) => r.fixKind === null),
+      RULES.map((r) => !r.meta.fixable),
+    );
   });
 
   it('learn writes a model atomically and summarises it; lint uses it with --model', () => {

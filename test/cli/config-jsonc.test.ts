@@ -90,14 +90,16 @@ describe('config: JSON schema (generated from the registry)', () => {
   });
 
   it('VS Code validates .jiaoduirc.json with it, as JSON with comments', () => {
-    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { contributes: { jsonValidation: Array<{ fileMatch: string; url: string }>; languages: Array<{ id: string; filenames?: string[] }> } };
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      contributes: { jsonValidation: Array<{ fileMatch: string; url: string }>; languages: Array<{ id: string; filenames?: string[] }> };
+    };
     assert.deepEqual(pkg.contributes.jsonValidation, [{ fileMatch: '.jiaoduirc.json', url: './schemas/jiaoduirc.schema.json' }]);
     assert.ok(pkg.contributes.languages.some((l) => l.id === 'jsonc' && l.filenames?.includes('.jiaoduirc.json')));
   });
 });
 
 describe('config: rule settings', () => {
-  it('takes ESLint\'s [severity, options] form for the severity and ignores the options (no rule takes any)', () => {
+  it("takes ESLint's [severity, options] form for the severity and ignores the options (no rule takes any)", () => {
     const options = resolveLintOptions({ config: { rules: { 'duplicate-word': ['warning', { anything: 1 }], 'cjk-spacing': 'off' } } });
     assert.deepEqual(options.rules, { 'duplicate-word': 'warning', 'cjk-spacing': 'off' });
     assert.ok(!('ruleOptions' in options));

@@ -50,7 +50,10 @@ describe('cli: exit codes', () => {
     const { report } = lintJson(['a.txt', '--quiet', ...only('duplicate-word', 'punctuation-width'), '--rule', 'punctuation-width=warning'], { cwd: dir });
     const rules = report.files[0].diagnostics.map((d) => d.severity);
     assert.ok(rules.length > 0);
-    assert.ok(rules.every((s) => s === 'error'), rules.join());
+    assert.ok(
+      rules.every((s) => s === 'error'),
+      rules.join(),
+    );
     assert.equal(report.summary.warnings, 0);
   });
 

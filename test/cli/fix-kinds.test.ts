@@ -60,7 +60,9 @@ describe('cli: fix kinds', () => {
     const dir = copySeeds();
     const before = readSeeds(dir);
     const result = lintJson(['seeds', '--fix'], { cwd: dir });
-    const report = result.report as unknown as { files: Array<{ path: string; applied: Applied[]; diagnostics: Array<{ rule: string; fixes: Array<{ kind: string }> }> }> };
+    const report = result.report as unknown as {
+      files: Array<{ path: string; applied: Applied[]; diagnostics: Array<{ rule: string; fixes: Array<{ kind: string }> }> }>;
+    };
     const after = readSeeds(dir);
     const seed4 = [...after.keys()].find((n) => n.startsWith('004'))!;
     for (const word of ['中药药对', '定西市中医医院', '王志宏']) {
@@ -74,8 +76,15 @@ describe('cli: fix kinds', () => {
     const judgements = new Set(['duplicate-word', 'fixed-phrase', 'name-consistency', 'numbering-sequence']);
     assert.ok(!applied.some((a) => judgements.has(a.rule)), 'no judgement applied');
     const remaining = report.files.flatMap((f) => f.diagnostics);
-    for (const rule of ['duplicate-word', 'name-consistency']) assert.ok(remaining.some((d) => d.rule === rule), `${rule} findings are still reported`);
-    assert.ok(remaining.every((d) => d.fixes[0]?.kind !== 'safe'), 'nothing safe is left unfixed');
+    for (const rule of ['duplicate-word', 'name-consistency'])
+      assert.ok(
+        remaining.some((d) => d.rule === rule),
+        `${rule} findings are still reported`,
+      );
+    assert.ok(
+      remaining.every((d) => d.fixes[0]?.kind !== 'safe'),
+      'nothing safe is left unfixed',
+    );
 
     const again = run(['lint', 'seeds', '--fix'], { cwd: dir });
     assert.match(again.stdout, /已修复 0 处/, 'a second --fix changes nothing');
@@ -84,15 +93,28 @@ describe('cli: fix kinds', () => {
 
   it('--fix --fix-type safe,suggestion on the seeds applies the judgements too, each listed, none unseen', () => {
     const dir = copySeeds();
-    const lint = lintJson(['seeds'], { cwd: dir }).report as unknown as { files: Array<{ path: string; diagnostics: Array<{ rule: string; range: Applied['range']; fixes: unknown[] }> }> };
-    const shown = new Set(lint.files.flatMap((f) => f.diagnostics.filter((d) => d.fixes.length > 0).map((d) => `${f.path}:${d.range.start.line}:${d.range.start.character}:${d.rule}`)));
+    const lint = lintJson(['seeds'], { cwd: dir }).report as unknown as {
+      files: Array<{ path: string; diagnostics: Array<{ rule: string; range: Applied['range']; fixes: unknown[] }> }>;
+    };
+    const shown = new Set(
+      lint.files.flatMap((f) =>
+        f.diagnostics.filter((d) => d.fixes.length > 0).map((d) => `${f.path}:${d.range.start.line}:${d.range.start.character}:${d.rule}`),
+      ),
+    );
     const fixed = lintJson(['seeds', '--fix', ...BOTH], { cwd: dir }).report as unknown as { files: Array<{ path: string; applied: Applied[] }> };
     const applied = fixed.files.flatMap((f) => f.applied.map((a) => ({ ...a, key: `${f.path}:${a.range.start.line}:${a.range.start.character}:${a.rule}` })));
     assert.ok(applied.some((a) => a.kind === 'suggestion'));
     for (const a of applied) assert.ok(shown.has(a.key), `applied ${a.key} was a finding of the plain lint`);
     // 参训人员 is split across two lines; the rejoined line would be flagged, but that finding was never shown.
     const seed4 = [...readSeeds(dir).entries()].find(([n]) => n.startsWith('004'))![1];
-    const original = fs.readFileSync(path.join(ROOT, 'seeds', [...readSeeds(dir).keys()].find((n) => n.startsWith('004'))!), 'utf8');
+    const original = fs.readFileSync(
+      path.join(
+        ROOT,
+        'seeds',
+        [...readSeeds(dir).keys()].find((n) => n.startsWith('004'))!,
+      ),
+      'utf8',
+    );
     const count = (text: string, word: string) => text.replace(/\s/g, '').split(word).length - 1;
     assert.equal(count(seed4, '参训人员'), count(original, '参训人员'), 'rejoined, and left as written');
     assert.equal(count(seed4, '参保人员'), count(original, '参保人员'));
@@ -110,11 +132,24 @@ describe('cli: fix kinds', () => {
   });
 
   it('name-consistency offers every form the story uses, as suggestions', () => {
-    const story = ['记者李红梅报道。', '李红梅说，医院要改善服务。', '李红梅介绍了具体措施。', '会上，李梅红还强调了安全生产。', '李红梅最后总结了工作。', '李红梅要求抓好落实。'].join('\n\n');
+    const story = [
+      '记者李红梅报道。',
+      '李红梅说，医院要改善服务。',
+      '李红梅介绍了具体措施。',
+      '会上，李梅红还强调了安全生产。',
+      '李红梅最后总结了工作。',
+      '李红梅要求抓好落实。',
+    ].join('\n\n');
     const { report } = lintJson(['-', '--rule', 'fixed-phrase=off'], { input: story });
     const finding = report.files[0].diagnostics.find((d) => d.rule === 'name-consistency');
     assert.ok(finding, JSON.stringify(report));
-    assert.deepEqual(finding.fixes.map((f) => [f.title, f.kind]), [['统一为“李红梅”（5 处）', 'suggestion'], ['统一为“李梅红”（1 处）', 'suggestion']]);
+    assert.deepEqual(
+      finding.fixes.map((f) => [f.title, f.kind]),
+      [
+        ['统一为“李红梅”（5 处）', 'suggestion'],
+        ['统一为“李梅红”（1 处）', 'suggestion'],
+      ],
+    );
     const apply = (fix: (typeof finding.fixes)[number]) => {
       let out = story;
       for (const e of [...fix.edits].sort((a, b) => b.offset - a.offset)) out = out.slice(0, e.offset) + e.newText + out.slice(e.offset + e.length);

@@ -26,7 +26,10 @@ describe('cli: --fix', () => {
     const before = lintJson(['a.txt', ...TWO_RULES], { cwd: dir }).report.files[0].diagnostics;
     const fixable = before.filter((d) => d.fixes.length > 0);
     assert.ok(fixable.length >= 2, JSON.stringify(before));
-    const expected = applyEdits(text, fixable.flatMap((d) => d.fixes[0].edits));
+    const expected = applyEdits(
+      text,
+      fixable.flatMap((d) => d.fixes[0].edits),
+    );
 
     const fixed = run(['lint', 'a.txt', '--fix', ...ALL_KINDS, ...TWO_RULES], { cwd: dir });
     assert.equal(fixed.code, 0, fixed.stdout + fixed.stderr);

@@ -105,7 +105,10 @@ describe('cli: output formats', () => {
     assert.equal(log.version, '2.1.0');
     assert.equal(sarifRun.columnKind, 'utf16CodeUnits');
     assert.equal(sarifRun.tool.driver.name, 'jiaodui');
-    assert.deepEqual(sarifRun.tool.driver.rules.map((r) => r.id), RULES.map((r) => r.meta.id));
+    assert.deepEqual(
+      sarifRun.tool.driver.rules.map((r) => r.id),
+      RULES.map((r) => r.meta.id),
+    );
     for (const rule of sarifRun.tool.driver.rules) assert.match(rule.helpUri, new RegExp(`docs/rules\\.md#${rule.id}$`));
     const dup = sarifRun.results.find((r) => r.ruleId === 'duplicate-word')!;
     assert.equal(dup.level, 'error');

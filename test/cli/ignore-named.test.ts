@@ -18,7 +18,10 @@ describe('cli: a named file matched by ignore, and --no-ignore', () => {
     const dir = project();
     const result = lintJson(['archive/a.txt', 'b.txt', ...only('duplicate-word')], { cwd: dir });
     assert.match(result.stderr, IGNORED);
-    assert.deepEqual(result.report.files.map((f) => f.path), ['b.txt']);
+    assert.deepEqual(
+      result.report.files.map((f) => f.path),
+      ['b.txt'],
+    );
     assert.equal(result.code, 1);
   });
 

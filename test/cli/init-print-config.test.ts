@@ -15,7 +15,14 @@ describe('cli: --print-config and --init', () => {
     write(dir, 'desk/a.txt', `${CLEAN}\n`);
     const result = run(['--print-config', 'desk/a.txt', '--rule', 'punctuation-width=error', '--allow', '丙丁'], { cwd: dir });
     assert.equal(result.code, 0, result.stderr);
-    const printed = JSON.parse(result.stdout) as { file: string; configFile: string; ignored: boolean; rules: Record<string, string>; allow: string[]; ignore: string[] };
+    const printed = JSON.parse(result.stdout) as {
+      file: string;
+      configFile: string;
+      ignored: boolean;
+      rules: Record<string, string>;
+      allow: string[];
+      ignore: string[];
+    };
     assert.equal(printed.file, 'desk/a.txt');
     assert.equal(printed.configFile, '.jiaoduirc.json');
     assert.equal(printed.ignored, false);
@@ -51,7 +58,15 @@ describe('cli: --print-config and --init', () => {
   it('initConfigText: an occasional finding stays on; the text is valid JSONC either way', () => {
     const none = parseJsonc(initConfigText([{ id: 'duplicate-word', drafts: 2, findings: 2 }], 10)) as { rules: object };
     assert.deepEqual(none.rules, {});
-    const two = parseJsonc(initConfigText([{ id: 'a', drafts: 6, findings: 9 }, { id: 'b', drafts: 3, findings: 3 }], 6)) as { rules: object };
+    const two = parseJsonc(
+      initConfigText(
+        [
+          { id: 'a', drafts: 6, findings: 9 },
+          { id: 'b', drafts: 3, findings: 3 },
+        ],
+        6,
+      ),
+    ) as { rules: object };
     assert.deepEqual(two.rules, { a: 'off', b: 'off' });
   });
 });

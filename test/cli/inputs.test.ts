@@ -50,7 +50,10 @@ describe('cli: inputs', () => {
       write(dir, 'today/b.txt', `${DUPLICATE}。\n`);
       const { report, code } = lintJson(['.', '--ignore', 'b.txt', ...DUP_ONLY], { cwd: dir });
       assert.equal(code, 1);
-      assert.deepEqual(report.files.map((f) => f.path), ['today/a.txt']);
+      assert.deepEqual(
+        report.files.map((f) => f.path),
+        ['today/a.txt'],
+      );
     });
 
     it('a folder without drafts is an input error', () => {

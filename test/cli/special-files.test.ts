@@ -104,7 +104,10 @@ describe('cli: FIFOs, devices and sockets never hang a run', function () {
     assert.equal(walked.timedOut, false, 'the run returns');
     assert.equal(walked.code, 1, `the finding in a.txt sets the exit code, the skips do not: ${walked.stderr}`);
     const report = JSON.parse(walked.stdout) as { files: Array<{ path: string }> };
-    assert.deepEqual(report.files.map((f) => f.path), ['drafts/a.txt']);
+    assert.deepEqual(
+      report.files.map((f) => f.path),
+      ['drafts/a.txt'],
+    );
     const lines = walked.stderr.trim().split('\n');
     assert.equal(lines.length, 3, walked.stderr);
     assert.match(lines[0], /^jiaodui: drafts\/b\.txt: 不是普通文件，是命名管道（FIFO），已跳过/);
@@ -115,7 +118,10 @@ describe('cli: FIFOs, devices and sockets never hang a run', function () {
     const globbed = runWithTimeout(['lint', '--format', 'json', 'drafts/*.*', ...DUP_ONLY], { cwd: dir });
     assert.equal(globbed.timedOut, false);
     assert.equal(globbed.code, 1);
-    assert.deepEqual((JSON.parse(globbed.stdout) as { files: Array<{ path: string }> }).files.map((f) => f.path), ['drafts/a.txt']);
+    assert.deepEqual(
+      (JSON.parse(globbed.stdout) as { files: Array<{ path: string }> }).files.map((f) => f.path),
+      ['drafts/a.txt'],
+    );
     assert.match(globbed.stderr.trim(), /^jiaodui: drafts\/c\.md: 不是普通文件，是字符设备（character device），已跳过[^\n]*$/);
 
     const learned = runWithTimeout(['learn', 'drafts', '--out', 'model.json'], { cwd: dir });
@@ -132,6 +138,9 @@ describe('cli: FIFOs, devices and sockets never hang a run', function () {
     const { report, code, stderr } = lintJson(['drafts', ...DUP_ONLY], { cwd: dir });
     assert.equal(code, 1);
     assert.equal(stderr, '');
-    assert.deepEqual(report.files.map((f) => f.path), ['drafts/a.txt', 'drafts/b.txt']);
+    assert.deepEqual(
+      report.files.map((f) => f.path),
+      ['drafts/a.txt', 'drafts/b.txt'],
+    );
   });
 });

@@ -98,7 +98,14 @@ describe('cli units: splitting a large draft across threads', () => {
     const sizes = [SPLIT_MIN_BYTES, 1000];
     const lint = planTasks(jobs, sizes, { mode: 'lint' }, 2);
     assert.equal(lint.threads, 2);
-    assert.deepEqual(lint.tasks.map((t) => [t.index, t.part, t.parts]), [[0, 0, 2], [0, 1, 2], [1, 0, 1]]);
+    assert.deepEqual(
+      lint.tasks.map((t) => [t.index, t.part, t.parts]),
+      [
+        [0, 0, 2],
+        [0, 1, 2],
+        [1, 0, 1],
+      ],
+    );
     assert.equal(lint.tasks[2].rules, undefined);
     assert.equal(planTasks(jobs, sizes, { mode: 'fix' }, 2).tasks.length, 2);
     assert.equal(planTasks(jobs, [SPLIT_MAX_BYTES + 1, 1000], { mode: 'lint' }, 2).tasks.length, 2, 'a huge draft is not split (memory)');
@@ -107,10 +114,21 @@ describe('cli units: splitting a large draft across threads', () => {
 
   it('mergeParts restores the engine order and keeps a share that failed as the file error', () => {
     const d = (offset: number, rule: string, message = '') =>
-      ({ rule, severity: 'warning', message, offset, length: 1, range: { start: { line: 0, character: offset }, end: { line: 0, character: offset + 1 } }, fixes: [] }) as CliDiagnostic;
+      ({
+        rule,
+        severity: 'warning',
+        message,
+        offset,
+        length: 1,
+        range: { start: { line: 0, character: offset }, end: { line: 0, character: offset + 1 } },
+        fixes: [],
+      }) as CliDiagnostic;
     const a: FileResult = { path: 'x', absolutePath: '/x', diagnostics: [d(1, 'b-rule', '1'), d(1, 'b-rule', '2'), d(9, 'a-rule')] };
     const b: FileResult = { path: 'x', absolutePath: '/x', diagnostics: [d(1, 'a-rule'), d(5, 'c-rule')] };
-    assert.deepEqual(mergeParts([a, b]).diagnostics.map((x) => `${x.offset}${x.rule}${x.message}`), ['1a-rule', '1b-rule1', '1b-rule2', '5c-rule', '9a-rule']);
+    assert.deepEqual(
+      mergeParts([a, b]).diagnostics.map((x) => `${x.offset}${x.rule}${x.message}`),
+      ['1a-rule', '1b-rule1', '1b-rule2', '5c-rule', '9a-rule'],
+    );
     assert.equal(mergeParts([a, { ...b, diagnostics: [], error: 'gone' }]).error, 'gone');
   });
 });
@@ -121,10 +139,24 @@ describe('cli units: rule shares of one draft', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiaodui-split-'));
     try {
       const seedDir = path.join(__dirname, '../../seeds');
-      const text = fs.readdirSync(seedDir).map((name) => fs.readFileSync(path.join(seedDir, name), 'utf8')).join('\n\n');
+      const text = fs
+        .readdirSync(seedDir)
+        .map((name) => fs.readFileSync(path.join(seedDir, name), 'utf8'))
+        .join('\n\n');
       const file = path.join(dir, 'all.txt');
       fs.writeFileSync(file, text);
-      const settings: LintSettings = { mode: 'lint', cwd: dir, noConfig: true, ruleOverrides: {}, allow: [], quiet: false, maxSize: 64 * 1024 * 1024, encoding: 'utf-8', editRanges: false, fixTypes: ['safe'] };
+      const settings: LintSettings = {
+        mode: 'lint',
+        cwd: dir,
+        noConfig: true,
+        ruleOverrides: {},
+        allow: [],
+        quiet: false,
+        maxSize: 64 * 1024 * 1024,
+        encoding: 'utf-8',
+        editRanges: false,
+        fixTypes: ['safe'],
+      };
       const project = new Project(settings);
       const job = { index: 0, file, display: 'all.txt' };
       const whole = lintFile(job, settings, project);

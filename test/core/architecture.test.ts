@@ -16,9 +16,13 @@ function sources(dir: string): string[] {
 
 describe('architecture', () => {
   it('the core stays pure: no vscode, LSP, file-system or process imports', () => {
-    const forbidden = /from\s+['"](vscode|vscode-languageserver[^'"]*|vscode-languageclient[^'"]*|node:fs|fs|node:child_process|child_process|node:worker_threads)['"]|require\(['"](vscode|fs|node:fs)['"]\)/;
+    const forbidden =
+      /from\s+['"](vscode|vscode-languageserver[^'"]*|vscode-languageclient[^'"]*|node:fs|fs|node:child_process|child_process|node:worker_threads)['"]|require\(['"](vscode|fs|node:fs)['"]\)/;
     const offenders = sources(path.join(root, 'server/src/core')).filter((file) => forbidden.test(fs.readFileSync(file, 'utf8')));
-    assert.deepEqual(offenders.map((f) => path.relative(root, f)), []);
+    assert.deepEqual(
+      offenders.map((f) => path.relative(root, f)),
+      [],
+    );
   });
 
   it('product code carries none of the seed errors as literals (rules must learn, not memorise)', () => {

@@ -5,7 +5,11 @@ import { emptyModelOptions } from '../support/resources';
 /** A test rule that flags every "乙" and offers to replace it with "丙". */
 const flagYi: Rule = {
   meta: {
-    id: 'flag-yi', category: 'characters', defaultSeverity: 'warning', fixable: true, scope: 'paragraph',
+    id: 'flag-yi',
+    category: 'characters',
+    defaultSeverity: 'warning',
+    fixable: true,
+    scope: 'paragraph',
     docs: { summary: '测试', gloss: 'test', why: 'test', example: { bad: '乙', good: '丙' } },
   },
   checkParagraph(ctx, p) {
@@ -40,7 +44,7 @@ describe('Linter', () => {
     assert.equal(second[0].fixes[0].edits[0].offset, second[0].offset);
   });
 
-  it('builds a rule\'s state once per linter, on first use, from the linter\'s model and lexicon', () => {
+  it("builds a rule's state once per linter, on first use, from the linter's model and lexicon", () => {
     const built: unknown[] = [];
     const counting: Rule<{ id: number; models: unknown }> = {
       meta: { ...flagYi.meta, id: 'counting' },
@@ -72,7 +76,15 @@ describe('Linter', () => {
   it('honours disable-next-line, disable/enable ranges, and the house dictionary', () => {
     const linter = new Linter(emptyModelOptions({ allow: ['乙方'] }), [flagYi]);
     const text = [
-      '<!-- jiaodui-disable-next-line flag-yi -->', '乙', '', '乙', '<!-- jiaodui-disable flag-yi -->', '乙', '<!-- jiaodui-enable flag-yi -->', '乙', '合同乙方',
+      '<!-- jiaodui-disable-next-line flag-yi -->',
+      '乙',
+      '',
+      '乙',
+      '<!-- jiaodui-disable flag-yi -->',
+      '乙',
+      '<!-- jiaodui-enable flag-yi -->',
+      '乙',
+      '合同乙方',
     ].join('\n');
     const lines = linter.lint(text).map((f) => text.slice(0, f.offset).split('\n').length - 1);
     assert.deepEqual(lines, [3, 7]);
@@ -96,7 +108,10 @@ describe('Linter', () => {
     assert.equal(suggestion.text, '乙甲乙\n\n乙', 'a rule that names no fix kind makes suggestions');
     assert.equal(suggestion.fixed.length, 0);
     assert.equal(suggestion.remaining.length, 3);
-    assert.ok(suggestion.remaining.every((f) => f.fixes[0].kind === 'suggestion'), 'the engine fills in the kind');
+    assert.ok(
+      suggestion.remaining.every((f) => f.fixes[0].kind === 'suggestion'),
+      'the engine fills in the kind',
+    );
     const asked = fixAll('乙甲乙\n\n乙', emptyModelOptions(), new Linter(emptyModelOptions(), [flagYi]), ['safe', 'suggestion']);
     assert.equal(asked.text, '丙甲丙\n\n丙');
     assert.equal(asked.fixed.length, 3);
@@ -110,7 +125,8 @@ describe('Linter', () => {
       meta: { ...flagYi.meta, id: 'mixed', fixKind: 'suggestion' },
       checkParagraph(ctx, p) {
         for (const [i, ch] of [...p.text].entries()) {
-          if (ch === '乙') ctx.report({ message: 'm', offset: i, length: 1, fixes: [{ title: 't', edits: [{ offset: i, length: 1, newText: '丙' }], kind: 'safe' }] });
+          if (ch === '乙')
+            ctx.report({ message: 'm', offset: i, length: 1, fixes: [{ title: 't', edits: [{ offset: i, length: 1, newText: '丙' }], kind: 'safe' }] });
           if (ch === '甲') ctx.report({ message: 'm', offset: i, length: 1, fixes: [{ title: 't', edits: [{ offset: i, length: 1, newText: '丁' }] }] });
         }
       },
@@ -141,7 +157,21 @@ describe('Linter', () => {
       meta: { ...flagYi.meta, id: 'wide', fixKind: 'safe' },
       checkParagraph(ctx, p) {
         const i = p.text.indexOf('甲乙');
-        if (i >= 0) ctx.report({ message: 'm', offset: i, length: 2, fixes: [{ title: 't', edits: [{ offset: i, length: 1, newText: '' }, { offset: i + 1, length: 1, newText: '乙' }] }] });
+        if (i >= 0)
+          ctx.report({
+            message: 'm',
+            offset: i,
+            length: 2,
+            fixes: [
+              {
+                title: 't',
+                edits: [
+                  { offset: i, length: 1, newText: '' },
+                  { offset: i + 1, length: 1, newText: '乙' },
+                ],
+              },
+            ],
+          });
       },
     };
     const yi: Rule = { ...flagYi, meta: { ...flagYi.meta, fixKind: 'safe' } };
@@ -154,11 +184,22 @@ describe('Linter', () => {
 
 describe('fixes', () => {
   const finding = (offset: number, length: number, newText: string): Finding => ({
-    rule: 'r', severity: 'error', message: 'm', offset, length, fixes: [{ title: 't', edits: [{ offset, length, newText }] }],
+    rule: 'r',
+    severity: 'error',
+    message: 'm',
+    offset,
+    length,
+    fixes: [{ title: 't', edits: [{ offset, length, newText }] }],
   });
 
   it('applies non-overlapping edits from the end so offsets stay valid', () => {
-    assert.equal(applyEdits('abcdef', [{ offset: 0, length: 1, newText: 'X' }, { offset: 4, length: 2, newText: '' }]), 'Xbcd');
+    assert.equal(
+      applyEdits('abcdef', [
+        { offset: 0, length: 1, newText: 'X' },
+        { offset: 4, length: 2, newText: '' },
+      ]),
+      'Xbcd',
+    );
   });
 
   it('defers an overlapping fix to a later pass', () => {

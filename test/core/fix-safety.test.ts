@@ -56,13 +56,20 @@ describe('--fix safety net', () => {
   it('holds on the seeds', () => {
     const dir = path.resolve(__dirname, '../../seeds');
     let applied = 0;
-    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) applied += check(file, fs.readFileSync(path.join(dir, file), 'utf8'));
+    for (const file of fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.txt'))
+      .sort())
+      applied += check(file, fs.readFileSync(path.join(dir, file), 'utf8'));
     assert.ok(applied > 1000, `the seeds exercise --fix (${applied} fixes)`);
   });
 
   it('sees a change of wording when suggestions are let in (the check can fail)', () => {
     // The same check with suggestions allowed must see the wording change.
     const result = checkFixSafety('今年共有参训人员三百名。', linter, ['safe', 'suggestion']);
-    assert.ok(result.violations.some((v) => v.property === 'han'), JSON.stringify(result.violations));
+    assert.ok(
+      result.violations.some((v) => v.property === 'han'),
+      JSON.stringify(result.violations),
+    );
   });
 });

@@ -85,7 +85,8 @@ const PENDING_FIX_SITES: Pending[] = [
     created: 'broken-paragraph',
     example: ' / 88',
     owner: 'MECH',
-    reason: 'deleting a page marker joins two halves of a hard-wrapped paragraph; the broken-paragraph finding they each had becomes one new, larger one (seed 004)',
+    reason:
+      'deleting a page marker joins two halves of a hard-wrapped paragraph; the broken-paragraph finding they each had becomes one new, larger one (seed 004)',
   },
   {
     fixed: 'cjk-spacing',
@@ -104,7 +105,10 @@ const SEED_DRAFT_SIZE = 1000;
 function seedDrafts(): Array<{ name: string; text: string }> {
   const dir = path.resolve(__dirname, '../../seeds');
   const drafts: Array<{ name: string; text: string }> = [];
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()) {
     let current = '';
     let part = 0;
     for (const piece of fs.readFileSync(path.join(dir, file), 'utf8').split(/(?<=\n[ \t\u3000]*\n)/)) {
@@ -154,7 +158,11 @@ describe('fix safety: a fix applied alone leaves no new finding at its site', fu
     assert.deepEqual(lint(text), [], 'the draft is clean');
     const at = text.indexOf('为');
     const planted: Finding = {
-      rule: 'planted', severity: 'warning', message: 'planted', offset: at, length: 1,
+      rule: 'planted',
+      severity: 'warning',
+      message: 'planted',
+      offset: at,
+      length: 1,
       fixes: [{ title: 'doubles 为', edits: [{ offset: at + 1, length: 0, newText: '为' }] }],
     };
     const caught = checkFixSites(text, (t) => (t === text ? [planted] : lint(t)));

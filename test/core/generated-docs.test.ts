@@ -68,7 +68,12 @@ describe('generated docs', () => {
     try {
       fs.writeFileSync(path.join(root, 'README.md'), `# x\n\n${USAGE_START}\nold usage\n${USAGE_END}\n\n${BLOCK_START}\nstale\n${BLOCK_END}\n\nafter\n`);
       fs.writeFileSync(path.join(root, 'package.json'), `${JSON.stringify({ name: 'x', contributes: {} }, null, 2)}\n`);
-      assert.deepEqual(checkGenerated(root).map((d) => d.file).sort(), ['README.md', 'docs/rules.md', 'package.json', 'schemas/jiaoduirc.schema.json']);
+      assert.deepEqual(
+        checkGenerated(root)
+          .map((d) => d.file)
+          .sort(),
+        ['README.md', 'docs/rules.md', 'package.json', 'schemas/jiaoduirc.schema.json'],
+      );
       assert.deepEqual(writeGenerated(root).sort(), ['README.md', 'docs/rules.md', 'package.json', 'schemas/jiaoduirc.schema.json']);
       assert.deepEqual(checkGenerated(root), []);
       const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');

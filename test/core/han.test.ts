@@ -1,13 +1,5 @@
 import * as assert from 'node:assert/strict';
-import {
-  hanContextAfter,
-  hanContextBefore,
-  isHan,
-  isHanAt,
-  isHanBefore,
-  isHanIdeograph,
-  isHanIdeographRun,
-} from '../../server/src/core/analysis/han';
+import { hanContextAfter, hanContextBefore, isHan, isHanAt, isHanBefore, isHanIdeograph, isHanIdeographRun } from '../../server/src/core/analysis/han';
 
 const cp = (ch: string) => ch.codePointAt(0)!;
 

@@ -55,8 +55,7 @@ describe('learning from an archive', () => {
   });
 
   it('leaves unrelated text alone', () => {
-    const clean =
-      '今年入冬以来，全市中小学陆续开展冬季长跑活动。记者在第一中学看到，学生们精神饱满，老师王建国说，锻炼要循序渐进。城乡居民健康意识不断提升。';
+    const clean = '今年入冬以来，全市中小学陆续开展冬季长跑活动。记者在第一中学看到，学生们精神饱满，老师王建国说，锻炼要循序渐进。城乡居民健康意识不断提升。';
     assert.deepEqual(linter.lint(clean), []);
   });
 

@@ -37,7 +37,10 @@ describe('engine: English and Japanese are left alone', () => {
     const text = 'He said “it works…”, and left. Then the meeting went on for an hour.\n\n我们要以此为为抓手,推进工作。\n';
     const findings = linter.lint(text);
     assert.ok(findings.length >= 2);
-    assert.ok(findings.every((f) => f.offset > text.indexOf('\n\n')), JSON.stringify(findings.map((f) => f.rule)));
+    assert.ok(
+      findings.every((f) => f.offset > text.indexOf('\n\n')),
+      JSON.stringify(findings.map((f) => f.rule)),
+    );
   });
 
   it('Japanese kanji are not Traditional Chinese characters', () => {
@@ -46,10 +49,21 @@ describe('engine: English and Japanese are left alone', () => {
   });
 
   it("jiaodui's own docs lint clean", () => {
-    const docs = ['README.md', 'CHANGELOG.md', ...fs.readdirSync(path.join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+    const docs = [
+      'README.md',
+      'CHANGELOG.md',
+      ...fs
+        .readdirSync(path.join(ROOT, 'docs'))
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => `docs/${f}`),
+    ];
     for (const doc of docs) {
       const findings = linter.lint(fs.readFileSync(path.join(ROOT, doc), 'utf8'), 'markdown');
-      assert.deepEqual(findings.map((f) => `${f.rule} ${f.message}`), [], doc);
+      assert.deepEqual(
+        findings.map((f) => `${f.rule} ${f.message}`),
+        [],
+        doc,
+      );
     }
   });
 });

@@ -20,7 +20,10 @@ describe('TextModel', () => {
 
   it('splits paragraphs on blank lines, including lines of spaces', () => {
     const text = new TextModel('第一段\n续行\n\n  \n第二段\r\n\r\n第三段');
-    assert.deepEqual(text.paragraphs.map((p) => text.raw.slice(p.start, p.end)), ['第一段\n续行', '第二段', '第三段']);
+    assert.deepEqual(
+      text.paragraphs.map((p) => text.raw.slice(p.start, p.end)),
+      ['第一段\n续行', '第二段', '第三段'],
+    );
   });
 
   it('masks a BOM without shifting offsets', () => {

@@ -155,8 +155,14 @@ ruleTester('broken-paragraph', {
 
 describe('broken-paragraph and the learned model', () => {
   it('learns how long headlines run from the corpus', () => {
-    const corpus = ['## 基层皮肤科建设驶上快车道', '江西推进基层医疗机构药品追溯体系建设', '守护妇幼健康', '青海把“强基”摆在更加突出位置', '健康中国·行走广西', '会议强调，要推动高质量发展。']
-      .map((content, i) => ({ path: `c${i}.txt`, content: `${content}\n\n本报讯 正文。` }));
+    const corpus = [
+      '## 基层皮肤科建设驶上快车道',
+      '江西推进基层医疗机构药品追溯体系建设',
+      '守护妇幼健康',
+      '青海把“强基”摆在更加突出位置',
+      '健康中国·行走广西',
+      '会议强调，要推动高质量发展。',
+    ].map((content, i) => ({ path: `c${i}.txt`, content: `${content}\n\n本报讯 正文。` }));
     const model = learnModel(corpus, lexicon());
     assert.equal(model.characters.headlines.count, 5);
     assert.ok(model.characters.headlines.p90 >= 14 && model.characters.headlines.p90 <= 20, JSON.stringify(model.characters.headlines));

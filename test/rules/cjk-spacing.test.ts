@@ -136,7 +136,13 @@ describe('style section learning', () => {
   it('counts junctions, votes per document, and counts punctuation and ranges', () => {
     const issue = '2026年1月19日，第12685期，今日8版。会议指出，917个县、8家乡镇卫生院、30个省份参加，4～5月完成。';
     const compendium = '做好 4 个方面，2020 年 7 月到 2023 年 7 月，共 13 个县、25 项任务、6 个论坛、2016—2030 年;统计 10 项。';
-    const style = learnStyle(toCorpusDocuments([{ path: 'a.txt', content: issue }, { path: 'b.txt', content: compendium }]), lexicon());
+    const style = learnStyle(
+      toCorpusDocuments([
+        { path: 'a.txt', content: issue },
+        { path: 'b.txt', content: compendium },
+      ]),
+      lexicon(),
+    );
     assert.deepEqual(style.spacing.hanDigit.documents, { tight: 1, spaced: 1, mixed: 0 });
     assert.ok(style.spacing.hanDigit.tight >= 10 && style.spacing.hanDigit.spaced >= 10);
     assert.equal(style.punctuation[','].fullWidth, 6);

@@ -213,12 +213,18 @@ describe('duplicate-word and the learned model', () => {
     assert.equal(ruleFindings('duplicate-word', draft, { model: emptyModelOptions().model }).length, 1, 'unlearned name is flagged');
     const corpus = ['走进茶茶村。', '茶茶村的村医说。', '来到茶茶村卫生室'].map((content, i) => ({ path: `c${i}.txt`, content }));
     const model = learnModel(corpus, lexicon());
-    assert.ok(Object.keys(model.repeats.legitimate).some((k) => k.includes('茶茶')), JSON.stringify(model.repeats));
+    assert.ok(
+      Object.keys(model.repeats.legitimate).some((k) => k.includes('茶茶')),
+      JSON.stringify(model.repeats),
+    );
     assert.deepEqual(ruleFindings('duplicate-word', draft, { model }), []);
   });
 
   it('a slip the corpus makes only once is not learned', () => {
-    const corpus = [{ path: 'a.txt', content: '以基层为为抓手。' }, { path: 'b.txt', content: '以社区为抓手。' }];
+    const corpus = [
+      { path: 'a.txt', content: '以基层为为抓手。' },
+      { path: 'b.txt', content: '以社区为抓手。' },
+    ];
     const model = learnModel(corpus, lexicon());
     assert.deepEqual(model.repeats.legitimate, {});
     assert.equal(ruleFindings('duplicate-word', '以基层为为抓手。', { model }).length, 1);

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { ruleTester } from '../support/rule-tester';
 import { lunarDayName, lunarMonthName, stemBranch, toLunar, weekday } from '../../server/src/core/calendar/lunar';
 
-const masthead = (date: string, weekdayText: string, lunar: string) => `# 健康报\n\n${date}\n\n农历乙巳年\n\n第12685期\n\n${weekdayText}\n\n${lunar}\n\n今日8版\n`;
+const masthead = (date: string, weekdayText: string, lunar: string) =>
+  `# 健康报\n\n${date}\n\n农历乙巳年\n\n第12685期\n\n${weekdayText}\n\n${lunar}\n\n今日8版\n`;
 
 ruleTester('masthead-date', {
   valid: [
@@ -31,7 +32,10 @@ ruleTester('masthead-date', {
     },
     {
       text: '2026年1月21日 周二 农历甲辰年 腊月初三',
-      errors: [{ text: '周二', message: '应为“周三”' }, { text: '农历甲辰年', message: '应为“农历乙巳年”' }],
+      errors: [
+        { text: '周二', message: '应为“周三”' },
+        { text: '农历甲辰年', message: '应为“农历乙巳年”' },
+      ],
       output: '2026年1月21日 周三 农历乙巳年 腊月初三',
     },
     {

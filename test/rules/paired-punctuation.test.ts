@@ -12,7 +12,9 @@ ruleTester('paired-punctuation', {
     valid('他说：“第一，要强基层。\n\n“第二，要稳二级。\n\n“第三，要控三级。”'),
     // the same written one paragraph a line, as exported copy is; legal amendments quoted item by item
     valid('他说：“第一，要强基层。\n“第二，要稳二级。\n“第三，要控三级。”\n会议随后结束。'),
-    valid('决定作出如下修改：\n“第一条　为了规范管理，制定本条例。\n“第二条　本条例适用于本市行政区域。\n“第三条　本条例自公布之日起施行。”\n本决定自公布之日起施行。'),
+    valid(
+      '决定作出如下修改：\n“第一条　为了规范管理，制定本条例。\n“第二条　本条例适用于本市行政区域。\n“第三条　本条例自公布之日起施行。”\n本决定自公布之日起施行。',
+    ),
     // a hard-wrapped line break inside a quotation
     valid('《中医药发展战略规划纲要》提出，“推\n\n动中医药进校园。”'),
     // a wrapped line that happens to end with a sentence inside the quotation

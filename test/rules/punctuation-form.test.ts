@@ -55,7 +55,10 @@ ruleTester('punctuation-form', {
       name: 'hyphens for a dash, on both sides of a label',
       text: '----本期内容----',
       options: empty,
-      errors: [{ text: '----', offset: 0 }, { text: '----', offset: 8 }],
+      errors: [
+        { text: '----', offset: 0 },
+        { text: '----', offset: 8 },
+      ],
       output: '——本期内容——',
     },
     {
@@ -69,12 +72,7 @@ ruleTester('punctuation-form', {
       name: 'ellipsis forms',
       text: '等等...还有。。。以及…和......',
       options: empty,
-      errors: [
-        { text: '...', message: '省略号写成“...”，应为“……”' },
-        { text: '。。。' },
-        { text: '…' },
-        { text: '......' },
-      ],
+      errors: [{ text: '...', message: '省略号写成“...”，应为“……”' }, { text: '。。。' }, { text: '…' }, { text: '......' }],
       output: '等等……还有……以及……和……',
     },
     {
@@ -88,21 +86,30 @@ ruleTester('punctuation-form', {
       name: 'hyphen in a date range and a quantity range',
       text: '2020 年 7 月-2023 年 7 月期间，淤泥高达 2-3 米。',
       options: empty,
-      errors: [{ text: '-', message: '应为连接号“—”' }, { text: '-', message: '应为连接号“～”' }],
+      errors: [
+        { text: '-', message: '应为连接号“—”' },
+        { text: '-', message: '应为连接号“～”' },
+      ],
       output: '2020 年 7 月—2023 年 7 月期间，淤泥高达 2～3 米。',
     },
     {
       name: 'hyphens chaining three terms',
       text: '解决“医保-医院-企业”之间的问题。',
       options: empty,
-      errors: [{ text: '-', offset: 5 }, { text: '-', offset: 8 }],
+      errors: [
+        { text: '-', offset: 5 },
+        { text: '-', offset: 8 },
+      ],
       output: '解决“医保—医院—企业”之间的问题。',
     },
     {
       name: 'after a surrogate pair, across CRLF',
       text: '𠮷野家--好吃\r\n\r\n第二段...',
       options: empty,
-      errors: [{ text: '--', offset: 4 }, { text: '...', offset: 15 }],
+      errors: [
+        { text: '--', offset: 4 },
+        { text: '...', offset: 15 },
+      ],
       output: '𠮷野家——好吃\r\n\r\n第二段……',
     },
   ],

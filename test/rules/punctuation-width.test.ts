@@ -86,7 +86,10 @@ ruleTester('punctuation-width', {
       name: 'a run of marks converts as one',
       text: '这还是我们熟悉的医院吗?!谢谢大家!',
       options: empty,
-      errors: [{ text: '?!', message: '应为全角“？！”' }, { text: '!', message: '半角叹号' }],
+      errors: [
+        { text: '?!', message: '应为全角“？！”' },
+        { text: '!', message: '半角叹号' },
+      ],
       output: '这还是我们熟悉的医院吗？！谢谢大家！',
     },
     {

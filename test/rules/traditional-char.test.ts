@@ -71,7 +71,10 @@ describe('traditional-char and the learned model', () => {
     assert.equal(ruleFindings('traditional-char', draft, emptyModelOptions()).length, 1, 'unlearned, 鍾 is flagged');
     const corpus = ['鍾南山院士指出。', '记者采访了鍾南山。', '鍾南山团队的研究。'].map((content, i) => ({ path: `c${i}.txt`, content }));
     const model = learnModel(corpus, lexicon());
-    assert.ok(Object.values(model.characters.traditionalAllowed).some((n) => n >= 2), JSON.stringify(model.characters.traditionalAllowed));
+    assert.ok(
+      Object.values(model.characters.traditionalAllowed).some((n) => n >= 2),
+      JSON.stringify(model.characters.traditionalAllowed),
+    );
     assert.deepEqual(ruleFindings('traditional-char', draft, { model }), []);
   });
 

@@ -20,7 +20,11 @@ ruleTester('wrong-char', {
     '这是一个过渡假期的安排。',
     // real-word swaps are out of reach on purpose (both spellings are words)
     '我们再一次在会上讨论。',
-    { name: 'a pair the learned corpus writes is its own usage', text: '弘扬伟大抗疫精神。', options: optionsWith({ corrections: { entries: [], attested: { 抗疫: 3 } } }) },
+    {
+      name: 'a pair the learned corpus writes is its own usage',
+      text: '弘扬伟大抗疫精神。',
+      options: optionsWith({ corrections: { entries: [], attested: { 抗疫: 3 } } }),
+    },
     { name: 'the house dictionary', text: '全面提高教学质亮。', options: optionsWith({}, { allow: ['质亮'] }) },
   ],
   invalid: [
@@ -71,10 +75,17 @@ describe('wrong-char: evidence and sources', () => {
   it('learns the corrections editors made from drafts and their published versions, and fires them on a new draft', () => {
     const pairs = [
       { path: 'a.txt', draft: '标题一\n会议要求各单位做好设备按装工作。\n', final: '标题一\n会议要求各单位做好设备安装工作。\n' },
-      { path: 'b.txt', draft: '第二篇\n新设备的按装已经完成，运行平稳。\n其他内容不变。\n', final: '第二篇\n新设备的安装已经完成，运行平稳。\n其他内容不变。\n' },
+      {
+        path: 'b.txt',
+        draft: '第二篇\n新设备的按装已经完成，运行平稳。\n其他内容不变。\n',
+        final: '第二篇\n新设备的安装已经完成，运行平稳。\n其他内容不变。\n',
+      },
     ];
     const edits = learnEditCorrections(pairs, lexicon());
-    assert.deepEqual(edits.map((e) => [e.wrong, e.right, e.count]), [['按装', '安装', 2]]);
+    assert.deepEqual(
+      edits.map((e) => [e.wrong, e.right, e.count]),
+      [['按装', '安装', 2]],
+    );
     const model = { ...learnModel([{ path: 'a.txt', content: pairs[0].final }], lexicon()), corrections: { entries: edits, attested: {} } };
     const [finding] = ruleFindings('wrong-char', '第三篇稿件提到，空调按装要规范。', { model, lexicon: lexicon() });
     assert.equal(finding.subject, '按装');
@@ -95,4 +106,3 @@ describe('wrong-char: evidence and sources', () => {
     for (const pair of attested) assert.ok(pairs.suspicious(pair[0], pair[1]), pair);
   });
 });
-

@@ -7,13 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import type {
-  ClientCapabilities,
-  InitializeResult,
-  PublishDiagnosticsParams,
-  TextDocumentContentChangeEvent,
-  TextEdit,
-} from 'vscode-languageserver-protocol';
+import type { ClientCapabilities, InitializeResult, PublishDiagnosticsParams, TextDocumentContentChangeEvent, TextEdit } from 'vscode-languageserver-protocol';
 
 export const ROOT = path.resolve(__dirname, '../..');
 
@@ -72,7 +66,10 @@ export class LspClient {
       input = options.streams.input;
       output = options.streams.output;
     } else {
-      proc = spawn(process.execPath, [path.join(ROOT, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+      proc = spawn(process.execPath, [path.join(ROOT, 'dist/server.js'), '--stdio'], {
+        stdio: ['pipe', 'pipe', 'pipe'],
+        env: { ...process.env, ...options.env },
+      });
       proc.stderr!.on('data', (d) => process.env.LSP_DEBUG && process.stderr.write(d));
       input = proc.stdout!;
       output = proc.stdin!;

@@ -52,7 +52,20 @@ const brackets = rule('test-brackets', 'document', (text, report) => {
   const open = text.indexOf('(');
   const close = text.indexOf(']', open);
   if (open >= 0 && close > open) {
-    report({ message: '括号不配对', offset: open, length: close - open + 1, fixes: [{ title: '配对', edits: [{ offset: open, length: 1, newText: '(' }, { offset: close, length: 1, newText: ')' }] }] });
+    report({
+      message: '括号不配对',
+      offset: open,
+      length: close - open + 1,
+      fixes: [
+        {
+          title: '配对',
+          edits: [
+            { offset: open, length: 1, newText: '(' },
+            { offset: close, length: 1, newText: ')' },
+          ],
+        },
+      ],
+    });
   }
 });
 const RULE_SET = [pairs, hyphen, brackets];
@@ -81,7 +94,7 @@ describe('language server: fix-all as edits against the original text', () => {
 
   it('agrees with the core on random texts', () => {
     let seed = 12345;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const alphabet = ['X', 'X', 'a', 'b', '(', ']', ' ', '\n', '𠮷', '中'];
     for (let n = 0; n < 300; n++) {
       const length = 1 + Math.floor(random() * 24);
@@ -93,7 +106,11 @@ describe('language server: fix-all as edits against the original text', () => {
 
   it('limits fix-all to one rule when asked', () => {
     const linter = new SplitLinter(options, RULE_SET);
-    const result = fixAllEdits('XX ab', (t) => linter.lint(t, 'plaintext'), (f) => f.rule === 'test-hyphen');
+    const result = fixAllEdits(
+      'XX ab',
+      (t) => linter.lint(t, 'plaintext'),
+      (f) => f.rule === 'test-hyphen',
+    );
     assert.equal(result.text, 'XX a-b');
   });
 });
@@ -112,19 +129,38 @@ describe('language server: carrying document findings across an edit', () => {
     const findings = [finding(0, 2), finding(5, 2), finding(10, 2)];
     // Insert 3 characters at 7 (right after the second finding).
     const carried = carryFindings(findings, [{ start: 7, end: 7, length: 3 }]);
-    assert.deepEqual(carried.map((f) => [f.offset, f.fixes[0].edits[0].offset]), [[0, 0], [5, 5], [13, 13]]);
+    assert.deepEqual(
+      carried.map((f) => [f.offset, f.fixes[0].edits[0].offset]),
+      [
+        [0, 0],
+        [5, 5],
+        [13, 13],
+      ],
+    );
     // Replace [5, 6): inside the second finding.
-    assert.deepEqual(carryFindings(findings, [{ start: 5, end: 6, length: 1 }]).map((f) => f.offset), [0, 10]);
+    assert.deepEqual(
+      carryFindings(findings, [{ start: 5, end: 6, length: 1 }]).map((f) => f.offset),
+      [0, 10],
+    );
     // Delete [2, 5): between the first two; the later ones move back.
-    assert.deepEqual(carryFindings(findings, [{ start: 2, end: 5, length: 0 }]).map((f) => f.offset), [0, 2, 7]);
+    assert.deepEqual(
+      carryFindings(findings, [{ start: 2, end: 5, length: 0 }]).map((f) => f.offset),
+      [0, 2, 7],
+    );
   });
 
   it('applies several changes in order', () => {
-    const carried = carryFindings([finding(10, 2)], [
-      { start: 0, end: 0, length: 1 },
-      { start: 0, end: 2, length: 0 },
-    ]);
-    assert.deepEqual(carried.map((f) => f.offset), [9]);
+    const carried = carryFindings(
+      [finding(10, 2)],
+      [
+        { start: 0, end: 0, length: 1 },
+        { start: 0, end: 2, length: 0 },
+      ],
+    );
+    assert.deepEqual(
+      carried.map((f) => f.offset),
+      [9],
+    );
   });
 
   it('a split linter gives what one linter gives', () => {
@@ -183,7 +219,10 @@ describe('language server in process: a rule that throws', () => {
         const uri = `untitled:${name}`;
         await client.open(uri, 'XX 与 XX');
         const { diagnostics } = await client.waitForDiagnostics(uri, (p) => p.version === 1);
-        assert.deepEqual(diagnostics.map((d) => d.code), ['test-pairs', 'test-pairs']);
+        assert.deepEqual(
+          diagnostics.map((d) => d.code),
+          ['test-pairs', 'test-pairs'],
+        );
       }
       const reports = client.logs.filter((l) => l.message.includes('test-boom'));
       assert.equal(reports.length, 1, 'logged once');
@@ -284,8 +323,11 @@ describe('language server: ignore-here joins an existing marker', () => {
   it('adds the rule after the last one, before a closing -->, even after a long blank tail', () => {
     const tail = ' '.repeat(50_000);
     const started = Date.now();
-    assert.deepEqual(ignoreEdit(doc(`<!-- jiaodui-disable-next-line stray-digits  -->${tail}\n为为\n`, 'markdown'), 1, 'duplicate-word').range.start, { line: 0, character: 43 });
-    assert.ok(Date.now() - started < 2000, "the backtracking form took ~6 s at 50,000 blanks");
+    assert.deepEqual(ignoreEdit(doc(`<!-- jiaodui-disable-next-line stray-digits  -->${tail}\n为为\n`, 'markdown'), 1, 'duplicate-word').range.start, {
+      line: 0,
+      character: 43,
+    });
+    assert.ok(Date.now() - started < 2000, 'the backtracking form took ~6 s at 50,000 blanks');
     assert.deepEqual(ignoreEdit(doc('jiaodui-disable-next-line stray-digits \t\n为为\n'), 1, 'duplicate-word').range.start, { line: 0, character: 38 });
   });
 

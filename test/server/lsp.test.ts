@@ -86,7 +86,10 @@ describe('language server over stdio (dist/server.js)', function () {
     const core = new Linter(cliOptions(file)).lintModel(model);
     assert.ok(core.length > 0, 'the seed has findings (rules are registered and the model is built)');
     // Document-scope findings may arrive in a second publish on a large draft; wait for the complete set.
-    const complete = diagnostics.length === core.length ? diagnostics : (await client.waitForDiagnostics(uri, (p) => p.diagnostics.length === core.length, { includePast: true })).diagnostics;
+    const complete =
+      diagnostics.length === core.length
+        ? diagnostics
+        : (await client.waitForDiagnostics(uri, (p) => p.diagnostics.length === core.length, { includePast: true })).diagnostics;
     const key = (rule: string, start: { line: number; character: number }, end: { line: number; character: number }) =>
       `${rule}@${start.line}:${start.character}-${end.line}:${end.character}`;
     assert.deepEqual(
@@ -118,7 +121,9 @@ describe('language server over stdio (dist/server.js)', function () {
     const firstExtra = duplicates[0].range.start;
     const at = (line: number, character: number) => ({ line, character });
     await client.change(uri, 2, [{ range: { start: at(firstExtra.line, firstExtra.character), end: at(firstExtra.line, firstExtra.character) }, text: '的' }]);
-    await client.change(uri, 3, [{ range: { start: at(firstExtra.line, firstExtra.character), end: at(firstExtra.line, firstExtra.character + 2) }, text: '' }]);
+    await client.change(uri, 3, [
+      { range: { start: at(firstExtra.line, firstExtra.character), end: at(firstExtra.line, firstExtra.character + 2) }, text: '' },
+    ]);
     const second = duplicates[1].range.start;
     await client.change(uri, 4, [{ range: { start: at(second.line, second.character), end: at(second.line, second.character + 1) }, text: '' }]);
     const latest = await client.waitForDiagnostics(uri, (p) => p.version === 4);
@@ -126,7 +131,11 @@ describe('language server over stdio (dist/server.js)', function () {
     await new Promise((r) => setTimeout(r, 150));
     const versions = client.published.filter((p) => p.uri === uri).map((p) => p.version);
     assert.ok(!versions.includes(2) && !versions.includes(3), `superseded versions are never published (got ${versions.join(',')})`);
-    assert.deepEqual([...versions].sort((a, b) => a! - b!), versions, 'versions never go backwards');
+    assert.deepEqual(
+      [...versions].sort((a, b) => a! - b!),
+      versions,
+      'versions never go backwards',
+    );
     await client.close(uri);
   });
 
@@ -161,7 +170,11 @@ describe('language server over stdio (dist/server.js)', function () {
     assert.ok(allFixed.includes('会议强调,'), 'one rule’s suggestions leave other rules’ findings alone');
 
     const width = byRule(diagnostics, 'punctuation-width')[0];
-    const widthActions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: width.range, context: { diagnostics: [width] } });
+    const widthActions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: width.range,
+      context: { diagnostics: [width] },
+    });
     const preferred = widthActions.filter((a) => a.kind === 'quickfix' && a.isPreferred);
     assert.equal(preferred.length, 1, 'a safe fix is preferred');
     assert.ok(applyTextEdits(DUPLICATE, editsOf(preferred[0].edit, uri)).includes('会议强调，'));
@@ -170,7 +183,9 @@ describe('language server over stdio (dist/server.js)', function () {
     assert.ok(ignore);
     const ignored = applyTextEdits(DUPLICATE, editsOf(ignore.edit, uri));
     assert.ok(ignored.startsWith('jiaodui-disable-next-line duplicate-word\n一是以此为为抓手'), ignored);
-    await client.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'jiaodui-disable-next-line duplicate-word\n' }]);
+    await client.change(uri, 2, [
+      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'jiaodui-disable-next-line duplicate-word\n' },
+    ]);
     const after = await client.waitForDiagnostics(uri, (p) => p.version === 2);
     assert.deepEqual(
       byRule(after.diagnostics, 'duplicate-word').map((d) => d.range.start.line),
@@ -189,9 +204,16 @@ describe('language server over stdio (dist/server.js)', function () {
     await client.open(uri, text, 'markdown');
     const { diagnostics } = await client.waitForDiagnostics(uri, (p) => p.version === 1);
     const target = byRule(diagnostics, 'duplicate-word')[0];
-    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: target.range, context: { diagnostics: [target] } });
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: target.range,
+      context: { diagnostics: [target] },
+    });
     const ignore = actions.find((a) => a.title.startsWith('忽略此处'))!;
-    assert.equal(applyTextEdits(text, editsOf(ignore.edit, uri)), '# 标题\n\n  <!-- jiaodui-disable-next-line duplicate-word -->\n  以此为为抓手，推进改革。\n');
+    assert.equal(
+      applyTextEdits(text, editsOf(ignore.edit, uri)),
+      '# 标题\n\n  <!-- jiaodui-disable-next-line duplicate-word -->\n  以此为为抓手，推进改革。\n',
+    );
     await client.close(uri);
   });
 
@@ -206,7 +228,10 @@ describe('language server over stdio (dist/server.js)', function () {
       range: { start: { line: 0, character: 0 }, end: { line: 3, character: 0 } },
       context: { diagnostics: [], only: ['source.fixAll.jiaodui'], triggerKind: 2 },
     });
-    assert.deepEqual(actions.map((a) => a.kind), ['source.fixAll.jiaodui']);
+    assert.deepEqual(
+      actions.map((a) => a.kind),
+      ['source.fixAll.jiaodui'],
+    );
     assert.equal(applyTextEdits(text, editsOf(actions[0].edit, uri)), '一是以此为为抓手，推进改革。\n\n二是加强监测，做好防控。\n');
     const request = await client.request<{ edits: TextEdit[] }>('jiaodui/fixAll', { uri });
     assert.equal(applyTextEdits(text, request.edits), '一是以此为为抓手，推进改革。\n\n二是加强监测，做好防控。\n', 'the Fix all command too');
@@ -343,7 +368,10 @@ describe('language server over stdio (dist/server.js)', function () {
     await client.open(uri, DUPLICATE);
     await client.waitForDiagnostics(uri, (p) => byRule(p.diagnostics, 'duplicate-word').length > 0);
     const previous = client.settings;
-    const hinted = client.waitForDiagnostics(uri, (p) => byRule(p.diagnostics, 'duplicate-word').every((d) => d.severity === 4) && byRule(p.diagnostics, 'duplicate-word').length > 0);
+    const hinted = client.waitForDiagnostics(
+      uri,
+      (p) => byRule(p.diagnostics, 'duplicate-word').every((d) => d.severity === 4) && byRule(p.diagnostics, 'duplicate-word').length > 0,
+    );
     await client.configurationChanged({ debounceMs: 20, rules: { 'duplicate-word': 'hint' } });
     await hinted;
     const off = client.waitForDiagnostics(uri, (p) => byRule(p.diagnostics, 'duplicate-word').length === 0);
@@ -366,7 +394,10 @@ describe('language server over stdio (dist/server.js)', function () {
     const back = client.waitForDiagnostics(uri, (p) => byRule(p.diagnostics, 'duplicate-word').length > 0);
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(config).href, type: 2 }] });
     const { diagnostics } = await back;
-    assert.ok(byRule(diagnostics, 'duplicate-word').every((d) => d.severity === 2), 'severity from the config');
+    assert.ok(
+      byRule(diagnostics, 'duplicate-word').every((d) => d.severity === 2),
+      'severity from the config',
+    );
     await client.close(uri);
   });
 
@@ -379,10 +410,16 @@ describe('language server over stdio (dist/server.js)', function () {
     await client.open(uri, DUPLICATE);
     const { diagnostics } = await client.waitForDiagnostics(uri, (p) => byRule(p.diagnostics, 'duplicate-word').length > 0);
     const target = byRule(diagnostics, 'duplicate-word')[0];
-    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: target.range, context: { diagnostics: [target] } });
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: target.range,
+      context: { diagnostics: [target] },
+    });
     const allow = actions.find((a) => a.title.startsWith('在本项目中允许'))!;
     const word = (target.data as { subject: string }).subject;
-    const cleared = client.waitForDiagnostics(uri, (p) => byRule(p.diagnostics, 'duplicate-word').every((d) => !textInRange(DUPLICATE, d.range).includes(word)));
+    const cleared = client.waitForDiagnostics(uri, (p) =>
+      byRule(p.diagnostics, 'duplicate-word').every((d) => !textInRange(DUPLICATE, d.range).includes(word)),
+    );
     await client.request('workspace/executeCommand', { command: allow.command!.command, arguments: allow.command!.arguments });
     const written = JSON.parse(fs.readFileSync(config, 'utf8'));
     assert.deepEqual(written.rules, { 'punctuation-width': 'off' });
@@ -414,7 +451,9 @@ describe('language server over stdio (dist/server.js)', function () {
   it('lints files that are not open (jiaodui/lintFiles) and publishes their diagnostics', async () => {
     const uri = uriOf('closed.txt');
     const published = client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
-    const result = await client.request<{ linted: number; findings: number }>('jiaodui/lintFiles', { files: [{ uri, languageId: 'plaintext', text: DUPLICATE }] });
+    const result = await client.request<{ linted: number; findings: number }>('jiaodui/lintFiles', {
+      files: [{ uri, languageId: 'plaintext', text: DUPLICATE }],
+    });
     assert.equal(result.linted, 1);
     const { diagnostics, version } = await published;
     assert.equal(version, undefined, 'a closed file has no version');

@@ -62,7 +62,10 @@ describe('language server robustness (malformed messages)', function () {
     await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
     const bad: Array<[string, unknown]> = [
       ['textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: null }] }],
-      ['textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: 'x', range: { start: { line: -1, character: 0 }, end: null } }] }],
+      [
+        'textDocument/didChange',
+        { textDocument: { uri, version: 2 }, contentChanges: [{ text: 'x', range: { start: { line: -1, character: 0 }, end: null } }] },
+      ],
       ['textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: 'all of it' }],
       ['textDocument/didChange', null],
       ['textDocument/didClose', { textDocument: null }],
@@ -131,7 +134,11 @@ describe('language server robustness (malformed messages)', function () {
     const quickFixes = actions.filter((a) => a.diagnostics?.length === 1);
     assert.ok(quickFixes.length > 0, 'the good diagnostic still gets its actions');
     for (const action of quickFixes) assert.deepEqual(action.diagnostics![0] as Diagnostic, ours, 'only the good diagnostic has actions');
-    const onlyMangled = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: ours.range, context: { diagnostics: mangled } });
+    const onlyMangled = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: ours.range,
+      context: { diagnostics: mangled },
+    });
     assert.deepEqual(onlyMangled, []);
   });
 });

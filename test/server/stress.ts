@@ -191,7 +191,8 @@ export async function runStorm(options: StormOptions): Promise<StormReport> {
       const lineEnd = pos.line + 1 < starts.length ? starts[pos.line + 1] : text.length;
       const at = starts[pos.line] + pos.character;
       if (at > lineEnd) fail(`${uri} v${version}: ${d.code} ${which} ${pos.line}:${pos.character} beyond its line`);
-      if (at > 0 && at < text.length && HIGH(text.charCodeAt(at - 1)) && LOW(text.charCodeAt(at))) fail(`${uri} v${version}: ${d.code} ${which} splits a surrogate pair`);
+      if (at > 0 && at < text.length && HIGH(text.charCodeAt(at - 1)) && LOW(text.charCodeAt(at)))
+        fail(`${uri} v${version}: ${d.code} ${which} splits a surrogate pair`);
       return at;
     };
     const start = offset(d.range.start, 'start');
@@ -228,7 +229,9 @@ export async function runStorm(options: StormOptions): Promise<StormReport> {
     if (kind === 0) {
       // Issue 11's didOpen, for a document that is open: dropped, the document unchanged.
       const text = rng.pick([null, 42, { text: 'x' }]);
-      await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: doc.uri, languageId: 'plaintext', version: doc.version + 1, text } });
+      await client.connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri: doc.uri, languageId: 'plaintext', version: doc.version + 1, text },
+      });
     } else if (kind === 1) {
       await client.connection.sendNotification('textDocument/didChange', {
         textDocument: { uri: doc.uri, version: doc.version + 1 },
@@ -266,7 +269,11 @@ export async function runStorm(options: StormOptions): Promise<StormReport> {
       } else {
         // Diagnostics as a client sends them back: from an older version, some mangled.
         const diagnostics: unknown[] = [...(last?.diagnostics.slice(0, 3) ?? []), { source: 'jiaodui', data: { rule: 'x', fixes: null } }];
-        await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: doc.uri }, range: { start: position, end: position }, context: { diagnostics } });
+        await client.request<CodeAction[]>('textDocument/codeAction', {
+          textDocument: { uri: doc.uri },
+          range: { start: position, end: position },
+          context: { diagnostics },
+        });
       }
     } catch (error) {
       fail(`a well-formed request failed: ${(error as Error).message}`);
@@ -287,7 +294,11 @@ export async function runStorm(options: StormOptions): Promise<StormReport> {
     for (let n = 1 + (rng.chance(0.3) ? rng.int(4) : 0); n > 0; n--) {
       const start = whole(text, rng.int(text.length + 1));
       const deleting = text.length > maxLength ? rng.chance(0.8) : rng.chance(0.35);
-      const end = deleting ? whole(text, Math.min(text.length, start + 1 + rng.int(12))) : rng.chance(0.2) ? whole(text, Math.min(text.length, start + rng.int(4))) : start;
+      const end = deleting
+        ? whole(text, Math.min(text.length, start + 1 + rng.int(12)))
+        : rng.chance(0.2)
+          ? whole(text, Math.min(text.length, start + rng.int(4)))
+          : start;
       const inserted = deleting && rng.chance(0.7) ? '' : randomText(rng, 1 + rng.int(2));
       changes.push({ range: { start: positionAt(text, start), end: positionAt(text, end) }, text: inserted });
       text = text.slice(0, start) + inserted + text.slice(end);
@@ -349,9 +360,13 @@ export async function runStorm(options: StormOptions): Promise<StormReport> {
           problems.push(`${doc.uri}: last publish is for version ${last?.version}, the document is at ${doc.version}`);
           continue;
         }
-        const published = (last?.diagnostics ?? []).map((d) => key(String(d.code), typeof d.message === 'string' ? d.message : '', d.range.start, d.range.end)).sort();
+        const published = (last?.diagnostics ?? [])
+          .map((d) => key(String(d.code), typeof d.message === 'string' ? d.message : '', d.range.start, d.range.end))
+          .sort();
         if (JSON.stringify(published) !== JSON.stringify(core)) {
-          problems.push(`${doc.uri} v${doc.version}: published ${JSON.stringify(published)} but the core finds ${JSON.stringify(core)} on ${JSON.stringify(doc.text)}`);
+          problems.push(
+            `${doc.uri} v${doc.version}: published ${JSON.stringify(published)} but the core finds ${JSON.stringify(core)} on ${JSON.stringify(doc.text)}`,
+          );
         }
       }
       return problems;
@@ -363,7 +378,10 @@ export async function runStorm(options: StormOptions): Promise<StormReport> {
     for (const problem of problems) fail(problem);
     for (const p of client.published) checkPublish(p);
     if (client.process?.exitCode !== null) fail(`the server exited (${client.process?.exitCode})`);
-    const answered = await Promise.race([client.request('textDocument/hover', { textDocument: { uri: docs[0].uri }, position: { line: 0, character: 0 } }).then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 5000))]);
+    const answered = await Promise.race([
+      client.request('textDocument/hover', { textDocument: { uri: docs[0].uri }, position: { line: 0, character: 0 } }).then(() => true),
+      new Promise((resolve) => setTimeout(() => resolve(false), 5000)),
+    ]);
     if (!answered) fail('the server no longer answers');
   } finally {
     await client.stop();

@@ -50,7 +50,10 @@ describe('language server: workspace trust and .jiaoduirc.json', function () {
       await client.connection.sendNotification('jiaodui/workspaceTrust', { trusted: true });
       const deadline = Date.now() + 5000;
       while (!readsOf(client).some((m) => /无法读取/.test(m)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-      assert.ok(readsOf(client).some((m) => /elsewhere\/roster\.json: 无法读取名录|elsewhere\/model\.json（ENOENT）/.test(m)), JSON.stringify(client.shownMessages));
+      assert.ok(
+        readsOf(client).some((m) => /elsewhere\/roster\.json: 无法读取名录|elsewhere\/model\.json（ENOENT）/.test(m)),
+        JSON.stringify(client.shownMessages),
+      );
     } finally {
       await client.stop();
     }
@@ -62,7 +65,10 @@ describe('language server: workspace trust and .jiaoduirc.json', function () {
       await client.open(uri, TEXT);
       const deadline = Date.now() + 5000;
       while (readsOf(client).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-      assert.ok(readsOf(client).some((m) => /无法读取/.test(m)), JSON.stringify(client.shownMessages));
+      assert.ok(
+        readsOf(client).some((m) => /无法读取/.test(m)),
+        JSON.stringify(client.shownMessages),
+      );
       assert.ok(!readsOf(client).some((m) => /未受信任/.test(m)));
     } finally {
       await client.stop();

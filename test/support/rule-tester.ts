@@ -43,7 +43,10 @@ export function ruleTester(ruleId: string, cases: { valid: Array<string | ValidC
         const c = typeof raw === 'string' ? { text: raw } : raw;
         it(c.name ?? c.text.slice(0, 60), () => {
           const found = ruleFindings(ruleId, c.text, c.options, c.language);
-          assert.deepEqual(found.map((f) => `${c.text.slice(f.offset, f.offset + f.length)}: ${f.message}`), []);
+          assert.deepEqual(
+            found.map((f) => `${c.text.slice(f.offset, f.offset + f.length)}: ${f.message}`),
+            [],
+          );
         });
       }
     });
@@ -51,7 +54,11 @@ export function ruleTester(ruleId: string, cases: { valid: Array<string | ValidC
       for (const c of cases.invalid) {
         it(c.name ?? c.text.slice(0, 60), () => {
           const found = ruleFindings(ruleId, c.text, c.options, c.language);
-          assert.equal(found.length, c.errors.length, `expected ${c.errors.length} finding(s), got: ${found.map((f) => `“${c.text.slice(f.offset, f.offset + f.length)}”@${f.offset} ${f.message}`).join(' | ')}`);
+          assert.equal(
+            found.length,
+            c.errors.length,
+            `expected ${c.errors.length} finding(s), got: ${found.map((f) => `“${c.text.slice(f.offset, f.offset + f.length)}”@${f.offset} ${f.message}`).join(' | ')}`,
+          );
           c.errors.forEach((expected, i) => {
             const f = found[i];
             if (expected.text !== undefined) assert.equal(c.text.slice(f.offset, f.offset + f.length), expected.text, `finding ${i} flagged text`);

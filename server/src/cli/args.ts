@@ -67,13 +67,7 @@ export interface RulesArgs {
   format: 'text' | 'json';
 }
 
-export type ParsedArgs =
-  | LintArgs
-  | LearnArgs
-  | RulesArgs
-  | { command: 'lsp' }
-  | { command: 'help' }
-  | { command: 'version' };
+export type ParsedArgs = LintArgs | LearnArgs | RulesArgs | { command: 'lsp' } | { command: 'help' } | { command: 'version' };
 
 export const COMMANDS = ['lint', 'learn', 'rules', 'lsp'] as const;
 
@@ -115,7 +109,11 @@ export const OPTIONS: Readonly<Record<'lint' | 'learn' | 'rules', readonly Optio
     { name: 'stdin', help: 'read stdin (same as -)' },
     { name: 'stdin-filename', value: 'NAME', help: 'name for stdin: picks the language (.md) and the config' },
     { name: 'max-size', value: 'SIZE', help: 'skip larger files with an error (default 20MB)' },
-    { name: 'encoding', value: ENCODINGS.join('|'), help: 'how drafts are decoded (default utf-8); auto: BOM, UTF-8, then GB18030; --fix writes back in the same encoding' },
+    {
+      name: 'encoding',
+      value: ENCODINGS.join('|'),
+      help: 'how drafts are decoded (default utf-8); auto: BOM, UTF-8, then GB18030; --fix writes back in the same encoding',
+    },
     { name: 'jobs', short: 'j', value: 'N', help: 'worker threads (default: automatic; 1 = no threads)' },
     { name: 'cache', help: 'reuse findings of unchanged drafts from .jiaoduicache (lint only, not --fix)' },
     { name: 'cache-location', value: 'PATH', help: 'the cache file, or a folder for .jiaoduicache (default: ./.jiaoduicache)' },
@@ -149,7 +147,8 @@ interface RawOptions {
 function tokenize(command: keyof typeof OPTIONS, argv: string[]): RawOptions {
   const specs = new Map(OPTIONS[command].map((spec) => [spec.name, spec]));
   const options: NonNullable<ParseArgsConfig['options']> = {};
-  for (const spec of specs.values()) options[spec.name] = { type: spec.value ? 'string' : 'boolean', multiple: true, ...(spec.short ? { short: spec.short } : {}) };
+  for (const spec of specs.values())
+    options[spec.name] = { type: spec.value ? 'string' : 'boolean', multiple: true, ...(spec.short ? { short: spec.short } : {}) };
   const { tokens } = parseArgsTokens({ args: argv, options, strict: false, allowPositionals: true, tokens: true });
   const raw: RawOptions = { positionals: [], values: new Map(), flags: new Set() };
   for (const token of tokens) {
@@ -263,7 +262,8 @@ export function parseArgs(argv: string[]): ParsedArgs {
   const editsAt = rest.indexOf('--edits');
   if (first === 'learn' && editsAt >= 0) {
     const [drafts, final] = rest.slice(editsAt + 1, editsAt + 3);
-    if (!drafts || !final || drafts.startsWith('-') || final.startsWith('-')) throw new UsageError('--edits 需要两个文件夹：初稿与见报稿（--edits DRAFTS FINAL）');
+    if (!drafts || !final || drafts.startsWith('-') || final.startsWith('-'))
+      throw new UsageError('--edits 需要两个文件夹：初稿与见报稿（--edits DRAFTS FINAL）');
     edits = { drafts, final };
     rest.splice(editsAt, 3);
   }
@@ -296,9 +296,11 @@ export function parseArgs(argv: string[]): ParsedArgs {
   if (stdin && inputs.length > 0) throw new UsageError('从标准输入读取时不能再给文件路径（stdin cannot be combined with paths）');
   const printConfig = single(raw, 'print-config');
   const init = raw.flags.has('init');
-  if (printConfig !== undefined && (init || stdin || inputs.length > 0)) throw new UsageError('--print-config FILE 不与其他路径、--init 或标准输入同用（takes only its FILE）');
+  if (printConfig !== undefined && (init || stdin || inputs.length > 0))
+    throw new UsageError('--print-config FILE 不与其他路径、--init 或标准输入同用（takes only its FILE）');
   if (init && stdin) throw new UsageError('--init 读取目录中的稿件，不读标准输入（--init reads the folder, not stdin）');
-  if (!stdin && inputs.length === 0 && printConfig === undefined && !init) throw new UsageError('jiaodui lint 需要文件、目录或 glob；读标准输入用 “-”（give paths, or - for stdin）');
+  if (!stdin && inputs.length === 0 && printConfig === undefined && !init)
+    throw new UsageError('jiaodui lint 需要文件、目录或 glob；读标准输入用 “-”（give paths, or - for stdin）');
   const stdinFilename = single(raw, 'stdin-filename');
   if (stdinFilename !== undefined && !stdin) throw new UsageError('--stdin-filename 只能与 --stdin 或 “-” 一起用');
   const fix = raw.flags.has('fix');

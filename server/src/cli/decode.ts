@@ -137,7 +137,9 @@ export function decode(buffer: Uint8Array, option: EncodingOption = 'utf-8'): De
     const at = firstInvalidUtf8(buffer);
     const line = countLines(buffer, at);
     const tried = option === 'auto' ? '，也不是 GB18030' : '；可能是 GBK/GB18030，可用 --encoding gb18030 或 auto';
-    throw new InputError(`不是有效的 UTF-8（第 ${line} 行，第 ${at} 字节${tried}）（invalid UTF-8${option === 'auto' ? ' or GB18030' : '; try --encoding gb18030 or auto'}）`);
+    throw new InputError(
+      `不是有效的 UTF-8（第 ${line} 行，第 ${at} 字节${tried}）（invalid UTF-8${option === 'auto' ? ' or GB18030' : '; try --encoding gb18030 or auto'}）`,
+    );
   }
   return { text: hasBom ? text.slice(1) : text, bom: hasBom, bytes: buffer.length, encoding };
 }

@@ -26,8 +26,7 @@ function splitLines(text: string): string[] {
 }
 
 function findResync(a: string[], b: string[], i: number, j: number): [number, number] {
-  const agrees = (x: number, y: number) =>
-    a[x] === b[y] && (x + 1 >= a.length || y + 1 >= b.length || a[x + 1] === b[y + 1]);
+  const agrees = (x: number, y: number) => a[x] === b[y] && (x + 1 >= a.length || y + 1 >= b.length || a[x + 1] === b[y + 1]);
   for (let k = 1; k <= RESYNC_WINDOW * 2; k++) {
     for (let da = 0; da <= k; da++) {
       const x = i + da;

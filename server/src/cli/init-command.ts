@@ -66,7 +66,9 @@ export function initConfigText(usage: readonly RuleUsage[], total: number): stri
   ];
   if (house.length === 0) lines.push('    // 没有规则在多数稿件中报告问题：全部保持默认（no rule fires in most drafts: all stay at their defaults）');
   house.forEach((u, i) => {
-    lines.push(`    // ${u.drafts}/${total} 篇稿件共 ${u.findings} 处：这是本社写法，不是笔误；删去下一行即恢复检查（fires in ${u.drafts} of ${total} drafts: house style）`);
+    lines.push(
+      `    // ${u.drafts}/${total} 篇稿件共 ${u.findings} 处：这是本社写法，不是笔误；删去下一行即恢复检查（fires in ${u.drafts} of ${total} drafts: house style）`,
+    );
     lines.push(`    "${u.id}": "off"${i < house.length - 1 ? ',' : ''}`);
   });
   lines.push(

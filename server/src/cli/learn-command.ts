@@ -7,7 +7,17 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
-import { assembleModel, learnEditCorrections, learnSections, MODEL_SECTIONS, type CorrectionEntry, type EditPair, type LearnedModel, type LearnedSections, type SectionName } from '../core';
+import {
+  assembleModel,
+  learnEditCorrections,
+  learnSections,
+  MODEL_SECTIONS,
+  type CorrectionEntry,
+  type EditPair,
+  type LearnedModel,
+  type LearnedSections,
+  type SectionName,
+} from '../core';
 import * as fs from 'node:fs';
 import { loadLexicon } from '../node/resources';
 import type { LearnArgs } from './args';
@@ -103,7 +113,14 @@ export async function runLearn(args: LearnArgs, io: LearnIo): Promise<number> {
   // Sections are independent: the other shares are learned on worker threads while
   // this thread learns the first; the model is the same as from one thread.
   const [own, ...others] = splitSections(threads);
-  const pending = others.map((sections) => learnInWorker(io.entry!, files.map((f) => f.path), args.maxSize, sections));
+  const pending = others.map((sections) =>
+    learnInWorker(
+      io.entry!,
+      files.map((f) => f.path),
+      args.maxSize,
+      sections,
+    ),
+  );
   const learned: Partial<LearnedSections> = learnSections(files, loadLexicon(), own);
   for (const part of await Promise.all(pending)) Object.assign(learned, part);
   let edits: CorrectionEntry[] = [];
@@ -185,7 +202,11 @@ function describeSection(section: unknown): string {
       // Named counters (fullWidth, ownLine…) are worth showing; maps keyed by learned data show their size.
       const counters = Object.keys(value).every((k) => /^[A-Za-z]\w*$/.test(k));
       if (counters && values.length > 0 && values.length <= 6 && values.every((v) => typeof v === 'number')) {
-        parts.push(`${key} {${Object.entries(value).map(([k, v]) => `${k} ${v}`).join(', ')}}`);
+        parts.push(
+          `${key} {${Object.entries(value)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(', ')}}`,
+        );
       } else parts.push(`${key} ${values.length}`);
     }
   }

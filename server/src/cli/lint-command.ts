@@ -107,7 +107,9 @@ export async function runLint(args: LintArgs, io: LintIo): Promise<number> {
   const discovery = discover(args.inputs, io.cwd, cliIgnored);
   // A file the user named but an ignore pattern leaves out: said (as ESLint does), not an error.
   const sayIgnored = (shown: string) =>
-    io.stderr(`jiaodui: ${shown}: 匹配 ignore 规则，已忽略；用 --no-ignore 可检查（File ignored because of a matching ignore pattern. Use --no-ignore to override）\n`);
+    io.stderr(
+      `jiaodui: ${shown}: 匹配 ignore 规则，已忽略；用 --no-ignore 可检查（File ignored because of a matching ignore pattern. Use --no-ignore to override）\n`,
+    );
   for (const input of discovery.ignored) sayIgnored(input);
   problems.push(...discovery.problems);
   // Drafts met in a folder or a glob that are not regular files: said, not fatal.

@@ -212,10 +212,15 @@ export function lintFile(job: FileJob, settings: LintSettings, project: Project)
     try {
       writeFileAtomic(job.file, bytes);
     } catch (error) {
-      return { ...result, diagnostics: [], error: `无法写回修复（could not write the fix: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）` };
+      return {
+        ...result,
+        diagnostics: [],
+        error: `无法写回修复（could not write the fix: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）`,
+      };
     }
   }
-  if (fixed !== undefined && settings.mode === 'fix-dry-run') result.diff = unifiedDiff(withBom(decoded.text, decoded.bom), withBom(fixed, decoded.bom), job.display);
+  if (fixed !== undefined && settings.mode === 'fix-dry-run')
+    result.diff = unifiedDiff(withBom(decoded.text, decoded.bom), withBom(fixed, decoded.bom), job.display);
   return result;
 }
 
@@ -235,13 +240,17 @@ export function lintStdin(settings: LintSettings, project: Project, name: string
   }
   if (settings.encoding === 'auto' && decoded.encoding !== 'utf-8') result.decodedAs = decoded.encoding;
   if (settings.mode === 'fix' && decoded.encoding !== 'utf-8') {
-    return { ...result, error: `标准输入的 --fix 只输出 UTF-8，此输入为 ${decoded.encoding}；请对文件用 --fix（stdin --fix writes UTF-8 only; fix the file instead）` };
+    return {
+      ...result,
+      error: `标准输入的 --fix 只输出 UTF-8，此输入为 ${decoded.encoding}；请对文件用 --fix（stdin --fix writes UTF-8 only; fix the file instead）`,
+    };
   }
   const language = name ? languageOf(name) : 'plaintext';
   const { fixed, ...rest } = lintDecoded(decoded, project.linterFor(config, language), language, settings);
   Object.assign(result, rest);
   if (settings.mode === 'fix') result.output = (decoded.bom ? '\uFEFF' : '') + (fixed ?? decoded.text);
-  if (fixed !== undefined && settings.mode === 'fix-dry-run') result.diff = unifiedDiff(withBom(decoded.text, decoded.bom), withBom(fixed, decoded.bom), display);
+  if (fixed !== undefined && settings.mode === 'fix-dry-run')
+    result.diff = unifiedDiff(withBom(decoded.text, decoded.bom), withBom(fixed, decoded.bom), display);
   return result;
 }
 

@@ -130,7 +130,10 @@ export function toCliApplied(finding: Finding, original: TextModel): CliApplied 
     length: finding.length,
     range: { start: original.positionAt(finding.offset), end: original.positionAt(finding.offset + finding.length) },
     old,
-    new: applyEdits(old, edits.map((e) => ({ ...e, offset: e.offset - start }))),
+    new: applyEdits(
+      old,
+      edits.map((e) => ({ ...e, offset: e.offset - start })),
+    ),
   };
 }
 

@@ -28,8 +28,6 @@ export function formatRules(format: 'text' | 'json'): string {
     ...RULES.map((r) => [r.meta.id, r.meta.category, r.meta.defaultSeverity, fixKindLabel(r.meta) ?? '-', `${r.meta.docs.summary} — ${r.meta.docs.gloss}`]),
   ];
   const widths = rows[0].map((_, col) => Math.max(...rows.map((row) => displayWidth(row[col]))));
-  const lines = rows.map((row) =>
-    row.map((cell, col) => (col === row.length - 1 ? cell : cell + ' '.repeat(widths[col] - displayWidth(cell)))).join('  '),
-  );
+  const lines = rows.map((row) => row.map((cell, col) => (col === row.length - 1 ? cell : cell + ' '.repeat(widths[col] - displayWidth(cell)))).join('  '));
   return `${lines.join('\n')}\n`;
 }

@@ -8,9 +8,31 @@ export { Lexicon } from './lexicon';
 export { segment, type Token } from './segmenter';
 export { Linter, lint, fixAll, type FixAllResult } from './engine';
 export { fixer, makeFix } from './fixer';
-export { applyFixes, applyFixesDetailed, applyEdits, overlaps, MAX_FIX_PASSES, autoFix, fixKindOf, mapOffset, runFixes, type FixResult, type FixRun, type FixRunOptions } from './fixes';
+export {
+  applyFixes,
+  applyFixesDetailed,
+  applyEdits,
+  overlaps,
+  MAX_FIX_PASSES,
+  autoFix,
+  fixKindOf,
+  mapOffset,
+  runFixes,
+  type FixResult,
+  type FixRun,
+  type FixRunOptions,
+} from './fixes';
 export { RULES, RULES_BY_ID } from './rules';
-export { learnModel, learnSections, assembleModel, toCorpusDocuments, MODEL_SECTIONS, type CorpusFile, type SectionName, type LearnedSections } from './model/learn';
+export {
+  learnModel,
+  learnSections,
+  assembleModel,
+  toCorpusDocuments,
+  MODEL_SECTIONS,
+  type CorpusFile,
+  type SectionName,
+  type LearnedSections,
+} from './model/learn';
 export { parseModel, emptyModel, ModelError } from './model/load';
 export type { LearnedModel, CorpusDocument } from './model/types';
 export { learnEditCorrections, type CorrectionEntry, type EditPair } from './model/sections/corrections';

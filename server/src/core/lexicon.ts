@@ -21,7 +21,6 @@ export interface LexiconEntry {
   pos: string;
 }
 
-
 const NOT_FOUND = -1;
 /** Code unit of the space that ends each word in its line; read as "the word ended here". */
 const SPACE = 32;
@@ -70,7 +69,7 @@ export class Lexicon {
     // Straight into a typed array, doubling as it fills: this runs on every start.
     let starts = new Int32Array(1 << 16);
     let count = 0;
-    for (let at = 0; at < source.length; ) {
+    for (let at = 0; at < source.length;) {
       if (count === starts.length) {
         const grown = new Int32Array(count * 2);
         grown.set(starts);
@@ -150,7 +149,7 @@ export class Lexicon {
     let low = this.firstLow![code];
     let high = this.firstHigh![code];
     let found = 0;
-    for (let k = 0; low < high; ) {
+    for (let k = 0; low < high;) {
       const start = this.lineStarts[low];
       if (this.source.charCodeAt(start + k + 1) === SPACE) {
         lengths[found] = k + 1;
@@ -303,7 +302,6 @@ export class Lexicon {
     }
     return false;
   }
-
 
   private freqAt(start: number, wordLength: number): number {
     const from = start + wordLength + 1;

@@ -41,7 +41,8 @@ export function languageOfPath(file: string): Language {
 
 /** The rule list runs to the line end; a closing --> is cut off after the match (a lazy list before optional `-->[ \t]*` backtracked quadratically on a long blank tail). */
 const DIRECTIVE_LINE = /^[ \t]*(?:<!--[ \t]*)?jiaodui-(disable-next-line|disable|enable)\b([^\n]*)$/;
-const URL_PATTERN = /\b(?:https?|ftp):\/\/[^\s<>"“”‘’（）()【】《》，。；！？]+|\bwww\.[A-Za-z0-9-]+\.[^\s<>"“”‘’（）()【】《》，。；！？]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+const URL_PATTERN =
+  /\b(?:https?|ftp):\/\/[^\s<>"“”‘’（）()【】《》，。；！？]+|\bwww\.[A-Za-z0-9-]+\.[^\s<>"“”‘’（）()【】《》，。；！？]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 
 export class TextModel {
   readonly raw: string;
@@ -149,7 +150,7 @@ export function splitParagraphs(masked: string): Paragraph[] {
   const n = masked.length;
   let start = -1;
   let end = -1;
-  for (let lineStart = 0; lineStart < n; ) {
+  for (let lineStart = 0; lineStart < n;) {
     let lineEnd = lineStart;
     while (lineEnd < n && !isLineBreak(masked.charCodeAt(lineEnd))) lineEnd++;
     let last = lineEnd;
@@ -234,7 +235,10 @@ function mask(raw: string, language: Language, lineStarts: number[]): { masked: 
       if (!text.includes('jiaodui-')) continue;
       const m = DIRECTIVE_LINE.exec(text);
       if (m) {
-        const list = m[2].replace(/-->\s*$/, '').split(/[\s,，]+/).filter(Boolean);
+        const list = m[2]
+          .replace(/-->\s*$/, '')
+          .split(/[\s,，]+/)
+          .filter(Boolean);
         directives.push({ kind: m[1] as DirectiveKind, rules: list.length ? list : null, line });
         ranges.push([start, start + text.length]);
       }
@@ -284,7 +288,13 @@ function maskMarkdown(raw: string, ranges: Ranges, lineStarts: number[]): void {
   // Inline constructs are looked for outside the blocks only.
   const masked = applyBlanks(raw, blocks.slice());
   // HTML comments, inline code, autolinks, link destinations, raw HTML tags.
-  const patterns = [/<!--[\s\S]*?-->/g, /(`+)(?:(?!\1)[^\n])+\1/g, /<[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]*>/g, /\]\([^)\s]*(?:\s+"[^"]*")?\)/g, /<\/?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>\n]*)?\/?>/g];
+  const patterns = [
+    /<!--[\s\S]*?-->/g,
+    /(`+)(?:(?!\1)[^\n])+\1/g,
+    /<[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]*>/g,
+    /\]\([^)\s]*(?:\s+"[^"]*")?\)/g,
+    /<\/?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>\n]*)?\/?>/g,
+  ];
   for (const pattern of patterns) {
     for (const m of masked.matchAll(pattern)) {
       if (pattern.source.startsWith('\\]')) ranges.push([m.index! + 1, m.index! + m[0].length]);

@@ -16,14 +16,7 @@ export function isSeveritySetting(value: unknown): value is SeveritySetting {
   return typeof value === 'string' && (SEVERITY_SETTINGS as readonly string[]).includes(value);
 }
 
-export type Category =
-  | 'duplication'
-  | 'digits'
-  | 'punctuation'
-  | 'spacing'
-  | 'structure'
-  | 'characters'
-  | 'consistency';
+export type Category = 'duplication' | 'digits' | 'punctuation' | 'spacing' | 'structure' | 'characters' | 'consistency';
 
 export interface TextEdit {
   offset: number;

@@ -26,7 +26,15 @@ import { fixAllEdits, toWireEdits, type FixAllEdits } from './edits';
 import { toSimplifiedEdits } from './convert';
 import type { LintResult } from './linting';
 import { coreLanguage, canonicalLanguageId } from './settings';
-import { ALLOW_WORD_COMMAND, APPLY_SUGGESTIONS_COMMAND, CONVERT_KIND, FIX_ALL_KIND, type AllowWordArgs, type ApplySuggestionsArgs, type WireTextEdit } from './protocol';
+import {
+  ALLOW_WORD_COMMAND,
+  APPLY_SUGGESTIONS_COMMAND,
+  CONVERT_KIND,
+  FIX_ALL_KIND,
+  type AllowWordArgs,
+  type ApplySuggestionsArgs,
+  type WireTextEdit,
+} from './protocol';
 
 export interface ClientSupport {
   documentChanges: boolean;
@@ -49,12 +57,7 @@ export function workspaceEdit(document: TextDocument, edits: LspTextEdit[], supp
     : { changes: { [document.uri]: edits } };
 }
 
-export function codeActions(
-  params: CodeActionParams,
-  document: TextDocument,
-  current: LintResult | undefined,
-  support: ClientSupport,
-): CodeAction[] {
+export function codeActions(params: CodeActionParams, document: TextDocument, current: LintResult | undefined, support: ClientSupport): CodeAction[] {
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
   // Source actions rewrite the whole file: offer them only when asked for by kind.
@@ -88,7 +91,12 @@ export function codeActions(
         if (suggestions > 0) {
           const args: ApplySuggestionsArgs = { uri: document.uri, rule: data.rule };
           const title = `应用本文件中所有 ${data.rule} 建议（${suggestions} 处）…`;
-          actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: APPLY_SUGGESTIONS_COMMAND, arguments: [args] } });
+          actions.push({
+            title,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            command: { title, command: APPLY_SUGGESTIONS_COMMAND, arguments: [args] },
+          });
         }
         if (fixable > 1) {
           const action: CodeAction = {
@@ -162,7 +170,12 @@ export function ruleFixEdits(document: TextDocument, current: LintResult, rule: 
   const language = coreLanguage(document.languageId);
   // Only the half of the linter that holds the rule needs to run.
   const linter = current.linter.isDocumentRule(rule) ? current.linter.document : current.linter.paragraph;
-  return fixAllEdits(document.getText(), (text) => linter.lint(text, language), (f) => f.rule === rule, [kind]);
+  return fixAllEdits(
+    document.getText(),
+    (text) => linter.lint(text, language),
+    (f) => f.rule === rule,
+    [kind],
+  );
 }
 
 export function fixAllRuleEdit(document: TextDocument, current: LintResult, rule: string, support: ClientSupport): WorkspaceEdit {
@@ -180,7 +193,13 @@ function freshData(diagnostic: Diagnostic & { data: DiagnosticData }, document: 
     const start = current.text.positionAt(f.offset);
     const end = current.text.positionAt(f.offset + f.length);
     const r = diagnostic.range;
-    return f.rule === diagnostic.data.rule && start.line === r.start.line && start.character === r.start.character && end.line === r.end.line && end.character === r.end.character;
+    return (
+      f.rule === diagnostic.data.rule &&
+      start.line === r.start.line &&
+      start.character === r.start.character &&
+      end.line === r.end.line &&
+      end.character === r.end.character
+    );
   };
   const finding = current.findings.find(same);
   return finding ? (toDiagnostic(finding, current.text, current.version).data as DiagnosticData) : undefined;

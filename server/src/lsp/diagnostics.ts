@@ -80,4 +80,3 @@ export function tooLargeDiagnostic(bytes: number, limit: number): Diagnostic {
     message: `文档较大（${mb(bytes)} MB，超过 jiaodui.maxLiveSize 设定的 ${mb(limit)} MB），未作实时校对；可调大该设置，或运行“jiaodui: 校对工作区”/命令行 jiaodui lint 检查。`,
   };
 }
-

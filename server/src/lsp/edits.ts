@@ -15,9 +15,7 @@ export function toRange(text: TextModel, offset: number, length: number): WireTe
 }
 
 export function toWireEdits(text: TextModel, edits: readonly TextEdit[]): WireTextEdit[] {
-  return [...edits]
-    .sort((a, b) => a.offset - b.offset || a.length - b.length)
-    .map((e) => ({ range: toRange(text, e.offset, e.length), newText: e.newText }));
+  return [...edits].sort((a, b) => a.offset - b.offset || a.length - b.length).map((e) => ({ range: toRange(text, e.offset, e.length), newText: e.newText }));
 }
 
 /** An edit expressed on the original text, plus where its result sits in the current text. */

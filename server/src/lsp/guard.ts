@@ -12,11 +12,9 @@ export type Check = (value: unknown, at: string) => string | undefined;
 
 export const isString: Check = (v, at) => (typeof v === 'string' ? undefined : `${at} 应为字符串（收到 ${describe(v)}）`);
 export const isBoolean: Check = (v, at) => (typeof v === 'boolean' ? undefined : `${at} 应为布尔值（收到 ${describe(v)}）`);
-export const isInteger: Check = (v, at) =>
-  typeof v === 'number' && Number.isInteger(v) ? undefined : `${at} 应为整数（收到 ${describe(v)}）`;
+export const isInteger: Check = (v, at) => (typeof v === 'number' && Number.isInteger(v) ? undefined : `${at} 应为整数（收到 ${describe(v)}）`);
 /** LSP positions are unsigned integers. */
-export const isUnsigned: Check = (v, at) =>
-  typeof v === 'number' && Number.isInteger(v) && v >= 0 ? undefined : `${at} 应为非负整数（收到 ${describe(v)}）`;
+export const isUnsigned: Check = (v, at) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? undefined : `${at} 应为非负整数（收到 ${describe(v)}）`);
 export const isAnything: Check = () => undefined;
 
 /** An object with these keys; keys not listed are allowed (clients add their own). */

@@ -21,7 +21,12 @@ export function learnFromFolders(params: LearnModelParams): LearnModelResult {
     throw new Error(`没有可学习的稿件${why ? `（${why}）` : ''}`);
   }
   // Regular files only (discover checked; the read checks again on the open file): a FIFO would hang the server.
-  const corpus = files.map((file) => ({ path: file, content: readRegularFile(file, MAX_CORPUS_FILE_BYTES).toString('utf8').replace(/^\uFEFF/, '') }));
+  const corpus = files.map((file) => ({
+    path: file,
+    content: readRegularFile(file, MAX_CORPUS_FILE_BYTES)
+      .toString('utf8')
+      .replace(/^\uFEFF/, ''),
+  }));
   const model = learnModel(corpus, loadLexicon());
   fs.mkdirSync(path.dirname(params.out), { recursive: true });
   // Atomic, as the CLI does: a server linting meanwhile never reads half a model.

@@ -60,9 +60,7 @@ interface DocumentState {
   result?: LintResult;
 }
 
-type Outcome =
-  | { kind: 'linted'; result: LintResult; diagnostics: Diagnostic[]; paragraphFindings: Finding[] }
-  | { kind: 'skipped'; diagnostics: Diagnostic[] };
+type Outcome = { kind: 'linted'; result: LintResult; diagnostics: Diagnostic[]; paragraphFindings: Finding[] } | { kind: 'skipped'; diagnostics: Diagnostic[] };
 
 export class LiveLinter {
   private readonly states = new Map<string, DocumentState>();
@@ -184,7 +182,7 @@ export class LiveLinter {
     const context = this.safely(document.uri, () => this.project.contextFor(document.uri, settings));
     if (!context || context.ignored) return true;
     const language = coreLanguage(document.languageId);
-    for (let start = 0; start < raw.length; ) {
+    for (let start = 0; start < raw.length;) {
       // Slices end at a blank line, so their paragraphs are the document's paragraphs.
       const blankLine = /\r?\n[ \t\u3000]*\r?\n/g;
       blankLine.lastIndex = start + WARM_UP_SLICE;
@@ -212,7 +210,11 @@ export class LiveLinter {
     state.documentLinter = result.linter;
     const findings = mergeFindings(state.paragraphFindings ?? [], documentFindings);
     state.result = { ...result, findings, complete: true };
-    this.publish(uri, result.version, findings.map((f) => toDiagnostic(f, result.text, result.version)));
+    this.publish(
+      uri,
+      result.version,
+      findings.map((f) => toDiagnostic(f, result.text, result.version)),
+    );
   }
 
   private lintOpen(document: TextDocument, settings: JiaoduiSettings, full: boolean): Outcome {
@@ -225,8 +227,7 @@ export class LiveLinter {
     }
     const state = this.state(document.uri);
     return this.lintText(document.uri, document.version, raw, document.languageId, settings, (linter, text) => {
-      const reuse =
-        !full && state.documentLinter === linter && state.documentFindings !== undefined && state.documentCost > INLINE_DOCUMENT_BUDGET_MS;
+      const reuse = !full && state.documentLinter === linter && state.documentFindings !== undefined && state.documentCost > INLINE_DOCUMENT_BUDGET_MS;
       if (reuse) return { findings: state.documentFindings!, complete: false };
       const started = performance.now();
       const findings = linter.lintDocument(text);

@@ -134,7 +134,12 @@ export class Project {
   }
 
   /** The editor setting wins over the config's `model`; relative paths resolve against the workspace folder. */
-  private modelPathFor(file: string | undefined, settings: JiaoduiSettings, config: JiaoduiConfig | undefined, configDir: string | undefined): string | undefined {
+  private modelPathFor(
+    file: string | undefined,
+    settings: JiaoduiSettings,
+    config: JiaoduiConfig | undefined,
+    configDir: string | undefined,
+  ): string | undefined {
     if (settings.modelPath) {
       let p = settings.modelPath.replace(/^~(?=$|[\\/])/, os.homedir());
       if (!path.isAbsolute(p)) p = path.resolve(this.folderOf(file) ?? configDir ?? process.cwd(), p);
@@ -176,9 +181,7 @@ export class Project {
    */
   allowWord(uri: string, word: string): { file: string; added: boolean } {
     const file = fsPath(uri);
-    const target =
-      (file && findConfigFile(path.dirname(file))) ??
-      path.join(this.folderOf(file) ?? (file ? path.dirname(file) : process.cwd()), CONFIG_FILE);
+    const target = (file && findConfigFile(path.dirname(file))) ?? path.join(this.folderOf(file) ?? (file ? path.dirname(file) : process.cwd()), CONFIG_FILE);
     let text = '';
     try {
       text = fs.readFileSync(target, 'utf8');
@@ -224,7 +227,10 @@ function insertAllowed(body: string, word: string, existing: number, indent: str
     return body.slice(0, at) + (existing > 0 ? `, ${quoted}` : quoted) + body.slice(at);
   }
   const open = stripJsonc(body).indexOf('{');
-  const empty = stripJsonc(body).slice(open + 1).trim().startsWith('}');
+  const empty = stripJsonc(body)
+    .slice(open + 1)
+    .trim()
+    .startsWith('}');
   return body.slice(0, open + 1) + `${eol}${indent}"allow": [${quoted}]${empty ? '' : ','}` + body.slice(open + 1);
 }
 

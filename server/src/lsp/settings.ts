@@ -36,8 +36,7 @@ export const DEFAULT_SETTINGS: JiaoduiSettings = {
  */
 export function normalizeSettings(raw: unknown): JiaoduiSettings {
   const input = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
-  const number = (value: unknown, fallback: number) =>
-    typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : fallback;
+  const number = (value: unknown, fallback: number) => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : fallback);
   const rules: Record<string, Severity | 'off'> = {};
   if (typeof input.rules === 'object' && input.rules !== null) {
     for (const [id, value] of Object.entries(input.rules as Record<string, unknown>)) {
@@ -50,9 +49,7 @@ export function normalizeSettings(raw: unknown): JiaoduiSettings {
     enable: typeof input.enable === 'boolean' ? input.enable : DEFAULT_SETTINGS.enable,
     modelPath: typeof input.modelPath === 'string' ? input.modelPath.trim() : DEFAULT_SETTINGS.modelPath,
     languages:
-      Array.isArray(input.languages) && input.languages.every((l) => typeof l === 'string')
-        ? (input.languages as string[])
-        : DEFAULT_SETTINGS.languages,
+      Array.isArray(input.languages) && input.languages.every((l) => typeof l === 'string') ? (input.languages as string[]) : DEFAULT_SETTINGS.languages,
     debounceMs: number(input.debounceMs, DEFAULT_SETTINGS.debounceMs),
     maxLiveSize: number(input.maxLiveSize, DEFAULT_SETTINGS.maxLiveSize),
     rules,

@@ -16,8 +16,14 @@ export class SplitLinter {
   private readonly documentRuleIds: Set<string>;
 
   constructor(options: LintOptions, rules: readonly Rule[] = RULES) {
-    this.paragraph = new Linter(options, rules.filter((r) => r.meta.scope !== 'document'));
-    this.document = new Linter(options, rules.filter((r) => r.meta.scope === 'document'));
+    this.paragraph = new Linter(
+      options,
+      rules.filter((r) => r.meta.scope !== 'document'),
+    );
+    this.document = new Linter(
+      options,
+      rules.filter((r) => r.meta.scope === 'document'),
+    );
     this.documentRuleIds = new Set(rules.filter((r) => r.meta.scope === 'document').map((r) => r.meta.id));
   }
 

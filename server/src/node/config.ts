@@ -79,7 +79,10 @@ export function validateConfig(data: unknown, source: string): JiaoduiConfig {
       Object.values(config.corrections).every((v) => typeof v === 'string' || (typeof v === 'object' && v !== null && typeof v.right === 'string'));
     if (!ok) throw new ConfigError(`${source}: “corrections” 应为对象：{"错误写法": "正确写法"} 或 {"错误写法": {"right": "正确写法", "note": "说明"}}`);
   }
-  if (config.names !== undefined && (!Array.isArray(config.names) || config.names.some((n) => typeof n !== 'string' && (typeof n !== 'object' || n === null || typeof n.name !== 'string')))) {
+  if (
+    config.names !== undefined &&
+    (!Array.isArray(config.names) || config.names.some((n) => typeof n !== 'string' && (typeof n !== 'object' || n === null || typeof n.name !== 'string')))
+  ) {
     throw new ConfigError(`${source}: “names” 应为名称数组（字符串，或含 name 的对象）`);
   }
   return config;

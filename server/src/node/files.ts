@@ -221,8 +221,6 @@ export function discover(inputs: readonly string[], cwd: string, isIgnored: (fil
   return { files, problems, skipped, named, ignored };
 }
 
-
-
 /** Drafts under a folder, sorted for stable reports; symlinked folders are not followed (no cycles). */
 function walk(dir: string, skip: (file: string, reason: string) => void): string[] {
   const out: string[] = [];

@@ -44,11 +44,10 @@ export interface CodeServerDirs {
 }
 
 export function installExtension(bin: string, dirs: CodeServerDirs, vsix: string): void {
-  const output = execFileSync(
-    bin,
-    ['--user-data-dir', dirs.userDataDir, '--extensions-dir', dirs.extensionsDir, '--install-extension', vsix, '--force'],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const output = execFileSync(bin, ['--user-data-dir', dirs.userDataDir, '--extensions-dir', dirs.extensionsDir, '--install-extension', vsix, '--force'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   if (!/successfully installed/i.test(output)) throw new Error(`code-server --install-extension: ${output}`);
 }
 

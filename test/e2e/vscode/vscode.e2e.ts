@@ -114,7 +114,10 @@ describe('VS Code (code-server 4.139 web workbench) end to end', function () {
 
   afterEach(async function () {
     if (!bench) return;
-    const slug = (this.currentTest?.title ?? 'step').replace(/[^\w\u4e00-\u9fff]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+    const slug = (this.currentTest?.title ?? 'step')
+      .replace(/[^\w\u4e00-\u9fff]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60);
     const failed = this.currentTest?.state === 'failed';
     const file = await bench.screenshot(failed ? `FAILED-${slug}` : slug);
     if (failed) {
@@ -147,9 +150,7 @@ describe('VS Code (code-server 4.139 web workbench) end to end', function () {
     assert.ok(!fs.existsSync(path.join(folder, 'dist/cli.js')), 'the VSIX ships the CLI bundle');
     for (const bundle of ['dist/client.js', 'dist/server.js']) {
       const source = fs.readFileSync(path.join(folder, bundle), 'utf8');
-      const external = [...source.matchAll(/\brequire\(["']([^"']+)["']\)/g)]
-        .map((m) => m[1])
-        .filter((name) => name !== 'vscode' && !isBuiltin(name));
+      const external = [...source.matchAll(/\brequire\(["']([^"']+)["']\)/g)].map((m) => m[1]).filter((name) => name !== 'vscode' && !isBuiltin(name));
       assert.deepEqual(external, [], `${bundle} requires packages the VSIX does not ship`);
     }
   });
@@ -196,7 +197,10 @@ describe('VS Code (code-server 4.139 web workbench) end to end', function () {
     const titles = await menu.allInnerTexts();
     // A suggestion is offered as a quick fix (not preferred: only safe fixes are), with the rule's
     // confirming command, "ignore here" and "allow" after it.
-    assert.ok(titles.some((t) => t.includes('应用本文件中所有 duplicate-word 建议')), `menu was ${JSON.stringify(titles)}`);
+    assert.ok(
+      titles.some((t) => t.includes('应用本文件中所有 duplicate-word 建议')),
+      `menu was ${JSON.stringify(titles)}`,
+    );
     await menu.filter({ hasText: '删去重复' }).first().click();
     await bench.editor().locator('.view-line', { hasText: '实施医疗卫生强基工程' }).waitFor({ timeout: 15_000 });
     await bench.save();
@@ -237,7 +241,10 @@ describe('VS Code (code-server 4.139 web workbench) end to end', function () {
     const after = fs.readFileSync(file, 'utf8');
     const typed = `${MIXED_TEXT}\n`;
     assert.equal(after, cliFixed(typed, MIXED_DRAFT), 'fix-all on save differs from `jiaodui lint --fix`');
-    assert.ok(after.includes('以此为为抓手，推进改革') && after.includes('加强监测，做好防控'), `safe fixes applied, the suggestion left: ${JSON.stringify(after)}`);
+    assert.ok(
+      after.includes('以此为为抓手，推进改革') && after.includes('加强监测，做好防控'),
+      `safe fixes applied, the suggestion left: ${JSON.stringify(after)}`,
+    );
     await bench.findingCount((n) => n === 1);
   });
 
@@ -264,7 +271,10 @@ describe('VS Code (code-server 4.139 web workbench) end to end', function () {
 
   it('colours a byline with the newsdraft grammar', async () => {
     await bench.openFile(BYLINE_DRAFT);
-    await bench.statusItem('status.editor.mode').filter({ hasText: /News draft|稿件|newsdraft/ }).waitFor({ timeout: 15_000 });
+    await bench
+      .statusItem('status.editor.mode')
+      .filter({ hasText: /News draft|稿件|newsdraft/ })
+      .waitFor({ timeout: 15_000 });
     const line = bench.editor().locator('.view-line', { hasText: '本报讯（记者李季）' });
     await line.waitFor({ timeout: 15_000 });
     const colours = (await bench.page.evaluate(`
@@ -292,7 +302,10 @@ describe('VS Code (code-server 4.139 web workbench) end to end', function () {
     await bench.statusItem('status.workspaceTrust').filter({ hasText: 'Restricted Mode' }).waitFor({ timeout: 5_000 });
     const notes = await bench.notifications();
     const aboutConfigModel = notes.filter((n) => n.includes(CONFIG_MODEL));
-    assert.ok(aboutConfigModel.some((n) => n.includes('工作区未受信任')), `no note that ${CONFIG_MODEL} was left unread: ${notes.join(' | ')}`);
+    assert.ok(
+      aboutConfigModel.some((n) => n.includes('工作区未受信任')),
+      `no note that ${CONFIG_MODEL} was left unread: ${notes.join(' | ')}`,
+    );
     assert.ok(!aboutConfigModel.some((n) => n.includes('无法读取')), `${CONFIG_MODEL} was read while untrusted: ${notes.join(' | ')}`);
   });
 
@@ -314,6 +327,9 @@ describe('VS Code (code-server 4.139 web workbench) end to end', function () {
     await warning.waitFor({ timeout: 30_000 });
     // The same look-up that found nothing while untrusted finds it now.
     const notes = await bench.notifications();
-    assert.ok(notes.some((n) => n.includes(UNTRUSTED_MODEL)), notes.join(' | '));
+    assert.ok(
+      notes.some((n) => n.includes(UNTRUSTED_MODEL)),
+      notes.join(' | '),
+    );
   });
 });

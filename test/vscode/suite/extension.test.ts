@@ -60,7 +60,12 @@ describe('jiaodui in the extension host', () => {
     await vscode.window.showTextDocument(document);
     const [first] = await diagnosticsFor(document.uri, (d) => d.some((x) => (x.code as { value: string }).value === 'duplicate-word'));
     const target = ours(document.uri).find((x) => (x.code as { value: string }).value === 'duplicate-word') ?? first;
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, target.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      target.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const preferred = actions.find((a) => a.isPreferred);
     assert.ok(preferred?.edit, `a preferred quick fix (${actions.map((a) => a.title).join(' | ')})`);
     assert.ok(await vscode.workspace.applyEdit(preferred.edit));

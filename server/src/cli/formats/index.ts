@@ -71,7 +71,8 @@ export function createReporter(format: Format, ctx: RenderContext, write: (text:
         suggestions += block.suggestions;
         if (block.text) write(block.text);
       },
-      end: (s) => write(textSummary(s, { fixable, suggestions, fixed: 0, changedFiles: 0 }, { color: ctx.color, mode: ctx.mode, maxWarnings: ctx.maxWarnings })),
+      end: (s) =>
+        write(textSummary(s, { fixable, suggestions, fixed: 0, changedFiles: 0 }, { color: ctx.color, mode: ctx.mode, maxWarnings: ctx.maxWarnings })),
     };
   }
   const results: FileResult[] = [];

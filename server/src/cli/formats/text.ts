@@ -29,7 +29,8 @@ function paint(enabled: boolean) {
 }
 
 /* eslint-disable regexp/no-dupe-characters-character-class -- whole Unicode blocks are listed for the reader; that some overlap a script class is harmless */
-const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uff60\uffe0-\uffe6\u2e80-\u2fff\u3100-\u31ff\ufe30-\ufe4f]/u;
+const WIDE =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uff60\uffe0-\uffe6\u2e80-\u2fff\u3100-\u31ff\ufe30-\ufe4f]/u;
 /* eslint-enable regexp/no-dupe-characters-character-class */
 
 /** Terminal cells: East Asian wide and fullwidth characters take two. */
@@ -152,7 +153,10 @@ export function textSummary(summary: Summary, counts: BlockCounts & { fixed: num
     const line = `✖ 共 ${total} 处问题：错误 ${summary.errors}，警告 ${summary.warnings}，提示 ${summary.infos}（${plural(total, 'problem')}: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info')}）`;
     out.push(c.bold(summary.errors > 0 ? c.red(line) : c.yellow(line)));
     if (fixable > 0 && options.mode === 'lint') out.push(`  其中 ${fixable} 处可用 --fix 自动修复（${fixable} fixable with --fix）`);
-    if (suggestions > 0) out.push(`  另有 ${suggestions} 处修改建议，需人工确认，或用 --fix --fix-type safe,suggestion 一并应用（${plural(suggestions, 'suggestion')}: review them, or apply with --fix-type suggestion）`);
+    if (suggestions > 0)
+      out.push(
+        `  另有 ${suggestions} 处修改建议，需人工确认，或用 --fix --fix-type safe,suggestion 一并应用（${plural(suggestions, 'suggestion')}: review them, or apply with --fix-type suggestion）`,
+      );
   }
   const warningsOver = tooManyWarnings(summary, options.maxWarnings);
   if (warningsOver) out.push(c.bold(c.red(`✖ ${warningsOver}`)));

@@ -9,7 +9,8 @@ import { isHanChar } from './han';
 const LATIN_LETTER = /[A-Za-z]/;
 const ALNUM = /^[A-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]$/;
 /** Full-width (CJK) punctuation, brackets, quotes and the ellipsis/dash marks. */
-const CJK_PUNCT = /^[\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018\u2019\u201c\u201d\u2014\u2026\u00b7\u2015\u2e3a\u2e3b\ufe30-\ufe4f]$/u;
+const CJK_PUNCT =
+  /^[\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018\u2019\u201c\u201d\u2014\u2026\u00b7\u2015\u2e3a\u2e3b\ufe30-\ufe4f]$/u;
 
 /** Is `ch` full-width Chinese punctuation (，。、；：？！“”‘’（）《》【】〔〕……——·～ …)? */
 export function isCjkPunct(ch: string | undefined): boolean {

@@ -80,7 +80,7 @@ export function isHanChar(ch: string | undefined): boolean {
 
 /** Is every code point of text[start, end) a Han ideograph (〇 excluded)? */
 export function isHanIdeographRun(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; ) {
+  for (let i = start; i < end;) {
     const code = text.codePointAt(i)!;
     if (!isHanIdeograph(code)) return false;
     i += code > 0xffff ? 2 : 1;

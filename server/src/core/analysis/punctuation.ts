@@ -144,7 +144,6 @@ const RANGE = /(?<![\d.])(\d+(?:\.\d+)?)( ?[年月日])? ?([~～\-—–至]) ?(
 /** Numbering contexts where a hyphen joins numbers legitimately: 图2-8, 表3-1 (GB/T 15834-2011 4.13: the short hyphen numbers figures and tables). */
 const NUMBERING_PREFIX = /[图表式例附]$/;
 
-
 /** Every range between two numbers (2016—2030, 1～6, 1~3, 2020 年-2022 年), code-like hyphens excluded. */
 export function findRangeSites(text: string): RangeSite[] {
   const sites: RangeSite[] = [];

@@ -27,7 +27,8 @@ export const CHINESE_MIN_HAN_SHARE = 0.2;
 const MIN_LATIN_LETTERS = 20;
 
 const isKana = (code: number): boolean => (code >= 0x3041 && code <= 0x309f) || (code >= 0x30a0 && code <= 0x30fa) || (code >= 0x31f0 && code <= 0x31ff);
-const isLatinLetter = (code: number): boolean => (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7);
+const isLatinLetter = (code: number): boolean =>
+  (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7);
 
 export interface ScriptCounts {
   han: number;

@@ -191,7 +191,18 @@ export function opensLede(line: string): boolean {
   return LEDE.test(line);
 }
 
-const PAIR_CLOSER: Readonly<Record<string, string>> = { '“': '”', '‘': '’', '《': '》', '（': '）', '(': ')', '【': '】', '〔': '〕', '「': '」', '『': '』', '〈': '〉' };
+const PAIR_CLOSER: Readonly<Record<string, string>> = {
+  '“': '”',
+  '‘': '’',
+  '《': '》',
+  '（': '）',
+  '(': ')',
+  '【': '】',
+  '〔': '〕',
+  '「': '」',
+  '『': '』',
+  '〈': '〉',
+};
 
 /**
  * The opening mark the line leaves open and the next line closes first (国务院印发《关于⏎
@@ -292,7 +303,35 @@ export function bridgingWord(lexicon: Lexicon, left: string, right: string, minF
 /** Parts of speech after which a clause cannot stop: prepositions, conjunctions, structural particles. */
 const NON_FINAL_POS = new Set(['p', 'c', 'uj', 'uv', 'ud', 'uz', 'ug', 'u']);
 /** Auxiliaries and adverbs that always want a verb after them (some are nouns too: 工作会, 纲要). */
-const NON_FINAL_WORDS = new Set(['要', '会', '能', '可', '应', '需', '须', '将', '把', '被', '让', '使', '给', '即', '均', '已', '正', '曾', '更', '还', '也', '都', '就', '又', '才', '并', '且']);
+const NON_FINAL_WORDS = new Set([
+  '要',
+  '会',
+  '能',
+  '可',
+  '应',
+  '需',
+  '须',
+  '将',
+  '把',
+  '被',
+  '让',
+  '使',
+  '给',
+  '即',
+  '均',
+  '已',
+  '正',
+  '曾',
+  '更',
+  '还',
+  '也',
+  '都',
+  '就',
+  '又',
+  '才',
+  '并',
+  '且',
+]);
 
 /**
  * The line ends on a word that cannot end a clause: a preposition, conjunction or
@@ -311,7 +350,7 @@ export function endsOnFunctionWord(lexicon: Lexicon, line: string, mode: 'strict
   // 地 ends an adverbial only after an adjective or adverb (积极地⏎推进); after anything else it is a place (多地, 等地).
   if (pos === 'uv') {
     const before = tokens[tokens.length - 2];
-    const beforePos = before ? lexicon.pos(before.word) ?? '' : '';
+    const beforePos = before ? (lexicon.pos(before.word) ?? '') : '';
     if (!/^(?:a|ad|an|d|z)$/.test(beforePos)) pos = 'n';
   }
   if (pos && NON_FINAL_POS.has(pos) && !NON_FINAL_WORDS.has(last.word) && last.word !== '之') return last.word;

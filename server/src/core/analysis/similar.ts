@@ -62,7 +62,10 @@ export function confusablesOf(ch: string): Confusable[] {
   if (ch.length === 1) {
     const seen = new Set<string>([ch]);
     const { sound, shape } = loaded();
-    for (const [kind, map, groups] of [['sound', sound, similarChars.sound], ['shape', shape, similarChars.shape]] as const) {
+    for (const [kind, map, groups] of [
+      ['sound', sound, similarChars.sound],
+      ['shape', shape, similarChars.shape],
+    ] as const) {
       for (const id of map.get(ch.charCodeAt(0)) ?? []) {
         for (const c of groups[id]) {
           if (seen.has(c)) continue;

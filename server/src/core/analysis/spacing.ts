@@ -112,7 +112,8 @@ function addJunctions(junctions: SpacingJunction[], text: string, kind: Junction
     if (isHanChar(left)) junctions.push({ kind, spaced: false, start: start - left!.length, end, space: -1 });
   } else if (leftCode === 32) {
     const han = charBefore(text, start - 1);
-    if (isHanChar(han) && !followsQuantity(text, start - 1 - han!.length, han!)) junctions.push({ kind, spaced: true, start: start - 1 - han!.length, end, space: start - 1 });
+    if (isHanChar(han) && !followsQuantity(text, start - 1 - han!.length, han!))
+      junctions.push({ kind, spaced: true, start: start - 1 - han!.length, end, space: start - 1 });
   }
   const rightCode = text.charCodeAt(end);
   if (rightCode >= 0x2e80) {
@@ -133,7 +134,7 @@ export function findSpacingJunctions(text: string): SpacingJunction[] {
   // Lines and tokens are read by code unit: every paragraph with a number in it comes
   // through here, and regex iterators and substrings per line and token were most
   // of what a lint allocated.
-  for (let lineStart = 0; lineStart < text.length; ) {
+  for (let lineStart = 0; lineStart < text.length;) {
     let lineEnd = lineStart;
     while (lineEnd < text.length && !isLineBreak(text.charCodeAt(lineEnd))) lineEnd++;
     const base = lineStart;
@@ -145,7 +146,7 @@ export function findSpacingJunctions(text: string): SpacingJunction[] {
     // Tokens in order, each judged against its neighbours as it is read: the one before
     // (where it ended) and the one after (it starts right after a single space).
     let previousEnd = -1;
-    for (let p = base; p < lineEnd; ) {
+    for (let p = base; p < lineEnd;) {
       if (!isAlnumCode(text.charCodeAt(p))) {
         p++;
         continue;

@@ -33,7 +33,7 @@ export function unwrap(text: string): Unwrapped {
 
 function unwrapText(text: string): Unwrapped {
   const lines: Array<{ start: number; end: number; next: number }> = [];
-  for (let start = 0; start <= text.length; ) {
+  for (let start = 0; start <= text.length;) {
     let end = start;
     while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
     let next = end;
@@ -51,12 +51,7 @@ function unwrapText(text: string): Unwrapped {
     while (k < lines.length && k <= l + 2 && isBlankLine(text, lines[k].start, lines[k].end)) k++;
     const following = k < lines.length && k <= l + 2 ? text.slice(lines[k].start, lines[k].end).trim() : '';
     const wraps =
-      next > end &&
-      body.length >= MIN_WRAPPED_LINE &&
-      !BLOCK_START.test(body) &&
-      !CLOSING.test(body) &&
-      following !== '' &&
-      !BLOCK_START.test(following);
+      next > end && body.length >= MIN_WRAPPED_LINE && !BLOCK_START.test(body) && !CLOSING.test(body) && following !== '' && !BLOCK_START.test(following);
     if (wraps) {
       // Drop the break and the blank line; trim the trailing blanks and the continuation's indent.
       let trimmed = end;

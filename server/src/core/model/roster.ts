@@ -38,13 +38,20 @@ export function applyRoster(model: LearnedModel, roster: Roster): LearnedModel {
   const rosterNames = (roster.names ?? []).map(normaliseName).filter((n) => n.name.length > 0);
   const rosterPhrases = (roster.phrases ?? []).map((p) => p.trim()).filter((p) => p.length > 0);
   const houseCorrections = Object.entries(roster.corrections ?? {})
-    .map(([wrong, value]): CorrectionEntry => (typeof value === 'string' ? { wrong: wrong.trim(), right: value.trim(), source: 'house' } : { wrong: wrong.trim(), right: value.right.trim(), source: 'house', note: value.note }))
+    .map(([wrong, value]): CorrectionEntry =>
+      typeof value === 'string'
+        ? { wrong: wrong.trim(), right: value.trim(), source: 'house' }
+        : { wrong: wrong.trim(), right: value.right.trim(), source: 'house', note: value.note },
+    )
     .filter((c) => c.wrong.length > 0 && c.right.length > 0 && c.wrong !== c.right);
   if (rosterNames.length === 0 && rosterPhrases.length === 0 && houseCorrections.length === 0) return model;
   const house = new Set(houseCorrections.map((c) => c.wrong));
   return {
     ...model,
-    corrections: { attested: model.corrections?.attested ?? {}, entries: [...houseCorrections, ...(model.corrections?.entries ?? []).filter((c) => !house.has(c.wrong))] },
+    corrections: {
+      attested: model.corrections?.attested ?? {},
+      entries: [...houseCorrections, ...(model.corrections?.entries ?? []).filter((c) => !house.has(c.wrong))],
+    },
     phrases: { ...model.phrases, phrases: mergePhrases(model.phrases.phrases, rosterPhrases) },
     names: mergeNames(model.names.names, model.names.shortForms, rosterNames),
   };
@@ -86,9 +93,7 @@ function mergeNames(learned: NameEntry[], shortForms: Record<string, string>, ro
   const canonical = new Set(rosterNames.map((n) => n.name));
   const aliases = new Map<string, string>();
   for (const n of rosterNames) for (const alias of n.aliases ?? []) aliases.set(alias, n.name);
-  const kept = learned.filter(
-    (n) => canonical.has(n.name) || aliases.has(n.name) || !rosterNames.some((r) => containsVariant(n.name, r.name)),
-  );
+  const kept = learned.filter((n) => canonical.has(n.name) || aliases.has(n.name) || !rosterNames.some((r) => containsVariant(n.name, r.name)));
   const byName = new Map(kept.map((n) => [n.name, n]));
   for (const r of rosterNames) {
     const existing = byName.get(r.name);

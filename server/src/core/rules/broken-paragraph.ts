@@ -69,8 +69,7 @@ export const brokenParagraph: Rule = {
     docs: {
       summary: '段落在句中断开',
       gloss: 'A paragraph split mid-sentence by copy-paste',
-      why:
-        '从 PDF、排版软件或窄栏版面复制文字时，硬回车会留在句子中间，甚至把一个词拆成两半（表／示）。见报后读者看到的是莫名其妙的断段。本规则只在有证据时报告：词被拆开、行尾是介词连词或助词、下一行以助词或逗号开头、上一行是完整的叙述句或排满了版面行宽；标题、署名、图片说明、列表项不报。',
+      why: '从 PDF、排版软件或窄栏版面复制文字时，硬回车会留在句子中间，甚至把一个词拆成两半（表／示）。见报后读者看到的是莫名其妙的断段。本规则只在有证据时报告：词被拆开、行尾是介词连词或助词、下一行以助词或逗号开头、上一行是完整的叙述句或排满了版面行宽；标题、署名、图片说明、列表项不报。',
       example: { bad: '该院负责人表\n\n示，将继续推进改革。', good: '该院负责人表示，将继续推进改革。' },
     },
   },
@@ -237,7 +236,13 @@ function judgeBreak(
   // spaces, and end on any word (…多地, …推进会, …准备着); only a line that cannot start a
   // paragraph — on a comma or a particle — or a finished sentence inside the line says
   // the break cuts a sentence.
-  if ((end === 'han' || end === 'closer' || end === 'alnum') && (first || opensLede(n) || opensNumberedItem(p)) && !hasInnerSentenceEnd(p) && !opensWithReport(p) && !wrapped) {
+  if (
+    (end === 'han' || end === 'closer' || end === 'alnum') &&
+    (first || opensLede(n) || opensNumberedItem(p)) &&
+    !hasInnerSentenceEnd(p) &&
+    !opensWithReport(p) &&
+    !wrapped
+  ) {
     if (start === 'punct') return `下一行以标点“${n[0]}”开头`;
     const conjunction = end === 'han' ? endsOnConjunction(lexicon, p) : null;
     if (conjunction) return `行尾“${conjunction}”后句子未完`;
@@ -306,7 +311,10 @@ class BreakEvidence {
   prose(): boolean {
     const p = this.p;
     this.proseMemo ??=
-      hasInnerSentenceEnd(p) || opensWithReport(p) || (clauseMarks(p) >= 1 && displayWidth(p) > this.headlineMax) || (clauseMarks(p) >= 2 && displayWidth(p) >= 16);
+      hasInnerSentenceEnd(p) ||
+      opensWithReport(p) ||
+      (clauseMarks(p) >= 1 && displayWidth(p) > this.headlineMax) ||
+      (clauseMarks(p) >= 2 && displayWidth(p) >= 16);
     return this.proseMemo;
   }
 

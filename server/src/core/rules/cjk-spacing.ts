@@ -59,8 +59,7 @@ export const cjkSpacing: Rule<SpacingState> = {
     docs: {
       summary: '汉字与数字、外文之间的空格不合本报体例',
       gloss: 'Spaces between Chinese and digits/Latin against the house style',
-      why:
-        '同一份报纸里“做好4个方面”和“做好 4个方面”混用，版面疏密不一，多来自 PDF 转录或外部来稿。本规则只在语料库明确不加空格（九成以上）时提示删去空格，从不要求添加空格。',
+      why: '同一份报纸里“做好4个方面”和“做好 4个方面”混用，版面疏密不一，多来自 PDF 转录或外部来稿。本规则只在语料库明确不加空格（九成以上）时提示删去空格，从不要求添加空格。',
       example: { bad: '做好 4个方面，第 7页', good: '做好4个方面，第7页' },
       reference: '本报体例（由语料库学习）；GB/T 15834-2011 未规定汉字与数字间加空格',
     },

@@ -13,17 +13,7 @@
  * from paper to paper.
  */
 import type { Rule, RuleContext } from '../types';
-import {
-  isValidDate,
-  lunarDayName,
-  lunarMonthName,
-  parseLunarDay,
-  parseLunarMonth,
-  stemBranch,
-  toLunar,
-  weekday,
-  weekdayChar,
-} from '../calendar/lunar';
+import { isValidDate, lunarDayName, lunarMonthName, parseLunarDay, parseLunarMonth, stemBranch, toLunar, weekday, weekdayChar } from '../calendar/lunar';
 import { fixer, makeFix } from '../fixer';
 
 const HAN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
@@ -56,7 +46,10 @@ function findDates(text: string): RegExpExecArray[] {
 const FIELDS: Array<{ kind: 'weekday' | 'lunar' | 'year' | 'other'; pattern: RegExp }> = [
   { kind: 'weekday', pattern: /^(?:星期|礼拜|周)([一二三四五六日天])/ },
   { kind: 'year', pattern: /^(农历)?([甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥])年/ },
-  { kind: 'lunar', pattern: /^(农历)?(闰)?(正|十一|十二|冬|腊|[一二三四五六七八九十])月(初[一二三四五六七八九十]|十[一二三四五六七八九]|二十|廿[一二三四五六七八九十]|三十)/ },
+  {
+    kind: 'lunar',
+    pattern: /^(农历)?(闰)?(正|十一|十二|冬|腊|[一二三四五六七八九十])月(初[一二三四五六七八九十]|十[一二三四五六七八九]|二十|廿[一二三四五六七八九十]|三十)/,
+  },
   { kind: 'other', pattern: /^农历/ },
   { kind: 'other', pattern: /^(?:总)?第\s*\d+\s*期/ },
   { kind: 'other', pattern: /^今日\s*\d+\s*版/ },

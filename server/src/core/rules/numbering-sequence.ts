@@ -75,7 +75,10 @@ export const numberingSequence: Rule = {
       summary: '序号不连续、重复或与所述项数不符',
       gloss: 'Broken enumerations: a skipped or repeated ordinal, a count the list does not match, a marker that lost its 是',
       why: '“一是、二是、三是”和“（一）（二）（三）”是新闻稿最常见的结构。漏字（三对）、跳号、重号和“六大领域只列了五项”都是排版改稿中常见的硬伤，读者一眼可见。',
-      example: { bad: '一是打通数据壁垒。二是统一政策。三对重点人群加强宣传。四是推进分级诊疗。', good: '一是打通数据壁垒。二是统一政策。三是对重点人群加强宣传。四是推进分级诊疗。' },
+      example: {
+        bad: '一是打通数据壁垒。二是统一政策。三对重点人群加强宣传。四是推进分级诊疗。',
+        good: '一是打通数据壁垒。二是统一政策。三是对重点人群加强宣传。四是推进分级诊疗。',
+      },
     },
   },
   checkDocument(ctx) {
@@ -121,7 +124,14 @@ function findMarkers(text: string, starts: number[]): Marker[] {
       if (value === undefined || value === 0) continue;
       const start = m.index!;
       const paragraph = paragraphOf(starts, start);
-      markers.push({ type, value, start, end: start + m[0].length, paragraph, heading: (type === 'paren' || type === 'paren-arabic') && atParagraphStart(paragraph, start) });
+      markers.push({
+        type,
+        value,
+        start,
+        end: start + m[0].length,
+        paragraph,
+        heading: (type === 'paren' || type === 'paren-arabic') && atParagraphStart(paragraph, start),
+      });
     }
   }
   starts.forEach((lineStart, paragraph) => {
@@ -147,7 +157,13 @@ class Reporter {
   ) {}
 
   /** Reports [start, end) of the unwrapped text; `edits` are in unwrapped offsets too. */
-  report(start: number, end: number, message: string, evidence: string, fix?: { title: string; edits: Array<{ at: number; length: number; newText: string }> }): void {
+  report(
+    start: number,
+    end: number,
+    message: string,
+    evidence: string,
+    fix?: { title: string; edits: Array<{ at: number; length: number; newText: string }> },
+  ): void {
     if (this.seen.has(start)) return;
     this.seen.add(start);
     const from = this.offsets[start];
@@ -158,7 +174,14 @@ class Reporter {
       message,
       evidence,
       subject: this.text.slice(start, end),
-      fixes: fix ? [makeFix(fix.title, fix.edits.map((e) => fixer.replaceTextRange([this.offsets[e.at], this.offsets[e.at] + e.length], e.newText)))] : [],
+      fixes: fix
+        ? [
+            makeFix(
+              fix.title,
+              fix.edits.map((e) => fixer.replaceTextRange([this.offsets[e.at], this.offsets[e.at] + e.length], e.newText)),
+            ),
+          ]
+        : [],
     });
   }
 }
@@ -220,7 +243,12 @@ function checkInline(markers: Marker[], text: string, starts: number[], reporter
       }
       if (marker.value > last.value + 1) {
         const missing = Array.from({ length: marker.value - last.value - 1 }, (_, i) => label(marker, last.value + 1 + i)).join('、');
-        reporter.report(marker.start, marker.end, `序号不连续：“${label(last)}”之后是“${label(marker)}”，缺少“${missing}”`, `同一段中的序号应连续；“${label(last)}”与“${label(marker)}”之间没有“${missing}”。`);
+        reporter.report(
+          marker.start,
+          marker.end,
+          `序号不连续：“${label(last)}”之后是“${label(marker)}”，缺少“${missing}”`,
+          `同一段中的序号应连续；“${label(last)}”与“${label(marker)}”之间没有“${missing}”。`,
+        );
         list.push(marker);
       } else if (marker.value === last.value) {
         const next = stream[k + 1];
@@ -293,9 +321,7 @@ function checkAnnouncedCount(list: Marker[], text: string, starts: number[], rep
   reporter.report(
     at,
     end,
-    shortfall
-      ? `项数不符：前称“${matches[0][0]}”，后文只列到“${label(lastItem)}”`
-      : `项数不符：前称“${matches[0][0]}”，后文列到“${label(lastItem)}”`,
+    shortfall ? `项数不符：前称“${matches[0][0]}”，后文只列到“${label(lastItem)}”` : `项数不符：前称“${matches[0][0]}”，后文列到“${label(lastItem)}”`,
     `“${matches[0][0]}”引出的列举共 ${lastItem.value} 项。`,
   );
 }
@@ -323,7 +349,13 @@ function checkHeadings(markers: Marker[], text: string, starts: number[], report
       const missing = Array.from({ length: marker.value - last.value - 1 }, (_, i) => label(marker, last.value + 1 + i)).join('、');
       reporter.report(marker.start, marker.end, `序号不连续：“${label(last)}”之后是“${label(marker)}”，缺少“${missing}”`, `上一个同级标题是“${label(last)}”。`);
     } else if (marker.value === last.value) {
-      reporter.report(marker.start, marker.end, `序号重复：“${label(marker)}”出现两次，应为“${label(marker, last.value + 1)}”`, `上一个同级标题也是“${label(last)}”。`, renumberFix(text, marker, last.value + 1));
+      reporter.report(
+        marker.start,
+        marker.end,
+        `序号重复：“${label(marker)}”出现两次，应为“${label(marker, last.value + 1)}”`,
+        `上一个同级标题也是“${label(last)}”。`,
+        renumberFix(text, marker, last.value + 1),
+      );
       lastAt.set(marker.type, { ...marker, value: last.value + 1 });
     } else {
       lastAt.delete(marker.type);

@@ -22,17 +22,61 @@ import { isHanChar } from '../analysis/han';
 import { displayWidth, hardWrapWidth } from '../analysis/sentence-break';
 
 const OPENERS: Readonly<Record<string, string>> = {
-  '“': 'quote', '‘': 'single', '《': 'book', '〈': 'book-single', '（': 'paren', '(': 'paren', '【': 'lenticular', '〔': 'tortoise', '「': 'corner', '『': 'corner-double',
+  '“': 'quote',
+  '‘': 'single',
+  '《': 'book',
+  '〈': 'book-single',
+  '（': 'paren',
+  '(': 'paren',
+  '【': 'lenticular',
+  '〔': 'tortoise',
+  '「': 'corner',
+  '『': 'corner-double',
 };
 const CLOSERS: Readonly<Record<string, string>> = {
-  '”': 'quote', '’': 'single', '》': 'book', '〉': 'book-single', '）': 'paren', ')': 'paren', '】': 'lenticular', '〕': 'tortoise', '」': 'corner', '』': 'corner-double',
+  '”': 'quote',
+  '’': 'single',
+  '》': 'book',
+  '〉': 'book-single',
+  '）': 'paren',
+  ')': 'paren',
+  '】': 'lenticular',
+  '〕': 'tortoise',
+  '」': 'corner',
+  '』': 'corner-double',
 };
 const PARTNER: Readonly<Record<string, string>> = {
-  '“': '”', '‘': '’', '《': '》', '〈': '〉', '（': '）', '(': '）', '【': '】', '〔': '〕', '「': '」', '『': '』',
-  '”': '“', '’': '‘', '》': '《', '〉': '〈', '）': '（', ')': '（', '】': '【', '〕': '〔', '」': '「', '』': '『',
+  '“': '”',
+  '‘': '’',
+  '《': '》',
+  '〈': '〉',
+  '（': '）',
+  '(': '）',
+  '【': '】',
+  '〔': '〕',
+  '「': '」',
+  '『': '』',
+  '”': '“',
+  '’': '‘',
+  '》': '《',
+  '〉': '〈',
+  '）': '（',
+  ')': '（',
+  '】': '【',
+  '〕': '〔',
+  '」': '「',
+  '』': '『',
 };
 const NAMES: Readonly<Record<string, string>> = {
-  quote: '引号', single: '单引号', book: '书名号', 'book-single': '单书名号', paren: '括号', lenticular: '方头括号', tortoise: '六角括号', corner: '直角引号', 'corner-double': '双直角引号',
+  quote: '引号',
+  single: '单引号',
+  book: '书名号',
+  'book-single': '单书名号',
+  paren: '括号',
+  lenticular: '方头括号',
+  tortoise: '六角括号',
+  corner: '直角引号',
+  'corner-double': '双直角引号',
 };
 /** A paragraph ending in one of these has finished its sentence; anything else runs on. */
 const SENTENCE_END = /[。！？!?…”’」』）)】》：:；;]$/;
@@ -120,7 +164,10 @@ function firstVisible(text: string, paragraph: Paragraph): string | undefined {
 
 let pairedMarksPattern: RegExp | undefined;
 function pairedMarks(): RegExp {
-  pairedMarksPattern ??= new RegExp(`[${[...Object.keys(OPENERS), ...Object.keys(CLOSERS)].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`, 'g');
+  pairedMarksPattern ??= new RegExp(
+    `[${[...Object.keys(OPENERS), ...Object.keys(CLOSERS)].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`,
+    'g',
+  );
   return pairedMarksPattern;
 }
 
@@ -247,8 +294,7 @@ export const pairedPunctuation: Rule = {
     docs: {
       summary: '引号、括号、书名号不成对',
       gloss: 'Unpaired quotation marks, brackets and book-title marks',
-      why:
-        '少了后引号，读者分不清引语在哪里结束；少了后括号或书名号，注释和书名吞掉了正文。这类差错多出自删改，肉眼在长段落里很难发现。',
+      why: '少了后引号，读者分不清引语在哪里结束；少了后括号或书名号，注释和书名吞掉了正文。这类差错多出自删改，肉眼在长段落里很难发现。',
       example: { bad: '他说：“要把工作做实。推动落实', good: '他说：“要把工作做实。”推动落实' },
       reference: 'GB/T 15834-2011 4.8 引号（含引文分段时的用法）、4.9 括号、4.15 书名号',
     },

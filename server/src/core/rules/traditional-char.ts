@@ -40,8 +40,7 @@ export const traditionalChar: Rule = {
     docs: {
       summary: '简体稿中的繁体字',
       gloss: 'Traditional characters in a Simplified draft',
-      why:
-        '从港澳台稿源或繁体网页复制的文字会把繁体字带进简体稿（醫院、之後），肉眼在大段简体字中很难发现。《通用规范汉字表》规定出版物使用规范简化字。本规则用 OpenCC 繁简对照逐词转换，并用词典核对，只报告确属繁体的字；乾隆、皇后、著名等简体中本来就用的字不报。',
+      why: '从港澳台稿源或繁体网页复制的文字会把繁体字带进简体稿（醫院、之後），肉眼在大段简体字中很难发现。《通用规范汉字表》规定出版物使用规范简化字。本规则用 OpenCC 繁简对照逐词转换，并用词典核对，只报告确属繁体的字；乾隆、皇后、著名等简体中本来就用的字不报。',
       example: { bad: '市第一人民醫院', good: '市第一人民医院' },
       reference: '《通用规范汉字表》（2013）；《中华人民共和国国家通用语言文字法》第十七条',
     },
@@ -52,7 +51,7 @@ export const traditionalChar: Rule = {
     if (!/[^\x00-\x7f]/.test(text)) return;
     const tables = traditionalTablesFor(text);
     if (!tables) return;
-    for (let runStart = tables.findTraditional(text, 0); runStart >= 0; ) {
+    for (let runStart = tables.findTraditional(text, 0); runStart >= 0;) {
       let runEnd = runStart;
       while (isTraditionalAt(tables, text, runEnd)) runEnd += text.codePointAt(runEnd)! > 0xffff ? 2 : 1;
       checkRun(ctx, paragraph, tables, runStart, runEnd);
@@ -104,7 +103,13 @@ function checkRun(ctx: RuleContext, paragraph: Paragraph, tables: TraditionalTab
     evidence,
     // Unambiguous when the characters convert the same way alone as in their words;
     // a conversion that only the phrase table decides is a suggestion.
-    fixes: [makeFix(`改为简体“${replacement}”`, fixer.replaceTextRange([paragraph.start + from, paragraph.start + to], replacement), convert(flagged) === replacement ? 'safe' : 'suggestion')],
+    fixes: [
+      makeFix(
+        `改为简体“${replacement}”`,
+        fixer.replaceTextRange([paragraph.start + from, paragraph.start + to], replacement),
+        convert(flagged) === replacement ? 'safe' : 'suggestion',
+      ),
+    ],
   });
 }
 
@@ -117,14 +122,7 @@ function coveredByKnownWord(lexicon: Lexicon, window: string, from: number, to: 
   return false;
 }
 
-function simplifiedEvidence(
-  lexicon: Lexicon,
-  simplified: string,
-  from: number,
-  to: number,
-  flagged: string,
-  replacement: string,
-): string | null {
+function simplifiedEvidence(lexicon: Lexicon, simplified: string, from: number, to: number, flagged: string, replacement: string): string | null {
   for (const token of segment(lexicon, simplified)) {
     if (token.end <= from || token.start >= to) continue;
     if (token.end - token.start >= 2 && lexicon.freq(token.word) >= WORD_MIN_FREQ) {

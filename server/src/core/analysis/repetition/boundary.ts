@@ -4,7 +4,19 @@ import { segment } from '../../segmenter';
 import { codePointAt, codePointBefore, isHanIdeograph } from '../han';
 import { titleBefore } from '../names';
 import type { Repeat } from './find';
-import { AUXILIARY_VERBS, ESTABLISHED_WORD_FREQ, FUNCTION_POS, HEAD_NOUNS, HEAD_RATIO, MAX_TITLE_LENGTH, NOMINAL_POS, NUMERALS, PARTICLE_POS, STRONG_WORD_FREQ, WORD_FREQ } from './thresholds';
+import {
+  AUXILIARY_VERBS,
+  ESTABLISHED_WORD_FREQ,
+  FUNCTION_POS,
+  HEAD_NOUNS,
+  HEAD_RATIO,
+  MAX_TITLE_LENGTH,
+  NOMINAL_POS,
+  NUMERALS,
+  PARTICLE_POS,
+  STRONG_WORD_FREQ,
+  WORD_FREQ,
+} from './thresholds';
 import { anyEndedWord, anyOpenedWordFreq, endsKnownWord, openedWordFreq, type Sides } from './words';
 
 /**
@@ -25,7 +37,8 @@ export function isWordBoundary(text: string, repeat: Repeat, lexicon: Lexicon, s
   const strongLeft = endsKnownWord(sides, unit, lexicon, STRONG_WORD_FREQ);
   const rightMin = first && first.word.length >= 3 ? 2 : strongLeft ? 2 : WORD_FREQ;
   const rightWord =
-    (first !== undefined && first.word.length > unit && openedWordFreq(sides, unit, lexicon) >= rightMin) || anyOpenedWordFreq(text, middle, unit, lexicon) >= WORD_FREQ;
+    (first !== undefined && first.word.length > unit && openedWordFreq(sides, unit, lexicon) >= rightMin) ||
+    anyOpenedWordFreq(text, middle, unit, lexicon) >= WORD_FREQ;
   if (rightWord && unit === 1 && rightWordCutsARealWord(text, middle, first.word.length, lexicon)) return false;
 
   // Nothing Han on the left (the paragraph starts here, often a line broken by

@@ -59,7 +59,8 @@ export function explainRepeat(text: string, repeat: Repeat, lexicon: Lexicon, ev
       // 村村通, 县县有: a one-character noun doubled means "every", when it opens no word with what follows.
       if (!afterNumeral && isDistributiveNoun(text, start, end, lexicon)) return 'distributive';
       // 说说心愿, 品品年味: a common one-character verb doubled, opening a clause or after 要, 来, 再….
-      if (lexicon.pos(char) === 'v' && lexicon.has(char, VERB_FREQ) && !AUXILIARY_VERBS.test(char) && isTentativeContext(text, start, end, lexicon, true)) return 'verb-abab';
+      if (lexicon.pos(char) === 'v' && lexicon.has(char, VERB_FREQ) && !AUXILIARY_VERBS.test(char) && isTentativeContext(text, start, end, lexicon, true))
+        return 'verb-abab';
     }
     if (!firstCopyAttached && !secondCopyOpensWord) {
       if (isGivenName(text, start, lexicon)) return 'given-name';

@@ -2,17 +2,7 @@
 
 /** Why a repeat is legitimate, or null when nothing explains it. */
 export type RepeatReason =
-  | 'word'
-  | 'inside-word'
-  | 'aabb'
-  | 'measure'
-  | 'one-measure'
-  | 'distributive'
-  | 'verb-abab'
-  | 'given-name'
-  | 'adjective'
-  | 'boundary'
-  | 'learned';
+  'word' | 'inside-word' | 'aabb' | 'measure' | 'one-measure' | 'distributive' | 'verb-abab' | 'given-name' | 'adjective' | 'boundary' | 'learned';
 
 export interface RepeatEvidence {
   /** Learned legitimate contexts: a char + the doubled span, or the span + a char → count. */

@@ -41,7 +41,28 @@ export function isDistributiveNoun(text: string, start: number, end: number, lex
  * modal or directive (要, 再, 来, 请…) or closes a sentence. A doubled verb leading
  * into an object or a compound (促进促进行动, 纳入纳入管理) is a slip.
  */
-const TENTATIVE_BEFORE = new Set(['要', '得', '应', '应该', '需要', '来', '去', '再', '先', '请', '让', '也', '都', '就', '可以', '想', '好好', '不妨', '还得', '得好好']);
+const TENTATIVE_BEFORE = new Set([
+  '要',
+  '得',
+  '应',
+  '应该',
+  '需要',
+  '来',
+  '去',
+  '再',
+  '先',
+  '请',
+  '让',
+  '也',
+  '都',
+  '就',
+  '可以',
+  '想',
+  '好好',
+  '不妨',
+  '还得',
+  '得好好',
+]);
 const TENTATIVE_AFTER = /^(?:吧|呢|嘛|一下)/;
 
 export function isTentativeContext(text: string, start: number, end: number, lexicon: Lexicon, clauseOpening = false): boolean {

@@ -55,7 +55,14 @@ export function coveredByLongerWord(text: string, start: number, end: number, le
     for (let w = 0; w < found; w++) {
       const e = s + wordLengths[w];
       // A rarer entry than the word the copy broke is a slip jieba kept (罗罗斯 4 against 俄罗斯).
-      if (e >= end && e - s > end - start && wordFreqs[w] >= COVER_FREQ && wordFreqs[w] >= brokenWord && !typoEntry(text, s, e, start, end, wordFreqs[w], lexicon)) return true;
+      if (
+        e >= end &&
+        e - s > end - start &&
+        wordFreqs[w] >= COVER_FREQ &&
+        wordFreqs[w] >= brokenWord &&
+        !typoEntry(text, s, e, start, end, wordFreqs[w], lexicon)
+      )
+        return true;
     }
   }
   return false;
@@ -146,6 +153,7 @@ export function anyOpenedWordFreq(text: string, middle: number, unit: number, le
   }
   const found = lexicon.wordsAt(text, middle, max, wordLengths, wordFreqs);
   let best = 0;
-  for (let w = 0; w < found; w++) if (wordLengths[w] > unit && wordFreqs[w] > best && isHanIdeographRun(text, middle, middle + wordLengths[w])) best = wordFreqs[w];
+  for (let w = 0; w < found; w++)
+    if (wordLengths[w] > unit && wordFreqs[w] > best && isHanIdeographRun(text, middle, middle + wordLengths[w])) best = wordFreqs[w];
   return best;
 }

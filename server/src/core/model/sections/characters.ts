@@ -73,7 +73,7 @@ export function learnCharacters(docs: CorpusDocument[], lexicon: Lexicon): Chara
 export function traditionalWords(text: string, lexicon: Lexicon): string[] {
   const { findTraditional } = traditionalTables();
   const words: string[] = [];
-  for (let i = findTraditional(text, 0); i >= 0; ) {
+  for (let i = findTraditional(text, 0); i >= 0;) {
     const key = traditionalKey(text, i, lexicon);
     if (!key) break;
     words.push(key.word);

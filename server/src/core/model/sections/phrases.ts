@@ -160,7 +160,13 @@ export function recurrentPhrases(runsPerDoc: string[][], minCount = MIN_PHRASE_C
       next[i] = id;
       nextAlive[nextCount++] = i;
     }
-    const level: Level = { n, count: Int32Array.from(count), docs: Int32Array.from(docs), first: Int32Array.from(first), notClosed: new Uint8Array(count.length) };
+    const level: Level = {
+      n,
+      count: Int32Array.from(count),
+      docs: Int32Array.from(docs),
+      first: Int32Array.from(first),
+      notClosed: new Uint8Array(count.length),
+    };
     // A shorter gram with the same count as one of its extensions is not closed.
     if (previous) {
       for (let id = 0; id < count.length; id++) {

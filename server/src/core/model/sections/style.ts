@@ -140,7 +140,8 @@ function normaliseStyle(model: { style?: Partial<StyleSection> }): StyleSection 
     }
     return count;
   };
-  const counts = (v: unknown): Record<string, number> => (isRecord(v) ? (Object.fromEntries(Object.entries(v).filter(([, n]) => typeof n === 'number')) as Record<string, number>) : {});
+  const counts = (v: unknown): Record<string, number> =>
+    isRecord(v) ? (Object.fromEntries(Object.entries(v).filter(([, n]) => typeof n === 'number')) as Record<string, number>) : {};
   return {
     punctuation,
     spacing: { hanDigit: spacingCount(style.spacing?.hanDigit), hanLatin: spacingCount(style.spacing?.hanLatin) },

@@ -115,9 +115,10 @@ function judgeDigitsBetween(lexicon: Lexicon, learned: LearnedNeighbours, masked
   if (measure === 'learned' && (left_ === 'word' || left_ === 'introducer')) return null;
   return {
     word,
-    evidence: measure !== null
-      ? `去掉数字后“${word}”成词；数字前的“${before}”是词的一半，读不成“${before}${value}${after}”这样的数量。`
-      : `去掉数字后“${word}”成词；“${after}”不是量词或单位，语料中也很少紧跟在数字后面。`,
+    evidence:
+      measure !== null
+        ? `去掉数字后“${word}”成词；数字前的“${before}”是词的一半，读不成“${before}${value}${after}”这样的数量。`
+        : `去掉数字后“${word}”成词；“${after}”不是量词或单位，语料中也很少紧跟在数字后面。`,
   };
 }
 

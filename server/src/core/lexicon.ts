@@ -255,20 +255,15 @@ export class Lexicon {
   }
 
   /**
-   * The second characters of the two-character words that start with `first` and occur
-   * at least `minFreq` times, as one string: a scan of the lines of that first character,
-   * made once per character by the callers that cache it (wrong-char's slip index).
+   * Every two-character word occurring at least `minFreq` times, in one scan of the lines
+   * (wrong-char's suspect index reads it once per linter).
    */
-  secondsAfter(first: string, minFreq: number): string {
-    const code = first.charCodeAt(0);
-    this.firstRange(code);
-    let out = '';
-    for (let line = this.firstLow![code]; line < this.firstHigh![code]; line++) {
-      const start = this.lineStarts[line];
-      if (this.source.charCodeAt(start + 2) !== SPACE) continue;
-      if (this.freqAt(start, 2) >= minFreq) out += this.source[start + 1];
+  twoCharWords(minFreq: number): string[] {
+    const words: string[] = [];
+    for (const start of this.lineStarts) {
+      if (this.source.charCodeAt(start + 2) === SPACE && this.freqAt(start, 2) >= minFreq) words.push(this.source.slice(start, start + 2));
     }
-    return out;
+    return words;
   }
 
   /**

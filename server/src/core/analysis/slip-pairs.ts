@@ -6,45 +6,51 @@
  * so that they are never taken for slips). Built lazily, once per character met.
  */
 import type { Lexicon } from '../lexicon';
-import { confusablesOf } from './similar';
+import { likeness } from './similar';
 
 /** A two-character word this frequent (jieba) counts as the word a slip may have broken. */
 export const SLIP_WORD_MIN_FREQ = 200;
 
+/** A pair of UTF-16 units as one number: set look-ups without building a string per pair. */
+const pairKey = (a: number, b: number): number => a * 0x10000 + b;
+
 export class SlipPairs {
-  /** first → the seconds of frequent two-character words starting with it. */
-  private readonly seconds = new Map<string, Set<string>>();
-  /** a → the b such that (a′, b) is a frequent word for some confusable a′ of a. */
-  private readonly leftSlip = new Map<string, Set<string>>();
-  /** a → the b such that (a, b′) is a frequent word for some confusable b′ of b. */
-  private readonly rightSlip = new Map<string, Set<string>>();
+  /** The frequent two-character words (as pair keys), and the same words indexed by each character. */
+  private words?: Set<number>;
+  private readonly after = new Map<number, string>();
+  private readonly before = new Map<number, string>();
 
   constructor(private readonly lexicon: Lexicon) {}
 
-  /** The characters that follow `first` in a frequent two-character word. */
-  secondsAfter(first: string): Set<string> {
-    let set = this.seconds.get(first);
-    if (!set) this.seconds.set(first, (set = new Set(this.lexicon.secondsAfter(first, SLIP_WORD_MIN_FREQ))));
-    return set;
+  private index(): Set<number> {
+    if (!this.words) {
+      this.words = new Set();
+      for (const word of this.lexicon.twoCharWords(SLIP_WORD_MIN_FREQ)) {
+        const a = word.charCodeAt(0);
+        const b = word.charCodeAt(1);
+        this.words.add(pairKey(a, b));
+        this.after.set(a, (this.after.get(a) ?? '') + word[1]);
+        this.before.set(b, (this.before.get(b) ?? '') + word[0]);
+      }
+    }
+    return this.words;
   }
 
-  /** Is the pair (a, b) not a frequent word, yet one confusable character away from one? */
+  /** Is text[i] + text[i + 1] a frequent two-character word? */
+  isWordAt(text: string, i: number): boolean {
+    return this.index().has(pairKey(text.charCodeAt(i), text.charCodeAt(i + 1)));
+  }
+
+  /**
+   * Is the pair (a, b) not a frequent word, yet one confusable character away from one?
+   * The words starting with a (and ending with b) are few, so each is asked whether its
+   * other character is alike to the one written.
+   */
   suspicious(a: string, b: string): boolean {
-    const direct = this.secondsAfter(a);
-    if (direct.has(b)) return false;
-    let left = this.leftSlip.get(a);
-    if (!left) {
-      left = new Set();
-      for (const { char } of confusablesOf(a)) for (const second of this.secondsAfter(char)) left.add(second);
-      this.leftSlip.set(a, left);
-    }
-    if (left.has(b)) return true;
-    let right = this.rightSlip.get(a);
-    if (!right) {
-      right = new Set();
-      for (const second of direct) for (const { char } of confusablesOf(second)) right.add(char);
-      this.rightSlip.set(a, right);
-    }
-    return right.has(b);
+    const words = this.index();
+    if (words.has(pairKey(a.charCodeAt(0), b.charCodeAt(0)))) return false;
+    for (const second of this.after.get(a.charCodeAt(0)) ?? '') if (likeness(second, b)) return true;
+    for (const first of this.before.get(b.charCodeAt(0)) ?? '') if (likeness(first, a)) return true;
+    return false;
   }
 }

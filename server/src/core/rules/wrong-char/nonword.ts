@@ -67,8 +67,12 @@ export class SlipIndex {
     this.pairs = new SlipPairs(lexicon);
   }
 
-  private secondsAfter(first: string): Set<string> {
-    return this.pairs.secondsAfter(first);
+  /** How often a character stands alone as a word (jieba frequency), cached per character. */
+  private readonly standaloneFreq = new Map<string, number>();
+  private standalone(ch: string): number {
+    let freq = this.standaloneFreq.get(ch);
+    if (freq === undefined) this.standaloneFreq.set(ch, (freq = this.lexicon.freq(ch)));
+    return freq;
   }
 
   private suspicious(a: string, b: string): boolean {
@@ -79,11 +83,14 @@ export class SlipIndex {
   find(run: string): NonWordSlip[] {
     const slips: NonWordSlip[] = [];
     for (let i = 0; i + 1 < run.length; i++) {
+      // Cheapest first. A pair that is a word, or a character that makes a frequent word
+      // with its outer neighbour (it belongs to that word), is not two stray characters.
+      if (this.pairs.isWordAt(run, i)) continue;
+      if (i > 0 && this.pairs.isWordAt(run, i - 1)) continue;
+      if (i + 2 < run.length && this.pairs.isWordAt(run, i + 1)) continue;
+      // Two common stand-alone words side by side are syntax (在|会, 了|一), never a broken word.
+      if (this.standalone(run[i]) >= MAX_STANDALONE_FREQ && this.standalone(run[i + 1]) >= MAX_STANDALONE_FREQ) continue;
       if (!this.suspicious(run[i], run[i + 1])) continue;
-      // A character that makes a frequent word with its outer neighbour belongs to that
-      // word, so the pair is not two stray characters (cheaper than segmenting to find out).
-      if (i > 0 && this.secondsAfter(run[i - 1]).has(run[i])) continue;
-      if (i + 2 < run.length && this.secondsAfter(run[i + 1]).has(run[i + 2])) continue;
       const slip = this.judge(run, i);
       if (slip) {
         slips.push(slip);

@@ -186,6 +186,11 @@ export function formatDevQuality(dev: DevQualityReport, rules?: readonly string[
         ),
       );
     }
+    for (const f of fams) {
+      if (!f.byGroup) continue;
+      const groups = Object.entries(f.byGroup).sort((a, b) => b[1].injected - a[1].injected);
+      out.push(`${f.family} recall by group: ${groups.map(([g, s]) => `${g} ${s.detected}/${s.injected}`).join(', ')}`);
+    }
     out.push(`clean findings for review: ${path.relative(process.cwd(), m.findingsFile)}`);
   }
   return out.join('\n');

@@ -108,6 +108,8 @@ export interface FamilyScore {
   recall: number | null;
   /** Injections of this family flagged (only) by other rules, by rule. */
   flaggedByOtherRules: Record<string, number>;
+  /** Injected and detected per injection group (e.g. the confusable pair), for families that report by group. */
+  byGroup?: Record<string, { injected: number; detected: number }>;
   error?: string;
 }
 
@@ -174,7 +176,16 @@ export function runQuality(options: QualityOptions = {}): QualityReport {
   const families = new Map<string, FamilyScore>(
     injectors.map((inj) => [
       inj.family,
-      { family: inj.family, rule: inj.rule, candidates: 0, injected: 0, detected: 0, recall: null, flaggedByOtherRules: {} },
+      {
+        family: inj.family,
+        rule: inj.rule,
+        candidates: 0,
+        injected: 0,
+        detected: 0,
+        recall: null,
+        flaggedByOtherRules: {},
+        ...(inj.reportByGroup ? { byGroup: {} } : {}),
+      },
     ]),
   );
   const examples: QualityReport['examples'] = { misses: [], injectedFalsePositives: [], cleanFalseAlarms: [] };
@@ -287,9 +298,12 @@ export function runQuality(options: QualityOptions = {}): QualityReport {
       const t = tally.get(inj.rule);
       family.injected++;
       if (t) t.injected++;
+      const group = inj.group === undefined || !family.byGroup ? undefined : (family.byGroup[inj.group] ??= { injected: 0, detected: 0 });
+      if (group) group.injected++;
       const flaggedBy = [...new Set(findings.filter((f) => inj.spans.some((s) => overlaps(f, s))).map((f) => f.rule))];
       if (flaggedBy.includes(inj.rule)) {
         family.detected++;
+        if (group) group.detected++;
         if (t) t.detected++;
       } else {
         for (const r of flaggedBy) family.flaggedByOtherRules[r] = (family.flaggedByOtherRules[r] ?? 0) + 1;

@@ -11,7 +11,7 @@ import { cjkSpacingInjector } from './cjk-spacing';
 import { fixedPhraseInjector } from './fixed-phrase';
 import { nameVariant2Injector, nameVariant3Injector } from './name-consistency';
 import { numberingSequenceInjector } from './numbering-sequence';
-import { wrongCharNonWordInjector, wrongCharRealWordInjector } from './wrong-char';
+import { wrongCharContextInjector, wrongCharNonWordInjector, wrongCharRealWordInjector } from './wrong-char';
 
 export const INJECTORS: readonly Injector[] = [
   ...DUPLICATE_WORD_INJECTORS,
@@ -31,4 +31,5 @@ export const INJECTORS: readonly Injector[] = [
   numberingSequenceInjector,
   wrongCharNonWordInjector,
   wrongCharRealWordInjector,
+  wrongCharContextInjector,
 ];

@@ -53,6 +53,8 @@ export interface InjectContext {
 export interface Injector {
   family: string;
   rule: string;
+  /** Report recall per injection group as well (the group names something worth a row: a confusable pair). */
+  reportByGroup?: boolean;
   /** Every candidate site in the text; cheap enough to call once per document. */
   candidates(ctx: InjectContext): Injection[];
 }

@@ -10,6 +10,7 @@
  * The rule claims only the first today; the second is measured so that its progress shows.
  */
 import { confusablesOf } from '../../server/src/core/analysis/similar';
+import { CONTEXT_PAIRS, contextPartnersOf } from '../../server/src/core/analysis/context-pairs';
 import { around, isHan, type Injection, type Injector } from './types';
 
 /** Words to slip inside: well-attested (the rule's own floor for a candidate) and two to four characters long. */
@@ -55,3 +56,38 @@ function injector(family: 'wrong-char-nonword' | 'wrong-char-realword'): Injecto
 
 export const wrongCharNonWordInjector = injector('wrong-char-nonword');
 export const wrongCharRealWordInjector = injector('wrong-char-realword');
+
+/**
+ * `wrong-char-context`: a member of one of the context pairs (在/再, 做/作 …, see
+ * analysis/context-pairs.ts) swapped in place for its partner wherever it is written,
+ * alone (在→再) or inside a word (现在→现再): the swaps the archive's context counts are
+ * meant to catch. The injection's group is the pair, so a document gets at most one swap
+ * per pair and the report can give recall pair by pair.
+ */
+export const wrongCharContextInjector: Injector = {
+  family: 'wrong-char-context',
+  rule: 'wrong-char',
+  reportByGroup: true,
+  candidates(ctx) {
+    const out: Injection[] = [];
+    for (const token of ctx.tokens) {
+      for (let at = token.start; at < token.end; at++) {
+        const written = ctx.masked[at];
+        const partners = contextPartnersOf(written);
+        if (!partners) continue;
+        const replacement = partners[ctx.rng.int(partners.length)];
+        const pair = CONTEXT_PAIRS.find((p) => p.includes(written) && p.includes(replacement))!;
+        out.push({
+          family: 'wrong-char-context',
+          rule: 'wrong-char',
+          start: at,
+          end: at + 1,
+          replacement,
+          group: pair,
+          label: `${around(ctx.raw, at, at + 1)}: ${written} → ${replacement} (${token.word.length === 1 ? 'alone' : 'in a word'})`,
+        });
+      }
+    }
+    return out;
+  },
+};

@@ -4,6 +4,13 @@ import { lexicon, optionsWith } from '../support/resources';
 import { applyRoster, learnEditCorrections, learnModel } from '../../server/src/core';
 import commonErrors from '../../data/common-errors.json';
 import { SlipPairs } from '../../server/src/core/analysis/slip-pairs';
+import { CONTEXT_MIN_SUPPORT, learnContext } from '../../server/src/core/model/sections/corrections';
+import { CONTEXT_PAIRS } from '../../server/src/core/analysis/context-pairs';
+import { confusablesOf } from '../../server/src/core/analysis/similar';
+
+/** A small self-written archive: 在 between 们 and 家 ten times, 再 in other company. */
+const archive = [...Array<string>(10).fill('我们在家里看书，他们在学校上课。'), ...Array<string>(4).fill('欢迎再来，下次再见。')];
+const contextModel = { corrections: { entries: [], attested: {}, context: learnContext(archive) } };
 
 ruleTester('wrong-char', {
   valid: [
@@ -26,6 +33,14 @@ ruleTester('wrong-char', {
       options: optionsWith({ corrections: { entries: [], attested: { 抗疫: 3 } } }),
     },
     { name: 'the house dictionary', text: '全面提高教学质亮。', options: optionsWith({}, { allow: ['质亮'] }) },
+    { name: 'a context the archive writes', text: '我们在家里看书。', options: optionsWith(contextModel) },
+    { name: 'a context the archive never saw with either member', text: '我们再谈谈工作。', options: optionsWith(contextModel) },
+    {
+      name: 'the same neighbours twice in one story are its usage, not a slip',
+      text: '我们再家里看书。我们再家里写字。',
+      options: optionsWith(contextModel),
+    },
+    { name: 'an older model without context counts', text: '我们再家里看书。', options: optionsWith({ corrections: { entries: [], attested: {} } }) },
   ],
   invalid: [
     {
@@ -52,6 +67,13 @@ ruleTester('wrong-char', {
       options: optionsWith(applyRoster(optionsWith().model, { corrections: { 服务站: { right: '服务中心', note: '本市统一称服务中心' } } })),
       errors: [{ text: '服务站', message: '应为“卫生服务中心”' }],
       output: '本报记者走访了社区卫生服务中心。',
+    },
+    {
+      name: 'a real-word swap the archive contradicts: 再 where it always writes 在',
+      text: '我们再家里看书。',
+      options: optionsWith(contextModel),
+      errors: [{ text: '再', message: '疑为错别字“再”，应为“我们在家里”（再/在误用）' }],
+      output: '我们在家里看书。',
     },
   ],
 });
@@ -95,6 +117,37 @@ describe('wrong-char: evidence and sources', () => {
   it('a rewrite is not a slip: insertions, deletions and long replacements teach nothing', () => {
     const edits = learnEditCorrections([{ path: 'c.txt', draft: '会议强调要抓好落实。\n', final: '会议强调，要切实抓好各项工作的落实。\n' }], lexicon());
     assert.deepEqual(edits, []);
+  });
+
+  it('the context hover says why: what the archive writes between the same neighbours', () => {
+    const [finding] = ruleFindings('wrong-char', '他们再学校上课。', optionsWith(contextModel));
+    assert.equal(finding.subject, '们再学');
+    assert.match(finding.evidence!, /“们再学”一次也没有，“们在学”出现 10 次；.*可能性高 e\^\d+\.\d 倍/);
+  });
+
+  it('the context counts keep only what can decide: members, repeated neighbours, contexts a member fills often', () => {
+    const context = learnContext(archive);
+    assert.equal(context['在'], 20);
+    assert.equal(context['们在家'], 10);
+    assert.equal(context['再'], 8);
+    assert.equal(context['迎再来'], 4);
+    assert.equal(context['们在'], 20);
+    // one-off neighbours and contexts no member fills CONTEXT_MIN_SUPPORT times are not kept
+    const once = learnContext(['我在这里。', ...Array<string>(CONTEXT_MIN_SUPPORT - 1).fill('你在那里。')]);
+    assert.deepEqual(once, { 在: CONTEXT_MIN_SUPPORT, 你在: CONTEXT_MIN_SUPPORT - 1, 在那: CONTEXT_MIN_SUPPORT - 1 });
+    // characters outside the pairs are not counted at all
+    assert.deepEqual(learnContext(['天气很好。']), {});
+  });
+
+  it('every context pair is two different characters, alike in sound or shape', () => {
+    for (const pair of CONTEXT_PAIRS) {
+      assert.equal(pair.length, 2, pair);
+      assert.notEqual(pair[0], pair[1]);
+      assert.ok(
+        confusablesOf(pair[0]).some((c) => c.char === pair[1]),
+        `${pair}: not in the confusion sets`,
+      );
+    }
   });
 
   it('the learned corpus records the suspicious pairs it writes, and nothing else', () => {

@@ -49,6 +49,7 @@ export function applyRoster(model: LearnedModel, roster: Roster): LearnedModel {
   return {
     ...model,
     corrections: {
+      ...model.corrections,
       attested: model.corrections?.attested ?? {},
       entries: [...houseCorrections, ...(model.corrections?.entries ?? []).filter((c) => !house.has(c.wrong))],
     },

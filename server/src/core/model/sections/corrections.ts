@@ -9,6 +9,7 @@ import type { Lexicon } from '../../lexicon';
 import { segment } from '../../segmenter';
 import { isHan } from '../../analysis/han';
 import { SlipPairs } from '../../analysis/slip-pairs';
+import { contextPartnersOf, isContextMember } from '../../analysis/context-pairs';
 import type { CorpusDocument } from '../corpus';
 
 export interface CorrectionEntry {
@@ -32,10 +33,58 @@ export interface CorrectionsSection {
    * Only such pairs are kept, so the section stays small whatever the archive's size.
    */
   attested: Record<string, number>;
+  /**
+   * The neighbours the corpus writes each member of a context pair with (在/再, see
+   * analysis/context-pairs.ts), for wrong-char's real-word swaps: keys of one to three
+   * characters — the member alone, a member with its left or right neighbour, and a member
+   * between both — and their counts, pruned (CONTEXT_MIN_BIGRAM, CONTEXT_MIN_SUPPORT).
+   * Absent in models learned before it existed: the rule then leaves real-word swaps alone.
+   */
+  context?: Record<string, number>;
 }
 
 export function emptyCorrections(): CorrectionsSection {
-  return { entries: [], attested: {} };
+  return { entries: [], attested: {}, context: {} };
+}
+
+/**
+ * How often the alternative must be written between the same two neighbours before a
+ * swap is suspected (wrong-char's minimum support). A context where no member of a pair
+ * reaches it can never raise a finding, so its counts are not stored.
+ */
+export const CONTEXT_MIN_SUPPORT = 3;
+
+/** A member with one neighbour seen fewer times than this is stored as unseen: one-offs make most of the table and change no ratio much. */
+export const CONTEXT_MIN_BIGRAM = 2;
+
+/** The context counts of the pairs' members in the corpus (see CorrectionsSection.context). */
+export function learnContext(texts: readonly string[]): Record<string, number> {
+  const counts = new Map<string, number>();
+  const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+  const han = (text: string, i: number) => i >= 0 && i < text.length && isHan(text.charCodeAt(i));
+  for (const text of texts) {
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i];
+      if (!isContextMember(ch) || !han(text, i)) continue;
+      add(ch);
+      const left = han(text, i - 1);
+      const right = han(text, i + 1);
+      // A bigram is counted once, at its first character's turn or at its second's.
+      if (left && !isContextMember(text[i - 1])) add(text[i - 1] + ch);
+      if (right) add(ch + text[i + 1]);
+      if (left && right) add(text[i - 1] + ch + text[i + 1]);
+    }
+  }
+  const kept: Record<string, number> = {};
+  for (const [key, count] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+    if (key.length === 1) kept[key] = count;
+    else if (key.length === 2) {
+      if (count >= CONTEXT_MIN_BIGRAM) kept[key] = count;
+    } else if (count >= CONTEXT_MIN_SUPPORT || [...contextPartnersOf(key[1])].some((p) => (counts.get(key[0] + p + key[2]) ?? 0) >= CONTEXT_MIN_SUPPORT)) {
+      kept[key] = count;
+    }
+  }
+  return kept;
 }
 
 /** What the corpus attests: its Han pairs that a slip detector would otherwise suspect. */
@@ -53,7 +102,7 @@ export function learnCorrections(docs: readonly CorpusDocument[], lexicon: Lexic
       else if (pairs.suspicious(a, b)) attested[key] = 1;
     }
   }
-  return { entries: [], attested };
+  return { entries: [], attested, context: learnContext(docs.map((doc) => doc.text.masked)) };
 }
 
 export interface EditPair {

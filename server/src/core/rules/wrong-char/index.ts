@@ -1,7 +1,7 @@
 /**
  * wrong-char: a wrong character (错别字) — a homophone the input method offered, a
  * look-alike, a character slipped inside a word or a set expression. Precision first: an
- * editor forgives a missed slip, not a page of false alarms. Two tiers:
+ * editor forgives a missed slip, not a page of false alarms. Three tiers:
  *
  * - known wrong forms (lists.ts): the house corrections list, corrections learned from
  *   the newsroom's own edits, and a built-in list of commonly mistaken words;
@@ -9,13 +9,17 @@
  *   same-sounding or similar-looking character restores a well-attested word and makes
  *   the sentence read far likelier.
  *
- * Real-word swaps (在/再, 做/作) are left alone: both spellings are words and only context
- * statistics could tell them apart. Findings are suggestions, never applied by --fix alone.
+ * - real-word swaps (context.ts): 在 for 再, 作 for 做 — both spellings are words, so only
+ *   the newsroom's archive can tell: a member of a vetted confusable pair written between
+ *   neighbours the archive never gives it, but often gives its partner.
+ *
+ * Findings are suggestions, never applied by --fix alone.
  */
 import type { Rule, RuleContext } from '../../types';
 import { hanContextAfter, hanContextBefore, isHan } from '../../analysis/han';
 import { KnownErrors, type KnownErrorMatch } from './lists';
 import { SlipIndex, type NonWordSlip } from './nonword';
+import { ContextTier, type ContextSwap } from './context';
 
 /** Han characters of context quoted around the corrected word in the message. */
 const CONTEXT = 2;
@@ -28,11 +32,13 @@ const PARAGRAPH_CACHE_LIMIT = 20_000;
 interface Detections {
   known: KnownErrorMatch[];
   slips: NonWordSlip[];
+  swaps: ContextSwap[];
 }
 
 interface WrongCharState {
   known: KnownErrors;
   slips: SlipIndex;
+  context: ContextTier;
   paragraphs: Map<string, Detections>;
 }
 
@@ -55,12 +61,17 @@ export const wrongChar: Rule<WrongCharState> = {
     docs: {
       summary: '错别字：同音、形近字误用，或本报勘误表中的错误写法',
       gloss: 'A wrong character: a homophone or look-alike that breaks a word, or a form on the house corrections list',
-      why: '错别字是校对的第一要务，多是输入法给出的同音字（建设→建社）或形近字。本规则只在证据充分时报告：一是本报勘误表（配置 corrections）、从编辑改稿中学到的改正（jiaodui learn --edits）和常见错别字表中的写法；二是某字使所在的词不成词、换成同音或形近字后成为常用词且整句读起来可能性大得多的情形，同一写法在文中反复出现的（文章自己的简称、词典未收的地名）不报。在/再、做/作这类两种写法都成词的误用需要上下文统计，暂不报告。人名、音译名不作判断。修改建议须由编辑确认。',
+      why: '错别字是校对的第一要务，多是输入法给出的同音字（建设→建社）或形近字。本规则只在证据充分时报告：一是本报勘误表（配置 corrections）、从编辑改稿中学到的改正（jiaodui learn --edits）和常见错别字表中的写法；二是某字使所在的词不成词、换成同音或形近字后成为常用词且整句读起来可能性大得多的情形，同一写法在文中反复出现的（文章自己的简称、词典未收的地名）不报。三是在/再、做/作这类两种写法都成词的误用：用 jiaodui learn 从本报稿库学到每组易混字各自常见的前后字，某字的前后字在稿库中从未这样搭配、而换成另一字常见（至少 3 次）且前后字都明显支持另一字时才报告；稿库太小时几乎不报。人名、音译名不作判断。修改建议须由编辑确认。',
       example: { bad: '全面提高教学质亮，完善配套按装。', good: '全面提高教学质量，完善配套安装。' },
     },
   },
   createState(model, lexicon) {
-    return { known: new KnownErrors(model.corrections?.entries ?? []), slips: new SlipIndex(lexicon, model.corrections?.attested), paragraphs: new Map() };
+    return {
+      known: new KnownErrors(model.corrections?.entries ?? []),
+      slips: new SlipIndex(lexicon, model.corrections?.attested),
+      context: new ContextTier(model.corrections?.context ?? {}, lexicon),
+      paragraphs: new Map(),
+    };
   },
   checkDocument(ctx) {
     const raw = ctx.text.masked;
@@ -71,6 +82,11 @@ export const wrongChar: Rule<WrongCharState> = {
         const written = writtenWord(paragraph.text, slip);
         if (occurrences(raw, written.text, MAX_SLIP_OCCURRENCES + 1) > MAX_SLIP_OCCURRENCES) continue;
         reportSlip(ctx, paragraph.start, paragraph.text, slip, written);
+      }
+      for (const swap of found.swaps) {
+        // The same neighbours around the same character twice in one story are its usage.
+        if (occurrences(raw, swap.writtenContext, MAX_SLIP_OCCURRENCES + 1) > MAX_SLIP_OCCURRENCES) continue;
+        reportSwap(ctx, paragraph.start, paragraph.text, swap);
       }
     }
   },
@@ -90,7 +106,16 @@ function detect(ctx: Ctx, text: string): Detections {
       if (!taken(at)) slips.push({ ...slip, at });
     }
   }
-  found = { known, slips };
+  const swaps: ContextSwap[] = [];
+  if (!ctx.state.context.empty) {
+    const slipAt = new Set(slips.map((slip) => slip.at));
+    for (let i = 1; i + 1 < text.length; i++) {
+      if (taken(i) || slipAt.has(i)) continue;
+      const swap = ctx.state.context.judge(text, i);
+      if (swap) swaps.push(swap);
+    }
+  }
+  found = { known, slips, swaps };
   if (cache.size >= PARAGRAPH_CACHE_LIMIT) cache.clear();
   cache.set(text, found);
   return found;
@@ -152,5 +177,20 @@ function reportSlip(ctx: Ctx, base: number, text: string, slip: NonWordSlip, wor
       `整句按词典读来的可能性高 e^${slip.gain.toFixed(1)} 倍；“${written}”在全文只出现这一次。`,
     subject: written,
     fixes: [{ title: `改为“${slip.intended}”`, edits: [{ offset: base + slip.at, length: 1, newText: slip.intended }] }],
+  });
+}
+
+function reportSwap(ctx: Ctx, base: number, text: string, swap: ContextSwap): void {
+  if (ctx.isAllowed(swap.writtenContext)) return;
+  const model = ctx.model.corpus;
+  ctx.report({
+    offset: base + swap.at,
+    length: 1,
+    message: `疑为错别字“${swap.written}”，应为“${corrected(text, swap.at, swap.at + 1, swap.intended)}”（${swap.written}/${swap.intended}误用）`,
+    evidence:
+      `所学语料（${model.documents} 篇）中“${swap.writtenContext}”一次也没有，“${swap.intendedContext}”出现 ${swap.support} 次；` +
+      `按前后字估计，此处写“${swap.intended}”的可能性高 e^${swap.ratio.toFixed(1)} 倍。“${swap.written}”和“${swap.intended}”都成字成词，请编辑按文意确认。`,
+    subject: swap.writtenContext,
+    fixes: [{ title: `改为“${swap.intended}”`, edits: [{ offset: base + swap.at, length: 1, newText: swap.intended }] }],
   });
 }

@@ -34,3 +34,29 @@ export const WINDOW = 4;
  * a "correction" there would be a guess.
  */
 export const MAX_SINGLE_RUN = 3;
+
+/**
+ * The context tier (real-word swaps, context.ts). Chosen on half A of the development
+ * corpus, with the context counts learned from half B, every pair member swapped in place
+ * at each occurrence (scratch measurement mirrored by bench/dev-quality.ts's
+ * wrong-char-context family):
+ *   ratio ≥ e^2: 0.031 false alarms per 10k, ratio ≥ e^3: 0.026, ratio ≥ e^4: 0.026,
+ *   e^5: 0.014 — recall of swaps of a lone character (在→再) 0.20, 0.19, 0.18, 0.15.
+ * e^3 is where the alarms stop falling fast; the alarms left are variants both spellings
+ * allow (所做的/所作的) and 在/再 decided by meaning (还将再安排).
+ */
+export const CONTEXT_MIN_LOG_RATIO = 3;
+
+/** The partner must be written between the same neighbours at least this often (the model prunes below it). */
+export { CONTEXT_MIN_SUPPORT } from '../../model/sections/corrections';
+
+/**
+ * A written character that makes a dictionary word this frequent (jieba) with a neighbour is
+ * left alone: 制定 beside 制订, 作出 beside 做出 are variants or words of their own.
+ * Chosen on half A: no such guard 0.128 false alarms per 10k; ≥ 500: 0.051; ≥ 50: 0.026;
+ * any word at all (≥ 1) 0.020 but it loses nearly every in-word swap (recall 0.21 → 0.02).
+ */
+export const CONTEXT_MAX_WRITTEN_WORD_FREQ = 50;
+
+/** Add-α smoothing of the context counts: an unseen neighbour is rare, not impossible. */
+export const CONTEXT_SMOOTHING = 0.5;

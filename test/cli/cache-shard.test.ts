@@ -9,8 +9,13 @@ const POISON = '缓存中的结果（from the cache）';
 
 /** Replaces every cached finding's message, so a report that shows it was read from the cache. */
 function poison(cacheFile: string): void {
-  const data = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as { files: Record<string, { diagnostics: Array<{ message: string }> }> };
-  for (const entry of Object.values(data.files)) for (const d of entry.diagnostics) d.message = POISON;
+  // An entry keeps its diagnostics as the JSON report's text (the array without its brackets).
+  const data = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as { files: Record<string, { diagnostics: string }> };
+  for (const entry of Object.values(data.files)) {
+    const diagnostics = JSON.parse(`[${entry.diagnostics}]`) as Array<{ message: string }>;
+    for (const d of diagnostics) d.message = POISON;
+    entry.diagnostics = JSON.stringify(diagnostics).slice(1, -1);
+  }
   fs.writeFileSync(cacheFile, JSON.stringify(data));
 }
 
@@ -39,6 +44,18 @@ describe('cli: --cache', () => {
     assert.equal(second.stdout, uncached.stdout);
     assert.equal(second.code, uncached.code);
     assert.ok(uncached.report.summary.errors > 0);
+  });
+
+  it('every format reads cached findings as it reads fresh ones (SARIF with its edit ranges)', () => {
+    const dir = project();
+    for (const format of ['text', 'github', 'sarif']) {
+      const uncached = run(['lint', 'd', '--format', format], { cwd: dir });
+      run(['lint', 'd', '--format', format, '--cache'], { cwd: dir });
+      const cached = run(['lint', 'd', '--format', format, '--cache'], { cwd: dir });
+      assert.equal(cached.stdout, uncached.stdout, format);
+      assert.equal(cached.code, uncached.code, format);
+    }
+    assert.match(run(['lint', 'd', '--format', 'sarif', '--cache'], { cwd: dir }).stdout, /"replacements"/);
   });
 
   it('reuses an entry only while the draft, the config and the model are unchanged', () => {

@@ -14,17 +14,26 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ProjectConfig, LintSettings } from './lint-files';
-import type { CliDiagnostic } from './report';
+import { severityCounts, type CliDiagnostic, type FileResult, type SeverityCounts } from './report';
+import { serializeDiagnostics } from './formats/json';
 import { DEFAULT_MODEL_FILE, LEXICON_FILE, distDir } from '../node/resources';
 import { packageInfo } from '../node/package-info';
 import { writeFileAtomic } from '../node/write';
 
 export const CACHE_FILE = '.jiaoduicache';
-const CACHE_FORMAT = 'jiaodui-cache-1';
+const CACHE_FORMAT = 'jiaodui-cache-2';
 
+/**
+ * A draft's findings are kept as the JSON format's text (with the edit ranges SARIF
+ * needs when those were asked for): a second run writes a cached JSON report without
+ * parsing and serialising every finding again, and reading the cache file parses one
+ * string per draft instead of thousands of objects.
+ */
 interface CacheEntry {
   key: string;
-  diagnostics: CliDiagnostic[];
+  counts: SeverityCounts;
+  /** The diagnostics array without its brackets. */
+  diagnostics: string;
 }
 
 interface CacheData {
@@ -109,14 +118,39 @@ export class LintCache {
     return sha256(this.program, options, roster, readOrEmpty(model));
   }
 
-  get(file: string, key: string): CliDiagnostic[] | undefined {
+  /**
+   * The cached result of a draft, or undefined when its entry is missing or stale. Its
+   * diagnostics are parsed only if a format reads them; the JSON format writes the kept text.
+   */
+  get(file: string, key: string, shown: string): FileResult | undefined {
     const entry = this.files[file];
-    return entry && entry.key === key ? entry.diagnostics : undefined;
+    if (!entry || entry.key !== key || typeof entry.diagnostics !== 'string' || !entry.counts) return undefined;
+    const text = entry.diagnostics;
+    let parsed: CliDiagnostic[] | undefined;
+    const result: FileResult = {
+      path: shown,
+      absolutePath: file,
+      get diagnostics() {
+        return (parsed ??= JSON.parse(`[${text}]`) as CliDiagnostic[]);
+      },
+      severityCounts: entry.counts,
+    };
+    if (!this.settings.editRanges) result.diagnosticsJson = text;
+    return result;
   }
 
-  set(file: string, key: string, diagnostics: CliDiagnostic[]): void {
-    this.files[file] = { key, diagnostics };
+  /** Keeps a draft's diagnostics; returns the text the JSON format writes for them when that is what was kept. */
+  set(file: string, key: string, diagnostics: readonly CliDiagnostic[]): string | undefined {
+    let text: string;
+    if (this.settings.editRanges) text = JSON.stringify(diagnostics).slice(1, -1);
+    else {
+      const parts: string[] = [];
+      serializeDiagnostics(diagnostics, (part) => parts.push(part));
+      text = parts.join('');
+    }
+    this.files[file] = { key, counts: severityCounts(diagnostics), diagnostics: text };
     this.changed = true;
+    return this.settings.editRanges ? undefined : text;
   }
 
   /** Drops the entry of a draft that could not be linted this time. */

@@ -159,7 +159,7 @@ export async function runLint(args: LintArgs, io: LintIo): Promise<number> {
   const report = (index: number, result: FileResult) => {
     const key = cacheKeys.get(index);
     if (cache && key !== undefined) {
-      if (result.error === undefined) cache.set(result.absolutePath, key, result.diagnostics);
+      if (result.error === undefined) result.diagnosticsJson = cache.set(result.absolutePath, key, result.diagnostics);
       else cache.delete(result.absolutePath);
     }
     waiting.set(index, result);
@@ -180,8 +180,8 @@ export async function runLint(args: LintArgs, io: LintIo): Promise<number> {
     toLint = [];
     for (const job of jobs) {
       const key = cacheKeyOf(cache, project, job.file);
-      const cached = key === undefined ? undefined : cache.get(job.file, key);
-      if (cached) report(job.index, { path: job.display, absolutePath: job.file, diagnostics: cached });
+      const cached = key === undefined ? undefined : cache.get(job.file, key, job.display);
+      if (cached) report(job.index, cached);
       else {
         if (key !== undefined) cacheKeys.set(job.index, key);
         toLint.push(job);

@@ -49,6 +49,13 @@ export interface FileResult {
   /** Absolute path ('' for stdin). */
   absolutePath: string;
   diagnostics: CliDiagnostic[];
+  /**
+   * The diagnostics exactly as the JSON format writes them (serializeDiagnostics), when
+   * already known: a --cache hit, whose diagnostics are then parsed only if read.
+   */
+  diagnosticsJson?: string;
+  /** Errors, warnings and infos among the diagnostics, when known without reading them (a --cache hit). */
+  severityCounts?: SeverityCounts;
   /** Set when the file could not be linted; diagnostics are then empty. */
   error?: string;
   /** --fix / --fix-dry-run: findings whose fix was applied. */
@@ -63,6 +70,12 @@ export interface FileResult {
   decodedAs?: string;
   /** stdin with --fix: the fixed text (BOM restored). */
   output?: string;
+}
+
+export interface SeverityCounts {
+  errors: number;
+  warnings: number;
+  infos: number;
 }
 
 export interface Summary {
@@ -108,11 +121,20 @@ export function addToSummary(summary: Summary, result: FileResult): void {
     return;
   }
   summary.files++;
-  for (const d of result.diagnostics) {
-    if (d.severity === 'error') summary.errors++;
-    else if (d.severity === 'warning') summary.warnings++;
-    else summary.infos++;
+  const counts = result.severityCounts ?? severityCounts(result.diagnostics);
+  summary.errors += counts.errors;
+  summary.warnings += counts.warnings;
+  summary.infos += counts.infos;
+}
+
+export function severityCounts(diagnostics: readonly CliDiagnostic[]): SeverityCounts {
+  const counts = { errors: 0, warnings: 0, infos: 0 };
+  for (const d of diagnostics) {
+    if (d.severity === 'error') counts.errors++;
+    else if (d.severity === 'warning') counts.warnings++;
+    else counts.infos++;
   }
+  return counts;
 }
 
 export function toCliApplied(finding: Finding, original: TextModel): CliApplied {

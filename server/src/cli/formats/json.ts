@@ -50,6 +50,18 @@ function diagnostic(d: CliDiagnostic) {
 const BATCH = 2000;
 
 /**
+ * A file's diagnostics as this format writes them, without the enclosing brackets,
+ * handed to `write` in batches. `--cache` keeps this text (FileResult.diagnosticsJson),
+ * so a cached draft is written back without being parsed and serialised again.
+ */
+export function serializeDiagnostics(diagnostics: readonly CliDiagnostic[], write: (text: string) => void): void {
+  for (let i = 0; i < diagnostics.length; i += BATCH) {
+    const batch = JSON.stringify(diagnostics.slice(i, i + BATCH).map(diagnostic));
+    write(`${i > 0 ? ',' : ''}${batch.slice(1, -1)}`);
+  }
+}
+
+/**
  * The JSON report in pieces, in output order: `start`, one `file` per linted file,
  * `end`. Their concatenation is exactly JSON.stringify of the whole report, so the
  * CLI can write each file as soon as it is linted and forget its findings.
@@ -69,10 +81,8 @@ export class JsonWriter {
     }
     this.write(`${this.first ? '' : ','}{"path":${JSON.stringify(result.path)},"diagnostics":[`);
     this.first = false;
-    for (let i = 0; i < result.diagnostics.length; i += BATCH) {
-      const batch = JSON.stringify(result.diagnostics.slice(i, i + BATCH).map(diagnostic));
-      this.write(`${i > 0 ? ',' : ''}${batch.slice(1, -1)}`);
-    }
+    if (result.diagnosticsJson !== undefined) this.write(result.diagnosticsJson);
+    else serializeDiagnostics(result.diagnostics, this.write);
     this.write(']');
     if (result.applied) this.write(`,"applied":${JSON.stringify(result.applied.map(applied))}`);
     this.write('}');

@@ -10,8 +10,8 @@
  * learned from half B, the rule's thresholds as in rules/wrong-char/thresholds.ts), and a
  * pair is kept when the context tier finds at least 15 % of its swaps and raises no more
  * than 4 false alarms on the 3.5 M clean characters of half A (≤ 0.012 per 10k each). Left
- * out by that measure: 的/地/得 and 合/和 (their neighbours overlap: 13 and 6 alarms),
- * 尽/进 (5), 惟/唯, 辨/辩 and 账/帐 (too rare in news to learn).
+ * out by that measure: 的/地/得 (27 alarms: their neighbours overlap, 的地区), 合/和 (6),
+ * 尽/进 (5); 惟/唯, 辨/辩 and 账/帐 (recall under 0.1: too rare in news to learn).
  */
 
 /** Pairs of characters, each typed for the other. A character may belong to several. */

@@ -37,13 +37,13 @@ export const MAX_SINGLE_RUN = 3;
 
 /**
  * The context tier (real-word swaps, context.ts). Chosen on half A of the development
- * corpus, with the context counts learned from half B, every pair member swapped in place
- * at each occurrence (scratch measurement mirrored by bench/dev-quality.ts's
- * wrong-char-context family):
- *   ratio ≥ e^2: 0.031 false alarms per 10k, ratio ≥ e^3: 0.026, ratio ≥ e^4: 0.026,
- *   e^5: 0.014 — recall of swaps of a lone character (在→再) 0.20, 0.19, 0.18, 0.15.
- * e^3 is where the alarms stop falling fast; the alarms left are variants both spellings
- * allow (所做的/所作的) and 在/再 decided by meaning (还将再安排).
+ * corpus, with the context counts learned from half B, every member of the 55 pairs
+ * swapped in place at each occurrence and judged (the wrong-char-context family of
+ * bench/dev-quality.ts samples the same swaps). False alarms per 10k clean characters,
+ * and recall of swaps of a character standing alone (在→再):
+ *   ratio ≥ e^2: 0.074, recall 0.196;  e^3: 0.060, 0.190;  e^4: 0.054, 0.179;  e^5: 0.040, 0.158.
+ * e^3 is where the alarms stop falling fast; those left are variants both spellings allow
+ * (所做的/所作的) and 在/再 decided by meaning (还将再安排).
  */
 export const CONTEXT_MIN_LOG_RATIO = 3;
 
@@ -52,9 +52,10 @@ export { CONTEXT_MIN_SUPPORT } from '../../model/sections/corrections';
 
 /**
  * A written character that makes a dictionary word this frequent (jieba) with a neighbour is
- * left alone: 制定 beside 制订, 作出 beside 做出 are variants or words of their own.
- * Chosen on half A: no such guard 0.128 false alarms per 10k; ≥ 500: 0.051; ≥ 50: 0.026;
- * any word at all (≥ 1) 0.020 but it loses nearly every in-word swap (recall 0.21 → 0.02).
+ * left alone: 制定 beside 制订, 作出 beside 做出 are variants or words of their own. Chosen
+ * on half A (ratio ≥ e^3): no guard 0.164 false alarms per 10k; ≥ 500: 0.077; ≥ 50: 0.060;
+ * any word at all (≥ 1) 0.051, but it loses nearly every swap inside a word that makes
+ * another word (recall 0.21 → 0.02).
  */
 export const CONTEXT_MAX_WRITTEN_WORD_FREQ = 50;
 

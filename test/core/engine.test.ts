@@ -27,6 +27,31 @@ const throwing: Rule = {
 };
 
 describe('Linter', () => {
+  it('drops a finding of a rule that yields to another on the same span, and only there', () => {
+    const yielding: Rule = {
+      meta: { ...flagYi.meta, id: 'yields-to-flag-yi', yieldsTo: ['flag-yi'] },
+      checkParagraph(ctx, p) {
+        for (const m of p.text.matchAll(/乙丁|甲/g)) ctx.report({ message: '另一种说法', offset: m.index!, length: m[0].length, fixes: [] });
+      },
+    };
+    const both = new Linter(emptyModelOptions(), [flagYi, yielding]).lint('乙丁，甲。');
+    assert.deepEqual(
+      both.map((f) => [f.rule, f.offset]),
+      [
+        ['flag-yi', 0],
+        ['yields-to-flag-yi', 3],
+      ],
+    );
+    const alone = new Linter(emptyModelOptions({ rules: { 'flag-yi': 'off' } }), [flagYi, yielding]).lint('乙丁，甲。');
+    assert.deepEqual(
+      alone.map((f) => [f.rule, f.offset]),
+      [
+        ['yields-to-flag-yi', 0],
+        ['yields-to-flag-yi', 3],
+      ],
+    );
+  });
+
   it('maps paragraph findings to document offsets, past a surrogate pair', () => {
     const text = '𠮷甲\n\n丁乙';
     const found = new Linter(emptyModelOptions(), [flagYi]).lint(text);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { ruleTester, ruleFindings } from '../support/rule-tester';
 import { lexicon, optionsWith } from '../support/resources';
-import { applyRoster, learnEditCorrections, learnModel } from '../../server/src/core';
+import { Linter, applyRoster, learnEditCorrections, learnModel } from '../../server/src/core';
 import commonErrors from '../../data/common-errors.json';
 import { SlipPairs } from '../../server/src/core/analysis/slip-pairs';
 import { CONTEXT_MIN_SUPPORT, learnContext } from '../../server/src/core/model/sections/corrections';
@@ -117,6 +117,14 @@ describe('wrong-char: evidence and sources', () => {
   it('a rewrite is not a slip: insertions, deletions and long replacements teach nothing', () => {
     const edits = learnEditCorrections([{ path: 'c.txt', draft: '会议强调要抓好落实。\n', final: '会议强调，要切实抓好各项工作的落实。\n' }], lexicon());
     assert.deepEqual(edits, []);
+  });
+
+  it('a slip inside a phrase the house writes is reported once, by fixed-phrase', () => {
+    const options = optionsWith(applyRoster(optionsWith().model, { phrases: ['坚持实事求是的思想路线'] }));
+    const text = '我们要坚持实是求是的思想路线。';
+    const rules = (extra = {}) => new Linter({ ...options, ...extra }).lint(text).map((f) => f.rule);
+    assert.deepEqual(rules(), ['fixed-phrase']);
+    assert.deepEqual(rules({ rules: { 'fixed-phrase': 'off' } }), ['wrong-char']);
   });
 
   it('the context hover says why: what the archive writes between the same neighbours', () => {

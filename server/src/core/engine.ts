@@ -59,6 +59,8 @@ export class Linter {
   private readonly runner = new RuleRunner();
   private readonly paragraphRules: ActiveRule[];
   private readonly documentRules: ActiveRule[];
+  /** Rule id → the rules it yields to on an overlapping span (RuleMeta.yieldsTo). */
+  private readonly yielding = new Map<string, Set<string>>();
 
   constructor(options: LintOptions, rules: readonly Rule[] = RULES) {
     this.options = options;
@@ -72,6 +74,7 @@ export class Linter {
     }
     this.paragraphRules = this.active.filter((a) => a.rule.meta.scope === 'paragraph' && a.rule.checkParagraph);
     this.documentRules = this.active.filter((a) => a.rule.meta.scope === 'document' && a.rule.checkDocument);
+    for (const { rule } of this.active) if (rule.meta.yieldsTo?.length) this.yielding.set(rule.meta.id, new Set(rule.meta.yieldsTo));
   }
 
   private contextFor(rule: Rule, severity: Severity): RuleContext {
@@ -136,7 +139,7 @@ export class Linter {
       }
     }
     if (findings.length > documentStart) dropOutsideChinese(text, findings, documentStart);
-    return this.filter(text, findings).sort((a, b) => a.offset - b.offset || a.rule.localeCompare(b.rule));
+    return dropYielded(this.yielding, this.filter(text, findings)).sort((a, b) => a.offset - b.offset || a.rule.localeCompare(b.rule));
   }
 
   private lintParagraph(paragraph: Paragraph): Finding[] {
@@ -182,6 +185,16 @@ export class Linter {
       return !(rules && (rules.has('*') || rules.has(f.rule)));
     });
   }
+}
+
+/** Drops each finding of a yielding rule that overlaps a finding of a rule it yields to. */
+function dropYielded(yielding: ReadonlyMap<string, ReadonlySet<string>>, findings: Finding[]): Finding[] {
+  if (yielding.size === 0 || !findings.some((f) => yielding.has(f.rule))) return findings;
+  const overlaps = (a: Finding, b: Finding) => a.offset < b.offset + Math.max(1, b.length) && b.offset < a.offset + Math.max(1, a.length);
+  return findings.filter((f) => {
+    const strongerRules = yielding.get(f.rule);
+    return !strongerRules || !findings.some((g) => strongerRules.has(g.rule) && overlaps(f, g));
+  });
 }
 
 /** Removes findings[from…] that start inside a paragraph that is not Chinese. */

@@ -87,6 +87,12 @@ export interface RuleMeta {
    * so the engine may cache them per paragraph; document: the rule reads the whole text.
    */
   scope: 'paragraph' | 'document';
+  /**
+   * Rules whose finding on the same span says it better: a finding of this rule that
+   * overlaps one of theirs is dropped, so the editor reads one finding, not two
+   * (wrong-char yields to fixed-phrase and name-consistency).
+   */
+  yieldsTo?: readonly string[];
   docs: RuleDocs;
 }
 

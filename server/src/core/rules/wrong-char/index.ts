@@ -58,6 +58,8 @@ export const wrongChar: Rule<WrongCharState> = {
     // Document scope so that a "slip" the story writes again and again (its own term) is
     // recognised; each paragraph's detections are still cached by the rule's state.
     scope: 'document',
+    // A phrase or a name the newsroom writes is the better evidence: one finding per span.
+    yieldsTo: ['fixed-phrase', 'name-consistency'],
     docs: {
       summary: '错别字：同音、形近字误用，或本报勘误表中的错误写法',
       gloss: 'A wrong character: a homophone or look-alike that breaks a word, or a form on the house corrections list',

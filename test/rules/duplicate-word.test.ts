@@ -37,6 +37,10 @@ ruleTester('duplicate-word', {
     '以钉钉子精神担当尽责。',
     '而医院院办的咨询电话一天几十个。',
     '孩子嘘嘘一声。',
+    // a doubled given name framed as a name, though surname and copy make a word (高明)
+    '校长高明明表示，学校将扩建。',
+    '高明明表示，学校将扩建。',
+    '会见了总统高明明。',
     // numeral + measure word doubled
     '一艘艘货轮驶入港口。',
     '一顶顶帐篷搭了起来。',
@@ -66,6 +70,9 @@ ruleTester('duplicate-word', {
     '这个机会会很快到来。',
     '整理常用中药药对、经典方剂。',
     '他坐在主席席位上。',
+    // a unit the lexicon lacks, which the story writes elsewhere standing as one unit
+    '叙军军用机场遭到袭击。\n\n叙军的补给线被切断。',
+    '卫星星箭分离正常。\n\n星箭分离后，太阳翼展开。',
     // set expressions and patterns
     '殷殷嘱托记心间。',
     '资金源源不断。',
@@ -197,6 +204,24 @@ ruleTester('duplicate-word', {
       text: '走进多民族社社区。',
       errors: [{ text: '社社' }],
       output: '走进多民族社区。',
+    },
+    {
+      name: 'the story writing the word elsewhere is no evidence for a slip inside it (不断|提升 holds 提)',
+      text: '要不断提提高服务水平。\n\n我们不断提升能力。',
+      errors: [{ text: '提提' }],
+      output: '要不断提高服务水平。\n\n我们不断提升能力。',
+    },
+    {
+      name: 'the same doubling elsewhere in the story is no evidence for the unit',
+      text: '叙军军用机场遭到袭击。\n\n又一座叙军军用机场被毁。',
+      errors: [{ text: '军军' }, { text: '军军' }],
+      output: '叙军用机场遭到袭击。\n\n又一座叙军用机场被毁。',
+    },
+    {
+      name: 'a unit the lexicon lacks and the story does not write again stays a finding',
+      text: '叙军军用机场遭到袭击。',
+      errors: [{ text: '军军' }],
+      output: '叙军用机场遭到袭击。',
     },
     {
       name: 'a tripled word is one finding whose fix removes both extra copies',

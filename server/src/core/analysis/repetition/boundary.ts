@@ -4,6 +4,8 @@ import { segment } from '../../segmenter';
 import { codePointAt, codePointBefore, isHanIdeograph } from '../han';
 import { titleBefore } from '../names';
 import type { Repeat } from './find';
+import { isSurname } from './reduplication';
+import { storyWritesPair, type Story } from './story';
 import {
   AUXILIARY_VERBS,
   ESTABLISHED_WORD_FREQ,
@@ -28,7 +30,7 @@ import { anyEndedWord, anyOpenedWordFreq, endsKnownWord, openedWordFreq, type Si
  * (部长, 档期), or be a function word after a common word (机会|会很快, 反对|对).
  * 创新|新 fails on the right because what follows reads 新/发展, not 新发/展.
  */
-export function isWordBoundary(text: string, repeat: Repeat, lexicon: Lexicon, sides: Sides): boolean {
+export function isWordBoundary(text: string, repeat: Repeat, lexicon: Lexicon, sides: Sides, story?: Story): boolean {
   const { start, unit } = repeat;
   const middle = start + unit;
   const first = sides.right[0];
@@ -36,10 +38,15 @@ export function isWordBoundary(text: string, repeat: Repeat, lexicon: Lexicon, s
   // A rare right-hand word (院办, 2 in jieba) still counts after a common word on the left (医院).
   const strongLeft = endsKnownWord(sides, unit, lexicon, STRONG_WORD_FREQ);
   const rightMin = first && first.word.length >= 3 ? 2 : strongLeft ? 2 : WORD_FREQ;
-  const rightWord =
+  const dictionaryRightWord =
     (first !== undefined && first.word.length > unit && openedWordFreq(sides, unit, lexicon) >= rightMin) ||
     anyOpenedWordFreq(text, middle, unit, lexicon) >= WORD_FREQ;
-  if (rightWord && unit === 1 && rightWordCutsARealWord(text, middle, first.word.length, lexicon)) return false;
+  if (dictionaryRightWord && unit === 1 && rightWordCutsARealWord(text, middle, first.word.length, lexicon)) return false;
+  // 学习|习主席: a surname, then a post, is a name the dictionary cannot list, after a common word.
+  if (unit === 1 && strongLeft && isSurname(text[middle], lexicon) && titleAt(text, middle + 1) > 0) return true;
+  // 飞船|船体舱: the second copy opens a unit the dictionary lacks but the story writes elsewhere.
+  const rightWord =
+    dictionaryRightWord || (unit === 1 && story !== undefined && storyWritesPair(story, lexicon, text.slice(middle, middle + 2), middle, 'right'));
 
   // Nothing Han on the left (the paragraph starts here, often a line broken by
   // layout): the first copy cannot be judged, so the word on the right decides.
@@ -49,6 +56,10 @@ export function isWordBoundary(text: string, repeat: Repeat, lexicon: Lexicon, s
   if (!left) return false;
   const leftWord = endsKnownWord(sides, unit, lexicon) || anyEndedWord(text, middle, unit, lexicon);
   if (rightWord && (leftWord || isHeadOfCompound(text, repeat, lexicon, sides))) return true;
+  // 俄军|军用: the first copy ends a unit the dictionary lacks but the story writes elsewhere,
+  // before a word the dictionary knows.
+  if (dictionaryRightWord && unit === 1 && story !== undefined && storyWritesPair(story, lexicon, text.slice(start - 1, middle), start - 1, 'left'))
+    return true;
   // 机会|会很快, 反对|对俄, 现在|在: a function word after a common word ending in its character.
   if (unit === 1 && strongLeft && isFunctionWord(text[start], lexicon)) return true;
   // 中药|药对、: after a common word, the second copy and one more character close the

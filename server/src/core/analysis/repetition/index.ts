@@ -12,14 +12,29 @@ import { codePointBefore, isHanIdeograph } from '../han';
 import { isHeadOfCompound, isWordBoundary } from './boundary';
 import { isOneCharacter, type Repeat } from './find';
 import type { RepeatEvidence, RepeatReason } from './reasons';
-import { isAdjectiveReduplication, isDistributiveNoun, isGivenName, isMeasureWord, isStandaloneMeasure, isTentativeContext } from './reduplication';
+import type { Story } from './story';
+import {
+  isAdjectiveReduplication,
+  isDistributiveNoun,
+  isFramedGivenName,
+  isGivenName,
+  isMeasureWord,
+  isStandaloneMeasure,
+  isTentativeContext,
+} from './reduplication';
 import { AUXILIARY_VERBS, BROKEN_WORD_FREQ, NUMERALS, VERB_FREQ, WORD_FREQ } from './thresholds';
 import { anyOpenedWordFreq, brokenWordFreq, coveredByLongerWord, endsKnownWord, openedWordFreq, sidesOf, wordAcrossMiddle } from './words';
 
 export { findRepeats, MAX_UNIT, type Repeat } from './find';
 export { REPEAT_REASONS, type RepeatEvidence, type RepeatReason } from './reasons';
+export type { Story } from './story';
 
-export function explainRepeat(text: string, repeat: Repeat, lexicon: Lexicon, evidence?: RepeatEvidence): RepeatReason | null {
+/**
+ * Why the repeat is language, or null for a slip. `evidence` is what the learned
+ * corpus repeats; `story`, the document around the paragraph, lets units the
+ * lexicon lacks count when the story writes them elsewhere.
+ */
+export function explainRepeat(text: string, repeat: Repeat, lexicon: Lexicon, evidence?: RepeatEvidence, story?: Story): RepeatReason | null {
   const { start, unit } = repeat;
   // Three or more copies are never reduplication in running text (哈哈哈 is a dictionary word).
   if (repeat.copies > 2 && !lexicon.has(text.slice(start, start + repeat.copies * unit), 1)) return null;
@@ -62,6 +77,7 @@ export function explainRepeat(text: string, repeat: Repeat, lexicon: Lexicon, ev
       if (lexicon.pos(char) === 'v' && lexicon.has(char, VERB_FREQ) && !AUXILIARY_VERBS.test(char) && isTentativeContext(text, start, end, lexicon, true))
         return 'verb-abab';
     }
+    if (isFramedGivenName(text, start, end, lexicon)) return 'given-name';
     if (!firstCopyAttached && !secondCopyOpensWord) {
       if (isGivenName(text, start, lexicon)) return 'given-name';
       if (isAdjectiveReduplication(text, start, lexicon)) return 'adjective';
@@ -77,7 +93,7 @@ export function explainRepeat(text: string, repeat: Repeat, lexicon: Lexicon, ev
     if (wordAcrossMiddle(text, repeat, lexicon)) return 'inside-word';
   }
   if (brokenWord >= BROKEN_WORD_FREQ) return secondCopyOpensWord && (firstCopyAttached || isHeadOfCompound(text, repeat, lexicon, sides)) ? 'boundary' : null;
-  if (isWordBoundary(text, repeat, lexicon, sides)) return 'boundary';
+  if (isWordBoundary(text, repeat, lexicon, sides, story)) return 'boundary';
   return null;
 }
 

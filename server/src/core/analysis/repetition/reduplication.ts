@@ -2,7 +2,7 @@
 import type { Lexicon } from '../../lexicon';
 import { segment } from '../../segmenter';
 import { codePointAt, codePointBefore, isHanIdeograph } from '../han';
-import { surnameLength, titleBefore } from '../names';
+import { framedAsName, surnameLength, titleBefore } from '../names';
 import { DISTRIBUTIVE_FREQ, FUNCTION_POS, NAME_RUN, NAME_SURNAME_FREQ, NOMINAL_POS, WORD_FREQ } from './thresholds';
 
 /**
@@ -77,15 +77,29 @@ export function isTentativeContext(text: string, start: number, end: number, lex
   return last !== undefined && TENTATIVE_BEFORE.has(last.word);
 }
 
+/** A single surname: on the list, or a common character jieba tags as a name (张 is tagged a measure word). */
+export function isSurname(char: string, lexicon: Lexicon): boolean {
+  return surnameLength(char) === 1 || (lexicon.pos(char) === 'nr' && lexicon.has(char, NAME_SURNAME_FREQ));
+}
+
+/**
+ * 总统马西西。, 马西西表示: a surname and a doubled character framed as a whole name —
+ * a title or a clause start before it, a speech verb, a title or punctuation after
+ * it — even when the surname and the copy make a word (马西 is a place in the
+ * dictionary). The frame, not the dictionary, says it is a name.
+ */
+export function isFramedGivenName(text: string, start: number, end: number, lexicon: Lexicon): boolean {
+  if (start === 0 || !isSurname(text[start - 1], lexicon) || FUNCTION_POS.test(lexicon.pos(text[start]) ?? '')) return false;
+  return framedAsName(text, start - 1, end);
+}
+
 /** 王芳芳, 胡强强: a common surname standing alone before a doubled content character. */
 export function isGivenName(text: string, start: number, lexicon: Lexicon): boolean {
   if (start === 0) return false;
   const surname = text[start - 1];
   const char = text[start];
-  // jieba tags some of the commonest surnames as other parts of speech (张 is a measure word).
-  const isSurname = surnameLength(surname) === 1 || (lexicon.pos(surname) === 'nr' && lexicon.has(surname, NAME_SURNAME_FREQ));
   // 卫|生生 is 卫生 + 生: a surname character that forms a word with the first copy is not a surname here.
-  if (!isSurname || lexicon.has(surname + char, WORD_FREQ)) return false;
+  if (!isSurname(surname, lexicon) || lexicon.has(surname + char, WORD_FREQ)) return false;
   if (FUNCTION_POS.test(lexicon.pos(char) ?? '')) return false;
   // The surname must stand alone, not end a word (季度度: 季 is part of nothing, but 度 is).
   const left = segment(lexicon, text.slice(Math.max(0, start - 6), start));

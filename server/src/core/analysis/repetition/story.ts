@@ -1,0 +1,47 @@
+/**
+ * Evidence from the rest of the story. The lexicon lacks the units news invents
+ * (an abbreviation like 俄军, a term like 船体舱段, a transliterated place): at a
+ * word boundary where one side is such a unit, the dictionary cannot tell the
+ * boundary from a slip, but the story can — it writes the unit again elsewhere,
+ * standing as one unit and without the doubled character beside it.
+ */
+import type { Lexicon } from '../../lexicon';
+import { pairStandsTogether } from '../lexical-break';
+
+/** The document a paragraph belongs to, for evidence from outside the paragraph. */
+export interface Story {
+  /** The whole (masked) text of the document. */
+  text: string;
+  /** Where the paragraph being judged starts in it. */
+  offset: number;
+}
+
+/**
+ * Occurrences elsewhere in the story that make a two-character unit the story's
+ * own. One is enough: a slip (提|提高) leaves the pair it makes (断提) inside other
+ * words wherever else the text writes it (不断|提升), so it never stands alone.
+ * Chosen on half A of the development corpus.
+ */
+export const STORY_PAIR_OCCURRENCES = 1;
+
+/**
+ * True when the story writes `pair` elsewhere as a unit of its own (no dictionary
+ * word holds one of its characters without the other) and not beside the doubled
+ * character: `doubled` must not follow it (side 'left', 俄军|军) or precede it
+ * (side 'right', 船|船体), or the other occurrence is the same question again.
+ * `at` is where this occurrence of the pair starts in the paragraph.
+ */
+export function storyWritesPair(story: Story, lexicon: Lexicon, pair: string, at: number, side: 'left' | 'right'): boolean {
+  const here = story.offset + at;
+  const text = story.text;
+  const doubled = side === 'left' ? pair[1] : pair[0];
+  let found = 0;
+  for (let p = text.indexOf(pair); p >= 0; p = text.indexOf(pair, p + 1)) {
+    if (p === here) continue;
+    const neighbour = side === 'left' ? text[p + 2] : text[p - 1];
+    if (neighbour === doubled) continue;
+    if (!pairStandsTogether(lexicon, text, p)) continue;
+    if (++found >= STORY_PAIR_OCCURRENCES) return true;
+  }
+  return false;
+}

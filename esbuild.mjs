@@ -2,7 +2,7 @@
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import { buildLexicon, LEXICON_HEADER } from './scripts/build-lexicon.mjs';
+import { buildLexicon, lexiconIsCurrent, LEXICON_FILE } from './scripts/build-lexicon.mjs';
 import { writeNotices } from './scripts/notices.mjs';
 
 const watch = process.argv.includes('--watch');
@@ -31,20 +31,9 @@ const started = Date.now();
 // build must not ride along into the VSIX or the tarball. The lexicon is kept (it is
 // rebuilt below only when its header is stale).
 if (production && fs.existsSync('dist')) {
-  for (const file of fs.readdirSync('dist')) if (file !== 'lexicon.txt') fs.rmSync(`dist/${file}`, { recursive: true, force: true });
+  for (const file of fs.readdirSync('dist')) if (file !== LEXICON_FILE) fs.rmSync(`dist/${file}`, { recursive: true, force: true });
 }
-const lexiconIsCurrent = () => {
-  try {
-    const fd = fs.openSync('dist/lexicon.txt', 'r');
-    const head = Buffer.alloc(LEXICON_HEADER.length);
-    fs.readSync(fd, head, 0, head.length, 0);
-    fs.closeSync(fd);
-    return head.toString() === LEXICON_HEADER;
-  } catch {
-    return false;
-  }
-};
-if (!lexiconIsCurrent() || process.argv.includes('--lexicon')) buildLexicon('dist');
+if (!(await lexiconIsCurrent('dist')) || process.argv.includes('--lexicon')) await buildLexicon('dist');
 if (watch) {
   for (const entry of entries) await (await esbuild.context({ ...common, ...entry })).watch();
 } else {

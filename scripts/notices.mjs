@@ -1,6 +1,6 @@
 // THIRD-PARTY-NOTICES: the licence of every package whose code the bundles carry (read
 // from esbuild's metafile, so the list follows the code, not a hand-kept file) and of the
-// data shipped beside them (jieba's dictionary as dist/lexicon.txt). Written at build time
+// data shipped beside them (jieba's dictionary as dist/lexicon.bin). Written at build time
 // into dist/, which both the VSIX and the npm tarball ship.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -9,7 +9,7 @@ import * as path from 'node:path';
 const DATA = [
   {
     name: '@node-rs/jieba',
-    what: "dist/lexicon.txt is prepared from jieba's dictionary (dict.txt, from the jieba project, MIT) as shipped by @node-rs/jieba.",
+    what: "dist/lexicon.bin is jieba's dictionary (dict.txt, from the jieba project, MIT, as shipped by @node-rs/jieba) in jiaodui's compact binary form: its Han-only entries, words, frequencies and parts of speech unchanged.",
   },
 ];
 

@@ -44,7 +44,7 @@ describe('packaging (npm tarball and VSIX)', function () {
       'dist/cli.js',
       'dist/api.js',
       'dist/types/api.d.ts',
-      'dist/lexicon.txt',
+      'dist/lexicon.bin',
       'dist/model.json',
       'dist/THIRD-PARTY-NOTICES.txt',
     ]) {
@@ -99,7 +99,7 @@ describe('packaging (npm tarball and VSIX)', function () {
       'extension/dist/THIRD-PARTY-NOTICES.txt',
       'extension/dist/client.js',
       'extension/dist/server.js',
-      'extension/dist/lexicon.txt',
+      'extension/dist/lexicon.bin',
       'extension/dist/model.json',
     ]) {
       assert.ok(listing.includes(must), `${must} missing from the VSIX`);

@@ -5,6 +5,7 @@
 export * from './types';
 export { TextModel, computeLineStarts, languageOfPath, type Paragraph, type Position, type Language } from './text';
 export { Lexicon } from './lexicon';
+export { LEXICON_BINARY_HEADER, decodeLexicon, encodeLexicon, prepareLexicon, type LexiconBinaryHeader, type LexiconColumns } from './lexicon-format';
 export { segment, type Token } from './segmenter';
 export { Linter, lint, fixAll, type FixAllResult } from './engine';
 export { fixer, makeFix } from './fixer';

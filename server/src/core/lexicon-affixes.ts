@@ -1,37 +1,38 @@
 /**
  * How characters build words in the lexicon: how many established words each
  * character ends, and how many nouns it ends and starts. Lexicon.suffixProductivity
- * and Lexicon.nounAffixes read these counts, made in one scan of the lexicon's lines
- * on first use.
+ * and Lexicon.nounAffixes read these counts, made in one scan of the lexicon's
+ * entries on first use.
  */
+import { WORD_END, type LexiconColumns } from './lexicon-format';
 
-/** Per character: established words it ends; established nouns it ends and starts. */
+/** Per code unit: established words it ends; established nouns it ends and starts. */
 export interface AffixCounts {
-  suffix: Map<string, number>;
-  nounSuffix: Map<string, number>;
-  nounPrefix: Map<string, number>;
+  suffix: Int32Array;
+  nounSuffix: Int32Array;
+  nounPrefix: Int32Array;
 }
 
-/**
- * Counts over the `word freq pos` lines of `source` starting at `lineStarts`: words
- * of two to four characters with frequency ≥ 20 (read by `freqAt`), nouns being
- * those tagged n….
- */
-export function countAffixes(source: string, lineStarts: Int32Array, freqAt: (start: number, wordLength: number) => number): AffixCounts {
-  const suffix = new Map<string, number>();
-  const nounSuffix = new Map<string, number>();
-  const nounPrefix = new Map<string, number>();
-  for (const start of lineStarts) {
-    const space = source.indexOf(' ', start);
-    const length = space - start;
-    if (length < 2 || length > 4 || freqAt(start, length) < 20) continue;
-    const last = source[space - 1];
-    suffix.set(last, (suffix.get(last) ?? 0) + 1);
-    // The tag follows the frequency: `word freq n…`.
-    if (source.charCodeAt(source.indexOf(' ', space + 1) + 1) === 110 /* n */) {
-      nounSuffix.set(last, (nounSuffix.get(last) ?? 0) + 1);
-      const first = source[start];
-      nounPrefix.set(first, (nounPrefix.get(first) ?? 0) + 1);
+/** Words of two to four characters this frequent count as established. */
+const ESTABLISHED_FREQ = 20;
+
+/** Counts over the entries: words of two to four characters with frequency ≥ 20, nouns being those tagged n…. */
+export function countAffixes({ units, starts, freqs, posIds, posNames }: LexiconColumns): AffixCounts {
+  const suffix = new Int32Array(0x10000);
+  const nounSuffix = new Int32Array(0x10000);
+  const nounPrefix = new Int32Array(0x10000);
+  const isNoun = posNames.map((pos) => pos.startsWith('n'));
+  for (let entry = 0; entry < starts.length; entry++) {
+    const start = starts[entry];
+    let end = start;
+    while (units[end] !== WORD_END) end++;
+    const length = end - start;
+    if (length < 2 || length > 4 || freqs[entry] < ESTABLISHED_FREQ) continue;
+    const last = units[end - 1];
+    suffix[last]++;
+    if (isNoun[posIds[entry]]) {
+      nounSuffix[last]++;
+      nounPrefix[units[start]]++;
     }
   }
   return { suffix, nounSuffix, nounPrefix };

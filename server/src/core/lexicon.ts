@@ -1,20 +1,20 @@
 /**
  * A general Chinese lexicon: jieba's dictionary (word, frequency, part of speech),
- * prepared at build time into `dist/lexicon.txt` and loaded as plain data. The
- * corpus is far too small to know the language; the lexicon knows that 卫生院 and
- * 院长 are words and that 度纠 is not.
+ * prepared at build time into `dist/lexicon.bin` (see lexicon-format) and loaded as
+ * plain data. The corpus is far too small to know the language; the lexicon knows
+ * that 卫生院 and 院长 are words and that 度纠 is not.
  *
- * The file is sorted by UTF-16 code unit and looked up by binary search over its
- * line starts. Building a Map of 300,000 entries cost ~0.4 s on every start;
- * indexing the lines costs a few milliseconds, which is what a pre-commit hook
- * linting one draft can afford. The search compares code units in place, one
- * character at a time, narrowing the range of lines that share the prefix read so
- * far: a lookup makes no substring, and every word starting at a position (what
+ * The entries are columns of typed arrays, sorted by UTF-16 code unit: the words'
+ * code units one after another, and per entry its start, frequency and tag. No
+ * string or object is made per word: building a Map of 300,000 entries cost ~0.4 s
+ * on every start. A lookup is a binary search that compares code units in place,
+ * one character at a time, narrowing the range of entries that share the prefix
+ * read so far: it makes no substring, and every word starting at a position (what
  * the segmenter asks for) is found in one walk that stops as soon as no word
  * continues the prefix.
  */
 import { type AffixCounts, countAffixes } from './lexicon-affixes';
-import { LEXICON_HEADER, prepareLexicon } from './lexicon-format';
+import { LEXICON_HEADER, WORD_END, prepareLexicon, type LexiconColumns } from './lexicon-format';
 
 export interface LexiconEntry {
   freq: number;
@@ -22,8 +22,6 @@ export interface LexiconEntry {
 }
 
 const NOT_FOUND = -1;
-/** Code unit of the space that ends each word in its line; read as "the word ended here". */
-const SPACE = 32;
 /** An empty slot of the pair table (the pair U+FFFF U+FFFF is looked up without it). */
 const NO_PAIR = 0xffffffff;
 
@@ -33,22 +31,26 @@ function pairHash(key: number): number {
 }
 
 export class Lexicon {
-  /** `word freq pos` lines, sorted by word; the header line, if any, removed. */
-  private readonly source: string;
-  private readonly lineStarts: Int32Array;
+  /** The words' code units, each word followed by WORD_END, in sorted order. */
+  private readonly units: Uint16Array;
+  /** Where each entry's word starts in `units`; an entry is named by its index here. */
+  private readonly starts: Int32Array;
+  private readonly freqs: Float64Array;
+  private readonly posIds: Uint8Array;
+  private readonly posNames: string[];
   readonly maxWordLength: number;
   /** Sum of all frequencies, for log-probabilities in the segmenter. */
   readonly total: number;
   private affixes?: AffixCounts;
   /**
-   * The lines whose word starts with code unit c: [firstLow[c], firstHigh[c]),
+   * The entries whose word starts with code unit c: [firstLow[c], firstHigh[c]),
    * found by binary search the first time c is asked for (firstKnown[c] = 1).
    */
   private firstLow?: Int32Array;
   private firstHigh?: Int32Array;
   private firstKnown?: Uint8Array;
   /**
-   * (first, second) code unit → the lines whose word starts with them, as open
+   * (first, second) code unit → the entries whose word starts with them, as open
    * addressing over typed arrays: the second step of every lookup, found by binary
    * search once per pair of characters and then read back.
    */
@@ -59,60 +61,74 @@ export class Lexicon {
   /** The range narrowSecond found (two numbers, returned without allocating). */
   private rangeLow = 0;
   private rangeHigh = 0;
-  /** Line start → part of speech, so a tag is sliced out of the source once. */
-  private readonly posCache = new Map<number, string>();
 
-  private constructor(source: string, maxWordLength: number, total: number) {
-    this.source = source;
-    this.maxWordLength = maxWordLength;
-    this.total = total;
-    // Straight into a typed array, doubling as it fills: this runs on every start.
-    let starts = new Int32Array(1 << 16);
-    let count = 0;
-    for (let at = 0; at < source.length;) {
-      if (count === starts.length) {
-        const grown = new Int32Array(count * 2);
-        grown.set(starts);
-        starts = grown;
-      }
-      starts[count++] = at;
-      const end = source.indexOf('\n', at);
-      if (end < 0) break;
-      at = end + 1;
-    }
-    this.lineStarts = starts.slice(0, count);
+  private constructor(columns: LexiconColumns) {
+    this.units = columns.units;
+    this.starts = columns.starts;
+    this.freqs = columns.freqs;
+    this.posIds = columns.posIds;
+    this.posNames = columns.posNames;
+    this.maxWordLength = columns.maxWordLength;
+    this.total = columns.total;
+  }
+
+  /** A lexicon over columns (see lexicon-format): what the shipped binary file decodes to. */
+  static fromColumns(columns: LexiconColumns): Lexicon {
+    return new Lexicon(columns);
+  }
+
+  /** The columns this lexicon searches, for writing them out (lexicon-format's encodeLexicon). */
+  toColumns(): LexiconColumns {
+    const { units, starts, freqs, posIds, posNames, total, maxWordLength } = this;
+    return { units, starts, freqs, posIds, posNames, total, maxWordLength };
   }
 
   /**
-   * Parses `word freq pos` lines. A prepared file (see scripts/build-lexicon) opens
-   * with the header and is already sorted; any other text (tests, house word lists)
-   * is sorted here.
+   * Parses `word freq pos` lines. A prepared file (see lexicon-format) opens with the
+   * header and is already sorted; any other text (tests, house word lists) is sorted here.
    */
   static parse(text: string): Lexicon {
-    if (text.startsWith(LEXICON_HEADER)) {
-      const headerEnd = text.indexOf('\n');
-      const header = text.slice(0, headerEnd < 0 ? text.length : headerEnd);
-      const total = Number(/\btotal=(\d+)/.exec(header)?.[1] ?? 0);
-      const max = Number(/\bmax=(\d+)/.exec(header)?.[1] ?? 1);
-      return new Lexicon(headerEnd < 0 ? '' : text.slice(headerEnd + 1), max, total);
-    }
-    return Lexicon.fromLines(text.split('\n'));
-  }
-
-  private static fromLines(lines: Iterable<string>): Lexicon {
-    return Lexicon.parse(prepareLexicon(lines));
+    if (!text.startsWith(LEXICON_HEADER)) return Lexicon.parse(prepareLexicon(text.split('\n')));
+    const headerEnd = text.indexOf('\n');
+    const header = text.slice(0, headerEnd < 0 ? text.length : headerEnd);
+    const total = Number(/\btotal=(\d+)/.exec(header)?.[1] ?? 0);
+    const max = Number(/\bmax=(\d+)/.exec(header)?.[1] ?? 1);
+    const lines = headerEnd < 0 ? [] : text.slice(headerEnd + 1).split('\n');
+    if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+    const n = lines.length;
+    const starts = new Int32Array(n);
+    const freqs = new Float64Array(n);
+    const posIds = new Uint8Array(n);
+    const posNames: string[] = [];
+    const posIndex = new Map<string, number>();
+    const units: number[] = [];
+    lines.forEach((line, i) => {
+      const [word, freq, pos = ''] = line.split(' ');
+      starts[i] = units.length;
+      for (let k = 0; k < word.length; k++) units.push(word.charCodeAt(k));
+      units.push(WORD_END);
+      freqs[i] = Number(freq);
+      let id = posIndex.get(pos);
+      if (id === undefined) {
+        id = posNames.push(pos) - 1;
+        if (id > 255) throw new Error('lexicon: more than 256 parts of speech');
+        posIndex.set(pos, id);
+      }
+      posIds[i] = id;
+    });
+    return new Lexicon({ units: Uint16Array.from(units), starts, freqs, posIds, posNames, total, maxWordLength: max });
   }
 
   get size(): number {
-    return this.lineStarts.length;
+    return this.starts.length;
   }
 
-  /** Start of the word's line, or NOT_FOUND. */
+  /** Index of the word's entry, or NOT_FOUND. */
   private find(word: string): number {
     return this.findIn(word, 0, word.length);
   }
 
-  /** Start of the line whose word is text[from, to), or NOT_FOUND; no substring is made. */
+  /** Index of the entry whose word is text[from, to), or NOT_FOUND; no substring is made. */
   private findIn(text: string, from: number, to: number): number {
     const length = to - from;
     if (length <= 0) return NOT_FOUND;
@@ -132,14 +148,13 @@ export class Lexicon {
     }
     if (low >= high) return NOT_FOUND;
     // The range holds the words starting with text[from, to); the shortest, first, may be it.
-    const start = this.lineStarts[low];
-    return this.source.charCodeAt(start + length) === SPACE ? start : NOT_FOUND;
+    return this.units[this.starts[low] + length] === WORD_END ? low : NOT_FOUND;
   }
 
   /**
    * The words that start at text[index], at most `maxLength` characters, shortest
    * first: their lengths go to `lengths` and their frequencies to `freqs`; returns
-   * how many. One walk down the sorted lines, stopping where no word goes on.
+   * how many. One walk down the sorted entries, stopping where no word goes on.
    */
   wordsAt(text: string, index: number, maxLength: number, lengths: Int32Array, freqs: Float64Array): number {
     const limit = Math.min(maxLength, text.length - index, lengths.length, freqs.length);
@@ -150,10 +165,9 @@ export class Lexicon {
     let high = this.firstHigh![code];
     let found = 0;
     for (let k = 0; low < high;) {
-      const start = this.lineStarts[low];
-      if (this.source.charCodeAt(start + k + 1) === SPACE) {
+      if (this.units[this.starts[low] + k + 1] === WORD_END) {
         lengths[found] = k + 1;
-        freqs[found] = this.freqAt(start, k + 1);
+        freqs[found] = this.freqs[low];
         found++;
       }
       if (++k >= limit) break;
@@ -214,13 +228,13 @@ export class Lexicon {
     }
   }
 
-  /** Code unit `k` of line `line`'s word, or -1 where the word has ended (every line in a narrowed range is at least k long). */
-  private codeAt(line: number, k: number): number {
-    const code = this.source.charCodeAt(this.lineStarts[line] + k);
-    return code === SPACE ? -1 : code;
+  /** Code unit `k` of entry `entry`'s word, or -1 where the word has ended (every word in a narrowed range is at least k long). */
+  private codeAt(entry: number, k: number): number {
+    const code = this.units[this.starts[entry] + k];
+    return code === WORD_END ? -1 : code;
   }
 
-  /** First line in [low, high) whose code unit `k` is ≥ c. */
+  /** First entry in [low, high) whose code unit `k` is ≥ c. */
   private lowerBound(low: number, high: number, k: number, c: number): number {
     while (low < high) {
       const mid = (low + high) >> 1;
@@ -230,7 +244,7 @@ export class Lexicon {
     return low;
   }
 
-  /** First line in [low, high) whose code unit `k` is > c. */
+  /** First entry in [low, high) whose code unit `k` is > c. */
   private upperBound(low: number, high: number, k: number, c: number): number {
     while (low < high) {
       const mid = (low + high) >> 1;
@@ -240,7 +254,7 @@ export class Lexicon {
     return low;
   }
 
-  /** Finds, once per code unit, the lines whose word starts with it. */
+  /** Finds, once per code unit, the entries whose word starts with it. */
   private firstRange(code: number): void {
     if (!this.firstKnown) {
       this.firstLow = new Int32Array(0x10000);
@@ -248,30 +262,35 @@ export class Lexicon {
       this.firstKnown = new Uint8Array(0x10000);
     }
     if (this.firstKnown[code] === 1) return;
-    const low = this.lowerBound(0, this.lineStarts.length, 0, code);
+    const low = this.lowerBound(0, this.starts.length, 0, code);
     this.firstLow![code] = low;
-    this.firstHigh![code] = this.upperBound(low, this.lineStarts.length, 0, code);
+    this.firstHigh![code] = this.upperBound(low, this.starts.length, 0, code);
     this.firstKnown[code] = 1;
   }
 
   /**
-   * Every two-character word occurring at least `minFreq` times, in one scan of the lines
+   * Every two-character word occurring at least `minFreq` times, in one scan of the entries
    * (wrong-char's suspect index reads it once per linter).
    */
   twoCharWords(minFreq: number): string[] {
+    const { units, starts, freqs } = this;
     const words: string[] = [];
-    for (const start of this.lineStarts) {
-      if (this.source.charCodeAt(start + 2) === SPACE && this.freqAt(start, 2) >= minFreq) words.push(this.source.slice(start, start + 2));
+    for (let i = 0; i < starts.length; i++) {
+      const start = starts[i];
+      if (units[start + 2] === WORD_END && units[start + 1] !== WORD_END && freqs[i] >= minFreq)
+        words.push(String.fromCharCode(units[start], units[start + 1]));
     }
     return words;
   }
 
   /**
-   * True when some word starting with text[from, to) is tagged `pos`: the words
-   * sharing the prefix are read in place, without building a list of tagged words.
+   * True when some word starting with text[from, to) is tagged `pos`: the tags of the
+   * words sharing the prefix are read in place, without building a list of tagged words.
    */
   hasPrefixWithPos(text: string, from: number, to: number, pos: string): boolean {
     if (to <= from) return false;
+    const id = this.posNames.indexOf(pos);
+    if (id < 0) return false;
     const code = text.charCodeAt(from);
     this.firstRange(code);
     let low = this.firstLow![code];
@@ -281,62 +300,33 @@ export class Lexicon {
       low = this.lowerBound(low, high, k, c);
       high = this.upperBound(low, high, k, c);
     }
-    if (low >= high) return false;
-    // The lines of the range are one stretch of the source: search it for “ pos⏎”, the tag ending a line.
-    const regionEnd = high < this.lineStarts.length ? this.lineStarts[high] : this.source.length;
-    const needle = ` ${pos}\n`;
-    for (let hit = this.source.indexOf(needle, this.lineStarts[low]); hit >= 0 && hit < regionEnd; hit = this.source.indexOf(needle, hit + 1)) {
-      const lineStart = this.source.lastIndexOf('\n', hit) + 1;
-      if (this.source.indexOf(' ', this.source.indexOf(' ', lineStart) + 1) === hit) return true;
-    }
-    // The source's last line may lack its newline.
-    if (regionEnd === this.source.length && !this.source.endsWith('\n')) {
-      const lastStart = this.lineStarts[this.lineStarts.length - 1];
-      const tag = this.source.indexOf(' ', this.source.indexOf(' ', lastStart) + 1) + 1;
-      return tag > 0 && this.source.startsWith(pos, tag) && tag + pos.length === this.source.length;
-    }
+    for (let entry = low; entry < high; entry++) if (this.posIds[entry] === id) return true;
     return false;
   }
 
-  private freqAt(start: number, wordLength: number): number {
-    const from = start + wordLength + 1;
-    // Frequencies are plain digits: read them in place, and leave anything else to Number().
-    let value = 0;
-    for (let i = from; ; i++) {
-      const code = this.source.charCodeAt(i);
-      if (code === SPACE) return i > from && i - from <= 15 ? value : Number(this.source.slice(from, i));
-      if (code < 48 || code > 57) break;
-      value = value * 10 + (code - 48);
-    }
-    return Number(this.source.slice(from, this.source.indexOf(' ', from)));
-  }
-
-  private posAt(start: number, wordLength: number): string {
-    let pos = this.posCache.get(start);
-    if (pos === undefined) {
-      const from = this.source.indexOf(' ', start + wordLength + 1) + 1;
-      const end = this.source.indexOf('\n', from);
-      pos = this.source.slice(from, end < 0 ? this.source.length : end);
-      this.posCache.set(start, pos);
-    }
-    return pos;
+  /** The word of entry `entry`. */
+  private wordOf(entry: number): string {
+    const start = this.starts[entry];
+    let end = start;
+    while (this.units[end] !== WORD_END) end++;
+    return String.fromCharCode(...this.units.subarray(start, end));
   }
 
   get(word: string): LexiconEntry | undefined {
-    const at = this.find(word);
-    if (at === NOT_FOUND) return undefined;
-    return { freq: this.freqAt(at, word.length), pos: this.posAt(at, word.length) };
+    const entry = this.find(word);
+    if (entry === NOT_FOUND) return undefined;
+    return { freq: this.freqs[entry], pos: this.posNames[this.posIds[entry]] };
   }
 
   /** Frequency of the word, 0 when unknown. */
   freq(word: string): number {
-    const at = this.find(word);
-    return at === NOT_FOUND ? 0 : this.freqAt(at, word.length);
+    const entry = this.find(word);
+    return entry === NOT_FOUND ? 0 : this.freqs[entry];
   }
 
   pos(word: string): string | undefined {
-    const at = this.find(word);
-    return at === NOT_FOUND ? undefined : this.posAt(at, word.length);
+    const entry = this.find(word);
+    return entry === NOT_FOUND ? undefined : this.posNames[this.posIds[entry]];
   }
 
   /**
@@ -350,11 +340,7 @@ export class Lexicon {
 
   /** Every entry, in sorted order (a full scan: for learning, not for linting). */
   *entries(): IterableIterator<[string, LexiconEntry]> {
-    for (const start of this.lineStarts) {
-      const a = this.source.indexOf(' ', start);
-      const word = this.source.slice(start, a);
-      yield [word, { freq: this.freqAt(start, word.length), pos: this.posAt(start, word.length) }];
-    }
+    for (let entry = 0; entry < this.starts.length; entry++) yield [this.wordOf(entry), { freq: this.freqs[entry], pos: this.posNames[this.posIds[entry]] }];
   }
 
   /**
@@ -363,7 +349,7 @@ export class Lexicon {
    * compound even though the dictionary lacks it. Built once, on first use.
    */
   suffixProductivity(char: string): number {
-    return this.affixCounts().suffix.get(char) ?? 0;
+    return char.length === 1 ? this.affixCounts().suffix[char.charCodeAt(0)] : 0;
   }
 
   /**
@@ -375,11 +361,12 @@ export class Lexicon {
    */
   nounAffixes(char: string): { ending: number; starting: number } {
     const counts = this.affixCounts();
-    return { ending: counts.nounSuffix.get(char) ?? 0, starting: counts.nounPrefix.get(char) ?? 0 };
+    if (char.length !== 1) return { ending: 0, starting: 0 };
+    return { ending: counts.nounSuffix[char.charCodeAt(0)], starting: counts.nounPrefix[char.charCodeAt(0)] };
   }
 
   private affixCounts(): AffixCounts {
-    this.affixes ??= countAffixes(this.source, this.lineStarts, (start, length) => this.freqAt(start, length));
+    this.affixes ??= countAffixes(this.toColumns());
     return this.affixes;
   }
 }

@@ -5,13 +5,14 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Lexicon, parseModel, type LearnedModel } from '../core';
+import { parseModel, type Lexicon, type LearnedModel } from '../core';
 import { FileTooLargeError, readRegularFile } from './files';
+import { readLexiconFile } from './lexicon-file';
 
 /** A model file is never larger than this (bytes); the embedded one is a few MB. */
 const MAX_MODEL_BYTES = 512 * 1024 * 1024;
 
-export const LEXICON_FILE = 'lexicon.txt';
+export const LEXICON_FILE = 'lexicon.bin';
 export const DEFAULT_MODEL_FILE = 'model.json';
 
 export function distDir(): string {
@@ -22,7 +23,7 @@ export function distDir(): string {
 
 let lexicon: Lexicon | undefined;
 export function loadLexicon(): Lexicon {
-  lexicon ??= Lexicon.parse(fs.readFileSync(path.join(distDir(), LEXICON_FILE), 'utf8'));
+  lexicon ??= readLexiconFile(path.join(distDir(), LEXICON_FILE));
   return lexicon;
 }
 

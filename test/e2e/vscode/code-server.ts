@@ -22,7 +22,7 @@ export function codeServerBin(): string {
 
 /** Packages the extension exactly as it would be published: no node_modules, dist/ carries everything. */
 export function packageVsix(out: string): void {
-  for (const file of ['dist/client.js', 'dist/server.js', 'dist/lexicon.txt', 'dist/model.json']) {
+  for (const file of ['dist/client.js', 'dist/server.js', 'dist/lexicon.bin', 'dist/model.json']) {
     if (!fs.existsSync(path.join(repoRoot, file))) throw new Error(`${file} is missing: run \`node esbuild.mjs\` first`);
   }
   execFileSync(

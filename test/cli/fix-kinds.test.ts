@@ -8,7 +8,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ROOT, lintJson, removeTempDirs, run, tempDir } from './support';
 
-const TRAINEES = '今年共有参训人员三百名。\n';
+/** A slip in a curated formulation: its fix is a suggestion. */
+const SLIP = '认真学习党的二十大的二十届历次全会精神。\n';
 /** A doubled character: which copy goes is the editor's call, so its fix is a suggestion. */
 const DOUBLED = '要不断提提高服务水平。\n';
 const BOTH = ['--fix-type', 'safe,suggestion'];
@@ -37,15 +38,15 @@ describe('cli: fix kinds', () => {
   after(removeTempDirs);
 
   it('--fix leaves a suggestion alone and shows it; --fix-type safe,suggestion applies it and lists it', () => {
-    const blind = run(['lint', '-', '--fix'], { input: TRAINEES });
-    assert.equal(blind.stdout, TRAINEES, 'the text is unchanged');
-    assert.match(blind.stderr, /1:5 +warning +\S[^参]*参保人员.*fixed-phrase/);
+    const blind = run(['lint', '-', '--fix'], { input: SLIP });
+    assert.equal(blind.stdout, SLIP, 'the text is unchanged');
+    assert.match(blind.stderr, /1:5 +warning +\S*党的二十大和二十届历次全会精神.*fixed-phrase/);
     assert.match(blind.stderr, /已修复 0 处/);
     assert.match(blind.stderr, /1 处修改建议/);
 
-    const asked = run(['lint', '-', '--fix', ...BOTH], { input: TRAINEES });
-    assert.equal(asked.stdout, '今年共有参保人员三百名。\n');
-    assert.match(asked.stderr, /1:5 +已修复 +“参训人员” → “参保人员” +fixed-phrase/);
+    const asked = run(['lint', '-', '--fix', ...BOTH], { input: SLIP });
+    assert.equal(asked.stdout, '认真学习党的二十大和二十届历次全会精神。\n');
+    assert.match(asked.stderr, /1:5 +已修复 +“党的二十大的二十届历次全会精神” → “党的二十大和二十届历次全会精神” +fixed-phrase/);
   });
 
   it('a doubled character is shown, not removed', () => {
@@ -105,7 +106,7 @@ describe('cli: fix kinds', () => {
     const applied = fixed.files.flatMap((f) => f.applied.map((a) => ({ ...a, key: `${f.path}:${a.range.start.line}:${a.range.start.character}:${a.rule}` })));
     assert.ok(applied.some((a) => a.kind === 'suggestion'));
     for (const a of applied) assert.ok(shown.has(a.key), `applied ${a.key} was a finding of the plain lint`);
-    // 参训人员 is split across two lines; the rejoined line would be flagged, but that finding was never shown.
+    // 参训人员 is split across two lines, and left as written when the line is rejoined.
     const seed4 = [...readSeeds(dir).entries()].find(([n]) => n.startsWith('004'))![1];
     const original = fs.readFileSync(
       path.join(
@@ -121,14 +122,14 @@ describe('cli: fix kinds', () => {
   });
 
   it('--fix-type is checked: known kinds only, and only with --fix or --fix-dry-run', () => {
-    const bad = run(['lint', '-', '--fix', '--fix-type', 'safe,layout'], { input: TRAINEES });
+    const bad = run(['lint', '-', '--fix', '--fix-type', 'safe,layout'], { input: SLIP });
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /--fix-type .*“layout”/);
-    const alone = run(['lint', '-', '--fix-type', 'safe'], { input: TRAINEES });
+    const alone = run(['lint', '-', '--fix-type', 'safe'], { input: SLIP });
     assert.equal(alone.code, 2);
     assert.match(alone.stderr, /--fix-type 只能与 --fix 或 --fix-dry-run 一起用/);
-    const suggestionOnly = run(['lint', '-', '--fix', '--fix-type', 'suggestion'], { input: '今年共有参训人员三百名,\n' });
-    assert.equal(suggestionOnly.stdout, '今年共有参保人员三百名,\n', 'suggestion alone leaves the safe comma fix out');
+    const suggestionOnly = run(['lint', '-', '--fix', '--fix-type', 'suggestion'], { input: '认真学习党的二十大的二十届历次全会精神,\n' });
+    assert.equal(suggestionOnly.stdout, '认真学习党的二十大和二十届历次全会精神,\n', 'suggestion alone leaves the safe comma fix out');
   });
 
   it('name-consistency offers every form the story uses, as suggestions', () => {

@@ -66,7 +66,7 @@ describe('--fix safety net', () => {
 
   it('sees a change of wording when suggestions are let in (the check can fail)', () => {
     // The same check with suggestions allowed must see the wording change.
-    const result = checkFixSafety('今年共有参训人员三百名。', linter, ['safe', 'suggestion']);
+    const result = checkFixSafety('认真学习党的二十大的二十届历次全会精神。', linter, ['safe', 'suggestion']);
     assert.ok(
       result.violations.some((v) => v.property === 'han'),
       JSON.stringify(result.violations),

@@ -74,13 +74,6 @@ interface Pending {
  */
 const PENDING_FIX_SITES: Pending[] = [
   {
-    fixed: 'broken-paragraph',
-    created: 'fixed-phrase',
-    example: '参训人',
-    owner: 'PHRASE',
-    reason: 'once the paragraph is joined, fixed-phrase reads 参训人员 as a slip of 参保人员 (seed 004)',
-  },
-  {
     fixed: 'stray-digits',
     created: 'broken-paragraph',
     example: ' / 88',

@@ -158,6 +158,11 @@ ruleTester('fixed-phrase', {
       name: 'a word of the text runs across the near-miss’s edge (不能|减合作): the phrase is not there',
     },
     {
+      text: '深化健帮教育，提升群众素养。',
+      options: learned(corpus('健康教育', 6, 1)),
+      name: 'a short phrase one document repeats is its subject, not a house formulation',
+    },
+    {
       text: '坚持改革開放不动摇。',
       options: learned(corpus('坚持改革开放不动摇', 6)),
       name: 'a Traditional character is traditional-char’s finding, not a near-miss',

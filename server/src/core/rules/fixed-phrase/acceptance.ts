@@ -149,6 +149,10 @@ function slipCandidate(index: PhraseIndex, text: string, found: NearMiss): NearM
     if (!cut) return undefined;
     m = cut;
   }
+  // A four-character phrase, the weakest evidence, must recur in more than one story: one article
+  // repeating it says what the story is about (参保人员 in a piece on insurance), not how the house
+  // writes, and a near-miss of it may be another word (参训人员).
+  if (m.entry.source === CORPUS_SOURCE && m.target.length < T.MIN_TARGET_LENGTH && (m.entry.docs ?? 1) < T.MIN_SLIP_DOCS) return undefined;
   // The corpus writes the target only as the start of a longer phrase, and the text goes elsewhere.
   const next = index.usualNext(m.node);
   if (next?.dominant && text.charCodeAt(m.end) !== next.code) return undefined;

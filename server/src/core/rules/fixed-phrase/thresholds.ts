@@ -14,6 +14,14 @@ export const MIN_ANCHOR = 1;
 /** A learned phrase needs this many occurrences (or two in different documents). */
 export const MIN_COUNT = 3;
 /**
+ * Documents a learned four-character phrase must occur in before a near-miss of it
+ * counts as a slip: one story repeating a short phrase says what the story is about,
+ * not how the house writes. Longer phrases keep MIN_COUNT alone: on half A of the
+ * development corpus, asking two documents of them too lost a fifth of the default
+ * model's injected slips (the seeds are five long documents).
+ */
+export const MIN_SLIP_DOCS = 2;
+/**
  * Characters around a written character that, found in a recurrent phrase, show the
  * corpus writing it there. Three: a pair is too common to be evidence, and four
  * leaves most edits near a phrase's edge without a window inside the variant.

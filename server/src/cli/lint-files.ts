@@ -12,7 +12,7 @@ import { encodeDraft, writeFileAtomic } from '../node/write';
 import { readsBackAs, EncodeError, type EncodingOption } from '../node/encoding';
 import { ignoreMatcher, languageOf } from '../node/files';
 import { unifiedDiff } from './diff';
-import { toCliApplied, toCliDiagnostic, type CliApplied, type FileResult } from './report';
+import { toCliApplied, toCliDiagnostic, type CliApplied, type CliDiagnostic, type FileResult } from './report';
 
 export type LintMode = 'lint' | 'fix' | 'fix-dry-run';
 
@@ -177,8 +177,12 @@ export function lintDecoded(
     model = new TextModel(result.text, language);
   }
   if (settings.quiet) findings = findings.filter((f) => f.severity === 'error');
+  // Each finding is let go as soon as its diagnostic is made: on a 10 MB draft the two
+  // lists would otherwise be held whole at once.
+  const diagnostics = new Array<CliDiagnostic>(findings.length);
+  for (let i = findings.length - 1; i >= 0; i--) diagnostics[i] = toCliDiagnostic(findings.pop()!, model, settings.editRanges);
   return {
-    diagnostics: findings.map((f) => toCliDiagnostic(f, model, settings.editRanges)),
+    diagnostics,
     fixedCount,
     applied,
     changed: settings.mode === 'lint' ? undefined : fixed !== undefined,

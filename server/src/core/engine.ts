@@ -42,6 +42,14 @@ class RuleRunner {
     this.sink = sink;
   }
 
+  /** Lets go of the last text and findings, so a linter kept between documents holds neither. */
+  release(): void {
+    this.documentText = undefined;
+    this.localText = undefined;
+    this.paragraphText = '';
+    this.sink = [];
+  }
+
   get text(): TextModel {
     if (this.documentText) return this.documentText;
     this.localText ??= TextModel.forParagraph(this.paragraphText);
@@ -138,6 +146,7 @@ export class Linter {
         this.failed(active.rule.meta.id, error);
       }
     }
+    this.runner.release();
     if (findings.length > documentStart) dropOutsideChinese(text, findings, documentStart);
     return dropYielded(this.yielding, this.filter(text, findings)).sort((a, b) => a.offset - b.offset || a.rule.localeCompare(b.rule));
   }

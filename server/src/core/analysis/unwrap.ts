@@ -2,6 +2,7 @@
  * Unwrapping: PDF extractions and pasted copy break every visual line, so a name or
  * a phrase cut by a hard wrap is joined again before the finders read it.
  */
+import type { TextModel } from '../text';
 
 /** Line ends after which a line break is a real paragraph end, never a wrap. */
 const CLOSING = /[。！？!?…；;：:”’」』）)》】]$/;
@@ -17,8 +18,15 @@ export interface Unwrapped {
   offsets: Int32Array;
 }
 
-/** The last text unwrapped and its result: name-consistency and numbering-sequence both unwrap the same document. */
-let lastUnwrapped: { input: string; result: Unwrapped } | undefined;
+/** Each document's unwrapped text, kept while its TextModel lives: name-consistency and numbering-sequence both read it. */
+const byDocument = new WeakMap<TextModel, Unwrapped>();
+
+/** The document's masked text unwrapped, made once per TextModel (see unwrap). */
+export function unwrapDocument(document: TextModel): Unwrapped {
+  let result = byDocument.get(document);
+  if (!result) byDocument.set(document, (result = unwrap(document.masked)));
+  return result;
+}
 
 /**
  * Removes hard wraps: a line of at least a dozen characters that does not end a
@@ -27,11 +35,6 @@ let lastUnwrapped: { input: string; result: Unwrapped } | undefined;
  * a wrap (吕柱表 / 示) is still one name or phrase.
  */
 export function unwrap(text: string): Unwrapped {
-  if (lastUnwrapped?.input !== text) lastUnwrapped = { input: text, result: unwrapText(text) };
-  return lastUnwrapped.result;
-}
-
-function unwrapText(text: string): Unwrapped {
   const lines: Array<{ start: number; end: number; next: number }> = [];
   for (let start = 0; start <= text.length;) {
     let end = start;

@@ -17,7 +17,7 @@
  * (三年来, 三个方面) where a lost 是 would otherwise be suspected.
  */
 import type { Rule, RuleContext } from '../types';
-import { unwrap } from '../analysis/unwrap';
+import { unwrapDocument } from '../analysis/unwrap';
 import { fixer, makeFix } from '../fixer';
 
 const HAN_NUMERAL = '一二三四五六七八九十';
@@ -82,7 +82,7 @@ export const numberingSequence: Rule = {
     },
   },
   checkDocument(ctx) {
-    const { text: joined, offsets } = unwrap(ctx.text.masked);
+    const { text: joined, offsets } = unwrapDocument(ctx.text);
     const visible = maskQuotes(joined);
     const paragraphs = paragraphStarts(visible);
     const markers = findMarkers(visible, paragraphs);

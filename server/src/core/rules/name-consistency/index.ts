@@ -21,7 +21,7 @@
  * roster form does not occur in the document.
  */
 import type { Rule } from '../../types';
-import { unwrap } from '../../analysis/unwrap';
+import { unwrapDocument } from '../../analysis/unwrap';
 import { buildNameIndex, collectCandidates, groupCandidates, NameIndex, type ModelNameIndex } from './candidates';
 import type { PlaceStarts } from '../../analysis/organisations';
 import { bestMajority, buildKnownNames, type KnownNames } from './verdict';
@@ -58,7 +58,7 @@ export const nameConsistency: Rule<NameState> = {
     return { index: buildNameIndex(model.names), docIndex: new NameIndex(), known: buildKnownNames(model.names), places: new Map() };
   },
   checkDocument(ctx) {
-    const { text: joined, offsets } = unwrap(ctx.text.masked);
+    const { text: joined, offsets } = unwrapDocument(ctx.text);
     if (joined.trim() === '') return;
     const { index, docIndex, known, places } = ctx.state;
     const candidates = collectCandidates(ctx, joined, index, docIndex, places);

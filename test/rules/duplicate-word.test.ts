@@ -41,6 +41,9 @@ ruleTester('duplicate-word', {
     '校长高明明表示，学校将扩建。',
     '高明明表示，学校将扩建。',
     '会见了总统高明明。',
+    // a part of a transliterated foreign name, next to its dot
+    '约翰·卡里里表示，比赛很精彩。',
+    '卡里里·约翰到访。',
     // numeral + measure word doubled
     '一艘艘货轮驶入港口。',
     '一顶顶帐篷搭了起来。',
@@ -64,6 +67,7 @@ ruleTester('duplicate-word', {
     '绿水乡乡政府门前。',
     '国家卫生健康委医疗应急司司长出席。',
     '省委巡视组组长介绍情况。',
+    '沃尔戈塔州州长表示，将加强合作。',
     // a word ending in a character, then a word or function word starting with it
     '目的的确达到了。',
     '可以以此为契机。',
@@ -222,6 +226,18 @@ ruleTester('duplicate-word', {
       text: '叙军军用机场遭到袭击。',
       errors: [{ text: '军军' }],
       output: '叙军用机场遭到袭击。',
+    },
+    {
+      name: 'a doubling far from the dot of a foreign name is no part of it',
+      text: '约翰·卡尔森表示，要要加强合作。',
+      errors: [{ text: '要要' }],
+      output: '约翰·卡尔森表示，要加强合作。',
+    },
+    {
+      name: 'after a transliterated name, only a head character (州, 部) heads a noun built on it',
+      text: '沃尔戈塔社社区',
+      errors: [{ text: '社社' }],
+      output: '沃尔戈塔社区',
     },
     {
       name: 'a tripled word is one finding whose fix removes both extra copies',

@@ -13,6 +13,7 @@ import {
   HEAD_NOUNS,
   HEAD_RATIO,
   MAX_TITLE_LENGTH,
+  NAME_RUN,
   NOMINAL_POS,
   NUMERALS,
   PARTICLE_POS,
@@ -96,16 +97,39 @@ export function isHeadOfCompound(text: string, repeat: Repeat, lexicon: Lexicon,
   // The modifier: the rest of a listed compound (巡视组, 萨拉托夫州), or the word before the copy.
   const listed = left.word.length > unit && lexicon.has(left.word, 1);
   const modifier = listed ? left.word.slice(0, left.word.length - unit) : left.word === copy ? sides.beforeLeft?.word : undefined;
+  // 利佩茨克|州|州长: a transliterated name no dictionary word holds, then a head, then a noun opening with it.
+  if (unit === 1 && left.word === copy && transliterationBefore(text, start, lexicon) && isHead(copy, lexicon)) return true;
   if (modifier === undefined || modifier.length < 2) return false;
   // A phrase the dictionary lists rarely (生态环境 3) counts by its last word (环境).
   if (!listed && !nominalWordEnds(modifier, lexicon)) return false;
   if (unit > 1) return NOMINAL_POS.test(lexicon.pos(copy) ?? '');
   const { ending, starting } = lexicon.nounAffixes(copy);
   if (ending < HEAD_NOUNS) return false;
-  if (ending >= HEAD_RATIO * starting) return true;
+  if (isHead(copy, lexicon)) return true;
   // A weaker head (司 ends 56 nouns, starts 47) still heads an organisation when a post
   // follows that opens with it (应急司|司长, 巡视组|组长): the post is the evidence.
   return ending >= starting && titleAt(text, start + unit) > 0;
+}
+
+/** A head character: it ends HEAD_NOUNS nouns or more, HEAD_RATIO times as many as it starts (部, 市, 州). */
+function isHead(char: string, lexicon: Lexicon): boolean {
+  const { ending, starting } = lexicon.nounAffixes(char);
+  return ending >= HEAD_NOUNS && ending >= HEAD_RATIO * starting;
+}
+
+/**
+ * NAME_RUN characters or more right before `at` that the best reading leaves
+ * single and that are no function words: a transliterated name (利佩茨克).
+ */
+function transliterationBefore(text: string, at: number, lexicon: Lexicon): boolean {
+  const tokens = segment(lexicon, text.slice(Math.max(0, at - NAME_RUN - 2), at));
+  let singles = 0;
+  for (let k = tokens.length - 1; k >= 0; k--) {
+    const word = tokens[k].word;
+    if (word.length !== 1 || !isHanIdeograph(word.codePointAt(0)!) || FUNCTION_POS.test(lexicon.pos(word) ?? '')) break;
+    singles++;
+  }
+  return singles >= NAME_RUN;
 }
 
 /** The length of a post or title (names' vocabulary: 司长, 主席) that starts at `at`, or 0. */

@@ -16,6 +16,7 @@ import type { Story } from './story';
 import {
   isAdjectiveReduplication,
   isDistributiveNoun,
+  inForeignName,
   isFramedGivenName,
   isGivenName,
   isMeasureWord,
@@ -77,7 +78,7 @@ export function explainRepeat(text: string, repeat: Repeat, lexicon: Lexicon, ev
       if (lexicon.pos(char) === 'v' && lexicon.has(char, VERB_FREQ) && !AUXILIARY_VERBS.test(char) && isTentativeContext(text, start, end, lexicon, true))
         return 'verb-abab';
     }
-    if (isFramedGivenName(text, start, end, lexicon)) return 'given-name';
+    if (isFramedGivenName(text, start, end, lexicon) || inForeignName(text, start, end)) return 'given-name';
     if (!firstCopyAttached && !secondCopyOpensWord) {
       if (isGivenName(text, start, lexicon)) return 'given-name';
       if (isAdjectiveReduplication(text, start, lexicon)) return 'adjective';

@@ -3,7 +3,7 @@ import type { Lexicon } from '../../lexicon';
 import { segment } from '../../segmenter';
 import { codePointAt, codePointBefore, isHanIdeograph } from '../han';
 import { framedAsName, surnameLength, titleBefore } from '../names';
-import { DISTRIBUTIVE_FREQ, FUNCTION_POS, NAME_RUN, NAME_SURNAME_FREQ, NOMINAL_POS, WORD_FREQ } from './thresholds';
+import { DISTRIBUTIVE_FREQ, FOREIGN_NAME_PART, FUNCTION_POS, NAME_RUN, NAME_SURNAME_FREQ, NOMINAL_POS, WORD_FREQ } from './thresholds';
 
 /**
  * A measure word: the dictionary tags it q, or knows 一 + it as a numeral phrase
@@ -91,6 +91,26 @@ export function isSurname(char: string, lexicon: Lexicon): boolean {
 export function isFramedGivenName(text: string, start: number, end: number, lexicon: Lexicon): boolean {
   if (start === 0 || !isSurname(text[start - 1], lexicon) || FUNCTION_POS.test(lexicon.pos(text[start]) ?? '')) return false;
   return framedAsName(text, start - 1, end);
+}
+
+/** The dots that join the parts of a transliterated foreign name (拉菲克·哈里里). */
+const NAME_SEPARATORS = /[·•‧・]/;
+
+/**
+ * A doubled character within FOREIGN_NAME_PART characters of a name separator,
+ * in the same run of Han characters: part of a transliterated foreign name, whose
+ * spelling no dictionary can judge.
+ */
+export function inForeignName(text: string, start: number, end: number): boolean {
+  for (let k = start - 1; k >= Math.max(0, start - FOREIGN_NAME_PART); k--) {
+    if (NAME_SEPARATORS.test(text[k])) return k > 0 && isHanIdeograph(codePointBefore(text, k));
+    if (!isHanIdeograph(text.charCodeAt(k))) break;
+  }
+  for (let k = end; k < Math.min(text.length, end + FOREIGN_NAME_PART); k++) {
+    if (NAME_SEPARATORS.test(text[k])) return isHanIdeograph(codePointAt(text, k + 1));
+    if (!isHanIdeograph(text.charCodeAt(k))) break;
+  }
+  return false;
 }
 
 /** 王芳芳, 胡强强: a common surname standing alone before a doubled content character. */

@@ -18,6 +18,12 @@ export const DISTRIBUTIVE_FREQ = 5;
 export const NAME_SURNAME_FREQ = 500;
 /** Characters in a row that no dictionary word holds before a doubled one: a transliterated name (拉瓦卢马纳纳). */
 export const NAME_RUN = 2;
+/**
+ * How far a doubled character may stand from the dot of a foreign name (拉菲克·哈里里)
+ * and still be read as part of it: transliterated name parts run to four
+ * characters before the next word begins. Chosen on half A.
+ */
+export const FOREIGN_NAME_PART = 3;
 export const VERB_FREQ = 500;
 /**
  * A common word on the left makes a rare word on the right acceptable (医院|院办 2),

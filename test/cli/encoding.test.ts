@@ -85,6 +85,22 @@ describe('cli: --encoding', () => {
     assert.match(result.stderr, /--encoding/);
   });
 
+  it('learn decodes its corpus with --encoding as lint does; without it a GB18030 file stops the run', () => {
+    const dir = tempDir();
+    write(dir, 'corpus/gb.txt', GB_DRAFT);
+    const strict = run(['learn', 'corpus', '--out', 'strict.json', '--quiet'], { cwd: dir });
+    assert.equal(strict.code, 2);
+    assert.match(strict.stderr, /gb\.txt: 不是有效的 UTF-8.*--encoding gb18030/);
+    assert.ok(!fs.existsSync(`${dir}/strict.json`));
+    for (const encoding of ['gb18030', 'auto']) {
+      const result = run(['learn', 'corpus', '--out', `${encoding}.json`, '--quiet', '--encoding', encoding], { cwd: dir });
+      assert.equal(result.code, 0, result.stderr);
+      const model = JSON.parse(fs.readFileSync(`${dir}/${encoding}.json`, 'utf8')) as { corpus: { characters: number } };
+      assert.equal(model.corpus.characters, decode(GB_DRAFT, 'gb18030').text.length, encoding);
+    }
+    assert.match(run(['learn', 'corpus', '--out', 'm.json', '--encoding', 'latin1'], { cwd: dir }).stderr, /--encoding 应为/);
+  });
+
   it('units: the GB18030 encoder inverts the decoder (two- and four-byte, supplementary)', () => {
     const text = '中文，“引号”·—…𠮷\u00e9\u0101';
     const bytes = encodeGb18030(text);

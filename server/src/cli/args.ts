@@ -60,6 +60,8 @@ export interface LearnArgs {
   jobs?: number;
   /** --edits DRAFTS FINAL: folders of drafts and their published versions (same file names). */
   edits?: { drafts: string; final: string };
+  /** --encoding: how corpus files are decoded, as lint decodes drafts. */
+  encoding: EncodingOption;
 }
 
 export interface RulesArgs {
@@ -125,6 +127,7 @@ export const OPTIONS: Readonly<Record<'lint' | 'learn' | 'rules', readonly Optio
     { name: 'out', short: 'o', value: 'FILE', help: 'where to write the model (required)' },
     { name: 'max-size', value: 'SIZE', help: 'skip larger files with an error (default 20MB)' },
     { name: 'jobs', short: 'j', value: 'N', help: "threads for the model's sections (default: automatic; 1 = no threads)" },
+    { name: 'encoding', value: ENCODINGS.join('|'), help: 'how corpus files are decoded (default utf-8), as lint decodes drafts' },
     // Two values: read (and removed) by parseArgs before the table is applied.
     { name: 'edits', value: 'DRAFTS FINAL', help: 'also learn the corrections editors made: drafts and published versions paired by file name' },
     { name: 'quiet', short: 'q', help: 'no summary' },
@@ -287,6 +290,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
       quiet: raw.flags.has('quiet'),
       maxSize: size === undefined ? DEFAULT_MAX_SIZE : parseSize(size),
       jobs: jobs === undefined ? undefined : Math.max(1, nonNegativeInteger('--jobs', jobs)),
+      encoding: parseEncoding(single(raw, 'encoding')),
     };
   }
 

@@ -24,6 +24,7 @@ import type { LearnArgs } from './args';
 import { InputError, readText } from './decode';
 import { discover } from '../node/files';
 import { writeFileAtomic } from '../node/write';
+import type { EncodingOption } from '../node/encoding';
 
 export interface LearnIo {
   cwd: string;
@@ -47,6 +48,7 @@ interface LearnWorkerInit {
   marker: typeof LEARN_WORKER_MARKER;
   files: string[];
   maxSize: number;
+  encoding: EncodingOption;
   sections: SectionName[];
 }
 
@@ -56,8 +58,8 @@ export function isLearnWorker(data: unknown = workerData): boolean {
 
 /** Worker side: read the corpus, learn the sections asked for, post them back. */
 export function runLearnWorker(): void {
-  const { files, maxSize, sections } = workerData as LearnWorkerInit;
-  const corpus = files.map((file) => ({ path: file, content: readText(file, maxSize).text }));
+  const { files, maxSize, encoding, sections } = workerData as LearnWorkerInit;
+  const corpus = files.map((file) => ({ path: file, content: readText(file, maxSize, encoding).text }));
   parentPort!.postMessage(learnSections(corpus, loadLexicon(), sections));
 }
 
@@ -72,9 +74,9 @@ export function splitSections(parts: number): SectionName[][] {
   return shares.map((s) => s.names);
 }
 
-function learnInWorker(entry: string, files: string[], maxSize: number, sections: SectionName[]): Promise<Partial<LearnedSections>> {
+function learnInWorker(entry: string, files: string[], maxSize: number, encoding: EncodingOption, sections: SectionName[]): Promise<Partial<LearnedSections>> {
   return new Promise((resolve, reject) => {
-    const init: LearnWorkerInit = { marker: LEARN_WORKER_MARKER, files, maxSize, sections };
+    const init: LearnWorkerInit = { marker: LEARN_WORKER_MARKER, files, maxSize, encoding, sections };
     const worker = new Worker(entry, { workerData: init });
     worker.once('message', (learned: Partial<LearnedSections>) => {
       resolve(learned);
@@ -92,7 +94,7 @@ export async function runLearn(args: LearnArgs, io: LearnIo): Promise<number> {
   const files: Array<{ path: string; content: string }> = [];
   for (const file of discovery.files) {
     try {
-      files.push({ path: file, content: readText(file, args.maxSize).text });
+      files.push({ path: file, content: readText(file, args.maxSize, args.encoding).text });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       problems.push(`${path.relative(io.cwd, file) || file}: ${error.message}`);
@@ -118,6 +120,7 @@ export async function runLearn(args: LearnArgs, io: LearnIo): Promise<number> {
       io.entry!,
       files.map((f) => f.path),
       args.maxSize,
+      args.encoding,
       sections,
     ),
   );
@@ -125,7 +128,7 @@ export async function runLearn(args: LearnArgs, io: LearnIo): Promise<number> {
   for (const part of await Promise.all(pending)) Object.assign(learned, part);
   let edits: CorrectionEntry[] = [];
   if (args.edits) {
-    const pairs = readEditPairs(args.edits.drafts, args.edits.final, args.maxSize, io);
+    const pairs = readEditPairs(args.edits.drafts, args.edits.final, args.maxSize, args.encoding, io);
     if (typeof pairs === 'number') return pairs;
     edits = learnEditCorrections(pairs, loadLexicon());
   }
@@ -146,7 +149,7 @@ export async function runLearn(args: LearnArgs, io: LearnIo): Promise<number> {
  * folder). A draft without a published version is skipped with a note; an unreadable file
  * stops the run (exit 2), as a corpus file does.
  */
-function readEditPairs(draftsDir: string, finalDir: string, maxSize: number, io: LearnIo): EditPair[] | number {
+function readEditPairs(draftsDir: string, finalDir: string, maxSize: number, encoding: EncodingOption, io: LearnIo): EditPair[] | number {
   const drafts = path.resolve(io.cwd, draftsDir);
   const finals = path.resolve(io.cwd, finalDir);
   for (const dir of [drafts, finals]) {
@@ -165,7 +168,7 @@ function readEditPairs(draftsDir: string, finalDir: string, maxSize: number, io:
       continue;
     }
     try {
-      pairs.push({ path: relative, draft: readText(file, maxSize).text, final: readText(final, maxSize).text });
+      pairs.push({ path: relative, draft: readText(file, maxSize, encoding).text, final: readText(final, maxSize, encoding).text });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       io.stderr(`jiaodui: ${relative}: ${error.message}\n`);

@@ -111,7 +111,18 @@ describe('cli: inputs', () => {
       assert.equal(result.code, 2);
       oneLineNaming(result.stderr, '.jiaoduirc.json', /JSON/);
       assert.deepEqual(lintedPaths(result.report), ['good/c.txt']);
-      assert.match(result.report.files.find((f) => f.error)?.error?.message ?? '', /2 drafts not linted/);
+      const failed = result.report.files.find((f) => f.error);
+      assert.match(failed?.error?.message ?? '', /2 drafts not linted/);
+      // The entry names the config file, as a draft that cannot be read is named.
+      assert.equal(failed?.path, 'bad/.jiaoduirc.json');
+      assert.match(failed?.error?.message ?? '', /^配置不是有效的 JSON/);
+      const sarif = JSON.parse(run(['lint', 'bad', '--format', 'sarif'], { cwd: dir }).stdout) as {
+        runs: Array<{
+          invocations: Array<{ toolExecutionNotifications: Array<{ locations?: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }>;
+        }>;
+      };
+      const [notification] = sarif.runs[0].invocations[0].toolExecutionNotifications;
+      assert.equal(notification.locations?.[0].physicalLocation.artifactLocation.uri, 'bad/.jiaoduirc.json');
     });
 
     it('a config naming an unknown rule', () => {

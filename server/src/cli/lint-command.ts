@@ -131,7 +131,10 @@ export async function runLint(args: LintArgs, io: LintIo): Promise<number> {
   const jobs: FileJob[] = files.map((file, index) => ({ index, file, display: displayPath(file, io.cwd) }));
   const sizes = files.map(fileSize);
   for (const { error, count } of skippedByConfig.values()) {
-    problems.push({ path: '', reason: `${error.message}；受其管辖的 ${count} 个稿件未检查（${count === 1 ? '1 draft' : `${count} drafts`} not linted）` });
+    problems.push({
+      path: displayPath(error.file, io.cwd),
+      reason: `${error.reason}；受其管辖的 ${count} 个稿件未检查（${count === 1 ? '1 draft' : `${count} drafts`} not linted）`,
+    });
   }
   for (const problem of problems) io.stderr(`jiaodui: ${problem.path ? `${problem.path}: ` : ''}${problem.reason}\n`);
 

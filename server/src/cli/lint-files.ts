@@ -104,7 +104,7 @@ export class Project {
       if (config.model !== undefined && this.settings.modelPath === undefined) loadModel(path.resolve(dir, config.model));
       return { file, config, isIgnored: ignoreMatcher(config.ignore ?? [], dir) };
     } catch (error) {
-      return error instanceof ConfigError ? error : new ConfigError((error as Error).message);
+      return error instanceof ConfigError ? error : new ConfigError(file, (error as Error).message);
     }
   }
 

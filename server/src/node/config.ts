@@ -27,7 +27,15 @@ export interface JiaoduiConfig extends Roster {
   model?: string;
 }
 
-export class ConfigError extends Error {}
+/** A config file that cannot be used: `file` names it, `reason` says what is wrong with it. */
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`${file}: ${reason}`);
+  }
+}
 
 export function findConfigFile(startDir: string): string | undefined {
   let dir = path.resolve(startDir);
@@ -46,44 +54,44 @@ export function loadConfigFile(file: string): JiaoduiConfig {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    throw new ConfigError(`${file}: 无法读取配置（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）`);
+    throw new ConfigError(file, `无法读取配置（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）`);
   }
   let data: unknown;
   try {
     data = parseJsonc(text);
   } catch (error) {
-    throw new ConfigError(`${file}: 配置不是有效的 JSON（${(error as Error).message}）`);
+    throw new ConfigError(file, `配置不是有效的 JSON（${(error as Error).message}）`);
   }
   return validateConfig(data, file);
 }
 
 export function validateConfig(data: unknown, source: string): JiaoduiConfig {
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new ConfigError(`${source}: 配置应为 JSON 对象`);
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new ConfigError(source, `配置应为 JSON 对象`);
   const config = data as JiaoduiConfig;
   for (const [id, setting] of Object.entries(config.rules ?? {})) {
-    if (!RULES_BY_ID.has(id)) throw new ConfigError(`${source}: 未知规则 “${id}”（jiaodui rules 列出全部规则）`);
+    if (!RULES_BY_ID.has(id)) throw new ConfigError(source, `未知规则 “${id}”（jiaodui rules 列出全部规则）`);
     const severity = Array.isArray(setting) ? setting[0] : setting;
-    if (!isSeveritySetting(severity)) throw new ConfigError(`${source}: 规则 ${id} 的级别 “${String(severity)}” 无效，应为 ${SEVERITY_SETTINGS.join('|')}`);
+    if (!isSeveritySetting(severity)) throw new ConfigError(source, `规则 ${id} 的级别 “${String(severity)}” 无效，应为 ${SEVERITY_SETTINGS.join('|')}`);
   }
   for (const key of ['allow', 'ignore', 'phrases'] as const) {
     const value = config[key];
-    if (value !== undefined && (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))) throw new ConfigError(`${source}: “${key}” 应为字符串数组`);
+    if (value !== undefined && (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))) throw new ConfigError(source, `“${key}” 应为字符串数组`);
   }
-  if (config.model !== undefined && typeof config.model !== 'string') throw new ConfigError(`${source}: “model” 应为文件路径`);
-  if (config.roster !== undefined && typeof config.roster !== 'string') throw new ConfigError(`${source}: “roster” 应为文件路径`);
+  if (config.model !== undefined && typeof config.model !== 'string') throw new ConfigError(source, `“model” 应为文件路径`);
+  if (config.roster !== undefined && typeof config.roster !== 'string') throw new ConfigError(source, `“roster” 应为文件路径`);
   if (config.corrections !== undefined) {
     const ok =
       typeof config.corrections === 'object' &&
       config.corrections !== null &&
       !Array.isArray(config.corrections) &&
       Object.values(config.corrections).every((v) => typeof v === 'string' || (typeof v === 'object' && v !== null && typeof v.right === 'string'));
-    if (!ok) throw new ConfigError(`${source}: “corrections” 应为对象：{"错误写法": "正确写法"} 或 {"错误写法": {"right": "正确写法", "note": "说明"}}`);
+    if (!ok) throw new ConfigError(source, `“corrections” 应为对象：{"错误写法": "正确写法"} 或 {"错误写法": {"right": "正确写法", "note": "说明"}}`);
   }
   if (
     config.names !== undefined &&
     (!Array.isArray(config.names) || config.names.some((n) => typeof n !== 'string' && (typeof n !== 'object' || n === null || typeof n.name !== 'string')))
   ) {
-    throw new ConfigError(`${source}: “names” 应为名称数组（字符串，或含 name 的对象）`);
+    throw new ConfigError(source, `“names” 应为名称数组（字符串，或含 name 的对象）`);
   }
   return config;
 }
@@ -96,7 +104,7 @@ function withRosterFile(config: JiaoduiConfig, configDir: string): Roster {
   try {
     data = parseJsonc(readRegularFile(file, MAX_ROSTER_BYTES).toString('utf8'));
   } catch (error) {
-    throw new ConfigError(`${file}: 无法读取名录（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）`);
+    throw new ConfigError(file, `无法读取名录（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）`);
   }
   const roster = validateConfig(data, file);
   return {

@@ -40,6 +40,7 @@ export function formatSarif(results: readonly FileResult[], cwd: string, problem
   const notifications: Array<{ level: 'error'; message: { text: string }; locations?: unknown[] }> = problems.map((p) => ({
     level: 'error' as const,
     message: { text: p.path ? `${p.path}: ${p.reason}` : p.reason },
+    ...(p.path ? { locations: [{ physicalLocation: { artifactLocation: { uri: uriOf(p.path), uriBaseId: SRCROOT } } }] } : {}),
   }));
   for (const file of results) {
     const artifactLocation = { uri: uriOf(file.path), uriBaseId: SRCROOT };

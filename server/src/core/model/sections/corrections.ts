@@ -90,18 +90,25 @@ export function learnContext(texts: readonly string[]): Record<string, number> {
 /** What the corpus attests: its Han pairs that a slip detector would otherwise suspect. */
 export function learnCorrections(docs: readonly CorpusDocument[], lexicon: Lexicon): CorrectionsSection {
   const pairs = new SlipPairs(lexicon);
-  const attested: Record<string, number> = {};
+  // Pair (a·0x10000 + b) → its count, or NOT_SUSPICIOUS once asked: each distinct pair is
+  // judged once, and no string is built per character of the corpus.
+  const NOT_SUSPICIOUS = -1;
+  const counts = new Map<number, number>();
   for (const doc of docs) {
     const text = doc.text.masked;
     for (let i = 0; i + 1 < text.length; i++) {
-      const a = text[i];
-      const b = text[i + 1];
-      if (!isHan(a.charCodeAt(0)) || !isHan(b.charCodeAt(0))) continue;
-      const key = a + b;
-      if (key in attested) attested[key]++;
-      else if (pairs.suspicious(a, b)) attested[key] = 1;
+      const a = text.charCodeAt(i);
+      const b = text.charCodeAt(i + 1);
+      if (!isHan(a) || !isHan(b)) continue;
+      const key = a * 0x10000 + b;
+      const count = counts.get(key);
+      if (count === undefined) counts.set(key, pairs.suspicious(text[i], text[i + 1]) ? 1 : NOT_SUSPICIOUS);
+      else if (count !== NOT_SUSPICIOUS) counts.set(key, count + 1);
     }
   }
+  // First seen first, as the corpus writes them.
+  const attested: Record<string, number> = {};
+  for (const [key, count] of counts) if (count !== NOT_SUSPICIOUS) attested[String.fromCharCode(Math.floor(key / 0x10000), key % 0x10000)] = count;
   return { entries: [], attested, context: learnContext(docs.map((doc) => doc.text.masked)) };
 }
 

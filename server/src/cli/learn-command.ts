@@ -11,6 +11,7 @@ import {
   assembleModel,
   learnEditCorrections,
   learnSections,
+  serializeModel,
   MODEL_SECTIONS,
   type CorrectionEntry,
   type EditPair,
@@ -135,7 +136,7 @@ export async function runLearn(args: LearnArgs, io: LearnIo): Promise<number> {
   const model = assembleModel(files, learned as LearnedSections, edits);
   const out = path.resolve(io.cwd, args.out);
   try {
-    writeFileAtomic(out, JSON.stringify(model));
+    writeFileAtomic(out, serializeModel(model));
   } catch (error) {
     io.stderr(`jiaodui: ${args.out}: 无法写出模型（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）\n`);
     return 2;

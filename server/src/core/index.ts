@@ -34,7 +34,7 @@ export {
   type SectionName,
   type LearnedSections,
 } from './model/learn';
-export { parseModel, emptyModel, ModelError } from './model/load';
+export { parseModel, serializeModel, emptyModel, ModelError } from './model/load';
 export type { LearnedModel, CorpusDocument } from './model/types';
 export { learnEditCorrections, type CorrectionEntry, type EditPair } from './model/sections/corrections';
 export { applyRoster, type Roster } from './model/roster';

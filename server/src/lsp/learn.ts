@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { learnModel } from '../core';
+import { learnModel, serializeModel } from '../core';
 import { discover, readRegularFile } from '../node/files';
 import { writeFileAtomic } from '../node/write';
 import { loadLexicon } from '../node/resources';
@@ -30,6 +30,6 @@ export function learnFromFolders(params: LearnModelParams): LearnModelResult {
   const model = learnModel(corpus, loadLexicon());
   fs.mkdirSync(path.dirname(params.out), { recursive: true });
   // Atomic, as the CLI does: a server linting meanwhile never reads half a model.
-  writeFileAtomic(params.out, JSON.stringify(model));
+  writeFileAtomic(params.out, serializeModel(model));
   return { out: params.out, documents: corpus.length, characters: model.corpus.characters };
 }

@@ -13,7 +13,13 @@ import type { CharactersSection } from './sections/characters';
 import type { CorrectionsSection } from './sections/corrections';
 
 export const MODEL_SCHEMA = 'jiaodui-model';
-export const MODEL_VERSION = 1;
+/**
+ * 2: the phrases section is stored as columns (see sections/phrases.ts). Version 1
+ * files (phrases as objects) still load.
+ */
+export const MODEL_VERSION = 2;
+/** Older versions this program still reads. */
+export const READABLE_MODEL_VERSIONS: readonly number[] = [1, MODEL_VERSION];
 
 export interface CorpusInfo {
   documents: number;

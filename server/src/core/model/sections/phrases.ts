@@ -47,6 +47,119 @@ export function emptyPhrases(): PhrasesSection {
   return { phrases: [] };
 }
 
+// ---------------------------------------------------------------------------
+// Columns: how the section is stored and indexed. A whole-archive model holds
+// hundreds of thousands of phrases; as objects they cost seconds to parse and
+// hundreds of MB, as columns one string and three number arrays.
+
+/** The section as columns: phrase i is text.slice(starts[i], starts[i + 1] - 1). */
+export interface PhraseColumns {
+  /** The phrases in the section's order, each followed by a line feed (no phrase holds one). */
+  readonly text: string;
+  /** Where each phrase starts in text, and one past the end. */
+  readonly starts: Uint32Array;
+  readonly counts: Uint32Array;
+  /** Documents the phrase occurs in, plus one; 0 when not known. */
+  readonly docs: Uint32Array;
+  /** The source of each phrase that is not CORPUS_SOURCE, by its number. */
+  readonly sources: ReadonlyMap<number, string>;
+}
+
+/** How the columns are written in a model file (version 2). */
+export interface StoredPhrases {
+  format: 'columns';
+  /** The phrases, each followed by a line feed. */
+  text: string;
+  counts: number[];
+  /** Documents plus one, 0 when not known. */
+  docs: number[];
+  /** Phrase number → source, for phrases not learned from the corpus. */
+  sources: Record<string, string>;
+}
+
+const SEPARATOR = '\n';
+const columnsOf = new WeakMap<PhrasesSection, PhraseColumns>();
+
+/** The section's columns, built once per section object. */
+export function phraseColumns(section: PhrasesSection): PhraseColumns {
+  let columns = columnsOf.get(section);
+  if (!columns) columnsOf.set(section, (columns = columnsFromEntries(section.phrases)));
+  return columns;
+}
+
+export function phraseTotal(columns: PhraseColumns): number {
+  return columns.counts.length;
+}
+
+export function phraseAt(columns: PhraseColumns, id: number): string {
+  return columns.text.slice(columns.starts[id], columns.starts[id + 1] - 1);
+}
+
+export function phraseEntryAt(columns: PhraseColumns, id: number): PhraseEntry {
+  const entry: PhraseEntry = { phrase: phraseAt(columns, id), count: columns.counts[id], source: columns.sources.get(id) ?? CORPUS_SOURCE };
+  if (columns.docs[id] > 0) entry.docs = columns.docs[id] - 1;
+  return entry;
+}
+
+function columnsFromEntries(entries: readonly PhraseEntry[]): PhraseColumns {
+  const starts = new Uint32Array(entries.length + 1);
+  const counts = new Uint32Array(entries.length);
+  const docs = new Uint32Array(entries.length);
+  const sources = new Map<number, string>();
+  let at = 0;
+  entries.forEach((entry, id) => {
+    starts[id] = at;
+    at += entry.phrase.length + 1;
+    counts[id] = entry.count;
+    docs[id] = entry.docs === undefined ? 0 : entry.docs + 1;
+    if (entry.source !== CORPUS_SOURCE) sources.set(id, entry.source);
+  });
+  starts[entries.length] = at;
+  // A line feed inside a phrase (a hand-written roster entry) would shift every later phrase.
+  const text = entries.map((entry) => entry.phrase.replace(/[\r\n]/g, ' ') + SEPARATOR).join('');
+  return { text, starts, counts, docs, sources };
+}
+
+/** The section as a model file stores it. */
+export function storePhrases(section: PhrasesSection): StoredPhrases {
+  const columns = phraseColumns(section);
+  const sources: Record<string, string> = {};
+  for (const [id, source] of columns.sources) sources[id] = source;
+  return { format: 'columns', text: columns.text, counts: Array.from(columns.counts), docs: Array.from(columns.docs), sources };
+}
+
+/**
+ * The section from its stored columns, or undefined when they do not fit together.
+ * The phrase objects are made only if someone asks for them (the roster merge); the
+ * rule reads the columns.
+ */
+export function loadStoredPhrases(stored: StoredPhrases): PhrasesSection | undefined {
+  const { text, counts, docs, sources } = stored;
+  if (typeof text !== 'string' || !Array.isArray(counts) || !Array.isArray(docs) || docs.length !== counts.length) return undefined;
+  if (typeof sources !== 'object' || sources === null) return undefined;
+  const starts = new Uint32Array(counts.length + 1);
+  let at = 0;
+  for (let id = 0; id < counts.length; id++) {
+    const end = text.indexOf(SEPARATOR, at);
+    if (end < 0) return undefined;
+    starts[id] = at;
+    at = end + 1;
+  }
+  if (at !== text.length) return undefined;
+  starts[counts.length] = at;
+  const sourceMap = new Map<number, string>();
+  for (const [key, source] of Object.entries(sources)) sourceMap.set(Number(key), String(source));
+  const columns: PhraseColumns = { text, starts, counts: Uint32Array.from(counts), docs: Uint32Array.from(docs), sources: sourceMap };
+  let phrases: PhraseEntry[] | undefined;
+  const section = {} as PhrasesSection;
+  Object.defineProperty(section, 'phrases', {
+    enumerable: true,
+    get: () => (phrases ??= Array.from({ length: phraseTotal(columns) }, (_, i) => phraseEntryAt(columns, i))),
+  });
+  columnsOf.set(section, columns);
+  return section;
+}
+
 /** The Han runs of a text (after unwrapping), with each character's original offset. */
 export function hanRuns(text: string): Array<{ chars: string; offsets: number[] }> {
   const { text: joined, offsets } = unwrap(text);

@@ -9,15 +9,26 @@ import type { Lexicon } from '../../lexicon';
 import { pairStandsTogether } from '../../analysis/lexical-break';
 import type { NearMiss } from './near-miss';
 import { ANCHOR, MEMO_LIMIT, WRITTEN_CONTEXT } from './thresholds';
+import { phraseAt, phraseTotal, type PhraseColumns } from '../../model/sections/phrases';
+import { KeyTable } from './tables';
+
+/** Phrases by the character pairs they hold: pair → a run of phrase numbers, ascending. */
+interface PairIndex {
+  /** (first, second) → the pair's number. */
+  pairs: KeyTable;
+  /** Pair p's phrases are ids[from[p], from[p + 1]). */
+  from: Int32Array;
+  ids: Int32Array;
+}
 
 export class CorpusEvidence {
-  private bigrams?: Map<string, number[]>;
+  private bigrams?: PairIndex;
   private readonly recurrent = new Map<string, boolean>();
   private readonly varying = new Map<string, boolean>();
   private readonly attested = new Map<string, boolean>();
 
   constructor(
-    private readonly all: readonly string[],
+    private readonly columns: PhraseColumns,
     private readonly lexicon: Lexicon,
   ) {}
 
@@ -25,16 +36,20 @@ export class CorpusEvidence {
   isRecurrent(s: string): boolean {
     let yes = this.recurrent.get(s);
     if (yes === undefined) {
-      let rarest: number[] | undefined;
+      const index = this.bigramIndex();
+      let rarest = -1;
       for (let i = 0; i + 2 <= s.length; i++) {
-        const list = this.bigramIndex().get(s.slice(i, i + 2));
-        if (!list) {
-          rarest = [];
+        const pair = index.pairs.get(s.charCodeAt(i), s.charCodeAt(i + 1));
+        if (pair < 0) {
+          rarest = -2;
           break;
         }
-        if (!rarest || list.length < rarest.length) rarest = list;
+        if (rarest < 0 || index.from[pair + 1] - index.from[pair] < index.from[rarest + 1] - index.from[rarest]) rarest = pair;
       }
-      yes = (rarest ?? []).some((id) => this.all[id].includes(s));
+      yes = false;
+      if (rarest >= 0) {
+        for (let k = index.from[rarest]; k < index.from[rarest + 1] && !yes; k++) yes = phraseAt(this.columns, index.ids[k]).includes(s);
+      }
       remember(this.recurrent, s, yes);
     }
     return yes;
@@ -101,24 +116,55 @@ export class CorpusEvidence {
   }
 
   private phrasesWith(bigram: string): string[] {
-    return (this.bigramIndex().get(bigram) ?? []).map((id) => this.all[id]);
+    const index = this.bigramIndex();
+    const pair = bigram.length === 2 ? index.pairs.get(bigram.charCodeAt(0), bigram.charCodeAt(1)) : -1;
+    const phrases: string[] = [];
+    if (pair >= 0) for (let k = index.from[pair]; k < index.from[pair + 1]; k++) phrases.push(phraseAt(this.columns, index.ids[k]));
+    return phrases;
   }
 
-  private bigramIndex(): Map<string, number[]> {
+  /**
+   * Built on the first question, in two passes over the phrases (count, then place)
+   * into typed arrays: a whole-archive model has three million pairs.
+   */
+  private bigramIndex(): PairIndex {
     if (!this.bigrams) {
-      const bigrams = new Map<string, number[]>();
-      this.all.forEach((phrase, id) => {
-        const seen = new Set<string>();
-        for (let i = 0; i + 2 <= phrase.length; i++) {
-          const bigram = phrase.slice(i, i + 2);
-          if (seen.has(bigram)) continue;
-          seen.add(bigram);
-          const list = bigrams.get(bigram);
-          if (list) list.push(id);
-          else bigrams.set(bigram, [id]);
+      const { text, starts } = this.columns;
+      const total = phraseTotal(this.columns);
+      const pairs = new KeyTable();
+      const sizes: number[] = [];
+      // A pair counts once per phrase: seen[pair] is the last phrase it was counted for, plus one.
+      let seen = new Int32Array(1024);
+      const each = (visit: (pair: number, id: number) => void) => {
+        seen.fill(0);
+        for (let id = 0; id < total; id++) {
+          for (let i = starts[id]; i + 2 < starts[id + 1]; i++) {
+            const a = text.charCodeAt(i);
+            const b = text.charCodeAt(i + 1);
+            let pair = pairs.get(a, b);
+            if (pair < 0) {
+              pair = sizes.length;
+              pairs.set(a, b, pair);
+              sizes.push(0);
+              if (pair >= seen.length) {
+                const grown = new Int32Array(seen.length * 2);
+                grown.set(seen);
+                seen = grown;
+              }
+            }
+            if (seen[pair] === id + 1) continue;
+            seen[pair] = id + 1;
+            visit(pair, id);
+          }
         }
-      });
-      this.bigrams = bigrams;
+      };
+      each((pair) => sizes[pair]++);
+      const from = new Int32Array(sizes.length + 1);
+      for (let p = 0; p < sizes.length; p++) from[p + 1] = from[p] + sizes[p];
+      const ids = new Int32Array(from[sizes.length]);
+      const next = from.slice(0, sizes.length);
+      each((pair, id) => (ids[next[pair]++] = id));
+      this.bigrams = { pairs, from, ids };
     }
     return this.bigrams;
   }

@@ -11,13 +11,23 @@
  * memos need no keys of their own.
  */
 import type { Lexicon } from '../../lexicon';
-import { CORPUS_SOURCE, ROSTER_SOURCE, type PhraseEntry, type PhrasesSection } from '../../model/sections/phrases';
+import {
+  CORPUS_SOURCE,
+  ROSTER_SOURCE,
+  phraseAt,
+  phraseColumns,
+  phraseEntryAt,
+  phraseTotal,
+  type PhraseColumns,
+  type PhraseEntry,
+  type PhrasesSection,
+} from '../../model/sections/phrases';
 import { HAN_CODES } from '../../analysis/han';
 import { segment, type Token } from '../../segmenter';
 import { CorpusEvidence } from './corpus-evidence';
 import type { EditKind, NearMiss } from './near-miss';
 import { QuadIndex } from './quad-index';
-import { EDGE, KeyTable, PAIR_SLOTS, pairSlot } from './tables';
+import { KeyTable, PAIR_SLOTS, pairSlot } from './tables';
 import * as T from './thresholds';
 
 /** isHan and the function characters as tables, held here so the hot loops index them directly. */
@@ -38,30 +48,56 @@ function eligible(entry: PhraseEntry): boolean {
   return entry.count >= MIN_COUNT || (entry.count >= 2 && (entry.docs ?? 1) >= 2);
 }
 
+/** One phrase of the columns seen as an entry, moved from phrase to phrase. */
+class ColumnView implements PhraseEntry {
+  id = 0;
+  constructor(private readonly columns: PhraseColumns) {}
+  get phrase(): string {
+    return phraseAt(this.columns, this.id);
+  }
+  get count(): number {
+    return this.columns.counts[this.id];
+  }
+  get source(): string {
+    return this.columns.sources.get(this.id) ?? CORPUS_SOURCE;
+  }
+  get docs(): number | undefined {
+    const docs = this.columns.docs[this.id];
+    return docs > 0 ? docs - 1 : undefined;
+  }
+}
+
 export class PhraseIndex {
   /** What the corpus writes: recurrent pieces, slot fillers, pairs written as one unit. */
   readonly evidence: CorpusEvidence;
   private readonly quads: QuadIndex;
-  private readonly edges = new Map<number, number>();
-  /** node·EDGE + grandchild char → grandchildren reached through any child. */
-  private readonly skips = new Map<number, number[]>();
-  private readonly parent: number[] = [-1];
-  private readonly char: number[] = [0];
-  private readonly depth: number[] = [0];
-  /** The best (highest-count) phrase passing through each node. */
-  private readonly best: number[] = [-1];
-  /** The highest count of a phrase through each node, and the count of the phrase ending there. */
-  private readonly maxCount: number[] = [0];
-  private readonly ownCount = new Map<number, number>();
-  private readonly children = new Map<number, number[]>();
-  private readonly entries: PhraseEntry[];
+  private readonly columns: PhraseColumns;
+  /** The targets of the trie (entry ids) as column numbers, and their entries once asked for. */
+  private readonly targetIds: Int32Array;
+  private readonly targetEntries = new Map<number, PhraseEntry>();
+  /** Per trie node (typed arrays sized for the worst case: untouched pages cost nothing). */
+  private readonly parent: Int32Array;
+  private readonly char: Uint16Array;
+  private readonly depth: Uint16Array;
+  /** The best (highest-ranked) phrase passing through each node. */
+  private readonly best: Int32Array;
+  /** The highest count of a phrase through each node, and the count of the phrase ending there plus one (0: none). */
+  private readonly maxCount: Int32Array;
+  private readonly ownCount: Int32Array;
+  /** Children in the order they were made, as linked lists (0 ends a list: the root is nobody's child). */
+  private readonly firstChild: Int32Array;
+  private readonly lastChild: Int32Array;
+  private readonly nextSibling: Int32Array;
+  private nodeCount = 1;
   /** Hashed (first, third) and (first, second) character pairs of the targets: filter edits at the second character. */
   private readonly firstAndThird = new Uint8Array(PAIR_SLOTS);
   private readonly firstAndSecond = new Uint8Array(PAIR_SLOTS);
-  /** The walk's lookups, frozen into typed tables once the trie is built. */
-  private readonly childOf: KeyTable;
-  private readonly skipOf: KeyTable;
-  private readonly skipLists: number[][] = [];
+  /** (node, character) → child. */
+  private readonly childOf = new KeyTable();
+  /** (node, character) → the first grandchild with that character; the others follow in skipNext. */
+  private readonly skipOf = new KeyTable();
+  private readonly skipNext: Int32Array;
+  private readonly skipTail: Int32Array;
   /** Characters that start a target, in the trie or among the quads. */
   private readonly rootChars = new Uint8Array(0x10000);
   private readonly targetTokens = new Map<number, Token[]>();
@@ -71,74 +107,98 @@ export class PhraseIndex {
     section: PhrasesSection,
     private readonly lexicon: Lexicon,
   ) {
-    const eligibleEntries = section.phrases.filter(eligible);
-    this.entries = eligibleEntries.filter((entry) => entry.phrase.length >= MIN_TARGET_LENGTH);
-    this.evidence = new CorpusEvidence(
-      section.phrases.map((p) => p.phrase),
-      lexicon,
-    );
-    this.entries.forEach((entry, id) => this.insert(entry, id));
-    for (const child of this.edges.values()) {
-      const list = this.children.get(this.parent[child]);
-      if (list) list.push(child);
-      else this.children.set(this.parent[child], [child]);
+    const columns = phraseColumns(section);
+    this.columns = columns;
+    const targets: number[] = [];
+    const quadEntries: PhraseEntry[] = [];
+    let targetChars = 0;
+    // eligible() reads one phrase at a time through this view: no object per phrase.
+    const view = new ColumnView(columns);
+    for (let id = 0; id < phraseTotal(columns); id++) {
+      view.id = id;
+      if (!eligible(view)) continue;
+      const length = columns.starts[id + 1] - columns.starts[id] - 1;
+      if (length >= MIN_TARGET_LENGTH) {
+        targets.push(id);
+        targetChars += length;
+      } else if (length === MIN_SLIP_LENGTH) quadEntries.push(phraseEntryAt(columns, id));
     }
+    this.targetIds = Int32Array.from(targets);
+    const size = targetChars + 1;
+    this.parent = new Int32Array(size);
+    this.char = new Uint16Array(size);
+    this.depth = new Uint16Array(size);
+    this.best = new Int32Array(size);
+    this.maxCount = new Int32Array(size);
+    this.ownCount = new Int32Array(size);
+    this.firstChild = new Int32Array(size);
+    this.lastChild = new Int32Array(size);
+    this.nextSibling = new Int32Array(size);
+    this.skipNext = new Int32Array(size);
+    this.skipTail = new Int32Array(size);
+    this.parent[0] = -1;
+    this.best[0] = -1;
+    this.evidence = new CorpusEvidence(columns, lexicon);
+    for (let id = 0; id < targets.length; id++) this.insert(id);
     // A quad that begins a longer phrase shares its trie node, so the corpus's continuations are known.
-    this.quads = new QuadIndex(
-      eligibleEntries.filter((entry) => entry.phrase.length === MIN_SLIP_LENGTH),
-      (phrase) => this.nodeOf(phrase),
-    );
-    for (const [node, count] of this.quads.sharedNodes()) this.ownCount.set(node, count);
-    this.childOf = new KeyTable(this.edges);
+    this.quads = new QuadIndex(quadEntries, (phrase) => this.nodeOf(phrase));
+    for (const [node, count] of this.quads.sharedNodes()) this.ownCount[node] = count + 1;
     this.quads.markStarts(this.rootChars);
-    const skipIds = new Map<number, number>();
-    for (const [key, list] of this.skips) {
-      skipIds.set(key, this.skipLists.length);
-      this.skipLists.push(list);
-    }
-    this.skipOf = new KeyTable(skipIds);
-    for (const key of this.edges.keys()) if (key < EDGE) this.rootChars[key] = 1;
+    for (let child = this.firstChild[0]; child > 0; child = this.nextSibling[child]) this.rootChars[this.char[child]] = 1;
   }
 
-  private insert(entry: PhraseEntry, id: number): void {
+  private insert(id: number): void {
+    const { text, starts, counts } = this.columns;
+    const from = starts[this.targetIds[id]];
+    const length = starts[this.targetIds[id] + 1] - 1 - from;
+    const count = counts[this.targetIds[id]];
     let node = 0;
-    for (let d = 0; d < entry.phrase.length; d++) {
-      const code = entry.phrase.charCodeAt(d);
-      let child = this.edges.get(node * EDGE + code);
-      if (child === undefined) {
-        child = this.parent.length;
-        this.parent.push(node);
-        this.char.push(code);
-        this.depth.push(d + 1);
-        this.best.push(id);
-        this.maxCount.push(0);
-        this.edges.set(node * EDGE + code, child);
+    for (let d = 0; d < length; d++) {
+      const code = text.charCodeAt(from + d);
+      let child = this.childOf.get(node, code);
+      if (child < 0) {
+        child = this.nodeCount++;
+        this.parent[child] = node;
+        this.char[child] = code;
+        this.depth[child] = d + 1;
+        this.best[child] = id;
+        this.childOf.set(node, code, child);
+        if (this.firstChild[node] === 0) this.firstChild[node] = child;
+        else this.nextSibling[this.lastChild[node]] = child;
+        this.lastChild[node] = child;
         const grand = this.parent[node];
         if (grand >= 0 && this.depth[grand] >= MIN_ANCHOR) {
-          const key = grand * EDGE + code;
-          const list = this.skips.get(key);
-          if (list) list.push(child);
-          else this.skips.set(key, [child]);
+          const head = this.skipOf.get(grand, code);
+          if (head < 0) this.skipOf.set(grand, code, child);
+          else this.skipNext[this.skipTail[head]] = child;
+          this.skipTail[head < 0 ? child : head] = child;
         }
       } else if (this.rank(id) > this.rank(this.best[child])) this.best[child] = id;
-      if (entry.count > this.maxCount[child]) this.maxCount[child] = entry.count;
+      if (count > this.maxCount[child]) this.maxCount[child] = count;
       node = child;
     }
-    this.ownCount.set(node, entry.count);
-    this.firstAndThird[pairSlot(entry.phrase.charCodeAt(0), entry.phrase.charCodeAt(2))] = 1;
-    this.firstAndSecond[pairSlot(entry.phrase.charCodeAt(0), entry.phrase.charCodeAt(1))] = 1;
+    this.ownCount[node] = count + 1;
+    this.firstAndThird[pairSlot(text.charCodeAt(from), text.charCodeAt(from + 2))] = 1;
+    this.firstAndSecond[pairSlot(text.charCodeAt(from), text.charCodeAt(from + 1))] = 1;
+  }
+
+  /** The entry of a trie target, made when first asked for. */
+  private entry(id: number): PhraseEntry {
+    let entry = this.targetEntries.get(id);
+    if (!entry) this.targetEntries.set(id, (entry = phraseEntryAt(this.columns, this.targetIds[id])));
+    return entry;
   }
 
   /** The trie node of a phrase, or -1. */
   private nodeOf(phrase: string): number {
     let node = 0;
-    for (let d = 0; d < phrase.length && node >= 0; d++) node = this.edges.get(node * EDGE + phrase.charCodeAt(d)) ?? -1;
+    for (let d = 0; d < phrase.length && node >= 0; d++) node = this.childOf.get(node, phrase.charCodeAt(d));
     return node > 0 ? node : -1;
   }
 
   /** True when there is nothing to match against. */
   get empty(): boolean {
-    return this.parent.length <= 1 && this.quads.empty;
+    return this.nodeCount <= 1 && this.quads.empty;
   }
 
   /** True when some target starts with this character. */
@@ -162,7 +222,7 @@ export class PhraseIndex {
     for (let n = this.parent[m.node]; n > 0 && this.depth[n] >= shortest; n = this.parent[n]) {
       const end = m.end - (this.depth[m.node] - this.depth[n]);
       if (this.countOf(n) < MIN_COUNT || FUNCTION_TABLE[text.charCodeAt(end - 1)]) continue;
-      const best = this.entries[this.best[n]];
+      const best = this.entry(this.best[n]);
       const target = m.target.slice(0, this.depth[n]);
       return { ...m, end, node: n, target, entry: { phrase: target, count: this.countOf(n), source: best.source, docs: best.docs } };
     }
@@ -171,7 +231,7 @@ export class PhraseIndex {
 
   /** How often the corpus writes the node's string: its own count, or at least its most frequent extension's. */
   countOf(node: number): number {
-    return node < 0 ? this.quads.countOf(node) : (this.ownCount.get(node) ?? this.maxCount[node]);
+    return node < 0 ? this.quads.countOf(node) : this.ownCount[node] > 0 ? this.ownCount[node] - 1 : this.maxCount[node];
   }
 
   /**
@@ -181,10 +241,11 @@ export class PhraseIndex {
    */
   usualNext(node: number): { code: number; dominant: boolean } | undefined {
     if (node < 0) return undefined;
-    const own = this.ownCount.get(node) ?? this.maxCount[node];
+    const own = this.countOf(node);
     if (own <= 0) return undefined;
     let usual = -1;
-    for (const child of this.children.get(node) ?? []) if (usual < 0 || this.maxCount[child] > this.maxCount[usual]) usual = child;
+    for (let child = this.firstChild[node]; child > 0; child = this.nextSibling[child])
+      if (usual < 0 || this.maxCount[child] > this.maxCount[usual]) usual = child;
     if (usual < 0) return undefined;
     const extended = this.maxCount[usual];
     return { code: this.char[usual], dominant: extended * 10 >= own * 9 && own - extended < MIN_COUNT };
@@ -214,8 +275,9 @@ export class PhraseIndex {
   }
 
   private rank(id: number): number {
-    const e = this.entries[id];
-    return (e.source === ROSTER_SOURCE ? 1e9 : e.source !== CORPUS_SOURCE ? 1e8 : 0) + e.count;
+    const column = this.targetIds[id];
+    const source = this.columns.sources.get(column) ?? CORPUS_SOURCE;
+    return (source === ROSTER_SOURCE ? 1e9 : source !== CORPUS_SOURCE ? 1e8 : 0) + this.columns.counts[column];
   }
 
   private pathOf(node: number): string {
@@ -246,7 +308,7 @@ export class PhraseIndex {
         // Substitution: target char x ≠ here, then `after` continues.
         const substitutes = afterIsHan && (d > 1 || this.firstAndThird[pairSlot(first, after)] === 1) ? this.skipOf.get(node, after) : -1;
         if (substitutes >= 0) {
-          for (const g of this.skipLists[substitutes]) {
+          for (let g = substitutes; g > 0; g = this.skipNext[g]) {
             if (this.char[this.parent[g]] === here) continue;
             const reached = this.extend(text, g, p + 2);
             if (reached < 0) continue;
@@ -262,7 +324,7 @@ export class PhraseIndex {
         // Dropped character: the target has x here, the text goes straight on.
         const drops = d > 1 || this.firstAndThird[pairSlot(first, here)] === 1 ? this.skipOf.get(node, here) : -1;
         if (drops >= 0) {
-          for (const g of this.skipLists[drops]) {
+          for (let g = drops; g > 0; g = this.skipNext[g]) {
             const reached = this.extend(text, g, p + 1);
             if (reached < 0) continue;
             const end = p + 1 + this.depth[reached] - this.depth[g];
@@ -298,7 +360,7 @@ export class PhraseIndex {
       start,
       end: bestEnd,
       target: this.pathOf(bestNode),
-      entry: this.entries[this.best[bestNode]],
+      entry: this.entry(this.best[bestNode]),
       node: bestNode,
       kind: bestKind,
       textAt: bestTextAt,

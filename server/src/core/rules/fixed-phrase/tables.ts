@@ -11,39 +11,69 @@ export const PAIR_SLOTS = 1 << 16;
 /** Stands for the edited character in a quad's key. */
 export const BLANK = 0;
 
-/** (node, character) → value for keys built as node·EDGE + character. */
+/**
+ * (node, character) → value, in open addressing over typed arrays that grow as
+ * keys are added: a whole-archive trie has a million edges, which a Map holds in
+ * seconds of hashing and a hundred MB.
+ */
 export class KeyTable {
-  private readonly nodes: Int32Array;
-  private readonly codes: Uint16Array;
-  private readonly values: Int32Array;
-  private readonly mask: number;
+  /** node + 1, 0 for an empty slot (so a fresh table needs no fill). */
+  private nodes: Int32Array;
+  private codes: Uint16Array;
+  private values: Int32Array;
+  private mask: number;
+  private size = 0;
 
-  constructor(entries: ReadonlyMap<number, number>) {
+  constructor(entries?: ReadonlyMap<number, number>) {
     let capacity = 16;
-    while (capacity < entries.size * 2) capacity <<= 1;
-    this.nodes = new Int32Array(capacity).fill(-1);
+    while (capacity < (entries?.size ?? 0) * 2) capacity <<= 1;
+    this.nodes = new Int32Array(capacity);
     this.codes = new Uint16Array(capacity);
     this.values = new Int32Array(capacity);
     this.mask = capacity - 1;
-    for (const [key, value] of entries) {
+    for (const [key, value] of entries ?? []) {
       const node = Math.floor(key / EDGE);
-      const code = key - node * EDGE;
-      let i = keySlot(node, code) & this.mask;
-      while (this.nodes[i] !== -1) i = (i + 1) & this.mask;
-      this.nodes[i] = node;
-      this.codes[i] = code;
-      this.values[i] = value;
+      this.set(node, key - node * EDGE, value);
     }
   }
 
   /** The value, or -1. */
   get(node: number, code: number): number {
     const nodes = this.nodes;
+    const wanted = node + 1;
     for (let i = keySlot(node, code) & this.mask; ; i = (i + 1) & this.mask) {
       const n = nodes[i];
-      if (n === -1) return -1;
-      if (n === node && this.codes[i] === code) return this.values[i];
+      if (n === 0) return -1;
+      if (n === wanted && this.codes[i] === code) return this.values[i];
     }
+  }
+
+  /** Sets the value of a key (a new key or an existing one). */
+  set(node: number, code: number, value: number): void {
+    if ((this.size + 1) * 2 > this.nodes.length) this.grow();
+    const wanted = node + 1;
+    let i = keySlot(node, code) & this.mask;
+    for (; this.nodes[i] !== 0; i = (i + 1) & this.mask) {
+      if (this.nodes[i] === wanted && this.codes[i] === code) {
+        this.values[i] = value;
+        return;
+      }
+    }
+    this.nodes[i] = wanted;
+    this.codes[i] = code;
+    this.values[i] = value;
+    this.size++;
+  }
+
+  private grow(): void {
+    const { nodes, codes, values } = this;
+    const capacity = nodes.length * 2;
+    this.nodes = new Int32Array(capacity);
+    this.codes = new Uint16Array(capacity);
+    this.values = new Int32Array(capacity);
+    this.mask = capacity - 1;
+    this.size = 0;
+    for (let i = 0; i < nodes.length; i++) if (nodes[i] !== 0) this.set(nodes[i] - 1, codes[i], values[i]);
   }
 }
 

@@ -1,0 +1,69 @@
+import * as assert from 'node:assert/strict';
+import { Linter, ModelError, learnModel, parseModel, serializeModel } from '../../server/src/core';
+import { RULES_BY_ID } from '../../server/src/core/rules';
+import { applyRoster } from '../../server/src/core/model/roster';
+import { lexicon } from '../support/resources';
+
+// A small archive of self-written news: one recurrent 提法, written in three stories.
+const archive = [
+  { path: 'a.txt', content: '市卫生健康局部署推进城乡居民健康素养提升行动。局长表示，要把推进城乡居民健康素养提升行动作为重点。' },
+  { path: 'b.txt', content: '全市召开推进城乡居民健康素养提升行动推进会，各区县参加。' },
+  { path: 'c.txt', content: '各地持续推进城乡居民健康素养提升行动，成效明显。' },
+];
+const draft = '会议要求继续推进城乡居民健康素养提身行动。';
+
+function findings(model: ReturnType<typeof learnModel>): string[] {
+  const linter = new Linter({ model, lexicon: lexicon() }, [RULES_BY_ID.get('fixed-phrase')!]);
+  return linter.lint(draft).map((f) => `${f.offset}:${f.message}`);
+}
+
+describe('model file format', () => {
+  const model = learnModel(archive, lexicon());
+
+  it('stores the phrases as columns and reads back the same entries', () => {
+    const text = serializeModel(model);
+    const stored = JSON.parse(text) as { version: number; phrases: { format: string } };
+    assert.equal(stored.version, 2);
+    assert.equal(stored.phrases.format, 'columns');
+    const loaded = parseModel(text);
+    assert.deepEqual(loaded.phrases.phrases, model.phrases.phrases);
+    assert.deepEqual(loaded.names, model.names);
+  });
+
+  it('lints the same with the stored model as with the learned one', () => {
+    const direct = findings(model);
+    assert.ok(direct.length > 0, 'the near-miss is found');
+    assert.deepEqual(findings(parseModel(serializeModel(model))), direct);
+  });
+
+  it('still reads a version 1 model (phrases as objects)', () => {
+    const old = JSON.stringify({ ...model, version: 1 });
+    const loaded = parseModel(old);
+    assert.deepEqual(loaded.phrases.phrases, model.phrases.phrases);
+    assert.deepEqual(findings(loaded), findings(model));
+  });
+
+  it('a roster merged into a stored model is indexed with it', () => {
+    const loaded = applyRoster(parseModel(serializeModel(model)), { phrases: ['全面推进健康乡村建设行动'] });
+    const linter = new Linter({ model: loaded, lexicon: lexicon() }, [RULES_BY_ID.get('fixed-phrase')!]);
+    const found = linter.lint('要求全面推进健康乡村建没行动。');
+    assert.equal(found.length, 1);
+    assert.ok(found[0].message.includes('全面推进健康乡村建设行动'));
+  });
+
+  it('says to learn again when the columns do not fit together', () => {
+    const stored = JSON.parse(serializeModel(model)) as { phrases: { counts: number[] } };
+    stored.phrases.counts.push(7);
+    assert.throws(
+      () => parseModel(JSON.stringify(stored), 'm.json'),
+      (error: Error) => error instanceof ModelError && /jiaodui learn/.test(error.message),
+    );
+  });
+
+  it('says to learn again for a version it does not know', () => {
+    assert.throws(
+      () => parseModel(JSON.stringify({ ...JSON.parse(serializeModel(model)), version: 99 }), 'm.json'),
+      (error: Error) => error instanceof ModelError && /jiaodui learn/.test(error.message),
+    );
+  });
+});

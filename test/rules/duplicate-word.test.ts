@@ -44,6 +44,11 @@ ruleTester('duplicate-word', {
     // a part of a transliterated foreign name, next to its dot
     '约翰·卡里里表示，比赛很精彩。',
     '卡里里·约翰到访。',
+    // a coined name in quotation marks, no word without the copy either
+    '吉祥物“冰墩墩”深受喜爱。',
+    // a surname, then a post, after a common word; a rare surname the story writes after a post elsewhere
+    '这笔资金金局长亲自过问。',
+    '省委书记习明华到会讲话。\n\n大家认真学习习书记的讲话精神。',
     // numeral + measure word doubled
     '一艘艘货轮驶入港口。',
     '一顶顶帐篷搭了起来。',
@@ -238,6 +243,18 @@ ruleTester('duplicate-word', {
       text: '沃尔戈塔社社区',
       errors: [{ text: '社社' }],
       output: '沃尔戈塔社区',
+    },
+    {
+      name: 'a quoted word that stays a word without the copy is a slip, not a coined name',
+      text: '要把“健康康”放在首位。',
+      errors: [{ text: '康康' }],
+      output: '要把“健康”放在首位。',
+    },
+    {
+      name: 'a character the story never writes as a surname is no surname before a post',
+      text: '省委书记李明华到会讲话。\n\n大家认真学习习书记的讲话精神。',
+      errors: [{ text: '习习' }],
+      output: '省委书记李明华到会讲话。\n\n大家认真学习书记的讲话精神。',
     },
     {
       name: 'a tripled word is one finding whose fix removes both extra copies',

@@ -5,7 +5,7 @@ import { codePointAt, codePointBefore, isHanIdeograph } from '../han';
 import { titleBefore } from '../names';
 import type { Repeat } from './find';
 import { isSurname } from './reduplication';
-import { storyWritesPair, type Story } from './story';
+import { storyUsesSurname, storyWritesPair, type Story } from './story';
 import {
   AUXILIARY_VERBS,
   ESTABLISHED_WORD_FREQ,
@@ -44,7 +44,14 @@ export function isWordBoundary(text: string, repeat: Repeat, lexicon: Lexicon, s
     anyOpenedWordFreq(text, middle, unit, lexicon) >= WORD_FREQ;
   if (dictionaryRightWord && unit === 1 && rightWordCutsARealWord(text, middle, first.word.length, lexicon)) return false;
   // 学习|习主席: a surname, then a post, is a name the dictionary cannot list, after a common word.
-  if (unit === 1 && strongLeft && isSurname(text[middle], lexicon) && titleAt(text, middle + 1) > 0) return true;
+  // A surname too rare for the list counts when the story writes it after a post elsewhere.
+  if (
+    unit === 1 &&
+    strongLeft &&
+    titleAt(text, middle + 1) > 0 &&
+    (isSurname(text[middle], lexicon) || (story !== undefined && storyUsesSurname(story, lexicon, text[middle], middle)))
+  )
+    return true;
   // 飞船|船体舱: the second copy opens a unit the dictionary lacks but the story writes elsewhere.
   const rightWord =
     dictionaryRightWord || (unit === 1 && story !== undefined && storyWritesPair(story, lexicon, text.slice(middle, middle + 2), middle, 'right'));

@@ -17,6 +17,7 @@ import {
   isAdjectiveReduplication,
   isDistributiveNoun,
   inForeignName,
+  isQuotedCoinage,
   isFramedGivenName,
   isGivenName,
   isMeasureWord,
@@ -79,6 +80,7 @@ export function explainRepeat(text: string, repeat: Repeat, lexicon: Lexicon, ev
         return 'verb-abab';
     }
     if (isFramedGivenName(text, start, end, lexicon) || inForeignName(text, start, end)) return 'given-name';
+    if (isQuotedCoinage(text, start, end, lexicon)) return 'coined-name';
     if (!firstCopyAttached && !secondCopyOpensWord) {
       if (isGivenName(text, start, lexicon)) return 'given-name';
       if (isAdjectiveReduplication(text, start, lexicon)) return 'adjective';

@@ -2,7 +2,18 @@
 
 /** Why a repeat is legitimate, or null when nothing explains it. */
 export type RepeatReason =
-  'word' | 'inside-word' | 'aabb' | 'measure' | 'one-measure' | 'distributive' | 'verb-abab' | 'given-name' | 'adjective' | 'boundary' | 'learned';
+  | 'word'
+  | 'inside-word'
+  | 'aabb'
+  | 'measure'
+  | 'one-measure'
+  | 'distributive'
+  | 'verb-abab'
+  | 'given-name'
+  | 'coined-name'
+  | 'adjective'
+  | 'boundary'
+  | 'learned';
 
 export interface RepeatEvidence {
   /** Learned legitimate contexts: a char + the doubled span, or the span + a char → count. */
@@ -18,7 +29,8 @@ export const REPEAT_REASONS: Record<RepeatReason, string> = {
   'one-measure': '“一”加量词重叠（一件件、一个一个）',
   distributive: '单音名词重叠表“每一”（村村通、户户）',
   'verb-abab': '动词重叠（研究研究）',
-  'given-name': '姓名中的叠字（王芳芳）',
+  'given-name': '姓名中的叠字（王芳芳、外国人名的译名）',
+  'coined-name': '引号中的专名（“冰墩墩”）',
   adjective: '单音形容词重叠（稳稳、高高）',
   boundary: '两个词的交界（卫生院|院长、工作|作为、机会|会）',
   learned: '语料库中反复出现的写法',

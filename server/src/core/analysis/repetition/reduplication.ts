@@ -3,7 +3,7 @@ import type { Lexicon } from '../../lexicon';
 import { segment } from '../../segmenter';
 import { codePointAt, codePointBefore, isHanIdeograph } from '../han';
 import { framedAsName, surnameLength, titleBefore } from '../names';
-import { DISTRIBUTIVE_FREQ, FOREIGN_NAME_PART, FUNCTION_POS, NAME_RUN, NAME_SURNAME_FREQ, NOMINAL_POS, WORD_FREQ } from './thresholds';
+import { DISTRIBUTIVE_FREQ, FOREIGN_NAME_PART, MAX_COINAGE, FUNCTION_POS, NAME_RUN, NAME_SURNAME_FREQ, NOMINAL_POS, WORD_FREQ } from './thresholds';
 
 /**
  * A measure word: the dictionary tags it q, or knows 一 + it as a numeral phrase
@@ -111,6 +111,27 @@ export function inForeignName(text: string, start: number, end: number): boolean
     if (!isHanIdeograph(text.charCodeAt(k))) break;
   }
   return false;
+}
+
+/** Opening and closing marks that set a coined name apart (“冰墩墩”, 《…》). */
+const NAME_OPENERS = '“‘《「『';
+const NAME_CLOSERS = '”’》」』';
+
+/**
+ * “冰墩墩”: a short run set apart by quotation marks that ends in the doubled
+ * character, and that no dictionary word explains once the copy is removed either
+ * (冰墩 is no word): a coined name — a mascot, a nickname — spelt on purpose. A
+ * slip in a quoted word (“健康康”) leaves a word (健康) when the copy is removed.
+ */
+export function isQuotedCoinage(text: string, start: number, end: number, lexicon: Lexicon): boolean {
+  const closer = NAME_CLOSERS.indexOf(text[end]);
+  if (closer < 0) return false;
+  let open = start - 1;
+  while (open >= 0 && isHanIdeograph(text.charCodeAt(open))) open--;
+  if (open < 0 || text[open] !== NAME_OPENERS[closer] || end - open - 1 > MAX_COINAGE) return false;
+  const single = text.slice(open + 1, end - (end - start) / 2);
+  // The run without the copy must read as no established word, whole or in part.
+  return !segment(lexicon, single).some((token) => token.word.length >= 2 && lexicon.has(token.word, WORD_FREQ));
 }
 
 /** 王芳芳, 胡强强: a common surname standing alone before a doubled content character. */

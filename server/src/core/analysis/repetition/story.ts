@@ -7,6 +7,7 @@
  */
 import type { Lexicon } from '../../lexicon';
 import { pairStandsTogether } from '../lexical-break';
+import { titleBefore } from '../names';
 
 /** The document a paragraph belongs to, for evidence from outside the paragraph. */
 export interface Story {
@@ -44,4 +45,26 @@ export function storyWritesPair(story: Story, lexicon: Lexicon, pair: string, at
     if (++found >= STORY_PAIR_OCCURRENCES) return true;
   }
   return false;
+}
+
+/**
+ * True when the story writes `char` elsewhere as a surname: right after a post
+ * (总书记|习…, 市长|甘…), opening a name rather than a dictionary word (专家|家庭
+ * is no name). A surname too rare for the surname list is still the story's own.
+ */
+export function storyUsesSurname(story: Story, lexicon: Lexicon, char: string, at: number): boolean {
+  const here = story.offset + at;
+  const text = story.text;
+  for (let p = text.indexOf(char); p >= 0; p = text.indexOf(char, p + 1)) {
+    if (p === here || titleBefore(text, p) === undefined) continue;
+    if (namesAWord(lexicon, text.slice(p, p + 2)) || namesAWord(lexicon, text.slice(p, p + 3))) continue;
+    return true;
+  }
+  return false;
+}
+
+/** A dictionary word other than a person's name. */
+function namesAWord(lexicon: Lexicon, word: string): boolean {
+  const pos = lexicon.pos(word);
+  return pos !== undefined && !pos.startsWith('nr');
 }

@@ -24,6 +24,8 @@ export const NAME_RUN = 2;
  * characters before the next word begins. Chosen on half A.
  */
 export const FOREIGN_NAME_PART = 3;
+/** A coined name in quotation marks (“冰墩墩”) runs to four characters; a longer quoted run is a phrase. */
+export const MAX_COINAGE = 4;
 export const VERB_FREQ = 500;
 /**
  * A common word on the left makes a rare word on the right acceptable (医院|院办 2),

@@ -27,15 +27,17 @@ export interface ContextSwap {
 }
 
 export class ContextTier {
+  /**
+   * Is there anything to judge with? (an older model, or a corpus without the pairs)
+   * Decided once: a for-in over the counts lists every key, and paragraphs ask it each.
+   */
+  readonly empty: boolean;
+
   constructor(
     private readonly counts: Readonly<Record<string, number>>,
     private readonly lexicon: Lexicon,
-  ) {}
-
-  /** Is there anything to judge with? (an older model, or a corpus without the pairs) */
-  get empty(): boolean {
-    for (const _ in this.counts) return false;
-    return true;
+  ) {
+    this.empty = Object.keys(counts).length === 0;
   }
 
   private count(key: string): number {

@@ -45,6 +45,14 @@ ruleTester('broken-paragraph', {
     '政府工作报告\n一、深化改革，增强发展活力\n在新的一年里，要坚定不移推进改革。\n二、扩大开放，促进合作共赢\n随着开放不断扩大，合作领域日益拓展。',
     '（三）深化科技体制改革，调动各方面的创新积极性\n在国有企业中全面推行研发投入考核。',
     { name: 'an empty model still knows a headline', text: '基层皮肤科建设驶上快车道\n\n本报讯（记者崔芳）近日，记者获悉。', options: emptyModelOptions() },
+    // one paragraph a line: a sub-headline whose lede repeats its words, a name or column before a colon, a title after a lead-in
+    '全省教育工作会议召开\n会议总结了去年的工作。\n全省新建二十所乡村学校\n记者从省教育厅获悉，今年全省新建二十所乡村学校，惠及学生三万名。',
+    '乡村教育观察\n山区教育条件不断改善。\n李明：让山村孩子读上好书\n李明是一名乡村教师，二十年来一直坚守在山区。',
+    '某报发表署名文章。文章全文如下：\n携手共建美好未来\n今年是两国建交七十周年。',
+    // a report's headings set as sentences, all opening alike
+    '年度工作报告\n五年来，农业生产稳步发展，粮食连年丰收\n全省粮食产量稳定在千万吨以上。\n五年来，工业结构持续优化，新兴产业加快成长\n高新技术企业数量翻了一番。\n五年来，社会事业全面进步，人民生活明显改善\n城乡居民收入年均增长百分之七。',
+    // paragraphs set apart by blank lines: a heading with a comma between them
+    '医院管理迈上新台阶\n\n本报记者 王明\n\n今年，全院推进管理改革。\n\n科研管理提质增效，需要数据支撑\n\n医院正在推动科研管理由粗放型向精细型转变。',
   ],
   invalid: [
     {
@@ -142,6 +150,30 @@ ruleTester('broken-paragraph', {
       text: '𠮷野家的急诊急救网\n\n络如何通过高效协同守护每一名患者。',
       errors: [{ text: '网\n\n络', offset: 9, length: 4 }],
       output: '𠮷野家的急诊急救网络如何通过高效协同守护每一名患者。',
+    },
+    {
+      name: 'one paragraph a line: a line of running text (a comma in it) stops between two words',
+      text: '春耕时节，各地农事繁忙。\n近日，全省各地的农业技术人员\n深入田间地头指导春耕生产。',
+      errors: [{ text: '员\n深', message: '应接排为“技术人员深入田间”' }],
+      output: '春耕时节，各地农事繁忙。\n近日，全省各地的农业技术人员深入田间地头指导春耕生产。',
+    },
+    {
+      name: 'a lede cut right after its source line: short, but a colon of running text is in it',
+      text: '今天各地天气晴好。\n本台消息（晚间新闻）：全省\n中小学今天正式开学，三百万名学生返校。',
+      errors: [{ text: '省\n中' }],
+      output: '今天各地天气晴好。\n本台消息（晚间新闻）：全省中小学今天正式开学，三百万名学生返校。',
+    },
+    {
+      name: 'a paragraph cut before its first mark: no headline, for the next line does not repeat it',
+      text: '今年以来，全市加快补齐托育服务短板。\n全市首批社区托育中心\n本周起陆续投入使用，可提供托位两千个。',
+      errors: [{ text: '心\n本', message: '应接排为“托育中心本周起陆”' }],
+      output: '今年以来，全市加快补齐托育服务短板。\n全市首批社区托育中心本周起陆续投入使用，可提供托位两千个。',
+    },
+    {
+      name: 'a blank line inside a sentence of a document that sets no paragraph apart with one',
+      text: '春耕时节，各地农事繁忙。\n近日，全省各地的农业技术人员\n\n深入田间地头指导春耕生产。\n各地还开展了农机检修。',
+      errors: [{ text: '员\n\n深' }],
+      output: '春耕时节，各地农事繁忙。\n近日，全省各地的农业技术人员深入田间地头指导春耕生产。\n各地还开展了农机检修。',
     },
     {
       name: 'an empty model still finds a word cut in two',

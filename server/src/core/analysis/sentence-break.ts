@@ -106,6 +106,30 @@ export function clauseMarks(line: string): number {
   return n;
 }
 
+/** Marks that only running text puts between clauses: a full comma, semicolon or colon (an enumeration comma 、 also lists names in a headline). */
+const BODY_CLAUSE = '，,；;：:';
+
+/**
+ * How many full clause marks the line has outside quotation marks and brackets: a
+ * colon inside a quoted title (“中国与世界：合作 共赢”) or a comma inside a book title
+ * belongs to the title, not to the line.
+ */
+export function bodyClauseMarks(line: string): number {
+  let depth = 0;
+  let n = 0;
+  for (const ch of line) {
+    if (OPENERS.includes(ch)) depth++;
+    else if (CLOSERS.includes(ch)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && BODY_CLAUSE.includes(ch)) n++;
+  }
+  return n;
+}
+
+/** A blank between two Han characters: headlines set their pauses with spaces (俄称… 乌称…), running text never does. */
+export function hasHeadlineSpace(line: string): boolean {
+  return /\p{Script=Han}[ \t\u3000]+\p{Script=Han}/u.test(line);
+}
+
 /** A sentence ends inside the line and another begins after it (“…已经完成。该县”). */
 export function hasInnerSentenceEnd(line: string): boolean {
   for (let i = 0; i < line.length - 1; i++) {

@@ -9,6 +9,14 @@
  * The fixed finding's own disappearance is what a fix is for; its survival unchanged is
  * reported too (a fix that does not fix).
  *
+ * A finding that reports several sites at once (broken-paragraph's run of hard-wrapped
+ * lines, one edit a break) is judged by what it proposes: when it carries on an old
+ * finding of its rule (one of its edits was proposed before the fix, carried through
+ * it) and every edit it proposes that is new lies away from the written span, nothing
+ * new is at the site — the finding only changed extent (two runs either side of a
+ * deleted page marker now read as one run, whose every break was reported before).
+ * A finding with any new edit at the site is a violation as before.
+ *
  * Shared by test/core/fix-site.test.ts (seeds and self-written drafts) and
  * bench/fix-site.ts (the development corpus).
  */
@@ -60,6 +68,30 @@ function mapOffset(offset: number, edits: readonly TextEdit[], side: 'start' | '
 }
 
 const key = (f: Pick<Finding, 'rule' | 'offset' | 'length'>) => `${f.rule}@${f.offset}+${f.length}`;
+const editKey = (rule: string, e: TextEdit) => `${rule}@${e.offset}+${e.length}→${e.newText}`;
+
+/** An edit of the old text, carried into the new one (null when the applied fix rewrote part of it). */
+function carryEdit(e: TextEdit, edits: readonly TextEdit[]): TextEdit | null {
+  const start = mapOffset(e.offset, edits, 'start');
+  const end = mapOffset(e.offset + e.length, edits, 'end');
+  if (end - start !== e.length) return null;
+  return { offset: start, length: e.length, newText: e.newText };
+}
+
+/**
+ * Whether `after` only carries on findings of its rule from before the fix: one of its
+ * edits was proposed before (`proposed`), and none of its new edits touches a span the
+ * fix wrote. See the module comment.
+ */
+function onlyChangedExtent(after: Finding, proposed: ReadonlySet<string>, spans: ReadonlyArray<{ start: number; end: number }>): boolean {
+  const edits = after.fixes[0]?.edits ?? [];
+  let carried = 0;
+  for (const e of edits) {
+    if (proposed.has(editKey(after.rule, e))) carried++;
+    else if (spans.some((span) => e.offset <= span.end && span.start <= e.offset + e.length)) return false;
+  }
+  return carried > 0;
+}
 
 /** A finding touches a written span when they intersect or meet (an insertion point counts). */
 function touches(f: Finding, span: { start: number; end: number }): boolean {
@@ -97,10 +129,19 @@ export function checkFixSites(
           return key({ rule: f.rule, offset: start, length: end - start });
         }),
     );
+    const proposed = new Set<string>();
+    for (const f of findings) {
+      if (f === finding) continue;
+      for (const e of f.fixes[0]?.edits ?? []) {
+        const moved = carryEdit(e, edits);
+        if (moved) proposed.add(editKey(f.rule, moved));
+      }
+    }
     const siteStart = Math.min(...spans.map((s) => s.start));
     const siteEnd = Math.max(...spans.map((s) => s.end));
     for (const after of lint(fixedText)) {
       if (!spans.some((span) => touches(after, span)) || carried.has(key(after))) continue;
+      if (onlyChangedExtent(after, proposed, spans)) continue;
       violations.push({
         fixed: finding,
         created: after,

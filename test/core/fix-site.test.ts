@@ -14,7 +14,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Linter, type Finding } from '../../server/src/core';
+import { Linter, applyEdits, type Finding } from '../../server/src/core';
 import { checkFixSites, describeViolation, type FixSiteViolation } from '../../bench/lib/fix-site';
 import { optionsWith } from '../support/resources';
 
@@ -72,23 +72,7 @@ interface Pending {
  * Known violations in owned rules, to be emptied by their owners (issue 15): fix the
  * rule, run this test, delete the entry it prints as stale.
  */
-const PENDING_FIX_SITES: Pending[] = [
-  {
-    fixed: 'stray-digits',
-    created: 'broken-paragraph',
-    example: ' / 88',
-    owner: 'MECH',
-    reason:
-      'deleting a page marker joins two halves of a hard-wrapped paragraph; the broken-paragraph finding they each had becomes one new, larger one (seed 004)',
-  },
-  {
-    fixed: 'cjk-spacing',
-    created: 'broken-paragraph',
-    example: '贡献【率 4】',
-    owner: 'MECH',
-    reason: 'deleting one space shortens a hard-wrapped line and broken-paragraph starts to see the paragraph as broken (seed 004)',
-  },
-];
+const PENDING_FIX_SITES: Pending[] = [];
 
 /** Bulk rules are sampled to about this many fixes over the seeds (all of them with FIX_SITE_ALL=1). */
 const SEED_SAMPLE_PER_RULE = 15;
@@ -163,6 +147,49 @@ describe('fix safety: a fix applied alone leaves no new finding at its site', fu
     assert.equal(caught.violations[0].created.rule, 'duplicate-word');
     const doubled = '要以此为为抓手，推进改革。\n';
     assert.deepEqual(checkFixSites(doubled, lint), { checked: 1, violations: [] });
+  });
+
+  it('a run of breaks that only changes extent is not new; a new edit at the site is', () => {
+    // A hard-wrapped paragraph cut by a page marker: one run of breaks either side.
+    const prose =
+      '互联网医疗建设是医院信息部门近年来的重要任务之一，为了持续改进患者体验，线上线下一体化成为当前互联网医疗建设的主攻方向，在此过程中信息部门面临多重挑战，' +
+      '首先要在与医院既有业务信息系统融合的基础上统筹互联网医疗建设，其次需要积极开展多科室协同，再次要有效平衡线上线下数据共享与数据安全，' +
+      '加强互联网医疗线上线下数据共享水平需要打造坚实的数据底座，将医院数据中心与医疗应用分层解耦，最后还要做好运营工作。';
+    const lines = prose.match(/.{1,20}/gu)!;
+    const text = lines.slice(0, 5).join('\n\n') + '\n\n12 / 40\n\n' + lines.slice(5).join('\n\n') + '\n';
+    const runs = (t: string) => lint(t).filter((f) => f.rule === 'broken-paragraph');
+    const marker = lint(text).find((f) => f.rule === 'stray-digits')!;
+    assert.equal(runs(text).length, 2, 'one run either side of the page marker');
+    const joined = runs(applyEdits(text, marker.fixes[0].edits));
+    assert.equal(joined.length, 1, 'deleting the marker makes them one run, at a span no finding had');
+    assert.equal(
+      joined[0].fixes[0].edits.length,
+      runs(text).reduce((n, f) => n + f.fixes[0].edits.length, 0),
+      'whose every break was reported before',
+    );
+    assert.deepEqual(checkFixSites(text, lint).violations, []);
+
+    // The same shape with one break the old findings did not propose, at the site: a violation.
+    const plain = '甲乙丙丁戊己庚辛\n';
+    const fix = (offset: number): Finding => ({
+      rule: 'run',
+      severity: 'warning',
+      message: 'run',
+      offset,
+      length: 1,
+      fixes: [{ title: 'join', edits: [{ offset, length: 0, newText: '' }] }],
+    });
+    const site: Finding = { ...fix(4), rule: 'other', fixes: [{ title: 'write', edits: [{ offset: 4, length: 1, newText: '午' }] }] };
+    const before = [fix(1), site];
+    const grown = (edits: number[]): Finding => ({
+      ...fix(1),
+      length: 6,
+      fixes: [{ title: 'join', edits: edits.map((offset) => ({ offset, length: 0, newText: '' })) }],
+    });
+    const lintWith = (after: Finding[]) => (t: string) => (t === plain ? before : after);
+    assert.deepEqual(checkFixSites(plain, lintWith([grown([1, 6])]), (f) => f === site).violations, [], 'a new edit away from the site');
+    assert.equal(checkFixSites(plain, lintWith([grown([1, 4])]), (f) => f === site).violations.length, 1, 'a new edit at the site');
+    assert.equal(checkFixSites(plain, lintWith([grown([4])]), (f) => f === site).violations.length, 1, 'nothing carried on');
   });
 
   it('holds on self-written drafts', () => {

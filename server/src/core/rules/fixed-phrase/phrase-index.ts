@@ -1,7 +1,8 @@
 /**
  * The phrase index: the eligible phrases of five characters and more in a character
- * trie (children and skip edges — node → grandchild by the grandchild's character —
- * in typed open-addressing tables), four-character ones in a QuadIndex, and the
+ * trie (numbered breadth first in typed arrays, built level by level from the sorted
+ * phrase columns without hashing; children and skip edges — node → grandchild by the
+ * grandchild's character — found by binary search), four-character ones in a QuadIndex, and the
  * corpus's evidence about what it writes. Each text position walks the trie exactly
  * and tries one edit per depth; small hashed pair filters turn most positions away
  * after a load or two. Every node of depth ≥ 5 is a target: a prefix of a recurrent
@@ -27,7 +28,7 @@ import { segment, type Token } from '../../segmenter';
 import { CorpusEvidence } from './corpus-evidence';
 import type { EditKind, NearMiss } from './near-miss';
 import { QuadIndex } from './quad-index';
-import { KeyTable, PAIR_SLOTS, pairSlot } from './tables';
+import { PAIR_SLOTS, pairSlot } from './tables';
 import * as T from './thresholds';
 
 /** isHan and the function characters as tables, held here so the hot loops index them directly. */
@@ -46,6 +47,26 @@ function eligible(entry: PhraseEntry): boolean {
   // A phrase too short for the strict bars is there for slips, which want MIN_COUNT.
   if (entry.phrase.length < MIN_TARGET_LENGTH) return entry.count >= MIN_COUNT;
   return entry.count >= MIN_COUNT || (entry.count >= 2 && (entry.docs ?? 1) >= 2);
+}
+
+/** True when the columns' phrases `ids` are in code-unit order. */
+function isSorted(columns: PhraseColumns, ids: Int32Array): boolean {
+  for (let i = 1; i < ids.length; i++) if (compareColumns(columns, ids[i - 1], ids[i]) > 0) return false;
+  return true;
+}
+
+/** Compares two phrases of the columns as strings compare (by UTF-16 code units). */
+function compareColumns(columns: PhraseColumns, a: number, b: number): number {
+  const { text, starts } = columns;
+  const aFrom = starts[a];
+  const bFrom = starts[b];
+  const aLength = starts[a + 1] - 1 - aFrom;
+  const bLength = starts[b + 1] - 1 - bFrom;
+  for (let k = 0; k < aLength && k < bLength; k++) {
+    const diff = text.charCodeAt(aFrom + k) - text.charCodeAt(bFrom + k);
+    if (diff !== 0) return diff;
+  }
+  return aLength - bLength;
 }
 
 /** One phrase of the columns seen as an entry, moved from phrase to phrase. */
@@ -72,10 +93,15 @@ export class PhraseIndex {
   readonly evidence: CorpusEvidence;
   private readonly quads: QuadIndex;
   private readonly columns: PhraseColumns;
-  /** The targets of the trie (entry ids) as column numbers, and their entries once asked for. */
+  /** The trie's phrases (entry ids) as column numbers, in code-unit order, and their entries once asked for. */
   private readonly targetIds: Int32Array;
   private readonly targetEntries = new Map<number, PhraseEntry>();
-  /** Per trie node (typed arrays sized for the worst case: untouched pages cost nothing). */
+  /**
+   * The trie, numbered breadth first: a node's children are the nodes
+   * childStart[node] … childStart[node + 1] − 1, in the order of their characters, so
+   * a child is found by binary search and no table of edges is kept.
+   */
+  private readonly childStart: Int32Array;
   private readonly parent: Int32Array;
   private readonly char: Uint16Array;
   private readonly depth: Uint16Array;
@@ -84,20 +110,17 @@ export class PhraseIndex {
   /** The highest count of a phrase through each node, and the count of the phrase ending there plus one (0: none). */
   private readonly maxCount: Int32Array;
   private readonly ownCount: Int32Array;
-  /** Children in the order they were made, as linked lists (0 ends a list: the root is nobody's child). */
-  private readonly firstChild: Int32Array;
-  private readonly lastChild: Int32Array;
-  private readonly nextSibling: Int32Array;
-  private nodeCount = 1;
+  private readonly nodeCount: number;
+  /**
+   * Skip edges (node → its grandchildren with a given character): a node's
+   * grandchildren are numbered together, so they are sorted by character in place
+   * in skipOrder the first time the node is asked (skipSorted), then binary searched.
+   */
+  private readonly skipOrder: Int32Array;
+  private readonly skipSorted: Uint8Array;
   /** Hashed (first, third) and (first, second) character pairs of the targets: filter edits at the second character. */
   private readonly firstAndThird = new Uint8Array(PAIR_SLOTS);
   private readonly firstAndSecond = new Uint8Array(PAIR_SLOTS);
-  /** (node, character) → child. */
-  private readonly childOf = new KeyTable();
-  /** (node, character) → the first grandchild with that character; the others follow in skipNext. */
-  private readonly skipOf = new KeyTable();
-  private readonly skipNext: Int32Array;
-  private readonly skipTail: Int32Array;
   /** Characters that start a target, in the trie or among the quads. */
   private readonly rootChars = new Uint8Array(0x10000);
   private readonly targetTokens = new Map<number, Token[]>();
@@ -109,6 +132,7 @@ export class PhraseIndex {
   ) {
     const columns = phraseColumns(section);
     this.columns = columns;
+    const { text, starts, counts } = columns;
     const targets: number[] = [];
     const quadEntries: PhraseEntry[] = [];
     let targetChars = 0;
@@ -117,69 +141,132 @@ export class PhraseIndex {
     for (let id = 0; id < phraseTotal(columns); id++) {
       view.id = id;
       if (!eligible(view)) continue;
-      const length = columns.starts[id + 1] - columns.starts[id] - 1;
+      const length = starts[id + 1] - starts[id] - 1;
       if (length >= MIN_TARGET_LENGTH) {
         targets.push(id);
         targetChars += length;
       } else if (length === MIN_SLIP_LENGTH) quadEntries.push(phraseEntryAt(columns, id));
     }
-    this.targetIds = Int32Array.from(targets);
-    const size = targetChars + 1;
+    // A learned section is sorted already; a roster merged in at load is not.
+    const ordered = Int32Array.from(targets);
+    if (!isSorted(columns, ordered)) ordered.sort((a, b) => compareColumns(columns, a, b));
+    this.targetIds = ordered;
+    const total = ordered.length;
+    const rank = new Float64Array(total);
+    for (let id = 0; id < total; id++) {
+      const column = ordered[id];
+      const source = columns.sources.get(column) ?? CORPUS_SOURCE;
+      rank[id] = (source === ROSTER_SOURCE ? 1e9 : source !== CORPUS_SOURCE ? 1e8 : 0) + counts[column];
+      const from = starts[column];
+      this.firstAndThird[pairSlot(text.charCodeAt(from), text.charCodeAt(from + 2))] = 1;
+      this.firstAndSecond[pairSlot(text.charCodeAt(from), text.charCodeAt(from + 1))] = 1;
+    }
+    // Level by level: a node is a run of targets sharing its string; its children split the run by the next character.
+    const size = targetChars + 2;
+    this.childStart = new Int32Array(size + 1);
     this.parent = new Int32Array(size);
     this.char = new Uint16Array(size);
     this.depth = new Uint16Array(size);
     this.best = new Int32Array(size);
     this.maxCount = new Int32Array(size);
     this.ownCount = new Int32Array(size);
-    this.firstChild = new Int32Array(size);
-    this.lastChild = new Int32Array(size);
-    this.nextSibling = new Int32Array(size);
-    this.skipNext = new Int32Array(size);
-    this.skipTail = new Int32Array(size);
+    const runFrom = new Int32Array(size);
+    const runTo = new Int32Array(size);
     this.parent[0] = -1;
     this.best[0] = -1;
+    runTo[0] = total;
+    let count = 1;
+    for (let node = 0; node < count; node++) {
+      const d = this.depth[node];
+      const to = runTo[node];
+      this.childStart[node] = count;
+      if (node > 0) {
+        // The first best-ranked target through the node, and the highest count.
+        let best = runFrom[node];
+        let max = 0;
+        for (let i = runFrom[node]; i < to; i++) {
+          if (rank[i] > rank[best]) best = i;
+          if (counts[ordered[i]] > max) max = counts[ordered[i]];
+        }
+        this.best[node] = best;
+        this.maxCount[node] = max;
+      }
+      for (let i = runFrom[node]; i < to;) {
+        const from = starts[ordered[i]];
+        // A target ending here sorts before its extensions.
+        if (starts[ordered[i] + 1] - 1 - from === d) {
+          this.ownCount[node] = counts[ordered[i]] + 1;
+          i++;
+          continue;
+        }
+        const code = text.charCodeAt(from + d);
+        let j = i + 1;
+        while (j < to && starts[ordered[j] + 1] - 1 - starts[ordered[j]] > d && text.charCodeAt(starts[ordered[j]] + d) === code) j++;
+        this.parent[count] = node;
+        this.char[count] = code;
+        this.depth[count] = d + 1;
+        runFrom[count] = i;
+        runTo[count] = j;
+        count++;
+        i = j;
+      }
+    }
+    this.childStart[count] = count;
+    this.nodeCount = count;
+    this.skipOrder = new Int32Array(count);
+    this.skipSorted = new Uint8Array(count);
     this.evidence = new CorpusEvidence(columns, lexicon);
-    for (let id = 0; id < targets.length; id++) this.insert(id);
     // A quad that begins a longer phrase shares its trie node, so the corpus's continuations are known.
     this.quads = new QuadIndex(quadEntries, (phrase) => this.nodeOf(phrase));
-    for (const [node, count] of this.quads.sharedNodes()) this.ownCount[node] = count + 1;
+    for (const [node, own] of this.quads.sharedNodes()) this.ownCount[node] = own + 1;
     this.quads.markStarts(this.rootChars);
-    for (let child = this.firstChild[0]; child > 0; child = this.nextSibling[child]) this.rootChars[this.char[child]] = 1;
+    for (let child = this.childStart[0]; child < this.childStart[1]; child++) this.rootChars[this.char[child]] = 1;
   }
 
-  private insert(id: number): void {
-    const { text, starts, counts } = this.columns;
-    const from = starts[this.targetIds[id]];
-    const length = starts[this.targetIds[id] + 1] - 1 - from;
-    const count = counts[this.targetIds[id]];
-    let node = 0;
-    for (let d = 0; d < length; d++) {
-      const code = text.charCodeAt(from + d);
-      let child = this.childOf.get(node, code);
-      if (child < 0) {
-        child = this.nodeCount++;
-        this.parent[child] = node;
-        this.char[child] = code;
-        this.depth[child] = d + 1;
-        this.best[child] = id;
-        this.childOf.set(node, code, child);
-        if (this.firstChild[node] === 0) this.firstChild[node] = child;
-        else this.nextSibling[this.lastChild[node]] = child;
-        this.lastChild[node] = child;
-        const grand = this.parent[node];
-        if (grand >= 0 && this.depth[grand] >= MIN_ANCHOR) {
-          const head = this.skipOf.get(grand, code);
-          if (head < 0) this.skipOf.set(grand, code, child);
-          else this.skipNext[this.skipTail[head]] = child;
-          this.skipTail[head < 0 ? child : head] = child;
-        }
-      } else if (this.rank(id) > this.rank(this.best[child])) this.best[child] = id;
-      if (count > this.maxCount[child]) this.maxCount[child] = count;
-      node = child;
+  /** The child of a node by its character, or -1. */
+  private child(node: number, code: number): number {
+    let lo = this.childStart[node];
+    let hi = this.childStart[node + 1];
+    const chars = this.char;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (chars[mid] < code) lo = mid + 1;
+      else hi = mid;
     }
-    this.ownCount[node] = count + 1;
-    this.firstAndThird[pairSlot(text.charCodeAt(from), text.charCodeAt(from + 2))] = 1;
-    this.firstAndSecond[pairSlot(text.charCodeAt(from), text.charCodeAt(from + 1))] = 1;
+    return lo < this.childStart[node + 1] && chars[lo] === code ? lo : -1;
+  }
+
+  /** Where the node's grandchildren with this character start in skipOrder (the run ends at skipEnd), or -1. */
+  private skipFrom(node: number, code: number): number {
+    const first = this.childStart[node];
+    const last = this.childStart[node + 1];
+    if (first === last) return -1;
+    const from = this.childStart[first];
+    const to = this.childStart[last];
+    if (from === to) return -1;
+    if (this.skipSorted[node] === 0) this.sortGrandchildren(node, from, to);
+    let lo = from;
+    let hi = to;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.char[this.skipOrder[mid]] < code) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < to && this.char[this.skipOrder[lo]] === code ? lo : -1;
+  }
+
+  /** One past the last grandchild of the node's in skipOrder. */
+  private skipEnd(node: number): number {
+    return this.childStart[this.childStart[node + 1]];
+  }
+
+  /** Sorts a node's grandchildren by character, keeping their order within one character (the order they were numbered). */
+  private sortGrandchildren(node: number, from: number, to: number): void {
+    const keys = new Float64Array(to - from);
+    for (let g = from; g < to; g++) keys[g - from] = this.char[g] * 0x100000000 + g;
+    keys.sort();
+    for (let k = 0; k < keys.length; k++) this.skipOrder[from + k] = keys[k] % 0x100000000;
+    this.skipSorted[node] = 1;
   }
 
   /** The entry of a trie target, made when first asked for. */
@@ -192,7 +279,7 @@ export class PhraseIndex {
   /** The trie node of a phrase, or -1. */
   private nodeOf(phrase: string): number {
     let node = 0;
-    for (let d = 0; d < phrase.length && node >= 0; d++) node = this.childOf.get(node, phrase.charCodeAt(d));
+    for (let d = 0; d < phrase.length && node >= 0; d++) node = this.child(node, phrase.charCodeAt(d));
     return node > 0 ? node : -1;
   }
 
@@ -244,7 +331,7 @@ export class PhraseIndex {
     const own = this.countOf(node);
     if (own <= 0) return undefined;
     let usual = -1;
-    for (let child = this.firstChild[node]; child > 0; child = this.nextSibling[child])
+    for (let child = this.childStart[node]; child < this.childStart[node + 1]; child++)
       if (usual < 0 || this.maxCount[child] > this.maxCount[usual]) usual = child;
     if (usual < 0) return undefined;
     const extended = this.maxCount[usual];
@@ -274,12 +361,6 @@ export class PhraseIndex {
     return yes;
   }
 
-  private rank(id: number): number {
-    const column = this.targetIds[id];
-    const source = this.columns.sources.get(column) ?? CORPUS_SOURCE;
-    return (source === ROSTER_SOURCE ? 1e9 : source !== CORPUS_SOURCE ? 1e8 : 0) + this.columns.counts[column];
-  }
-
   private pathOf(node: number): string {
     let s = '';
     for (let n = node; n > 0; n = this.parent[n]) s = String.fromCharCode(this.char[n]) + s;
@@ -306,9 +387,10 @@ export class PhraseIndex {
         const first = d === 1 ? text.charCodeAt(start) : -1;
         const afterIsHan = after >= 0 && HAN_TABLE[after] === 1;
         // Substitution: target char x ≠ here, then `after` continues.
-        const substitutes = afterIsHan && (d > 1 || this.firstAndThird[pairSlot(first, after)] === 1) ? this.skipOf.get(node, after) : -1;
+        const substitutes = afterIsHan && (d > 1 || this.firstAndThird[pairSlot(first, after)] === 1) ? this.skipFrom(node, after) : -1;
         if (substitutes >= 0) {
-          for (let g = substitutes; g > 0; g = this.skipNext[g]) {
+          for (let k = substitutes, skipEnd = this.skipEnd(node); k < skipEnd && this.char[this.skipOrder[k]] === after; k++) {
+            const g = this.skipOrder[k];
             if (this.char[this.parent[g]] === here) continue;
             const reached = this.extend(text, g, p + 2);
             if (reached < 0) continue;
@@ -322,9 +404,10 @@ export class PhraseIndex {
           }
         }
         // Dropped character: the target has x here, the text goes straight on.
-        const drops = d > 1 || this.firstAndThird[pairSlot(first, here)] === 1 ? this.skipOf.get(node, here) : -1;
+        const drops = d > 1 || this.firstAndThird[pairSlot(first, here)] === 1 ? this.skipFrom(node, here) : -1;
         if (drops >= 0) {
-          for (let g = drops; g > 0; g = this.skipNext[g]) {
+          for (let k = drops, skipEnd = this.skipEnd(node); k < skipEnd && this.char[this.skipOrder[k]] === here; k++) {
+            const g = this.skipOrder[k];
             const reached = this.extend(text, g, p + 1);
             if (reached < 0) continue;
             const end = p + 1 + this.depth[reached] - this.depth[g];
@@ -338,7 +421,7 @@ export class PhraseIndex {
         }
         // Added character: the text has an extra `here`.
         if (afterIsHan && (d > 1 || this.firstAndSecond[pairSlot(first, after)] === 1)) {
-          const child = this.childOf.get(node, after);
+          const child = this.child(node, after);
           const reached = child >= 0 && this.char[child] !== here ? this.extend(text, child, p + 2) : -1;
           const end = reached >= 0 ? p + 2 + this.depth[reached] - this.depth[child] : 0;
           if (reached >= 0 && this.better(reached, end, bestNode, bestEnd)) {
@@ -351,7 +434,7 @@ export class PhraseIndex {
         }
       }
       if (p >= text.length) break;
-      const next = this.childOf.get(node, text.charCodeAt(p));
+      const next = this.child(node, text.charCodeAt(p));
       if (next < 0) break;
       node = next;
     }
@@ -391,7 +474,7 @@ export class PhraseIndex {
       // A target never ends on a function character (…事业和): the phrase proper ends before it.
       if (matched >= MIN_ANCHOR && this.depth[node] >= MIN_TARGET_LENGTH && !FUNCTION_TABLE[text.charCodeAt(p - 1)]) reached = node;
       if (p >= text.length) break;
-      const next = this.childOf.get(node, text.charCodeAt(p));
+      const next = this.child(node, text.charCodeAt(p));
       if (next < 0) break;
       node = next;
       p++;

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { Linter, ModelError, learnModel, parseModel, serializeModel } from '../../server/src/core';
+import { Linter, ModelError, learnModel, parseModel, parseModelBytes, phraseTables, serializeModel, serializeModelBinary } from '../../server/src/core';
+import { tablesFor } from '../../server/src/core/model/tables';
+import { PHRASE_TABLES_KEY } from '../../server/src/core/rules/fixed-phrase/phrase-index';
 import { RULES_BY_ID } from '../../server/src/core/rules';
 import { applyRoster } from '../../server/src/core/model/roster';
 import { lexicon } from '../support/resources';
@@ -65,5 +67,39 @@ describe('model file format', () => {
       () => parseModel(JSON.stringify({ ...JSON.parse(serializeModel(model)), version: 99 }), 'm.json'),
       (error: Error) => error instanceof ModelError && /jiaodui learn/.test(error.message),
     );
+  });
+
+  it('a binary container brings the precomputed index and lints the same', () => {
+    const bytes = serializeModelBinary(model, phraseTables(model.phrases));
+    assert.equal(new TextDecoder().decode(bytes.subarray(0, 13)), 'JIAODUI-MODEL');
+    const loaded = parseModelBytes(bytes, 'm.bin');
+    assert.ok(tablesFor(loaded.phrases, PHRASE_TABLES_KEY), 'the trie is attached');
+    assert.deepEqual(loaded.phrases.phrases, model.phrases.phrases);
+    assert.deepEqual(loaded.names, model.names);
+    assert.deepEqual(findings(loaded), findings(model));
+    // Read from an unaligned copy (a pooled buffer): the same.
+    const unaligned = new Uint8Array(bytes.length + 1).subarray(1);
+    unaligned.set(bytes);
+    assert.deepEqual(findings(parseModelBytes(unaligned, 'm.bin')), findings(model));
+  });
+
+  it('tables built under another key are ignored, not trusted', () => {
+    const stale = phraseTables(model.phrases).map((t) => ({ ...t, key: `${t.key} (older)` }));
+    const loaded = parseModelBytes(serializeModelBinary(model, stale), 'm.bin');
+    assert.equal(tablesFor(loaded.phrases, PHRASE_TABLES_KEY), undefined);
+    assert.deepEqual(findings(loaded), findings(model));
+  });
+
+  it('a cut binary container says to learn again', () => {
+    const bytes = serializeModelBinary(model, phraseTables(model.phrases));
+    assert.throws(
+      () => parseModelBytes(bytes.subarray(0, bytes.length - 64), 'm.bin'),
+      (error: Error) => error instanceof ModelError && /jiaodui learn/.test(error.message),
+    );
+  });
+
+  it('JSON bytes are read as before', () => {
+    const loaded = parseModelBytes(new TextEncoder().encode(serializeModel(model)), 'm.json');
+    assert.deepEqual(loaded.phrases.phrases, model.phrases.phrases);
   });
 });

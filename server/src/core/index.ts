@@ -34,7 +34,8 @@ export {
   type SectionName,
   type LearnedSections,
 } from './model/learn';
-export { parseModel, serializeModel, emptyModel, ModelError } from './model/load';
+export { parseModel, parseModelBytes, serializeModel, serializeModelBinary, emptyModel, ModelError } from './model/load';
+export { phraseTables } from './rules/fixed-phrase/phrase-index';
 export type { LearnedModel, CorpusDocument } from './model/types';
 export { learnEditCorrections, type CorrectionEntry, type EditPair } from './model/sections/corrections';
 export { applyRoster, type Roster } from './model/roster';

@@ -11,7 +11,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { applyRoster, parseModel, type LearnedModel, type LintOptions, type Rule } from '../core';
+import { applyRoster, parseModelBytes, type LearnedModel, type LintOptions, type Rule } from '../core';
 import { CONFIG_FILE, findConfigFile, loadConfigFile, resolveLintOptions, type JiaoduiConfig } from '../node/config';
 import { ignoreMatcher, readRegularFile } from '../node/files';
 import { writeFileAtomic } from '../node/write';
@@ -155,7 +155,7 @@ export class Project {
       const cached = this.models.get(file);
       if (cached && cached.mtimeMs === mtimeMs) return cached.model;
       // A regular file only: a model path naming a FIFO or a device must not hang the server.
-      const model = parseModel(readRegularFile(file, MAX_MODEL_BYTES).toString('utf8'), file);
+      const model = parseModelBytes(readRegularFile(file, MAX_MODEL_BYTES), file);
       this.models.set(file, { mtimeMs, model });
       return model;
     } catch (error) {

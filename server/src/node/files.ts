@@ -79,8 +79,23 @@ const READ_CHUNK = 64 * 1024;
 export function readRegularFile(file: string, maxBytes: number): Buffer {
   const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   try {
-    const kind = specialFileKind(fs.fstatSync(fd));
+    const stat = fs.fstatSync(fd);
+    const kind = specialFileKind(stat);
     if (kind) throw new NotRegularFileError(notRegularReason(kind));
+    // A regular file is read into one buffer of its size (not chunks joined: twice the
+    // memory for a large model); one that grew meanwhile is read on by the bounded reader.
+    if (stat.size > 0 && stat.size <= maxBytes) {
+      const whole = Buffer.allocUnsafeSlow(stat.size);
+      let read = 0;
+      while (read < stat.size) {
+        const n = fs.readSync(fd, whole, read, stat.size - read, null);
+        if (n === 0) break;
+        read += n;
+      }
+      if (read < stat.size) return whole.subarray(0, read);
+      const rest = readBounded(fd, maxBytes - read);
+      return rest.length === 0 ? whole : Buffer.concat([whole, rest]);
+    }
     return readBounded(fd, maxBytes);
   } finally {
     fs.closeSync(fd);

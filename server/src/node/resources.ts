@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseModel, type Lexicon, type LearnedModel } from '../core';
+import { parseModelBytes, type Lexicon, type LearnedModel } from '../core';
 import { FileTooLargeError, readRegularFile } from './files';
 import { readLexiconFile } from './lexicon-file';
 
@@ -33,15 +33,15 @@ export function loadModel(file?: string): LearnedModel {
   const resolved = file ? path.resolve(file) : path.join(distDir(), DEFAULT_MODEL_FILE);
   let model = models.get(resolved);
   if (!model) {
-    let json: string;
+    let bytes: Uint8Array;
     try {
       // A regular file only: a model path naming a FIFO or /dev/zero must not hang a lint.
-      json = readRegularFile(resolved, MAX_MODEL_BYTES).toString('utf8');
+      bytes = readRegularFile(resolved, MAX_MODEL_BYTES);
     } catch (error) {
       const why = (error as NodeJS.ErrnoException).code ?? (error instanceof FileTooLargeError ? 'too large' : (error as Error).message);
       throw new Error(`${resolved}: 无法读取模型（${why}）`);
     }
-    model = parseModel(json, resolved);
+    model = parseModelBytes(bytes, resolved);
     models.set(resolved, model);
   }
   return model;

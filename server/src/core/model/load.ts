@@ -6,7 +6,8 @@ import { MODEL_SCHEMA, MODEL_VERSION, READABLE_MODEL_VERSIONS, type LearnedModel
 import { emptyRepeats } from './sections/repeats';
 import { emptyStyle } from './sections/style';
 import { emptyDigits } from './sections/digits';
-import { emptyPhrases, loadStoredPhrases, storePhrases, type StoredPhrases } from './sections/phrases';
+import { emptyPhrases, loadStoredPhrases, phraseColumns, phrasesFromColumns, storePhrases, type StoredPhrases } from './sections/phrases';
+import { attachTables, type SectionTables, type Table } from './tables';
 import { emptyNames } from './sections/names';
 import { emptyCharacters } from './sections/characters';
 import { emptyCorrections } from './sections/corrections';
@@ -35,6 +36,11 @@ export function parseModel(json: string, source = 'model'): LearnedModel {
   } catch (error) {
     throw new ModelError(`${source}: 不是有效的 JSON（${(error as Error).message}）`);
   }
+  return modelFromData(data, source);
+}
+
+/** A model from its parsed JSON, checked and completed. */
+function modelFromData(data: unknown, source: string): LearnedModel {
   if (typeof data !== 'object' || data === null || (data as { schema?: unknown }).schema !== MODEL_SCHEMA) {
     throw new ModelError(`${source}: 不是 jiaodui 模型（缺少 "schema": "${MODEL_SCHEMA}"）`);
   }
@@ -55,4 +61,125 @@ export function parseModel(json: string, source = 'model'): LearnedModel {
 /** A model as its file stores it: JSON, the large phrases section as columns. */
 export function serializeModel(model: LearnedModel): string {
   return JSON.stringify({ ...model, version: MODEL_VERSION, phrases: storePhrases(model.phrases) });
+}
+
+// ---------------------------------------------------------------------------
+// The binary container, for models too large to parse at every start: a text line
+// naming the format, the length of a JSON head, the head (every section but the
+// phrases' columns, and where each array lies), then the arrays themselves, each at
+// a multiple of 8 bytes so the loader views them in place instead of copying.
+
+const CONTAINER_MAGIC = 'JIAODUI-MODEL binary 2\n';
+const ALIGN = 8;
+type TableType = 'u8' | 'u16' | 'i32' | 'u32';
+
+interface BlobRef {
+  type: TableType;
+  offset: number;
+  length: number;
+}
+
+interface ContainerHead {
+  model: Omit<LearnedModel, 'phrases'> & { phrases: { format: 'columns-binary'; sources: Record<string, string> } };
+  phrases: { text: BlobRef; starts: BlobRef; counts: BlobRef; docs: BlobRef };
+  /** Tables precomputed for the phrases section (see tables.ts), by key. */
+  tables: Array<{ key: string; arrays: Record<string, BlobRef> }>;
+}
+
+function typeOf(array: Table): TableType {
+  if (array instanceof Uint8Array) return 'u8';
+  if (array instanceof Uint16Array) return 'u16';
+  if (array instanceof Int32Array) return 'i32';
+  return 'u32';
+}
+
+/**
+ * A model as a binary container, with tables precomputed for its phrases section
+ * (fixed-phrase's trie and pair index): what learn writes for a large archive.
+ */
+export function serializeModelBinary(model: LearnedModel, phraseTables: readonly SectionTables[] = []): Uint8Array {
+  const columns = phraseColumns(model.phrases);
+  const blobs: Table[] = [];
+  let offset = 0;
+  const place = (array: Table): BlobRef => {
+    const ref = { type: typeOf(array), offset, length: array.length };
+    blobs.push(array);
+    offset += Math.ceil(array.byteLength / ALIGN) * ALIGN;
+    return ref;
+  };
+  const text = new Uint16Array(columns.text.length);
+  for (let i = 0; i < text.length; i++) text[i] = columns.text.charCodeAt(i);
+  const sources: Record<string, string> = {};
+  for (const [id, source] of columns.sources) sources[id] = source;
+  const head: ContainerHead = {
+    model: { ...model, version: MODEL_VERSION, phrases: { format: 'columns-binary', sources } },
+    phrases: { text: place(text), starts: place(columns.starts), counts: place(columns.counts), docs: place(columns.docs) },
+    tables: phraseTables.map((t) => ({ key: t.key, arrays: Object.fromEntries(Object.entries(t.arrays).map(([name, array]) => [name, place(array)])) })),
+  };
+  const encoder = new TextEncoder();
+  const headBytes = encoder.encode(JSON.stringify(head));
+  const prefix = encoder.encode(`${CONTAINER_MAGIC}${headBytes.length}\n`);
+  const blobStart = Math.ceil((prefix.length + headBytes.length) / ALIGN) * ALIGN;
+  const out = new Uint8Array(blobStart + offset);
+  out.set(prefix, 0);
+  out.set(headBytes, prefix.length);
+  let at = blobStart;
+  for (const blob of blobs) {
+    out.set(new Uint8Array(blob.buffer, blob.byteOffset, blob.byteLength), at);
+    at += Math.ceil(blob.byteLength / ALIGN) * ALIGN;
+  }
+  return out;
+}
+
+/** True when the bytes are a binary container rather than JSON. */
+export function isModelContainer(bytes: Uint8Array): boolean {
+  if (bytes.length < CONTAINER_MAGIC.length) return false;
+  for (let i = 0; i < CONTAINER_MAGIC.length; i++) if (bytes[i] !== CONTAINER_MAGIC.charCodeAt(i)) return false;
+  return true;
+}
+
+/** Reads a model file's bytes: a binary container, or JSON (any readable version). */
+export function parseModelBytes(bytes: Uint8Array, source = 'model'): LearnedModel {
+  if (!isModelContainer(bytes)) return parseModel(new TextDecoder().decode(bytes), source);
+  const broken = (why: string) => new ModelError(`${source}: 模型文件已损坏（${why}），请用 jiaodui learn 重新生成`);
+  const lengthEnd = bytes.indexOf(0x0a, CONTAINER_MAGIC.length);
+  const headLength = Number(new TextDecoder().decode(bytes.subarray(CONTAINER_MAGIC.length, lengthEnd)));
+  if (lengthEnd < 0 || !Number.isSafeInteger(headLength) || lengthEnd + 1 + headLength > bytes.length) throw broken('head');
+  let head: ContainerHead;
+  try {
+    head = JSON.parse(new TextDecoder().decode(bytes.subarray(lengthEnd + 1, lengthEnd + 1 + headLength))) as ContainerHead;
+  } catch (error) {
+    throw broken((error as Error).message);
+  }
+  const blobStart = Math.ceil((lengthEnd + 1 + headLength) / ALIGN) * ALIGN;
+  // Views need the buffer aligned for their element size; a pooled buffer may not be.
+  const aligned = bytes.byteOffset % ALIGN === 0 ? bytes : bytes.slice();
+  const view = (ref: BlobRef): Table => {
+    const size = ref.type === 'u8' ? 1 : ref.type === 'u16' ? 2 : 4;
+    const from = aligned.byteOffset + blobStart + ref.offset;
+    if (!Number.isSafeInteger(ref.length) || ref.length < 0 || blobStart + ref.offset + ref.length * size > aligned.length) throw broken('array');
+    if (ref.type === 'u8') return new Uint8Array(aligned.buffer, from, ref.length);
+    if (ref.type === 'u16') return new Uint16Array(aligned.buffer, from, ref.length);
+    if (ref.type === 'i32') return new Int32Array(aligned.buffer, from, ref.length);
+    return new Uint32Array(aligned.buffer, from, ref.length);
+  };
+  const model = modelFromData({ ...head.model, phrases: undefined }, source);
+  const refs = head.phrases;
+  if (!refs || !head.model.phrases) throw broken('phrases');
+  const codes = view(refs.text) as Uint16Array;
+  let text: string | undefined;
+  const phrases = phrasesFromColumns({
+    codes,
+    get text() {
+      return (text ??= new TextDecoder('utf-16le').decode(codes));
+    },
+    starts: view(refs.starts) as Uint32Array,
+    counts: view(refs.counts) as Uint32Array,
+    docs: view(refs.docs) as Uint32Array,
+    sources: new Map(Object.entries(head.model.phrases.sources ?? {}).map(([id, s]) => [Number(id), String(s)])),
+  });
+  if (!phrases) throw broken('phrases');
+  for (const t of head.tables ?? [])
+    attachTables(phrases, { key: t.key, arrays: Object.fromEntries(Object.entries(t.arrays).map(([name, ref]) => [name, view(ref)])) });
+  return { ...model, phrases };
 }

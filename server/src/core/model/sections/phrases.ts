@@ -56,6 +56,11 @@ export function emptyPhrases(): PhrasesSection {
 export interface PhraseColumns {
   /** The phrases in the section's order, each followed by a line feed (no phrase holds one). */
   readonly text: string;
+  /**
+   * The same as UTF-16 code units, when the columns came from a binary model file: then
+   * phrases are read from here and `text` is decoded only if an index must be rebuilt.
+   */
+  readonly codes?: Uint16Array;
   /** Where each phrase starts in text, and one past the end. */
   readonly starts: Uint32Array;
   readonly counts: Uint32Array;
@@ -92,7 +97,17 @@ export function phraseTotal(columns: PhraseColumns): number {
 }
 
 export function phraseAt(columns: PhraseColumns, id: number): string {
+  const codes = columns.codes;
+  if (codes) return String.fromCharCode.apply(null, codes.subarray(columns.starts[id], columns.starts[id + 1] - 1) as unknown as number[]);
   return columns.text.slice(columns.starts[id], columns.starts[id + 1] - 1);
+}
+
+/** Copies the code units of phrase `id` into `out` at `at`. */
+export function phraseCodes(columns: PhraseColumns, id: number, out: Uint16Array, at: number): void {
+  const from = columns.starts[id];
+  const to = columns.starts[id + 1] - 1;
+  if (columns.codes) out.set(columns.codes.subarray(from, to), at);
+  else for (let i = from; i < to; i++) out[at + i - from] = columns.text.charCodeAt(i);
 }
 
 export function phraseEntryAt(columns: PhraseColumns, id: number): PhraseEntry {
@@ -149,7 +164,19 @@ export function loadStoredPhrases(stored: StoredPhrases): PhrasesSection | undef
   starts[counts.length] = at;
   const sourceMap = new Map<number, string>();
   for (const [key, source] of Object.entries(sources)) sourceMap.set(Number(key), String(source));
-  const columns: PhraseColumns = { text, starts, counts: Uint32Array.from(counts), docs: Uint32Array.from(docs), sources: sourceMap };
+  return phrasesFromColumns({ text, starts, counts: Uint32Array.from(counts), docs: Uint32Array.from(docs), sources: sourceMap });
+}
+
+/** A section over columns (checked to fit together), its phrase objects made only if asked for. */
+export function phrasesFromColumns(columns: PhraseColumns): PhrasesSection | undefined {
+  const total = columns.counts.length;
+  const length = columns.codes ? columns.codes.length : columns.text.length;
+  const codeAt = columns.codes ? (i: number) => columns.codes![i] : (i: number) => columns.text.charCodeAt(i);
+  if (columns.docs.length !== total || columns.starts.length !== total + 1 || columns.starts[0] !== 0 || columns.starts[total] !== length) return undefined;
+  for (let id = 0; id < total; id++) {
+    const end = columns.starts[id + 1];
+    if (end <= columns.starts[id] || codeAt(end - 1) !== 0x0a) return undefined;
+  }
   let phrases: PhraseEntry[] | undefined;
   const section = {} as PhrasesSection;
   Object.defineProperty(section, 'phrases', {

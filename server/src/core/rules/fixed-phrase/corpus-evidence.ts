@@ -12,17 +12,83 @@ import { ANCHOR, MEMO_LIMIT, WRITTEN_CONTEXT } from './thresholds';
 import { phraseAt, phraseTotal, type PhraseColumns } from '../../model/sections/phrases';
 import { KeyTable } from './tables';
 
-/** Phrases by the character pairs they hold: pair → a run of phrase numbers, ascending. */
-interface PairIndex {
-  /** (first, second) → the pair's number. */
-  pairs: KeyTable;
-  /** Pair p's phrases are ids[from[p], from[p + 1]). */
+/** Names the layout of PairTables (see model/tables.ts): stored tables with another key are rebuilt. */
+export const EVIDENCE_TABLES_KEY = 'fixed-phrase pairs 1';
+
+/**
+ * Phrases by the character pairs they hold: the pairs (first · 0x10000 + second) in
+ * ascending order, and pair p's phrases ids[from[p], from[p + 1]), ascending.
+ */
+export interface PairTables {
+  keys: Uint32Array;
   from: Int32Array;
   ids: Int32Array;
 }
 
+/** The pair index of the columns, in two passes over the phrases (count, then place). */
+export function buildPairTables(columns: PhraseColumns): PairTables {
+  const { text, starts } = columns;
+  const total = phraseTotal(columns);
+  const pairs = new KeyTable();
+  const sizes: number[] = [];
+  const keyOf: number[] = [];
+  // A pair counts once per phrase: seen[pair] is the last phrase it was counted for, plus one.
+  let seen = new Int32Array(1024);
+  const each = (visit: (pair: number, id: number) => void) => {
+    seen.fill(0);
+    for (let id = 0; id < total; id++) {
+      for (let i = starts[id]; i + 2 < starts[id + 1]; i++) {
+        const a = text.charCodeAt(i);
+        const b = text.charCodeAt(i + 1);
+        let pair = pairs.get(a, b);
+        if (pair < 0) {
+          pair = sizes.length;
+          pairs.set(a, b, pair);
+          sizes.push(0);
+          keyOf.push(a * 0x10000 + b);
+          if (pair >= seen.length) {
+            const grown = new Int32Array(seen.length * 2);
+            grown.set(seen);
+            seen = grown;
+          }
+        }
+        if (seen[pair] === id + 1) continue;
+        seen[pair] = id + 1;
+        visit(pair, id);
+      }
+    }
+  };
+  each((pair) => sizes[pair]++);
+  // Pairs in key order, so a lookup is a binary search.
+  const keys = Uint32Array.from(keyOf).sort();
+  const rankOf = new Map<number, number>();
+  keys.forEach((key, rank) => rankOf.set(key, rank));
+  const from = new Int32Array(keys.length + 1);
+  for (let pair = 0; pair < sizes.length; pair++) from[rankOf.get(keyOf[pair])! + 1] = sizes[pair];
+  for (let rank = 0; rank < keys.length; rank++) from[rank + 1] += from[rank];
+  const ids = new Int32Array(from[keys.length]);
+  const next = from.slice(0, keys.length);
+  const rankOfPair = Int32Array.from(keyOf, (key) => rankOf.get(key)!);
+  each((pair, id) => (ids[next[rankOfPair[pair]]++] = id));
+  return { keys, from, ids };
+}
+
+/** The number of a pair in the tables, or -1. */
+function pairNumber(tables: PairTables, a: number, b: number): number {
+  const key = a * 0x10000 + b;
+  const keys = tables.keys;
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[mid] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < keys.length && keys[lo] === key ? lo : -1;
+}
+
 export class CorpusEvidence {
-  private bigrams?: PairIndex;
+  private bigrams?: PairTables;
   private readonly recurrent = new Map<string, boolean>();
   private readonly varying = new Map<string, boolean>();
   private readonly attested = new Map<string, boolean>();
@@ -30,7 +96,10 @@ export class CorpusEvidence {
   constructor(
     private readonly columns: PhraseColumns,
     private readonly lexicon: Lexicon,
-  ) {}
+    stored?: PairTables,
+  ) {
+    this.bigrams = stored;
+  }
 
   /** True when the string is itself a recurrent phrase (or part of one) in the model. */
   isRecurrent(s: string): boolean {
@@ -39,7 +108,7 @@ export class CorpusEvidence {
       const index = this.bigramIndex();
       let rarest = -1;
       for (let i = 0; i + 2 <= s.length; i++) {
-        const pair = index.pairs.get(s.charCodeAt(i), s.charCodeAt(i + 1));
+        const pair = pairNumber(index, s.charCodeAt(i), s.charCodeAt(i + 1));
         if (pair < 0) {
           rarest = -2;
           break;
@@ -117,55 +186,15 @@ export class CorpusEvidence {
 
   private phrasesWith(bigram: string): string[] {
     const index = this.bigramIndex();
-    const pair = bigram.length === 2 ? index.pairs.get(bigram.charCodeAt(0), bigram.charCodeAt(1)) : -1;
+    const pair = bigram.length === 2 ? pairNumber(index, bigram.charCodeAt(0), bigram.charCodeAt(1)) : -1;
     const phrases: string[] = [];
     if (pair >= 0) for (let k = index.from[pair]; k < index.from[pair + 1]; k++) phrases.push(phraseAt(this.columns, index.ids[k]));
     return phrases;
   }
 
-  /**
-   * Built on the first question, in two passes over the phrases (count, then place)
-   * into typed arrays: a whole-archive model has three million pairs.
-   */
-  private bigramIndex(): PairIndex {
-    if (!this.bigrams) {
-      const { text, starts } = this.columns;
-      const total = phraseTotal(this.columns);
-      const pairs = new KeyTable();
-      const sizes: number[] = [];
-      // A pair counts once per phrase: seen[pair] is the last phrase it was counted for, plus one.
-      let seen = new Int32Array(1024);
-      const each = (visit: (pair: number, id: number) => void) => {
-        seen.fill(0);
-        for (let id = 0; id < total; id++) {
-          for (let i = starts[id]; i + 2 < starts[id + 1]; i++) {
-            const a = text.charCodeAt(i);
-            const b = text.charCodeAt(i + 1);
-            let pair = pairs.get(a, b);
-            if (pair < 0) {
-              pair = sizes.length;
-              pairs.set(a, b, pair);
-              sizes.push(0);
-              if (pair >= seen.length) {
-                const grown = new Int32Array(seen.length * 2);
-                grown.set(seen);
-                seen = grown;
-              }
-            }
-            if (seen[pair] === id + 1) continue;
-            seen[pair] = id + 1;
-            visit(pair, id);
-          }
-        }
-      };
-      each((pair) => sizes[pair]++);
-      const from = new Int32Array(sizes.length + 1);
-      for (let p = 0; p < sizes.length; p++) from[p + 1] = from[p] + sizes[p];
-      const ids = new Int32Array(from[sizes.length]);
-      const next = from.slice(0, sizes.length);
-      each((pair, id) => (ids[next[pair]++] = id));
-      this.bigrams = { pairs, from, ids };
-    }
+  /** Built on the first question, unless the model file brought it. */
+  private bigramIndex(): PairTables {
+    this.bigrams ??= buildPairTables(this.columns);
     return this.bigrams;
   }
 }

@@ -25,10 +25,11 @@ import {
 } from '../../model/sections/phrases';
 import { HAN_CODES } from '../../analysis/han';
 import { segment, type Token } from '../../segmenter';
-import { CorpusEvidence } from './corpus-evidence';
+import { CorpusEvidence, EVIDENCE_TABLES_KEY, buildPairTables, type PairTables } from './corpus-evidence';
 import type { EditKind, NearMiss } from './near-miss';
 import { QuadIndex } from './quad-index';
 import { PAIR_SLOTS, pairSlot } from './tables';
+import { tablesFor } from '../../model/tables';
 import * as T from './thresholds';
 
 /** isHan and the function characters as tables, held here so the hot loops index them directly. */
@@ -67,6 +68,179 @@ function compareColumns(columns: PhraseColumns, a: number, b: number): number {
     if (diff !== 0) return diff;
   }
   return aLength - bLength;
+}
+
+/**
+ * Names the code and thresholds that build PhraseTables: tables a model file stores
+ * with another key (an older program, other thresholds) are ignored and rebuilt. The
+ * eligibility test's own text is part of it, so changing it can never leave a stale trie.
+ */
+export const PHRASE_TABLES_KEY = `fixed-phrase trie 1 ${MIN_SLIP_LENGTH}/${MIN_TARGET_LENGTH}/${MIN_COUNT}/${MIN_ANCHOR} ${fingerprint(eligible.toString())}`;
+
+/** The trie and the four-character phrases, as typed arrays (see PhraseIndex). */
+export interface PhraseTables {
+  targetIds: Int32Array;
+  childStart: Int32Array;
+  parent: Int32Array;
+  char: Uint16Array;
+  depth: Uint16Array;
+  best: Int32Array;
+  maxCount: Int32Array;
+  ownCount: Int32Array;
+  firstAndThird: Uint8Array;
+  firstAndSecond: Uint8Array;
+  quadIds: Int32Array;
+  /** Each quad's trie node when it begins a longer phrase (its count is that node's own), else −1 − its number. */
+  quadNodes: Int32Array;
+}
+
+/** A short hash of a text (FNV-1a), for keys. */
+function fingerprint(text: string): string {
+  // Bundlers drop comments, rename identifiers with a numeric suffix (MIN_COUNT2) or
+  // qualify imports (import_phrases.CORPUS_SOURCE) and drop redundant parentheses and
+  // spaces, semicolons and braces: not a change of code.
+  const normal = text
+    .replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, '')
+    .replace(/\bimport_[\w$]+\./g, '')
+    .replace(/([A-Za-z_$])\d+\b/g, '$1')
+    .replace(/[\s();{}]+/g, '');
+  let h = 0x811c9dc5;
+  for (let i = 0; i < normal.length; i++) h = Math.imul(h ^ normal.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
+}
+
+/** The tables of a section: learn stores them in the model file so a lint need not build them. */
+export function phraseTables(section: PhrasesSection): Array<{ key: string; arrays: Record<string, Uint8Array | Uint16Array | Int32Array | Uint32Array> }> {
+  const columns = phraseColumns(section);
+  return [
+    { key: PHRASE_TABLES_KEY, arrays: { ...buildPhraseTables(columns) } },
+    { key: EVIDENCE_TABLES_KEY, arrays: { ...buildPairTables(columns) } },
+  ];
+}
+
+/**
+ * Builds the trie from the columns: the eligible phrases of MIN_TARGET_LENGTH and more
+ * in code-unit order, level by level — a node is a run of targets sharing its string;
+ * its children split the run by the next character — so nodes are numbered breadth
+ * first with each node's children together and sorted, and nothing is hashed.
+ */
+function buildPhraseTables(columns: PhraseColumns): PhraseTables {
+  const { text, starts, counts } = columns;
+  const targets: number[] = [];
+  const quads: number[] = [];
+  let targetChars = 0;
+  // eligible() reads one phrase at a time through this view: no object per phrase.
+  const view = new ColumnView(columns);
+  for (let id = 0; id < phraseTotal(columns); id++) {
+    view.id = id;
+    if (!eligible(view)) continue;
+    const length = starts[id + 1] - starts[id] - 1;
+    if (length >= MIN_TARGET_LENGTH) {
+      targets.push(id);
+      targetChars += length;
+    } else if (length === MIN_SLIP_LENGTH) quads.push(id);
+  }
+  // A learned section is sorted already; a roster merged in at load is not.
+  const ordered = Int32Array.from(targets);
+  if (!isSorted(columns, ordered)) ordered.sort((a, b) => compareColumns(columns, a, b));
+  const total = ordered.length;
+  const rank = new Float64Array(total);
+  const firstAndThird = new Uint8Array(PAIR_SLOTS);
+  const firstAndSecond = new Uint8Array(PAIR_SLOTS);
+  for (let id = 0; id < total; id++) {
+    const column = ordered[id];
+    const source = columns.sources.get(column) ?? CORPUS_SOURCE;
+    rank[id] = (source === ROSTER_SOURCE ? 1e9 : source !== CORPUS_SOURCE ? 1e8 : 0) + counts[column];
+    const from = starts[column];
+    firstAndThird[pairSlot(text.charCodeAt(from), text.charCodeAt(from + 2))] = 1;
+    firstAndSecond[pairSlot(text.charCodeAt(from), text.charCodeAt(from + 1))] = 1;
+  }
+  const size = targetChars + 2;
+  const childStart = new Int32Array(size + 1);
+  const parent = new Int32Array(size);
+  const char = new Uint16Array(size);
+  const depth = new Uint16Array(size);
+  const best = new Int32Array(size);
+  const maxCount = new Int32Array(size);
+  const ownCount = new Int32Array(size);
+  const runFrom = new Int32Array(size);
+  const runTo = new Int32Array(size);
+  parent[0] = -1;
+  best[0] = -1;
+  runTo[0] = total;
+  let count = 1;
+  for (let node = 0; node < count; node++) {
+    const d = depth[node];
+    const to = runTo[node];
+    childStart[node] = count;
+    if (node > 0) {
+      // The first best-ranked target through the node, and the highest count.
+      let top = runFrom[node];
+      let max = 0;
+      for (let i = runFrom[node]; i < to; i++) {
+        if (rank[i] > rank[top]) top = i;
+        if (counts[ordered[i]] > max) max = counts[ordered[i]];
+      }
+      best[node] = top;
+      maxCount[node] = max;
+    }
+    for (let i = runFrom[node]; i < to;) {
+      const from = starts[ordered[i]];
+      // A target ending here sorts before its extensions.
+      if (starts[ordered[i] + 1] - 1 - from === d) {
+        ownCount[node] = counts[ordered[i]] + 1;
+        i++;
+        continue;
+      }
+      const code = text.charCodeAt(from + d);
+      let j = i + 1;
+      while (j < to && starts[ordered[j] + 1] - 1 - starts[ordered[j]] > d && text.charCodeAt(starts[ordered[j]] + d) === code) j++;
+      parent[count] = node;
+      char[count] = code;
+      depth[count] = d + 1;
+      runFrom[count] = i;
+      runTo[count] = j;
+      count++;
+      i = j;
+    }
+  }
+  childStart[count] = count;
+  // A quad that begins a longer phrase shares its trie node, so the corpus's continuations are known.
+  const quadIds = Int32Array.from(quads);
+  const quadNodes = new Int32Array(quadIds.length);
+  quadIds.forEach((column, id) => {
+    let node = 0;
+    for (let d = 0; d < MIN_SLIP_LENGTH && node >= 0; d++) node = childOf(childStart, char, node, text.charCodeAt(starts[column] + d));
+    quadNodes[id] = node > 0 ? node : -1 - id;
+    if (node > 0) ownCount[node] = counts[column] + 1;
+  });
+  return {
+    targetIds: ordered,
+    childStart: childStart.slice(0, count + 1),
+    parent: parent.slice(0, count),
+    char: char.slice(0, count),
+    depth: depth.slice(0, count),
+    best: best.slice(0, count),
+    maxCount: maxCount.slice(0, count),
+    ownCount: ownCount.slice(0, count),
+    firstAndThird,
+    firstAndSecond,
+    quadIds,
+    quadNodes,
+  };
+}
+
+/** The child of a node by its character in a breadth-first trie, or -1. */
+function childOf(childStart: Int32Array, chars: Uint16Array, node: number, code: number): number {
+  let lo = childStart[node];
+  const end = childStart[node + 1];
+  let hi = end;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (chars[mid] < code) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < end && chars[lo] === code ? lo : -1;
 }
 
 /** One phrase of the columns seen as an entry, moved from phrase to phrase. */
@@ -119,8 +293,8 @@ export class PhraseIndex {
   private readonly skipOrder: Int32Array;
   private readonly skipSorted: Uint8Array;
   /** Hashed (first, third) and (first, second) character pairs of the targets: filter edits at the second character. */
-  private readonly firstAndThird = new Uint8Array(PAIR_SLOTS);
-  private readonly firstAndSecond = new Uint8Array(PAIR_SLOTS);
+  private readonly firstAndThird: Uint8Array;
+  private readonly firstAndSecond: Uint8Array;
   /** Characters that start a target, in the trie or among the quads. */
   private readonly rootChars = new Uint8Array(0x10000);
   private readonly targetTokens = new Map<number, Token[]>();
@@ -132,108 +306,30 @@ export class PhraseIndex {
   ) {
     const columns = phraseColumns(section);
     this.columns = columns;
-    const { text, starts, counts } = columns;
-    const targets: number[] = [];
-    const quadEntries: PhraseEntry[] = [];
-    let targetChars = 0;
-    // eligible() reads one phrase at a time through this view: no object per phrase.
-    const view = new ColumnView(columns);
-    for (let id = 0; id < phraseTotal(columns); id++) {
-      view.id = id;
-      if (!eligible(view)) continue;
-      const length = starts[id + 1] - starts[id] - 1;
-      if (length >= MIN_TARGET_LENGTH) {
-        targets.push(id);
-        targetChars += length;
-      } else if (length === MIN_SLIP_LENGTH) quadEntries.push(phraseEntryAt(columns, id));
-    }
-    // A learned section is sorted already; a roster merged in at load is not.
-    const ordered = Int32Array.from(targets);
-    if (!isSorted(columns, ordered)) ordered.sort((a, b) => compareColumns(columns, a, b));
-    this.targetIds = ordered;
-    const total = ordered.length;
-    const rank = new Float64Array(total);
-    for (let id = 0; id < total; id++) {
-      const column = ordered[id];
-      const source = columns.sources.get(column) ?? CORPUS_SOURCE;
-      rank[id] = (source === ROSTER_SOURCE ? 1e9 : source !== CORPUS_SOURCE ? 1e8 : 0) + counts[column];
-      const from = starts[column];
-      this.firstAndThird[pairSlot(text.charCodeAt(from), text.charCodeAt(from + 2))] = 1;
-      this.firstAndSecond[pairSlot(text.charCodeAt(from), text.charCodeAt(from + 1))] = 1;
-    }
-    // Level by level: a node is a run of targets sharing its string; its children split the run by the next character.
-    const size = targetChars + 2;
-    this.childStart = new Int32Array(size + 1);
-    this.parent = new Int32Array(size);
-    this.char = new Uint16Array(size);
-    this.depth = new Uint16Array(size);
-    this.best = new Int32Array(size);
-    this.maxCount = new Int32Array(size);
-    this.ownCount = new Int32Array(size);
-    const runFrom = new Int32Array(size);
-    const runTo = new Int32Array(size);
-    this.parent[0] = -1;
-    this.best[0] = -1;
-    runTo[0] = total;
-    let count = 1;
-    for (let node = 0; node < count; node++) {
-      const d = this.depth[node];
-      const to = runTo[node];
-      this.childStart[node] = count;
-      if (node > 0) {
-        // The first best-ranked target through the node, and the highest count.
-        let best = runFrom[node];
-        let max = 0;
-        for (let i = runFrom[node]; i < to; i++) {
-          if (rank[i] > rank[best]) best = i;
-          if (counts[ordered[i]] > max) max = counts[ordered[i]];
-        }
-        this.best[node] = best;
-        this.maxCount[node] = max;
-      }
-      for (let i = runFrom[node]; i < to;) {
-        const from = starts[ordered[i]];
-        // A target ending here sorts before its extensions.
-        if (starts[ordered[i] + 1] - 1 - from === d) {
-          this.ownCount[node] = counts[ordered[i]] + 1;
-          i++;
-          continue;
-        }
-        const code = text.charCodeAt(from + d);
-        let j = i + 1;
-        while (j < to && starts[ordered[j] + 1] - 1 - starts[ordered[j]] > d && text.charCodeAt(starts[ordered[j]] + d) === code) j++;
-        this.parent[count] = node;
-        this.char[count] = code;
-        this.depth[count] = d + 1;
-        runFrom[count] = i;
-        runTo[count] = j;
-        count++;
-        i = j;
-      }
-    }
-    this.childStart[count] = count;
-    this.nodeCount = count;
-    this.skipOrder = new Int32Array(count);
-    this.skipSorted = new Uint8Array(count);
-    this.evidence = new CorpusEvidence(columns, lexicon);
+    const tables = (tablesFor(section, PHRASE_TABLES_KEY) as unknown as PhraseTables | undefined) ?? buildPhraseTables(columns);
+    this.targetIds = tables.targetIds;
+    this.childStart = tables.childStart;
+    this.parent = tables.parent;
+    this.char = tables.char;
+    this.depth = tables.depth;
+    this.best = tables.best;
+    this.maxCount = tables.maxCount;
+    this.ownCount = tables.ownCount;
+    this.firstAndThird = tables.firstAndThird;
+    this.firstAndSecond = tables.firstAndSecond;
+    this.nodeCount = tables.childStart.length - 1;
+    this.skipOrder = new Int32Array(this.nodeCount);
+    this.skipSorted = new Uint8Array(this.nodeCount);
+    this.evidence = new CorpusEvidence(columns, lexicon, tablesFor(section, EVIDENCE_TABLES_KEY) as unknown as PairTables | undefined);
     // A quad that begins a longer phrase shares its trie node, so the corpus's continuations are known.
-    this.quads = new QuadIndex(quadEntries, (phrase) => this.nodeOf(phrase));
-    for (const [node, own] of this.quads.sharedNodes()) this.ownCount[node] = own + 1;
+    this.quads = new QuadIndex(columns, tables.quadIds, tables.quadNodes);
     this.quads.markStarts(this.rootChars);
     for (let child = this.childStart[0]; child < this.childStart[1]; child++) this.rootChars[this.char[child]] = 1;
   }
 
   /** The child of a node by its character, or -1. */
   private child(node: number, code: number): number {
-    let lo = this.childStart[node];
-    let hi = this.childStart[node + 1];
-    const chars = this.char;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (chars[mid] < code) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < this.childStart[node + 1] && chars[lo] === code ? lo : -1;
+    return childOf(this.childStart, this.char, node, code);
   }
 
   /** Where the node's grandchildren with this character start in skipOrder (the run ends at skipEnd), or -1. */
@@ -274,13 +370,6 @@ export class PhraseIndex {
     let entry = this.targetEntries.get(id);
     if (!entry) this.targetEntries.set(id, (entry = phraseEntryAt(this.columns, this.targetIds[id])));
     return entry;
-  }
-
-  /** The trie node of a phrase, or -1. */
-  private nodeOf(phrase: string): number {
-    let node = 0;
-    for (let d = 0; d < phrase.length && node >= 0; d++) node = this.child(node, phrase.charCodeAt(d));
-    return node > 0 ? node : -1;
   }
 
   /** True when there is nothing to match against. */

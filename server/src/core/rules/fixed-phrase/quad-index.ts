@@ -5,7 +5,7 @@
  * open-addressing table over typed arrays. The first and last characters rule out
  * nearly every position before any key is hashed.
  */
-import type { PhraseEntry } from '../../model/sections/phrases';
+import { phraseCodes, phraseEntryAt, type PhraseColumns, type PhraseEntry } from '../../model/sections/phrases';
 import { HAN_CODES } from '../../analysis/han';
 import type { NearMiss } from './near-miss';
 import { BLANK, PAIR_SLOTS, pairSlot, quadHash } from './tables';
@@ -13,9 +13,9 @@ import { BLANK, PAIR_SLOTS, pairSlot, quadHash } from './tables';
 const HAN_TABLE: Uint8Array = HAN_CODES;
 
 export class QuadIndex {
-  private readonly entries: PhraseEntry[];
-  /** Each quad's trie node when it begins a longer phrase, else −1 − its id. */
-  private readonly nodes: number[];
+  /** Entries, made when a quad is first reported. */
+  private readonly entries = new Map<number, PhraseEntry>();
+  private readonly counts: Int32Array;
   private readonly codes: Uint16Array;
   private readonly hashes: Int32Array;
   private readonly ids: Int32Array;
@@ -24,40 +24,50 @@ export class QuadIndex {
   private readonly ends = new Uint8Array(PAIR_SLOTS);
   private readonly starts = new Uint8Array(0x10000);
 
-  constructor(entries: PhraseEntry[], trieNodeOf: (phrase: string) => number) {
+  /**
+   * `columnIds`: the quads' phrases in the columns; `nodes`: each quad's trie node when it
+   * begins a longer phrase, else −1 − its number.
+   */
+  constructor(
+    private readonly columns: PhraseColumns,
+    private readonly columnIds: Int32Array,
+    private readonly nodes: Int32Array,
+  ) {
+    const total = columnIds.length;
     let capacity = 16;
-    while (capacity < entries.length * 3 * 3) capacity <<= 1;
-    this.entries = entries;
-    this.codes = new Uint16Array(entries.length * 4);
+    while (capacity < total * 3 * 3) capacity <<= 1;
+    this.counts = Int32Array.from(columnIds, (column) => columns.counts[column]);
+    this.codes = new Uint16Array(total * 4);
     this.hashes = new Int32Array(capacity).fill(-1);
     this.ids = new Int32Array(capacity);
     this.mask = capacity - 1;
-    this.nodes = entries.map((entry, id) => {
-      const node = trieNodeOf(entry.phrase);
-      return node > 0 ? node : -1 - id;
-    });
-    entries.forEach((entry, id) => {
-      const phrase = entry.phrase;
-      const [a, b, c, d] = [0, 1, 2, 3].map((k) => phrase.charCodeAt(k));
-      this.codes.set([a, b, c, d], id * 4);
-      for (const hash of [quadHash(a, b, c, d), quadHash(a, BLANK, c, d), quadHash(a, b, BLANK, d)]) {
-        let i = hash & this.mask;
-        while (this.hashes[i] !== -1) i = (i + 1) & this.mask;
-        this.hashes[i] = hash;
-        this.ids[i] = id;
-      }
+    const codes = this.codes;
+    for (let id = 0; id < total; id++) {
+      phraseCodes(columns, columnIds[id], codes, id * 4);
+      const [a, b, c, d] = [codes[id * 4], codes[id * 4 + 1], codes[id * 4 + 2], codes[id * 4 + 3]];
+      this.file(quadHash(a, b, c, d), id);
+      this.file(quadHash(a, BLANK, c, d), id);
+      this.file(quadHash(a, b, BLANK, d), id);
       this.starts[a] = 1;
       this.ends[pairSlot(a, d)] = 1;
-    });
+    }
+  }
+
+  private file(hash: number, id: number): void {
+    let i = hash & this.mask;
+    while (this.hashes[i] !== -1) i = (i + 1) & this.mask;
+    this.hashes[i] = hash;
+    this.ids[i] = id;
+  }
+
+  private entry(id: number): PhraseEntry {
+    let entry = this.entries.get(id);
+    if (!entry) this.entries.set(id, (entry = phraseEntryAt(this.columns, this.columnIds[id])));
+    return entry;
   }
 
   get empty(): boolean {
-    return this.entries.length === 0;
-  }
-
-  /** Trie nodes the quads share with longer phrases, and the quads' own counts there. */
-  sharedNodes(): Array<[number, number]> {
-    return this.nodes.flatMap((node, id): Array<[number, number]> => (node > 0 ? [[node, this.entries[id].count]] : []));
+    return this.columnIds.length === 0;
   }
 
   /** Marks the quads' first characters in a table of target starts. */
@@ -67,7 +77,7 @@ export class QuadIndex {
 
   /** The count of a quad known by its negative node. */
   countOf(node: number): number {
-    return this.entries[-1 - node].count;
+    return this.counts[-1 - node];
   }
 
   /** A one-edit near-miss of a four-character phrase starting at text[start], edited inside. */
@@ -91,7 +101,7 @@ export class QuadIndex {
         const written = at === 1 ? b : c;
         const hash = at === 1 ? quadHash(a, BLANK, c, d) : quadHash(a, b, BLANK, d);
         const id = at === 1 ? this.find(hash, a, -1, c, d, 1, written) : this.find(hash, a, b, -1, d, 2, written);
-        if (id >= 0 && (best < 0 || this.entries[id].count > this.entries[best].count)) {
+        if (id >= 0 && (best < 0 || this.counts[id] > this.counts[best])) {
           best = id;
           bestAt = at;
         }
@@ -106,7 +116,7 @@ export class QuadIndex {
         const y = at === 1 ? c : b;
         const z = at === 3 ? c : d;
         const id = this.find(quadHash(a, y, z, e), a, y, z, e, -1, -1);
-        if (id >= 0 && (best < 0 || this.entries[id].count > this.entries[best].count)) {
+        if (id >= 0 && (best < 0 || this.counts[id] > this.counts[best])) {
           best = id;
           bestAt = at;
           bestKind = 'add';
@@ -114,7 +124,7 @@ export class QuadIndex {
       }
     }
     if (best < 0) return undefined;
-    const entry = this.entries[best];
+    const entry = this.entry(best);
     return {
       start,
       end: start + (bestKind === 'add' ? 5 : 4),
@@ -140,7 +150,7 @@ export class QuadIndex {
       const codes = this.codes;
       if (codes[q] !== a || (b >= 0 && codes[q + 1] !== b) || (c >= 0 && codes[q + 2] !== c) || codes[q + 3] !== d) continue;
       if (blankAt > 0 && codes[q + blankAt] === written) continue;
-      if (found < 0 || this.entries[id].count > this.entries[found].count) found = id;
+      if (found < 0 || this.counts[id] > this.counts[found]) found = id;
     }
     return found;
   }

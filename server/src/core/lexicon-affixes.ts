@@ -4,7 +4,7 @@
  * and Lexicon.nounAffixes read these counts, made in one scan of the lexicon's
  * entries on first use.
  */
-import { WORD_END, type LexiconColumns } from './lexicon-format';
+import type { LexiconColumns } from './lexicon-format';
 
 /** Per code unit: established words it ends; established nouns it ends and starts. */
 export interface AffixCounts {
@@ -24,8 +24,8 @@ export function countAffixes({ units, starts, freqs, posIds, posNames }: Lexicon
   const isNoun = posNames.map((pos) => pos.startsWith('n'));
   for (let entry = 0; entry < starts.length; entry++) {
     const start = starts[entry];
-    let end = start;
-    while (units[end] !== WORD_END) end++;
+    // Each word is followed by WORD_END, then the next word.
+    const end = (entry + 1 < starts.length ? starts[entry + 1] : units.length) - 1;
     const length = end - start;
     if (length < 2 || length > 4 || freqs[entry] < ESTABLISHED_FREQ) continue;
     const last = units[end - 1];

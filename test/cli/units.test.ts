@@ -107,6 +107,9 @@ describe('cli units: splitting a large draft across threads', () => {
       ],
     );
     assert.equal(lint.tasks[2].rules, undefined);
+    // The first share is the main thread's, already started: it carries the most work and is scheduled first.
+    assert.ok(lint.tasks[0].weight > lint.tasks[1].weight, 'the main thread takes the heavier share');
+    assert.equal(Math.round(lint.tasks[0].weight + lint.tasks[1].weight), SPLIT_MIN_BYTES);
     assert.equal(planTasks(jobs, sizes, { mode: 'fix' }, 2).tasks.length, 2);
     assert.equal(planTasks(jobs, [SPLIT_MAX_BYTES + 1, 1000], { mode: 'lint' }, 2).tasks.length, 2, 'a huge draft is not split (memory)');
     assert.deepEqual(planTasks(jobs, sizes, { mode: 'lint' }, 1), { tasks: jobs.map((j, i) => ({ ...j, part: 0, parts: 1, weight: sizes[i] })), threads: 1 });

@@ -35,26 +35,38 @@ export const SPLIT_MAX_BYTES = 4 * 1024 * 1024;
 const MAX_THREADS = 8;
 
 /**
- * Relative cost of each rule per MB of news text (ms, measured with warm code on the
- * seeds repeated to 1 MB, 2026-12-06). Only used to balance the rule shares of a
- * split draft: a stale figure makes the split uneven, never the findings different.
+ * Cost of each rule per MB of news text where a split draft's shares run: in a thread
+ * or process just started, with cold code (ms of CPU, one rule at a time, `lint -j 1`
+ * on the seeds repeated to 1 MB, less the same run with every rule off; 2026-12-06).
+ * Figures measured with warm code made name-consistency look four times costlier than
+ * fixed-phrase and left wrong-char, now among the costliest, at a default.
+ * Only used to balance the shares: a stale figure makes the split uneven, never the
+ * findings different.
  */
 const RULE_COST: Record<string, number> = {
-  'name-consistency': 150,
-  'fixed-phrase': 41,
-  'broken-paragraph': 40,
-  'punctuation-width': 18,
-  'duplicate-word': 16,
-  'cjk-spacing': 16,
-  'numbering-sequence': 10,
-  'paired-punctuation': 10,
-  'stray-digits': 8,
-  'punctuation-form': 8,
-  'traditional-char': 6,
-  'repeated-punctuation': 5,
-  'masthead-date': 5,
+  'name-consistency': 420,
+  'fixed-phrase': 300,
+  'broken-paragraph': 230,
+  'wrong-char': 200,
+  'duplicate-word': 120,
+  'cjk-spacing': 90,
+  'stray-digits': 80,
+  'punctuation-width': 80,
+  'numbering-sequence': 60,
+  'paired-punctuation': 40,
+  'traditional-char': 35,
+  'repeated-punctuation': 20,
+  'punctuation-form': 15,
+  'masthead-date': 10,
 };
-const DEFAULT_RULE_COST = 10;
+/**
+ * What a worker spends starting (bundle, lexicon, model: ms of CPU) before its share
+ * begins, while the main thread, already started, is linting its own: the main
+ * thread's share carries that much more.
+ */
+const WORKER_START_MS = 200;
+const DEFAULT_RULE_COST = 100;
+const MB = 1_000_000;
 
 interface WorkerInit {
   marker: typeof WORKER_MARKER;
@@ -85,17 +97,23 @@ export function chooseThreads(jobCount: number, totalBytes: number, requested?: 
 
 /**
  * The rules split into `parts` shares of about equal cost (largest first, each to the
- * cheapest share so far). Every rule is in exactly one share.
+ * cheapest share so far). Every rule is in exactly one share. Shares after the first
+ * start `headStart` behind (a worker's start-up, in cost units): the first share is
+ * the main thread's.
  */
-export function splitRules(parts: number, ruleIds: readonly string[] = RULES.map((r) => r.meta.id)): string[][] {
-  const shares = Array.from({ length: Math.max(1, Math.min(parts, ruleIds.length)) }, () => ({ cost: 0, rules: [] as string[] }));
+export function splitRules(parts: number, ruleIds: readonly string[] = RULES.map((r) => r.meta.id), headStart = 0): string[][] {
+  return balanceRules(parts, ruleIds, headStart).map((s) => s.rules);
+}
+
+function balanceRules(parts: number, ruleIds: readonly string[], headStart: number): Array<{ cost: number; rules: string[] }> {
+  const shares = Array.from({ length: Math.max(1, Math.min(parts, ruleIds.length)) }, (_, k) => ({ cost: k === 0 ? 0 : headStart, rules: [] as string[] }));
   const byCost = [...ruleIds].sort((a, b) => (RULE_COST[b] ?? DEFAULT_RULE_COST) - (RULE_COST[a] ?? DEFAULT_RULE_COST) || a.localeCompare(b));
   for (const id of byCost) {
     const cheapest = shares.reduce((min, s) => (s.cost < min.cost ? s : min));
     cheapest.rules.push(id);
     cheapest.cost += RULE_COST[id] ?? DEFAULT_RULE_COST;
   }
-  return shares.map((s) => s.rules);
+  return shares.map((s, k) => ({ rules: s.rules, cost: s.cost - (k === 0 ? 0 : headStart) }));
 }
 
 /**
@@ -115,12 +133,19 @@ export function planTasks(
   for (const job of jobs) {
     const size = sizes[job.index];
     const split = cores > 1 && settings.mode === 'lint' && size >= SPLIT_MIN_BYTES && size <= SPLIT_MAX_BYTES;
-    const shares = split ? splitRules(cores) : [undefined];
-    shares.forEach((rules, part) => {
-      const task: LintTask = { ...job, part, parts: shares.length, weight: size / shares.length };
-      if (rules) task.rules = rules;
-      tasks.push(task);
-    });
+    if (!split) {
+      tasks.push({ ...job, part: 0, parts: 1, weight: size });
+      continue;
+    }
+    // A worker's start weighs more against a small draft's shares than a large one's.
+    const shares = balanceRules(
+      cores,
+      RULES.map((r) => r.meta.id),
+      (WORKER_START_MS * MB) / size,
+    );
+    const total = shares.reduce((sum, s) => sum + s.cost, 0);
+    // Weighted by cost, so the heaviest share is scheduled first: on the main thread.
+    shares.forEach(({ rules, cost }, part) => tasks.push({ ...job, part, parts: shares.length, weight: (size * cost) / total, rules }));
   }
   return { tasks, threads: Math.max(1, Math.min(cores, tasks.length)) };
 }

@@ -93,6 +93,24 @@ ruleTester('stray-digits', {
       output: '积极参加中国中医药高质量发展大会、第四届国际健康智库论坛暨中医药产业发展论坛等活动。',
     },
     {
+      name: 'one paragraph a line: a marker after a line of running text that stops unfinished cuts its sentence',
+      text: '今天各地天气晴好。\n本台消息（晚间新闻）：全省中小学\n\n12 / 40\n\n今天正式开学，三百万名学生返校。\n各校做好准备。\n',
+      errors: [{ text: '\n\n12 / 40\n\n', message: '应删除并接排为“省中小学今天正式”' }],
+      output: '今天各地天气晴好。\n本台消息（晚间新闻）：全省中小学今天正式开学，三百万名学生返校。\n各校做好准备。\n',
+    },
+    {
+      name: 'one paragraph a line: a marker after an unpunctuated line the next line does not repeat, as a lede would',
+      text: '春耕时节，各地农事繁忙。\n全市首批社区托育中心\n\n12 / 40\n\n本周起陆续投入使用，可提供托位两千个。\n各校做好准备。\n',
+      errors: [{ text: '\n\n12 / 40\n\n', message: '应删除并接排为“托育中心本周起陆”' }],
+      output: '春耕时节，各地农事繁忙。\n全市首批社区托育中心本周起陆续投入使用，可提供托位两千个。\n各校做好准备。\n',
+    },
+    {
+      name: 'paragraphs set apart by blank lines: a heading before a marker stays a heading',
+      text: '医院管理迈上新台阶\n\n今年，全院推进管理改革。\n\n科研管理提质增效\n\n12 / 40\n\n医院正在推动科研管理由粗放型向精细型转变。\n',
+      errors: [{ text: '12 / 40\n', message: '疑为排版遗留的页码“12 / 40”，应删除' }],
+      output: '医院管理迈上新台阶\n\n今年，全院推进管理改革。\n\n科研管理提质增效\n\n\n医院正在推动科研管理由粗放型向精细型转变。\n',
+    },
+    {
       name: 'a page marker line between paragraphs: only the line goes',
       text: '1 / 88\n\n本期视点\n\n2 / 88\n\n互联网医疗建设是重要任务。',
       errors: [

@@ -3,7 +3,18 @@ import type { DigitsSection } from '../../model/sections/digits';
 import type { RuleContext } from '../../types';
 import { isHanAt, isHanBefore } from '../../analysis/han';
 import { INLINE_MARKER, isPlausiblePage, parseMarkerLine } from '../../analysis/page-marker';
-import { bridgingWord, isHeadlineShaped, isSelfContainedLine, lineEndKind, lineStartKind, startsNewUnit, trimLine } from '../../analysis/sentence-break';
+import {
+  bridgingWord,
+  isHeadlineShaped,
+  isRunningText,
+  isSelfContainedLine,
+  isUnechoedLine,
+  lineEndKind,
+  lineStartKind,
+  setsParagraphsApartWithBlankLines,
+  startsNewUnit,
+  trimLine,
+} from '../../analysis/sentence-break';
 import { isQuantityFollower, type LearnedNeighbours } from './quantity';
 import { charAt, head, lastLineBreak, nextContentLine, nextLineBreak, previousContentLine, tail, wholeLine } from './text';
 
@@ -21,10 +32,12 @@ export function reportMarkerLines(ctx: RuleContext): Map<number, number> {
     totals.set(marker.total, (totals.get(marker.total) ?? 0) + 1);
     markers.push({ index: m.index!, shown: m[0].trim(), total: marker.total });
   }
+  // One paragraph a line: a line is a paragraph, and an unfinished one before a marker was cut by it.
+  const oneParagraphALine = markers.length > 0 && !setsParagraphsApartWithBlankLines(text);
   for (const marker of markers) {
     const line = text.positionAt(marker.index).line;
     const shown = marker.shown;
-    const join = joinAcross(ctx, line);
+    const join = joinAcross(ctx, line, oneParagraphALine);
     const evidence = markerEvidence(ctx.model.digits, marker.total, totals);
     if (join) {
       ctx.report({
@@ -93,7 +106,7 @@ export function reportInlineMarkers(ctx: RuleContext, totals: Map<number, number
  * of the first half to the start of the second (marker, blank lines, indentation),
  * to delete so the sentence joins up again.
  */
-function joinAcross(ctx: RuleContext, markerLine: number): { start: number; end: number; joined: string } | null {
+function joinAcross(ctx: RuleContext, markerLine: number, oneParagraphALine: boolean): { start: number; end: number; joined: string } | null {
   const text = ctx.text;
   const previous = previousContentLine(text, markerLine);
   const next = nextContentLine(text, markerLine);
@@ -109,9 +122,12 @@ function joinAcross(ctx: RuleContext, markerLine: number): { start: number; end:
   const start = lineStartKind(nextLine);
   if (start !== 'han' && start !== 'punct') return null;
   if (isSelfContainedLine(prev) || startsNewUnit(nextLine)) return null;
-  // A short unpunctuated line before the marker is a headline unless a word runs across.
+  // A short unpunctuated line before the marker is a headline unless a word runs across,
+  // or, where a line is a paragraph, it is running text or the next line does not repeat
+  // its words as a lede would (as broken-paragraph judges the break once the marker is gone).
   const word = bridgingWord(ctx.lexicon, prev, nextLine);
-  if (isHeadlineShaped(prev, 24) && !word) return null;
+  const cut = word !== null || (oneParagraphALine && (isRunningText(prev) || isUnechoedLine(prev, nextLine)));
+  if (isHeadlineShaped(prev, 24) && !cut) return null;
   const from = text.lineStart(previous) + prevRaw.trimEnd().length;
   const to = text.lineStart(next) + (nextRaw.length - nextRaw.trimStart().length);
   const joined = tail(prev, 4) + head(nextLine, 4);

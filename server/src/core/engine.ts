@@ -6,6 +6,7 @@
 import { TextModel, type Language, type Paragraph } from './text';
 import { RULES } from './rules';
 import { runFixes } from './fixes';
+import { ParagraphCache } from './paragraph-cache';
 import { isChineseText } from './analysis/script';
 import type { Finding, FixKind, LintOptions, Rule, RuleContext, Severity } from './types';
 
@@ -15,8 +16,6 @@ interface ActiveRule {
   /** The context this rule is handed, made once per Linter (see RuleRunner). */
   ctx: RuleContext;
 }
-
-const PARAGRAPH_CACHE_LIMIT = 50_000;
 
 /**
  * What the contexts read while one rule runs: where findings go and which text is
@@ -61,8 +60,8 @@ export class Linter {
   private readonly options: LintOptions;
   private readonly active: ActiveRule[];
   private readonly allow: Set<string>;
-  /** paragraph text → findings with offsets relative to the paragraph start. */
-  private readonly paragraphCache = new Map<string, Finding[]>();
+  /** paragraph text → findings with offsets relative to the paragraph start, bounded by size. */
+  private readonly paragraphCache = new ParagraphCache();
   private readonly failedRules = new Set<string>();
   private readonly runner = new RuleRunner();
   private readonly paragraphRules: ActiveRule[];
@@ -125,6 +124,7 @@ export class Linter {
 
   lintModel(text: TextModel): Finding[] {
     const findings: Finding[] = [];
+    this.paragraphCache.beginLint();
     // English or Japanese is not linted as Chinese: each paragraph is asked (lintParagraph),
     // document rules run only over a text that reads as Chinese as a whole, and what they
     // report inside a paragraph that is not Chinese is dropped.
@@ -167,7 +167,6 @@ export class Linter {
           this.failed(active.rule.meta.id, error);
         }
       }
-      if (this.paragraphCache.size >= PARAGRAPH_CACHE_LIMIT) this.paragraphCache.clear();
       this.paragraphCache.set(paragraph.text, relative);
     }
     return relative;

@@ -135,6 +135,9 @@ ruleTester('fixed-phrase', {
 
 // What the corpus writes has a say on learned phrases: each pair differs only in the model.
 const learned = (...entries: PhraseEntry[]) => optionsWith({ phrases: { phrases: entries } });
+/** A model learned from an archive of `characters` characters. */
+const archive = (characters: number, ...entries: PhraseEntry[]) =>
+  optionsWith({ phrases: { phrases: entries }, corpus: { documents: 1000, characters, files: [] } });
 ruleTester('fixed-phrase', {
   valid: [
     {
@@ -163,6 +166,26 @@ ruleTester('fixed-phrase', {
       name: 'a short phrase one document repeats is its subject, not a house formulation',
     },
     {
+      text: '他考入南京大学深造。',
+      options: learned(corpus('考入北京大学', 6)),
+      name: 'another name in a name’s slot is another body, not a slip',
+    },
+    {
+      text: '双方签署援乌协议。',
+      options: learned(corpus('签署援助协议', 6)),
+      name: 'a place character standing alone abbreviates a name (援乌)',
+    },
+    {
+      text: '这是群众反映最强烈的。',
+      options: learned(corpus('群众反映强烈', 5)),
+      name: 'an adverb added between two words qualifies the phrase',
+    },
+    {
+      text: '企业订单已经排到年底。',
+      options: archive(3_000_000, corpus('已经达到', 10)),
+      name: 'a four-character collocation no tighter than chance in a large archive',
+    },
+    {
       text: '坚持改革開放不动摇。',
       options: learned(corpus('坚持改革开放不动摇', 6)),
       name: 'a Traditional character is traditional-char’s finding, not a near-miss',
@@ -189,6 +212,20 @@ ruleTester('fixed-phrase', {
       name: 'the same variant with no corpus phrase writing it',
       errors: [{ text: '推进乡村全链振兴', message: '应为“推进乡村全面振兴”' }],
       output: '推进乡村全面振兴。',
+    },
+    {
+      text: '企业订单已经排到年底。',
+      options: archive(20_000, corpus('已经达到', 10)),
+      name: 'the same phrase ten times in a small corpus is a formulation',
+      errors: [{ text: '已经排到' }],
+      output: '企业订单已经达到年底。',
+    },
+    {
+      text: '推动中医药振兴发晨。',
+      options: learned(corpus('中医药振兴发展', 6)),
+      name: 'a slip in the last character of a long phrase',
+      errors: [{ text: '中医药振兴发晨', message: '应为“中医药振兴发展”' }],
+      output: '推动中医药振兴发展。',
     },
     {
       text: '我进一支了解了情况。',

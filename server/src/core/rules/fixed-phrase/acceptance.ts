@@ -9,7 +9,7 @@ import type { Lexicon } from '../../lexicon';
 import { CORPUS_SOURCE } from '../../model/sections/phrases';
 import { isContrastivePair, isNumeralChar } from '../../analysis/names';
 import { endsWithOrganisationHead } from '../../analysis/organisations';
-import { breaksLexicon } from '../../analysis/lexical-break';
+import { breaksLexicon, strandedCount, strandsAt } from '../../analysis/lexical-break';
 import { segment } from '../../segmenter';
 import { traditionalTablesFor } from '../../analysis/traditional-chars';
 import { contextWindow, targetChar, writtenChar, type Accepted, type NearMiss } from './near-miss';
@@ -47,7 +47,18 @@ export function accept(lexicon: Lexicon, index: PhraseIndex, text: string, found
   // reads as easily in a phrase too short to be evidence by its length, is usage. A curated
   // formulation is fixed in every character.
   if (!curated && index.evidence.writesAround(text, m)) return undefined;
-  if (!curated && length < T.MIN_LENGTH_STRONG && costRise(lexicon, text, m) <= T.MIN_COST_RISE) return undefined;
+  // A variant that reads at least as easily as the phrase was written so, however long the phrase:
+  // a modifier dropped or swapped (司令 for 总司令, 小企业 for 中小企业) still reads as words.
+  // A long phrase with a word the lexicon lacks (强基) reads harder than any variant: it is judged by length.
+  if (!curated && (length < T.MIN_LENGTH_STRONG || strandedCount(lexicon, m.target) === 0) && costRise(lexicon, text, m) <= T.MIN_COST_RISE) return undefined;
+  // A near-miss that is itself a name is not a slip: a name or place written in a name's slot (卡茨 →
+  // 甘茨, 北京大学 → 南京大学) or standing alone as one's abbreviation (援助 → 援乌) names another.
+  if (m.kind === 'substitute' && (editsName(lexicon, index, m) || abbreviatesName(lexicon, text, m))) return undefined;
+  // A modifier, adverb or pronoun added between two words (反映最强烈, 国家再补贴) qualifies the phrase.
+  if (m.kind === 'add' && attaches(lexicon, written) && !editInsideWord(index, m)) return undefined;
+  // A four-character phrase the corpus writes no more often than its words fall together by chance
+  // (已经达到, 企业获得) is a collocation, not a formulation the house fixes: its slots stay open.
+  if (!curated && length < T.MIN_TARGET_LENGTH && association(lexicon, index, m) <= T.MIN_ASSOCIATION) return undefined;
   if (!curated && length < T.MIN_LENGTH_STRONG && straddled(lexicon, text, m)) return undefined;
   if (lexicon.freq(variant) >= T.WORD_FREQ) return undefined;
   if (index.evidence.isRecurrent(variant)) return undefined;
@@ -232,4 +243,27 @@ function readsFluently(lexicon: Lexicon, text: string, m: NearMiss): boolean {
   const k = m.textAt - from;
   if (m.kind === 'drop') return isWord(k - 1) && isWord(k);
   return isWord(k);
+}
+
+/** True when the edit falls in a word of the target the lexicon tags as a person's or place name. */
+function editsName(lexicon: Lexicon, index: PhraseIndex, m: NearMiss): boolean {
+  const token = index.segmentTarget(m).find((t) => t.start <= m.targetAt && m.targetAt < t.end);
+  return !!token && T.NAME_POS.test(lexicon.pos(token.word) ?? '');
+}
+
+/** True when the written character is a name or place character left standing alone (援乌, 访卢). */
+function abbreviatesName(lexicon: Lexicon, text: string, m: NearMiss): boolean {
+  if (!T.NAME_POS.test(lexicon.pos(text[m.textAt]) ?? '')) return false;
+  const { from, to } = contextWindow(text, m.start, m.end);
+  return strandsAt(lexicon, text.slice(from, to), m.textAt - from);
+}
+
+/**
+ * How much more often the corpus writes the phrase than its words would fall side by side by
+ * chance (nats): its count against the corpus size times the lexicon's probability of each word.
+ */
+function association(lexicon: Lexicon, index: PhraseIndex, m: NearMiss): number {
+  let expected = Math.log(Math.max(1, index.corpusCharacters));
+  for (const token of index.segmentTarget(m)) expected += Math.log(Math.max(1, lexicon.freq(token.word)) / (lexicon.total || 1));
+  return Math.log(Math.max(1, m.entry.count)) - expected;
 }

@@ -68,7 +68,7 @@ export const fixedPhrase: Rule<PhraseIndex> = {
     },
   },
   createState(model, lexicon) {
-    return new PhraseIndex(model.phrases, lexicon);
+    return new PhraseIndex(model.phrases, lexicon, model.corpus.characters);
   },
   checkDocument(ctx) {
     const index = ctx.state;

@@ -303,6 +303,7 @@ export class PhraseIndex {
   constructor(
     section: PhrasesSection,
     private readonly lexicon: Lexicon,
+    readonly corpusCharacters = 0,
   ) {
     const columns = phraseColumns(section);
     this.columns = columns;
@@ -427,6 +428,14 @@ export class PhraseIndex {
     return { code: this.char[usual], dominant: extended * 10 >= own * 9 && own - extended < MIN_COUNT };
   }
 
+  /** The child of a node that ends a phrase the corpus writes there nearly always (usualNext), or -1. */
+  private dominantEnd(node: number): number {
+    const next = this.usualNext(node);
+    if (!next?.dominant || FUNCTION_TABLE[next.code]) return -1;
+    const child = this.child(node, next.code);
+    return child >= 0 && this.ownCount[child] > 0 ? child : -1;
+  }
+
   /** The target's segmentation, remembered per trie node. */
   segmentTarget(m: NearMiss): Token[] {
     let tokens = this.targetTokens.get(m.node);
@@ -467,7 +476,8 @@ export class PhraseIndex {
     let bestTextAt = 0;
     let bestTargetAt = 0;
     let node = 0;
-    for (let d = 0; ; d++) {
+    let d = 0;
+    for (; ; d++) {
       const p = start + d;
       if (d >= MIN_ANCHOR && p < text.length && HAN_TABLE[text.charCodeAt(p)] === 1) {
         const here = text.charCodeAt(p);
@@ -526,6 +536,21 @@ export class PhraseIndex {
       const next = this.child(node, text.charCodeAt(p));
       if (next < 0) break;
       node = next;
+    }
+    // The last character substituted: the text follows a phrase up to it and writes another there. No
+    // character follows the edit, so extend() cannot see it; the phrase must be what the corpus writes
+    // after the text's characters nearly every time (usualNext), and longer than anything found above.
+    const p = start + d;
+    if (d + 1 >= MIN_TARGET_LENGTH && p < text.length && (bestNode < 0 || this.depth[bestNode] <= d)) {
+      const code = text.charCodeAt(p);
+      const last = HAN_TABLE[code] === 1 && !FUNCTION_TABLE[code] ? this.dominantEnd(node) : -1;
+      if (last >= 0) {
+        bestNode = last;
+        bestEnd = p + 1;
+        bestKind = 'substitute';
+        bestTextAt = p;
+        bestTargetAt = d;
+      }
     }
     if (bestNode < 0) return undefined;
     return {

@@ -11,14 +11,17 @@
  *
  *   npx tsx bench/dev-quality.ts [--articles N] [--model default|learned|both] [--rules id,id]
  *                                [--families f,f] [--rounds N] [--per-family N] [--seed N]
- *                                [--learn-articles N] [--half A|B]
+ *                                [--learn-articles N] [--half A|B] [--learn-sizes M,M…]
  *
  * --half A lints half A instead (for tuning thresholds; report figures on B).
+ * --learn-sizes 0.5,1,2,3 learns a model from that many million characters of the other half
+ * (a seeded sample of its articles, each size a superset of the smaller) and lints the same
+ * articles with each: how recall grows with the size of the archive.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { learnModel, type Finding, type LearnedModel, type Lexicon, type TextModel } from '../server/src/core';
+import { RULES, learnModel, type Finding, type LearnedModel, type Lexicon, type TextModel } from '../server/src/core';
 import { loadLexicon, loadModel } from '../server/src/node/resources';
 import { RESULTS_DIR, writeResult, type SeedDoc } from './lib/corpus';
 import { articlesOf, characterCount, devCorpusAvailable, sampleArticles, DEV_NEWS_DIR, type Article, type Half } from './lib/dev-corpus';
@@ -26,7 +29,7 @@ import { loadKnownDefects } from './lib/known-defects';
 import { mulberry32 } from './lib/rng';
 import { fixed, renderTable, verdict } from './lib/table';
 import { INJECTORS } from './inject';
-import { DEFAULT_SEED, runQuality, type QualityReport } from './quality';
+import { DEFAULT_SEED, runQuality, type FamilyScore, type QualityReport } from './quality';
 
 export const KNOWN_DEV_DEFECTS_FILE = path.join(__dirname, 'data', 'known-dev-defects.json');
 
@@ -43,6 +46,8 @@ export interface DevQualityOptions {
   seed?: number;
   /** Articles of half A the learned model is built from (default: all of half A). */
   learnArticles?: number;
+  /** Learn from a seeded sample of the other half's articles, up to this many characters. */
+  learnChars?: number;
   /** Characters of half A the injectors may read as "the learning corpus" (bounded: n-gram tables). */
   injectorLearningChars?: number;
   half?: Half;
@@ -79,7 +84,11 @@ export function runDevQuality(options: DevQualityOptions = {}): DevQualityReport
   const other: Half = half === 'A' ? 'B' : 'A';
   const linted = sampleArticles(articlesOf(half, dir), options.articles ?? 600, rng.fork('lint-sample'));
   const learningPool = articlesOf(other, dir);
-  const learning = options.learnArticles ? sampleArticles(learningPool, options.learnArticles, rng.fork('learn-sample')) : learningPool;
+  const learning = options.learnChars
+    ? firstCharacters(rng.fork('learn-chars').shuffle([...learningPool]), options.learnChars)
+    : options.learnArticles
+      ? sampleArticles(learningPool, options.learnArticles, rng.fork('learn-sample'))
+      : learningPool;
   const injectorLearning = boundedTexts(learning, options.injectorLearningChars ?? 400_000);
   const known = loadKnownDefects(KNOWN_DEV_DEFECTS_FILE);
   const injectors = options.families ? INJECTORS.filter((i) => options.families!.includes(i.family) || options.families!.includes(i.rule)) : INJECTORS;
@@ -128,6 +137,52 @@ export function runDevQuality(options: DevQualityOptions = {}): DevQualityReport
   return { benchmark: 'dev-quality', date: new Date().toISOString(), half, articles: linted.length, characters: characterCount(linted), models };
 }
 
+/**
+ * Recall counting the injections reported, on purpose, by a rule the family's rule yields
+ * to on the same span (RuleMeta.yieldsTo: wrong-char leaves a slip inside a house phrase to
+ * fixed-phrase): the defect is found, once, by the rule with the better evidence.
+ */
+export function recallWithYielded(f: FamilyScore): number | null {
+  if (!f.injected) return null;
+  const yieldsTo = RULES.find((r) => r.meta.id === f.rule)?.meta.yieldsTo ?? [];
+  return (f.detected + yieldsTo.reduce((n, r) => n + (f.flaggedByOtherRules[r] ?? 0), 0)) / f.injected;
+}
+
+/** The first articles until `limit` characters are reached. */
+function firstCharacters(articles: readonly Article[], limit: number): Article[] {
+  const out: Article[] = [];
+  let total = 0;
+  for (const a of articles) {
+    if (total >= limit) break;
+    out.push(a);
+    total += a.content.length;
+  }
+  return out;
+}
+
+/** Per archive size: each rule's recall per family, precision and false alarms, one row per size. */
+export function formatLearnCurve(runs: ReadonlyArray<{ size: number; dev: DevQualityReport }>, rules?: readonly string[]): string {
+  const rows: Array<Array<string | number>> = [];
+  let families: string[] = [];
+  for (const { size, dev } of runs) {
+    const m = dev.models[0];
+    const fams = m.report.families.filter((f) => f.injected > 0 && (!rules || rules.includes(f.rule)));
+    families = fams.map((f) => f.family);
+    for (const r of m.report.rules.filter((s) => (!rules || rules.includes(s.rule)) && (s.injected > 0 || s.findings > 0))) {
+      rows.push([
+        `${size} M`,
+        m.learnedFrom!.characters.toLocaleString('en'),
+        r.rule,
+        ...fams.filter((f) => f.rule === r.rule).map((f) => `${fixed(f.recall)} (${fixed(recallWithYielded(f))})`),
+        fixed(r.precision),
+        fixed(r.falseAlarmsPer10k),
+      ]);
+    }
+  }
+  const header = ['archive', 'characters', 'rule', ...families.map((f) => `recall ${f} (with yielded)`), 'precision', 'FA/10k'];
+  return renderTable(header, rows, new Set(header.map((_, i) => i).filter((i) => i !== 0 && i !== 2)));
+}
+
 /** The first articles up to `limit` characters, as one array (memoised n-gram tables key on it). */
 function boundedTexts(articles: readonly Article[], limit: number): string[] {
   const out: string[] = [];
@@ -171,18 +226,19 @@ export function formatDevQuality(dev: DevQualityReport, rules?: readonly string[
       out.push('');
       out.push(
         renderTable(
-          ['family', 'rule', 'sites', 'injected', 'recall', 'flagged instead by'],
+          ['family', 'rule', 'sites', 'injected', 'recall', 'with yielded', 'flagged instead by'],
           fams.map((f) => [
             f.family,
             f.rule,
             f.candidates,
             f.injected,
             fixed(f.recall),
+            fixed(recallWithYielded(f)),
             Object.entries(f.flaggedByOtherRules)
               .map(([k, n]) => `${k} ${n}`)
               .join(', '),
           ]),
-          new Set([2, 3, 4]),
+          new Set([2, 3, 4, 5]),
         ),
       );
     }
@@ -209,6 +265,7 @@ function cli(argv: string[]): void {
       seed: { type: 'string' },
       'learn-articles': { type: 'string' },
       half: { type: 'string' },
+      'learn-sizes': { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -223,6 +280,39 @@ function cli(argv: string[]): void {
   }
   const num = (v: string | undefined) => (v === undefined ? undefined : Number(v));
   const rules = values.rules?.split(',');
+  if (values['learn-sizes']) {
+    const runs: Array<{ size: number; dev: DevQualityReport }> = [];
+    for (const size of values['learn-sizes'].split(',').map(Number)) {
+      const dev = runDevQuality({
+        articles: num(values.articles),
+        models: ['learned'],
+        rules,
+        families: values.families?.split(',') ?? rules,
+        rounds: num(values.rounds),
+        perFamily: num(values['per-family']),
+        seed: num(values.seed),
+        learnChars: size * 1_000_000,
+        half: (values.half as Half | undefined) ?? 'B',
+      });
+      if (!dev) {
+        console.log(`bench:quality — development corpus not found at ${DEV_NEWS_DIR}; skipped.`);
+        return;
+      }
+      runs.push({ size, dev });
+    }
+    const { half, articles, characters } = runs[0].dev;
+    console.log(
+      `recall by archive size — half ${half}: ${articles} articles, ${characters.toLocaleString('en')} characters linted; models learned from the other half`,
+    );
+    console.log(formatLearnCurve(runs, rules));
+    console.log(
+      `\nwrote ${writeResult(
+        `dev-quality-curve-${half}.json`,
+        runs.map(({ size, dev }) => ({ size, ...dev, models: dev.models.map((m) => ({ ...m, report: { ...m.report, examples: undefined } })) })),
+      )}`,
+    );
+    return;
+  }
   const model = values.model ?? 'both';
   const dev = runDevQuality({
     articles: num(values.articles),

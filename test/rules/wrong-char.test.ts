@@ -7,6 +7,7 @@ import { SlipPairs } from '../../server/src/core/analysis/slip-pairs';
 import { CONTEXT_MIN_SUPPORT, learnContext } from '../../server/src/core/model/sections/corrections';
 import { CONTEXT_PAIRS } from '../../server/src/core/analysis/context-pairs';
 import { confusablesOf } from '../../server/src/core/analysis/similar';
+import { ARCHIVE_MIN_CHARACTERS, MIN_GAIN, MIN_GAIN_WITH_ARCHIVE } from '../../server/src/core/rules/wrong-char/thresholds';
 
 /** A small self-written archive: 在 between 们 and 家 ten times, 再 in other company. */
 const archive = [...Array<string>(10).fill('我们在家里看书，他们在学校上课。'), ...Array<string>(4).fill('欢迎再来，下次再见。')];
@@ -125,6 +126,20 @@ describe('wrong-char: evidence and sources', () => {
     const rules = (extra = {}) => new Linter({ ...options, ...extra }).lint(text).map((f) => f.rule);
     assert.deepEqual(rules(), ['fixed-phrase']);
     assert.deepEqual(rules({ rules: { 'fixed-phrase': 'off' } }), ['wrong-char']);
+  });
+
+  it('a model learned from a large archive lowers the bar for a slip it has never seen written', () => {
+    // 回议 for 会议: a gain of about e^10.4, between MIN_GAIN_WITH_ARCHIVE and MIN_GAIN
+    const text = '回议要求加快推进农村公路建设。';
+    assert.equal(MIN_GAIN_WITH_ARCHIVE < MIN_GAIN, true);
+    assert.deepEqual(ruleFindings('wrong-char', text), []);
+    const archive = { ...optionsWith().model.corpus, characters: ARCHIVE_MIN_CHARACTERS };
+    const [finding] = ruleFindings('wrong-char', text, optionsWith({ corpus: archive }));
+    assert.equal(finding?.subject, '回议');
+    assert.match(finding.evidence!, /所学语料（2000000 字）中从未出现/);
+    // a pair the archive writes stays its own usage, whatever the archive's size
+    const attested = { corrections: { entries: [], attested: { 回议: 2 }, context: {} } };
+    assert.deepEqual(ruleFindings('wrong-char', text, optionsWith({ corpus: archive, ...attested })), []);
   });
 
   it('the context hover says why: what the archive writes between the same neighbours', () => {

@@ -20,6 +20,8 @@ import { hanContextAfter, hanContextBefore, isHan } from '../../analysis/han';
 import { KnownErrors, type KnownErrorMatch } from './lists';
 import { SlipIndex, type NonWordSlip } from './nonword';
 import { ContextTier, type ContextSwap } from './context';
+import { ARCHIVE_MIN_CHARACTERS, MIN_GAIN, MIN_GAIN_WITH_ARCHIVE } from './thresholds';
+import type { LearnedModel } from '../../model/types';
 
 /** Han characters of context quoted around the corrected word in the message. */
 const CONTEXT = 2;
@@ -70,7 +72,7 @@ export const wrongChar: Rule<WrongCharState> = {
   createState(model, lexicon) {
     return {
       known: new KnownErrors(model.corrections?.entries ?? []),
-      slips: new SlipIndex(lexicon, model.corrections?.attested),
+      slips: new SlipIndex(lexicon, model.corrections?.attested, vouchingArchive(model) ? MIN_GAIN_WITH_ARCHIVE : MIN_GAIN),
       context: new ContextTier(model.corrections?.context ?? {}, lexicon),
       paragraphs: new Map(),
     };
@@ -93,6 +95,11 @@ export const wrongChar: Rule<WrongCharState> = {
     }
   },
 };
+
+/** Is the model learned from an archive large enough that a pair it never writes is evidence of a slip? */
+function vouchingArchive(model: LearnedModel): boolean {
+  return (model.corpus?.characters ?? 0) >= ARCHIVE_MIN_CHARACTERS;
+}
 
 function detect(ctx: Ctx, text: string): Detections {
   const cache = ctx.state.paragraphs;
@@ -176,7 +183,8 @@ function reportSlip(ctx: Ctx, base: number, text: string, slip: NonWordSlip, wor
     message: `疑为错别字“${slip.written}”，应为“${corrected(text, word.start, word.start + written.length, slip.word)}”（${KIND_NAMES[slip.kind]}）`,
     evidence:
       `“${written}”不是词典中的词，“${slip.written}”在此只能单独成字；换成${KIND_NAMES[slip.kind]}字“${slip.intended}”即为常用词“${slip.word}”（词频 ${slip.wordFreq}），` +
-      `整句按词典读来的可能性高 e^${slip.gain.toFixed(1)} 倍；“${written}”在全文只出现这一次。`,
+      `整句按词典读来的可能性高 e^${slip.gain.toFixed(1)} 倍；“${written}”在全文只出现这一次` +
+      (vouchingArchive(ctx.model) ? `，所学语料（${ctx.model.corpus.characters} 字）中从未出现。` : '。'),
     subject: written,
     fixes: [{ title: `改为“${slip.intended}”`, edits: [{ offset: base + slip.at, length: 1, newText: slip.intended }] }],
   });

@@ -63,6 +63,8 @@ export class SlipIndex {
     private readonly lexicon: Lexicon,
     /** Pairs the learned corpus writes (model.corrections.attested): never slips. */
     private readonly attested: Readonly<Record<string, number>> = {},
+    /** The gain a slip must clear (thresholds.ts: lower once an archive vouches for the pairs it writes). */
+    private readonly minGain: number = MIN_GAIN,
   ) {
     this.pairs = new SlipPairs(lexicon);
   }
@@ -126,7 +128,7 @@ export class SlipIndex {
     const first = partnerIsSyntax(b) ? null : bestCandidate(lexicon, run, i, i);
     const second = partnerIsSyntax(a) ? null : bestCandidate(lexicon, run, i + 1, i);
     const pick = first && second ? (first.gain >= second.gain ? first : second) : (first ?? second);
-    return pick && pick.gain >= MIN_GAIN ? pick : null;
+    return pick && pick.gain >= this.minGain ? pick : null;
   }
 }
 

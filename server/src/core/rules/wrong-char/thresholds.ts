@@ -14,6 +14,24 @@
  */
 export const MIN_GAIN = 11;
 
+/**
+ * The gain a slip must clear once the model is learned from an archive of at least
+ * ARCHIVE_MIN_CHARACTERS: the pairs that archive writes (its set terms, 治国理政, the usual
+ * false alarms at lower gains) are attested and never suspected, so a pair it has never
+ * written is itself evidence. Chosen on half A (600 articles; model learned from half B,
+ * 3.2 M characters; the rule's false alarms per 10k, all tiers, and non-word recall):
+ *   gain ≥ 9: 0.23, recall 0.27;  ≥ 10: 0.13, 0.21;  ≥ 11: 0.05, 0.15
+ * (recall counts only wrong-char's own findings; fixed-phrase reports many more, see yieldsTo).
+ */
+export const MIN_GAIN_WITH_ARCHIVE = 10;
+
+/**
+ * Characters of learned archive from which MIN_GAIN_WITH_ARCHIVE applies. Half A, gain ≥ 10,
+ * model learned from 1 M characters of half B: 0.23 false alarms per 10k (too few pairs
+ * attested); from 2 M: 0.13, as from all 3.2 M.
+ */
+export const ARCHIVE_MIN_CHARACTERS = 2_000_000;
+
 /** The candidate word must be a well-attested dictionary word (jieba frequency), as the suspect pairs' index asks. */
 export { SLIP_WORD_MIN_FREQ as MIN_CANDIDATE_FREQ } from '../../analysis/slip-pairs';
 

@@ -29,6 +29,7 @@ import { loadKnownDefects } from './lib/known-defects';
 import { mulberry32 } from './lib/rng';
 import { fixed, renderTable, verdict } from './lib/table';
 import { INJECTORS } from './inject';
+import { CONTEXT_PAIRS } from '../server/src/core/analysis/context-pairs';
 import { DEFAULT_SEED, runQuality, type FamilyScore, type QualityReport } from './quality';
 
 export const KNOWN_DEV_DEFECTS_FILE = path.join(__dirname, 'data', 'known-dev-defects.json');
@@ -63,6 +64,11 @@ export interface DevModelReport {
   report: QualityReport;
   /** Where the clean findings were written for review. */
   findingsFile: string;
+  /**
+   * False alarms on the clean articles by the group a finding names (wrong-char's context
+   * tier names its pair, “再/在误用”), so a group's recall reads beside what it costs.
+   */
+  groupFalseAlarms: Record<string, number>;
 }
 
 export interface DevQualityReport {
@@ -107,6 +113,7 @@ export function runDevQuality(options: DevQualityOptions = {}): DevQualityReport
       learnedFrom = { articles: learning.length, characters: characterCount(learning), seconds: (Date.now() - started) / 1000 };
     }
     const lines: string[] = [];
+    const groupFalseAlarms: Record<string, number> = {};
     const report = runQuality({
       seed,
       rounds: options.rounds ?? 1,
@@ -125,6 +132,11 @@ export function runDevQuality(options: DevQualityOptions = {}): DevQualityReport
         const s = Math.max(0, f.offset - 12);
         const e = Math.min(raw.length, f.offset + Math.max(1, f.length) + 12);
         const excerpt = `${raw.slice(s, f.offset)}【${raw.slice(f.offset, f.offset + f.length)}】${raw.slice(f.offset + f.length, e)}`.replace(/\n/g, '⏎');
+        const pair = /（(\p{Script=Han})\/(\p{Script=Han})误用）/u.exec(f.message);
+        if (pair) {
+          const group = CONTEXT_PAIRS.find((g) => g.includes(pair[1]) && g.includes(pair[2]));
+          if (group) groupFalseAlarms[group] = (groupFalseAlarms[group] ?? 0) + 1;
+        }
         lines.push(`${f.rule}\t${doc.name}:${at.line + 1}:${at.character + 1}\t${excerpt}\t${f.message}`);
       },
     });
@@ -132,7 +144,7 @@ export function runDevQuality(options: DevQualityOptions = {}): DevQualityReport
     fs.mkdirSync(resultsDir, { recursive: true });
     const findingsFile = path.join(resultsDir, `dev-findings-${which}-${half}.tsv`);
     fs.writeFileSync(findingsFile, lines.sort().join('\n') + (lines.length ? '\n' : ''));
-    models.push({ model: which, learnedFrom, report, findingsFile });
+    models.push({ model: which, learnedFrom, report, findingsFile, groupFalseAlarms });
   }
   return { benchmark: 'dev-quality', date: new Date().toISOString(), half, articles: linted.length, characters: characterCount(linted), models };
 }
@@ -245,7 +257,10 @@ export function formatDevQuality(dev: DevQualityReport, rules?: readonly string[
     for (const f of fams) {
       if (!f.byGroup) continue;
       const groups = Object.entries(f.byGroup).sort((a, b) => b[1].injected - a[1].injected);
-      out.push(`${f.family} recall by group: ${groups.map(([g, s]) => `${g} ${s.detected}/${s.injected}`).join(', ')}`);
+      out.push(
+        `${f.family} recall by group (clean false alarms): ` +
+          groups.map(([g, s]) => `${g} ${s.detected}/${s.injected}${m.groupFalseAlarms[g] ? ` (${m.groupFalseAlarms[g]} FA)` : ''}`).join(', '),
+      );
     }
     out.push(`clean findings for review: ${path.relative(process.cwd(), m.findingsFile)}`);
   }

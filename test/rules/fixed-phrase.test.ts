@@ -176,6 +176,11 @@ ruleTester('fixed-phrase', {
       name: 'a place character standing alone abbreviates a name (援乌)',
     },
     {
+      text: '伊军方表示已做好准备。',
+      options: learned(corpus('伊朗军方表示', 6)),
+      name: 'a character of a place name dropped writes its abbreviation',
+    },
+    {
       text: '这是群众反映最强烈的。',
       options: learned(corpus('群众反映强烈', 5)),
       name: 'an adverb added between two words qualifies the phrase',

@@ -53,7 +53,9 @@ export function accept(lexicon: Lexicon, index: PhraseIndex, text: string, found
   if (!curated && (length < T.MIN_LENGTH_STRONG || strandedCount(lexicon, m.target) === 0) && costRise(lexicon, text, m) <= T.MIN_COST_RISE) return undefined;
   // A near-miss that is itself a name is not a slip: a name or place written in a name's slot (卡茨 →
   // 甘茨, 北京大学 → 南京大学) or standing alone as one's abbreviation (援助 → 援乌) names another.
-  if (m.kind === 'substitute' && (editsName(lexicon, index, m) || abbreviatesName(lexicon, text, m))) return undefined;
+  // Dropping a character of a name (伊朗军方 → 伊军方, 美国 → 美) writes its abbreviation.
+  if (m.kind !== 'add' && editsName(lexicon, index, m)) return undefined;
+  if (m.kind === 'substitute' && abbreviatesName(lexicon, text, m)) return undefined;
   // A modifier, adverb or pronoun added between two words (反映最强烈, 国家再补贴) qualifies the phrase.
   if (m.kind === 'add' && attaches(lexicon, written) && !editInsideWord(index, m)) return undefined;
   // A four-character phrase the corpus writes no more often than its words fall together by chance

@@ -36,6 +36,7 @@ export {
 } from './model/learn';
 export { parseModel, parseModelBytes, serializeModel, serializeModelBinary, emptyModel, ModelError } from './model/load';
 export { phraseTables } from './rules/fixed-phrase/phrase-index';
+export { toSimplified } from './analysis/traditional-chars';
 export type { LearnedModel, CorpusDocument } from './model/types';
 export { learnEditCorrections, type CorrectionEntry, type EditPair } from './model/sections/corrections';
 export { applyRoster, type Roster } from './model/roster';

@@ -3,15 +3,8 @@
  * changed stretch of a line, so undo and the cursor stay local. Lines are converted
  * one by one: OpenCC's phrase tables never span a line break in running text.
  */
-import * as OpenCC from 'opencc-js/t2cn';
+import { toSimplified } from '../core';
 import type { WireTextEdit } from './protocol';
-
-let converter: ((text: string) => string) | undefined;
-
-export function toSimplified(text: string): string {
-  converter ??= OpenCC.Converter({ from: 't', to: 'cn' });
-  return converter(text);
-}
 
 export function toSimplifiedEdits(text: string): WireTextEdit[] {
   const edits: WireTextEdit[] = [];

@@ -6,9 +6,31 @@
  * 於 (a surname), 徵 (宫商角徵羽) are valid Simplified in some words, so they are
  * left alone. Shared by traditional-char and the learner of the characters section.
  */
-import { Converter, Locale } from 'opencc-js/t2cn';
+import { ConverterFactory } from 'opencc-js/core';
+import CJK_Compatibility_Ideographs from 'opencc-js/dict/CJK_Compatibility_Ideographs';
+import TSCharacters from 'opencc-js/dict/TSCharacters';
+import TSPhrases from 'opencc-js/dict/TSPhrases';
+
+/**
+ * OpenCC's `t` → `cn` (the preset's `t2s` configuration, what `Converter({ from: 't',
+ * to: 'cn' })` of 'opencc-js/t2cn' builds): compatibility ideographs normalised first,
+ * then the phrase and character tables of `Locale.to.cn`. Only these three of the
+ * preset's dictionaries are imported: the preset module also carries the Hong Kong,
+ * Taiwan and Japanese tables, which this conversion never reads.
+ */
+export const T2S_NORMALIZATION: readonly (readonly string[])[] = [[CJK_Compatibility_Ideographs]];
+/** The dictionary groups of `Locale.to.cn`: phrases take precedence over characters. */
+export const T2S_CONVERSION: readonly (readonly string[])[] = [[TSPhrases, TSCharacters]];
 
 type DictLike = string | readonly (readonly [string, string])[];
+
+let converter: ((text: string) => string) | undefined;
+
+/** Phrase-aware Traditional → Simplified conversion (OpenCC `t` → `cn`), built on first use. */
+export function toSimplified(text: string): string {
+  converter ??= ConverterFactory(...T2S_NORMALIZATION, ...T2S_CONVERSION);
+  return converter(text);
+}
 
 export interface TraditionalTables {
   /** Phrase-aware Traditional → Simplified conversion (OpenCC t2s). */
@@ -47,8 +69,8 @@ function candidateCharacters(): Candidates {
   if (!candidates) {
     const bmp = new Uint8Array(0x10000);
     const astral = new Set<string>();
-    for (const group of Locale.to.cn) {
-      for (const dict of group as readonly DictLike[]) {
+    for (const group of T2S_CONVERSION) {
+      for (const dict of group) {
         for (const [from] of dictEntries(dict)) {
           if (from.length === 1) bmp[from.charCodeAt(0)] = 1;
           else if (from.length === 2 && from.codePointAt(0)! > 0xffff) astral.add(from);
@@ -74,11 +96,11 @@ function mayContainTraditional(text: string): boolean {
 
 export function traditionalTables(): TraditionalTables {
   if (tables) return tables;
-  const convert = Converter({ from: 't', to: 'cn' });
+  const convert = toSimplified;
   const singles = new Map<string, string>();
   const phrases: Array<[string, string]> = [];
-  for (const group of Locale.to.cn) {
-    for (const dict of group as readonly DictLike[]) {
+  for (const group of T2S_CONVERSION) {
+    for (const dict of group) {
       for (const [from, to] of dictEntries(dict)) {
         if ([...from].length === 1) singles.set(from, to);
         else phrases.push([from, to]);

@@ -15,6 +15,9 @@ const common = {
   format: 'cjs',
   sourcemap: !production,
   minify: production,
+  // Chinese text (messages, data tables) as UTF-8, not \uXXXX escapes: 3 bytes a
+  // character instead of 6 (server.js 673 KB -> 560 KB). Node reads sources as UTF-8.
+  charset: 'utf8',
   logLevel: 'warning',
 };
 

@@ -17,6 +17,9 @@ ruleTester('duplicate-word', {
     '一个个问题，一件件落实。',
     '认认真真做事，干干净净做人。',
     '托起稳稳的幸福。',
+    // a dictionary reduplication the best reading holds whole, though the left side alone reads 要紧, 形成层
+    '我们要紧紧依靠群众。',
+    '推动形成层层抓落实的局面。',
     '田野绿油油的。',
     // a character shared by two words at their boundary
     '卫生院院长介绍了情况。',
@@ -82,6 +85,7 @@ ruleTester('duplicate-word', {
     // a unit the lexicon lacks, which the story writes elsewhere standing as one unit
     '叙军军用机场遭到袭击。\n\n叙军的补给线被切断。',
     '卫星星箭分离正常。\n\n星箭分离后，太阳翼展开。',
+    '滞留的自驾游游客陆续撤离。\n\n今年自驾游持续升温。',
     // set expressions and patterns
     '殷殷嘱托记心间。',
     '资金源源不断。',
@@ -96,6 +100,7 @@ ruleTester('duplicate-word', {
     '张𡒄𡒄来了。',
     // 〇 is a digit: a year is no doubled character
     '二〇〇八年。',
+    '到二零零零年，产值翻了一番。',
   ],
   invalid: [
     {
@@ -255,6 +260,12 @@ ruleTester('duplicate-word', {
       text: '省委书记李明华到会讲话。\n\n大家认真学习习书记的讲话精神。',
       errors: [{ text: '习习' }],
       output: '省委书记李明华到会讲话。\n\n大家认真学习书记的讲话精神。',
+    },
+    {
+      name: 'a word and a character the story writes only before a word opening with it is no unit',
+      text: '滞留的自驾游游客陆续撤离。\n\n自驾游游客增多。',
+      errors: [{ text: '游游' }, { text: '游游' }],
+      output: '滞留的自驾游客陆续撤离。\n\n自驾游客增多。',
     },
     {
       name: 'a tripled word is one finding whose fix removes both extra copies',

@@ -5,7 +5,7 @@ import { codePointAt, codePointBefore, isHanIdeograph } from '../han';
 import { titleBefore } from '../names';
 import type { Repeat } from './find';
 import { isSurname } from './reduplication';
-import { storyUsesSurname, storyWritesPair, type Story } from './story';
+import { storyUsesSurname, storyWritesPair, storyWritesUnit, type Story } from './story';
 import {
   AUXILIARY_VERBS,
   ESTABLISHED_WORD_FREQ,
@@ -66,8 +66,19 @@ export function isWordBoundary(text: string, repeat: Repeat, lexicon: Lexicon, s
   if (rightWord && (leftWord || isHeadOfCompound(text, repeat, lexicon, sides))) return true;
   // 俄军|军用: the first copy ends a unit the dictionary lacks but the story writes elsewhere,
   // before a word the dictionary knows.
-  if (dictionaryRightWord && unit === 1 && story !== undefined && storyWritesPair(story, lexicon, text.slice(start - 1, middle), start - 1, 'left'))
-    return true;
+  if (dictionaryRightWord && unit === 1 && story !== undefined) {
+    if (storyWritesPair(story, lexicon, text.slice(start - 1, middle), start - 1, 'left')) return true;
+    // 自驾|游|游客: a word and a character after it, a unit the lexicon lacks, written so elsewhere in the story.
+    const word = sides.beforeLeft?.word;
+    if (
+      left.word === text[start] &&
+      !isFunctionWord(text[start], lexicon) &&
+      word !== undefined &&
+      word.length >= 2 &&
+      storyWritesUnit(story, lexicon, word + left.word, start - word.length)
+    )
+      return true;
+  }
   // 机会|会很快, 反对|对俄, 现在|在: a function word after a common word ending in its character.
   if (unit === 1 && strongLeft && isFunctionWord(text[start], lexicon)) return true;
   // 中药|药对、: after a common word, the second copy and one more character close the

@@ -24,8 +24,8 @@ import {
   isStandaloneMeasure,
   isTentativeContext,
 } from './reduplication';
-import { AUXILIARY_VERBS, BROKEN_WORD_FREQ, NUMERALS, VERB_FREQ, WORD_FREQ } from './thresholds';
-import { anyOpenedWordFreq, brokenWordFreq, coveredByLongerWord, endsKnownWord, openedWordFreq, sidesOf, wordAcrossMiddle } from './words';
+import { AUXILIARY_VERBS, BROKEN_WORD_FREQ, CHINESE_DIGITS, NUMERALS, VERB_FREQ, WORD_FREQ } from './thresholds';
+import { anyOpenedWordFreq, brokenWordFreq, coveredByLongerWord, endsKnownWord, openedWordFreq, readAsOneWord, sidesOf, wordAcrossMiddle } from './words';
 
 export { findRepeats, MAX_UNIT, type Repeat } from './find';
 export { REPEAT_REASONS, type RepeatEvidence, type RepeatReason } from './reasons';
@@ -38,6 +38,7 @@ export type { Story } from './story';
  */
 export function explainRepeat(text: string, repeat: Repeat, lexicon: Lexicon, evidence?: RepeatEvidence, story?: Story): RepeatReason | null {
   const { start, unit } = repeat;
+  if (inNumberInCharacters(text, start, repeat.copies * unit)) return 'number';
   // Three or more copies are never reduplication in running text (哈哈哈 is a dictionary word).
   if (repeat.copies > 2 && !lexicon.has(text.slice(start, start + repeat.copies * unit), 1)) return null;
   const end = start + 2 * unit;
@@ -62,7 +63,7 @@ export function explainRepeat(text: string, repeat: Repeat, lexicon: Lexicon, ev
   // The second copy opens a word with what follows (提|提高): then no reduplication reading holds.
   const opened = Math.max(openedWordFreq(sides, unit, lexicon), anyOpenedWordFreq(text, start + unit, unit, lexicon));
   const secondCopyOpensWord = opened >= WORD_FREQ;
-  if (!afterNumeral && !firstCopyAttached && lexicon.has(span, WORD_FREQ)) return 'word';
+  if (!afterNumeral && lexicon.has(span, WORD_FREQ) && (!firstCopyAttached || readAsOneWord(text, start, end, lexicon))) return 'word';
 
   if (oneCharacter && brokenWord < BROKEN_WORD_FREQ) {
     const char = copy;
@@ -103,4 +104,10 @@ export function explainRepeat(text: string, repeat: Repeat, lexicon: Lexicon, ev
 function learnedContext(evidence: RepeatEvidence, before: string, span: string, after: string): boolean {
   const learned = evidence.legitimate;
   return (before !== '' && (learned[before + span] ?? 0) > 0) || (after !== '' && (learned[span + after] ?? 0) > 0);
+}
+
+/** 二零零零年, 一九零零年: a digit written as a character, doubled inside a number written in characters. */
+function inNumberInCharacters(text: string, start: number, length: number): boolean {
+  if (!CHINESE_DIGITS.test(text[start]) || length !== text.slice(start, start + length).split(text[start]).length - 1) return false;
+  return (start > 0 && CHINESE_DIGITS.test(text[start - 1])) || CHINESE_DIGITS.test(text[start + length] ?? '');
 }

@@ -13,6 +13,7 @@ export type RepeatReason =
   | 'coined-name'
   | 'adjective'
   | 'boundary'
+  | 'number'
   | 'learned';
 
 export interface RepeatEvidence {
@@ -33,5 +34,6 @@ export const REPEAT_REASONS: Record<RepeatReason, string> = {
   'coined-name': '引号中的专名（“冰墩墩”）',
   adjective: '单音形容词重叠（稳稳、高高）',
   boundary: '两个词的交界（卫生院|院长、工作|作为、机会|会）',
+  number: '汉字书写的数字（二零零零年）',
   learned: '语料库中反复出现的写法',
 };

@@ -7,6 +7,7 @@
  */
 import type { Lexicon } from '../../lexicon';
 import { pairStandsTogether } from '../lexical-break';
+import { segment } from '../../segmenter';
 import { titleBefore } from '../names';
 
 /** The document a paragraph belongs to, for evidence from outside the paragraph. */
@@ -67,4 +68,29 @@ export function storyUsesSurname(story: Story, lexicon: Lexicon, char: string, a
 function namesAWord(lexicon: Lexicon, word: string): boolean {
   const pos = lexicon.pos(word);
   return pos !== undefined && !pos.startsWith('nr');
+}
+
+/** Characters of context either side when reading another occurrence of a unit. */
+const UNIT_CONTEXT = 4;
+
+/**
+ * True when the story writes `unit` — a word and the character after it (自驾|游,
+ * 罕见|病) — elsewhere as a unit of its own: the best reading there starts a word
+ * at its start and ends one at its end, and the doubled character does not follow.
+ * A slip's unit (不断|提 in 不断提提高) runs on into a word wherever else it occurs
+ * (不断|提升).
+ */
+export function storyWritesUnit(story: Story, lexicon: Lexicon, unit: string, at: number): boolean {
+  const here = story.offset + at;
+  const text = story.text;
+  const doubled = unit[unit.length - 1];
+  for (let p = text.indexOf(unit); p >= 0; p = text.indexOf(unit, p + 1)) {
+    if (p === here || text[p + unit.length] === doubled) continue;
+    const from = Math.max(0, p - UNIT_CONTEXT);
+    const end = p + unit.length;
+    const tokens = segment(lexicon, text.slice(from, Math.min(text.length, end + UNIT_CONTEXT)));
+    const cuts = (offset: number) => !tokens.some((t) => t.start < offset - from && t.end > offset - from);
+    if (cuts(p) && cuts(end)) return true;
+  }
+  return false;
 }

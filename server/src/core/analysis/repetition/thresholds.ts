@@ -47,6 +47,8 @@ export const MAX_TITLE_LENGTH = 5;
 export const HEAD_RATIO = 3;
 /** Copulas and auxiliaries are what typists double (是是, 有有), not verbs taking an object. */
 export const AUXILIARY_VERBS = /^[是有要会能可将让使被把得在为]$/;
+/** Digits written as characters: a run of them is a number (二零零零年), not a doubled word. */
+export const CHINESE_DIGITS = /^[零〇一二三四五六七八九]$/;
 /** Numerals other than 一 before a doubled measure word make it a typo (三个个), while 一个个 is grammar. */
 export const NUMERALS = /[二三四五六七八九十百千万亿两几0-9０-９]/;
 export const FUNCTION_POS = /^(p|u|c|d|r|y|e|o|uj|ul|uz|ug|uv|ud)$/;

@@ -157,3 +157,17 @@ export function anyOpenedWordFreq(text: string, middle: number, unit: number, le
     if (wordLengths[w] > unit && wordFreqs[w] > best && isHanIdeographRun(text, middle, middle + wordLengths[w])) best = wordFreqs[w];
   return best;
 }
+
+/** Characters of context either side when reading a doubled span as one word. */
+const READING_CONTEXT = 4;
+
+/**
+ * The best reading of the text around the repeat holds the doubled span as one
+ * word (要|紧紧|依靠, 形成|层层|抓落实), although the reading of the left side alone
+ * ends a word with the first copy (要紧, 形成层). A slip reads otherwise (诊断|断|中心).
+ */
+export function readAsOneWord(text: string, start: number, end: number, lexicon: Lexicon): boolean {
+  const from = Math.max(0, start - READING_CONTEXT);
+  const tokens = segment(lexicon, text.slice(from, Math.min(text.length, end + READING_CONTEXT)));
+  return tokens.some((t) => t.start === start - from && t.end === end - from);
+}

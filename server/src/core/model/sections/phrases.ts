@@ -257,7 +257,7 @@ export function recurrentPhrases(runsPerDoc: string[][], minCount = MIN_PHRASE_C
   let previous: Level | undefined;
   for (let n = 2; n <= MAX_PHRASE_LENGTH && aliveCount > 0; n++) {
     // Pass 1: count keys (prefix number · alphabet + last character) where prefix and tail both recur.
-    const keys = new Map<number, number>();
+    const keys = new KeyCounts();
     const keyAt = new Float64Array(aliveCount);
     for (let k = 0; k < aliveCount; k++) {
       const i = alive[k];
@@ -267,13 +267,13 @@ export function recurrentPhrases(runsPerDoc: string[][], minCount = MIN_PHRASE_C
       if (last < 0) continue;
       const key = ids[i] * alphabet + last;
       keyAt[k] = key;
-      keys.set(key, (keys.get(key) ?? 0) + 1);
+      keys.add(key);
     }
     // Pass 2: number the recurrent keys, and gather their counts, documents and first position.
     const next = new Int32Array(length).fill(-1);
     const nextAlive = new Int32Array(aliveCount);
     let nextCount = 0;
-    const idOf = new Map<number, number>();
+
     const count: number[] = [];
     const docs: number[] = [];
     const first: number[] = [];
@@ -281,13 +281,14 @@ export function recurrentPhrases(runsPerDoc: string[][], minCount = MIN_PHRASE_C
     for (let k = 0; k < aliveCount; k++) {
       const key = keyAt[k];
       if (key < 0) continue;
-      const c = keys.get(key)!;
+      const slot = keys.slotOf(key);
+      const c = keys.counts[slot];
       if (c < minCount) continue;
       const i = alive[k];
-      let id = idOf.get(key);
-      if (id === undefined) {
+      let id = keys.ids[slot];
+      if (id < 0) {
         id = count.length;
-        idOf.set(key, id);
+        keys.ids[slot] = id;
         count.push(c);
         docs.push(0);
         first.push(i);
@@ -333,6 +334,58 @@ export function recurrentPhrases(runsPerDoc: string[][], minCount = MIN_PHRASE_C
     }
   }
   return closed;
+}
+
+/**
+ * Counts of numeric keys (an n-gram's prefix number · alphabet + its last character, up
+ * to ~10¹⁰: not small integers, so a Map would box every one) in open addressing over
+ * typed arrays, with a number given to each key later (ids, −1 until then).
+ */
+class KeyCounts {
+  private keys = new Float64Array(1 << 16).fill(-1);
+  counts = new Int32Array(1 << 16);
+  ids = new Int32Array(1 << 16).fill(-1);
+  private mask = (1 << 16) - 1;
+  private size = 0;
+
+  add(key: number): void {
+    if ((this.size + 1) * 2 > this.keys.length) this.grow();
+    let i = KeyCounts.hash(key) & this.mask;
+    while (this.keys[i] !== key && this.keys[i] !== -1) i = (i + 1) & this.mask;
+    if (this.keys[i] === -1) {
+      this.keys[i] = key;
+      this.size++;
+    }
+    this.counts[i]++;
+  }
+
+  /** The slot of a key that was added. */
+  slotOf(key: number): number {
+    let i = KeyCounts.hash(key) & this.mask;
+    while (this.keys[i] !== key) i = (i + 1) & this.mask;
+    return i;
+  }
+
+  private static hash(key: number): number {
+    const h = Math.imul((key % 0x100000000) | 0, 0x9e3779b1) ^ Math.imul(Math.floor(key / 0x100000000), 0x85ebca6b);
+    return h ^ (h >>> 15);
+  }
+
+  private grow(): void {
+    const { keys, counts } = this;
+    const capacity = keys.length * 2;
+    this.keys = new Float64Array(capacity).fill(-1);
+    this.counts = new Int32Array(capacity);
+    this.ids = new Int32Array(capacity).fill(-1);
+    this.mask = capacity - 1;
+    for (let j = 0; j < keys.length; j++) {
+      if (keys[j] === -1) continue;
+      let i = KeyCounts.hash(keys[j]) & this.mask;
+      while (this.keys[i] !== -1) i = (i + 1) & this.mask;
+      this.keys[i] = keys[j];
+      this.counts[i] = counts[j];
+    }
+  }
 }
 
 function countOccurrences(haystacks: string[], needle: string): PhraseCount {

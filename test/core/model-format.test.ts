@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { Linter, ModelError, learnModel, parseModel, parseModelBytes, phraseTables, serializeModel, serializeModelBinary } from '../../server/src/core';
 import { tablesFor } from '../../server/src/core/model/tables';
+import { BINARY_MODEL_MIN_PHRASES, modelFileContent } from '../../server/src/node/model-file';
 import { PHRASE_TABLES_KEY } from '../../server/src/core/rules/fixed-phrase/phrase-index';
 import { RULES_BY_ID } from '../../server/src/core/rules';
 import { applyRoster } from '../../server/src/core/model/roster';
@@ -101,5 +102,23 @@ describe('model file format', () => {
   it('JSON bytes are read as before', () => {
     const loaded = parseModelBytes(new TextEncoder().encode(serializeModel(model)), 'm.json');
     assert.deepEqual(loaded.phrases.phrases, model.phrases.phrases);
+  });
+
+  it('learn writes a large model as a container and a small one as JSON', () => {
+    assert.equal(typeof modelFileContent(model), 'string');
+    // Self-made phrases, enough of them: 推进…行动 around a running number in Han digits.
+    const digits = '〇一二三四五六七八九';
+    const many = Array.from({ length: BINARY_MODEL_MIN_PHRASES }, (_, i) => ({
+      phrase: `推进${[...String(i).padStart(5, '0')].map((d) => digits[Number(d)]).join('')}行动`,
+      count: 3,
+      docs: 2,
+      source: 'corpus',
+    }));
+    const large = { ...model, phrases: { phrases: many } };
+    const content = modelFileContent(large);
+    assert.ok(content instanceof Uint8Array);
+    const loaded = parseModelBytes(content, 'm.bin');
+    assert.ok(tablesFor(loaded.phrases, PHRASE_TABLES_KEY));
+    assert.deepEqual(loaded.phrases.phrases, many);
   });
 });

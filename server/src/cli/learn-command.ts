@@ -11,9 +11,6 @@ import {
   assembleModel,
   learnEditCorrections,
   learnSections,
-  serializeModel,
-  serializeModelBinary,
-  phraseTables,
   MODEL_SECTIONS,
   type CorrectionEntry,
   type EditPair,
@@ -26,7 +23,7 @@ import { loadLexicon } from '../node/resources';
 import type { LearnArgs } from './args';
 import { InputError, readText } from './decode';
 import { discover } from '../node/files';
-import { writeFileAtomic } from '../node/write';
+import { writeModelFile } from '../node/model-file';
 import type { EncodingOption } from '../node/encoding';
 
 export interface LearnIo {
@@ -36,12 +33,6 @@ export interface LearnIo {
   /** The script a worker thread starts (dist/cli.js); without it, one thread. */
   entry?: string;
 }
-
-/**
- * Phrases from which learn writes the binary container: below it, building the index at
- * start-up costs a few milliseconds (the seeds' 3,000 phrases) and JSON is easier to read.
- */
-export const BINARY_MODEL_MIN_PHRASES = 20_000;
 
 export const LEARN_WORKER_MARKER = 'jiaodui-learn-worker';
 /** Below this many characters, a second thread's start-up costs more than it saves. */
@@ -144,10 +135,7 @@ export async function runLearn(args: LearnArgs, io: LearnIo): Promise<number> {
   const model = assembleModel(files, learned as LearnedSections, edits);
   const out = path.resolve(io.cwd, args.out);
   try {
-    // A large archive's model is a binary container with the phrase index built in, so a
-    // lint starts without building it; a small one stays readable JSON.
-    const large = model.phrases.phrases.length >= BINARY_MODEL_MIN_PHRASES;
-    writeFileAtomic(out, large ? serializeModelBinary(model, phraseTables(model.phrases)) : serializeModel(model));
+    writeModelFile(out, model);
   } catch (error) {
     io.stderr(`jiaodui: ${args.out}: 无法写出模型（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）\n`);
     return 2;

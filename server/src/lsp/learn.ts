@@ -5,9 +5,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { learnModel, serializeModel } from '../core';
+import { learnModel } from '../core';
 import { discover, readRegularFile } from '../node/files';
-import { writeFileAtomic } from '../node/write';
+import { writeModelFile } from '../node/model-file';
 import { loadLexicon } from '../node/resources';
 import type { LearnModelParams, LearnModelResult } from './protocol';
 
@@ -30,6 +30,6 @@ export function learnFromFolders(params: LearnModelParams): LearnModelResult {
   const model = learnModel(corpus, loadLexicon());
   fs.mkdirSync(path.dirname(params.out), { recursive: true });
   // Atomic, as the CLI does: a server linting meanwhile never reads half a model.
-  writeFileAtomic(params.out, serializeModel(model));
+  writeModelFile(params.out, model);
   return { out: params.out, documents: corpus.length, characters: model.corpus.characters };
 }

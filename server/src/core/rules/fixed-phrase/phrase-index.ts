@@ -27,7 +27,7 @@ import { HAN_CODES } from '../../analysis/han';
 import { segment, type Token } from '../../segmenter';
 import { CorpusEvidence, EVIDENCE_TABLES_KEY, buildPairTables, type PairTables } from './corpus-evidence';
 import type { EditKind, NearMiss } from './near-miss';
-import { QuadIndex } from './quad-index';
+import { QuadIndex, buildQuadTables } from './quad-index';
 import { PAIR_SLOTS, pairSlot } from './tables';
 import { tablesFor } from '../../model/tables';
 import * as T from './thresholds';
@@ -75,7 +75,7 @@ function compareColumns(columns: PhraseColumns, a: number, b: number): number {
  * with another key (an older program, other thresholds) are ignored and rebuilt. The
  * eligibility test's own text is part of it, so changing it can never leave a stale trie.
  */
-export const PHRASE_TABLES_KEY = `fixed-phrase trie 1 ${MIN_SLIP_LENGTH}/${MIN_TARGET_LENGTH}/${MIN_COUNT}/${MIN_ANCHOR} ${fingerprint(eligible.toString())}`;
+export const PHRASE_TABLES_KEY = `fixed-phrase trie 2 ${MIN_SLIP_LENGTH}/${MIN_TARGET_LENGTH}/${MIN_COUNT}/${MIN_ANCHOR} ${fingerprint(eligible.toString())}`;
 
 /** The trie and the four-character phrases, as typed arrays (see PhraseIndex). */
 export interface PhraseTables {
@@ -92,6 +92,13 @@ export interface PhraseTables {
   quadIds: Int32Array;
   /** Each quad's trie node when it begins a longer phrase (its count is that node's own), else −1 − its number. */
   quadNodes: Int32Array;
+  /** The QuadIndex's tables (see buildQuadTables). */
+  quadCounts: Int32Array;
+  quadCodes: Uint16Array;
+  quadHashes: Int32Array;
+  quadSlots: Int32Array;
+  quadEnds: Uint8Array;
+  quadStarts: Uint8Array;
 }
 
 /** A short hash of a text (FNV-1a), for keys. */
@@ -214,6 +221,7 @@ function buildPhraseTables(columns: PhraseColumns): PhraseTables {
     quadNodes[id] = node > 0 ? node : -1 - id;
     if (node > 0) ownCount[node] = counts[column] + 1;
   });
+  const quadTables = buildQuadTables(columns, quadIds);
   return {
     targetIds: ordered,
     childStart: childStart.slice(0, count + 1),
@@ -227,6 +235,12 @@ function buildPhraseTables(columns: PhraseColumns): PhraseTables {
     firstAndSecond,
     quadIds,
     quadNodes,
+    quadCounts: quadTables.counts,
+    quadCodes: quadTables.codes,
+    quadHashes: quadTables.hashes,
+    quadSlots: quadTables.ids,
+    quadEnds: quadTables.ends,
+    quadStarts: quadTables.starts,
   };
 }
 
@@ -323,7 +337,14 @@ export class PhraseIndex {
     this.skipSorted = new Uint8Array(this.nodeCount);
     this.evidence = new CorpusEvidence(columns, lexicon, tablesFor(section, EVIDENCE_TABLES_KEY) as unknown as PairTables | undefined);
     // A quad that begins a longer phrase shares its trie node, so the corpus's continuations are known.
-    this.quads = new QuadIndex(columns, tables.quadIds, tables.quadNodes);
+    this.quads = new QuadIndex(columns, tables.quadIds, tables.quadNodes, {
+      counts: tables.quadCounts,
+      codes: tables.quadCodes,
+      hashes: tables.quadHashes,
+      ids: tables.quadSlots,
+      ends: tables.quadEnds,
+      starts: tables.quadStarts,
+    });
     this.quads.markStarts(this.rootChars);
     for (let child = this.childStart[0]; child < this.childStart[1]; child++) this.rootChars[this.char[child]] = 1;
   }

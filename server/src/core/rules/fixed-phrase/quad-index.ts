@@ -12,6 +12,48 @@ import { BLANK, PAIR_SLOTS, pairSlot, quadHash } from './tables';
 
 const HAN_TABLE: Uint8Array = HAN_CODES;
 
+/** A QuadIndex's tables: what learn can build once and the model file store. */
+export interface QuadTables {
+  counts: Int32Array;
+  codes: Uint16Array;
+  /** The open-addressing table: each slot's hash (−1: empty) and quad number. */
+  hashes: Int32Array;
+  ids: Int32Array;
+  /** Hashed (first, last) character pairs of the quads, and their first characters. */
+  ends: Uint8Array;
+  starts: Uint8Array;
+}
+
+/** The tables of the quads `columnIds` of the columns. */
+export function buildQuadTables(columns: PhraseColumns, columnIds: Int32Array): QuadTables {
+  const total = columnIds.length;
+  let capacity = 16;
+  while (capacity < total * 3 * 3) capacity <<= 1;
+  const mask = capacity - 1;
+  const counts = Int32Array.from(columnIds, (column) => columns.counts[column]);
+  const codes = new Uint16Array(total * 4);
+  const hashes = new Int32Array(capacity).fill(-1);
+  const ids = new Int32Array(capacity);
+  const ends = new Uint8Array(PAIR_SLOTS);
+  const starts = new Uint8Array(0x10000);
+  const file = (hash: number, id: number) => {
+    let i = hash & mask;
+    while (hashes[i] !== -1) i = (i + 1) & mask;
+    hashes[i] = hash;
+    ids[i] = id;
+  };
+  for (let id = 0; id < total; id++) {
+    phraseCodes(columns, columnIds[id], codes, id * 4);
+    const [a, b, c, d] = [codes[id * 4], codes[id * 4 + 1], codes[id * 4 + 2], codes[id * 4 + 3]];
+    file(quadHash(a, b, c, d), id);
+    file(quadHash(a, BLANK, c, d), id);
+    file(quadHash(a, b, BLANK, d), id);
+    starts[a] = 1;
+    ends[pairSlot(a, d)] = 1;
+  }
+  return { counts, codes, hashes, ids, ends, starts };
+}
+
 export class QuadIndex {
   /** Entries, made when a quad is first reported. */
   private readonly entries = new Map<number, PhraseEntry>();
@@ -20,44 +62,21 @@ export class QuadIndex {
   private readonly hashes: Int32Array;
   private readonly ids: Int32Array;
   private readonly mask: number;
-  /** Hashed (first, last) character pairs of the quads, and their first characters. */
-  private readonly ends = new Uint8Array(PAIR_SLOTS);
-  private readonly starts = new Uint8Array(0x10000);
+  private readonly ends: Uint8Array;
+  private readonly starts: Uint8Array;
 
   /**
    * `columnIds`: the quads' phrases in the columns; `nodes`: each quad's trie node when it
-   * begins a longer phrase, else −1 − its number.
+   * begins a longer phrase, else −1 − its number; `tables` as buildQuadTables makes them.
    */
   constructor(
     private readonly columns: PhraseColumns,
     private readonly columnIds: Int32Array,
     private readonly nodes: Int32Array,
+    tables: QuadTables = buildQuadTables(columns, columnIds),
   ) {
-    const total = columnIds.length;
-    let capacity = 16;
-    while (capacity < total * 3 * 3) capacity <<= 1;
-    this.counts = Int32Array.from(columnIds, (column) => columns.counts[column]);
-    this.codes = new Uint16Array(total * 4);
-    this.hashes = new Int32Array(capacity).fill(-1);
-    this.ids = new Int32Array(capacity);
-    this.mask = capacity - 1;
-    const codes = this.codes;
-    for (let id = 0; id < total; id++) {
-      phraseCodes(columns, columnIds[id], codes, id * 4);
-      const [a, b, c, d] = [codes[id * 4], codes[id * 4 + 1], codes[id * 4 + 2], codes[id * 4 + 3]];
-      this.file(quadHash(a, b, c, d), id);
-      this.file(quadHash(a, BLANK, c, d), id);
-      this.file(quadHash(a, b, BLANK, d), id);
-      this.starts[a] = 1;
-      this.ends[pairSlot(a, d)] = 1;
-    }
-  }
-
-  private file(hash: number, id: number): void {
-    let i = hash & this.mask;
-    while (this.hashes[i] !== -1) i = (i + 1) & this.mask;
-    this.hashes[i] = hash;
-    this.ids[i] = id;
+    ({ counts: this.counts, codes: this.codes, hashes: this.hashes, ids: this.ids, ends: this.ends, starts: this.starts } = tables);
+    this.mask = this.hashes.length - 1;
   }
 
   private entry(id: number): PhraseEntry {

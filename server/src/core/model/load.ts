@@ -94,6 +94,24 @@ function typeOf(array: Table): TableType {
 }
 
 /**
+ * The array in the narrowest unsigned type that holds its values (counts of a few
+ * thousand need two bytes, not four): the reader gets the same numbers in a smaller
+ * view, and only reads them. Arrays with a negative value keep their type.
+ */
+function narrowest(array: Table): Table {
+  if (array instanceof Uint8Array) return array;
+  let max = 0;
+  for (let i = 0; i < array.length; i++) {
+    const value = array[i];
+    if (value < 0) return array;
+    if (value > max) max = value;
+  }
+  if (max <= 0xff) return Uint8Array.from(array);
+  if (max <= 0xffff && !(array instanceof Uint16Array)) return Uint16Array.from(array);
+  return array;
+}
+
+/**
  * A model as a binary container, with tables precomputed for its phrases section
  * (fixed-phrase's trie and pair index): what learn writes for a large archive.
  */
@@ -101,7 +119,8 @@ export function serializeModelBinary(model: LearnedModel, phraseTables: readonly
   const columns = phraseColumns(model.phrases);
   const blobs: Table[] = [];
   let offset = 0;
-  const place = (array: Table): BlobRef => {
+  const place = (wide: Table, narrow = true): BlobRef => {
+    const array = narrow ? narrowest(wide) : wide;
     const ref = { type: typeOf(array), offset, length: array.length };
     blobs.push(array);
     offset += Math.ceil(array.byteLength / ALIGN) * ALIGN;
@@ -113,7 +132,7 @@ export function serializeModelBinary(model: LearnedModel, phraseTables: readonly
   for (const [id, source] of columns.sources) sources[id] = source;
   const head: ContainerHead = {
     model: { ...model, version: MODEL_VERSION, phrases: { format: 'columns-binary', sources } },
-    phrases: { text: place(text), starts: place(columns.starts), counts: place(columns.counts), docs: place(columns.docs) },
+    phrases: { text: place(text, false), starts: place(columns.starts), counts: place(columns.counts), docs: place(columns.docs) },
     tables: phraseTables.map((t) => ({ key: t.key, arrays: Object.fromEntries(Object.entries(t.arrays).map(([name, array]) => [name, place(array)])) })),
   };
   const encoder = new TextEncoder();
@@ -166,7 +185,8 @@ export function parseModelBytes(bytes: Uint8Array, source = 'model'): LearnedMod
   const model = modelFromData({ ...head.model, phrases: undefined }, source);
   const refs = head.phrases;
   if (!refs || !head.model.phrases) throw broken('phrases');
-  const codes = view(refs.text) as Uint16Array;
+  const codes = view(refs.text);
+  if (!(codes instanceof Uint16Array)) throw broken('phrases');
   let text: string | undefined;
   const phrases = phrasesFromColumns({
     codes,

@@ -22,7 +22,8 @@ const common = {
 };
 
 const entries = [
-  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+  // The extension and, forked with --jiaodui-server, its language server (client/src/main.ts).
+  { entryPoints: ['client/src/main.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // require('jiaodui'): the programmatic API (package.json `exports`), never the VS Code client.

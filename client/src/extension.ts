@@ -1,5 +1,5 @@
 /**
- * VS Code client: starts the bundled language server (dist/server.js, node IPC),
+ * VS Code client: starts the bundled language server (dist/client.js in its server role, node IPC),
  * registers the commands and the status bar count. The document selector follows
  * `jiaodui.languages`; changing it restarts the client.
  */
@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
 import { FindingCount } from './statusBar';
-import { WORKSPACE_TRUST_NOTIFICATION, type InitializationOptions, type WorkspaceTrustParams } from '../../server/src/lsp/protocol';
+import { SERVER_ROLE_ARG, WORKSPACE_TRUST_NOTIFICATION, type InitializationOptions, type WorkspaceTrustParams } from '../../server/src/lsp/protocol';
 
 const DEFAULT_LANGUAGES = ['newsdraft', 'plaintext', 'markdown'];
 
@@ -37,10 +37,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Jiaodu
   const start = async () => {
     const languages = configuredLanguages();
     await vscode.commands.executeCommand('setContext', 'jiaodui.languages', languages);
-    const module = context.asAbsolutePath('dist/server.js');
+    // The server is this extension's own bundle in its server role (client/src/main.ts).
+    const module = context.asAbsolutePath('dist/client.js');
+    const args = [SERVER_ROLE_ARG];
     const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
-      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+      run: { module, args, transport: TransportKind.ipc },
+      debug: { module, args, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
     };
     const clientOptions: LanguageClientOptions = {
       documentSelector: languages.flatMap((language) => [

@@ -16,6 +16,8 @@ export interface StartOptions {
   settings?: Record<string, unknown> | ((scopeUri: string | undefined) => Record<string, unknown> | null);
   rootUri?: string | null;
   capabilities?: ClientCapabilities;
+  /** Spawn `node <serverArgs> --stdio` instead of dist/server.js (paths relative to the repository). */
+  serverArgs?: string[];
   /** Talk over these streams instead of spawning dist/server.js. */
   streams?: { input: Readable; output: Writable };
   env?: NodeJS.ProcessEnv;
@@ -66,7 +68,8 @@ export class LspClient {
       input = options.streams.input;
       output = options.streams.output;
     } else {
-      proc = spawn(process.execPath, [path.join(ROOT, 'dist/server.js'), '--stdio'], {
+      const [script, ...args] = options.serverArgs ?? ['dist/server.js'];
+      proc = spawn(process.execPath, [path.join(ROOT, script), ...args, '--stdio'], {
         stdio: ['pipe', 'pipe', 'pipe'],
         env: { ...process.env, ...options.env },
       });

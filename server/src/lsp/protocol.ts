@@ -89,6 +89,9 @@ export interface AllowWordArgs {
  * this notification says trust was granted later. Untrusted, a .jiaoduirc.json may set
  * rules and house lists but not make the server read other files (`model`, `roster`).
  */
+/** The argument with which the extension forks its own bundle (dist/client.js) as the language server. */
+export const SERVER_ROLE_ARG = '--jiaodui-server';
+
 export const WORKSPACE_TRUST_NOTIFICATION = 'jiaodui/workspaceTrust';
 export interface WorkspaceTrustParams {
   trusted: boolean;

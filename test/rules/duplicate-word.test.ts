@@ -86,6 +86,8 @@ ruleTester('duplicate-word', {
     '叙军军用机场遭到袭击。\n\n叙军的补给线被切断。',
     '卫星星箭分离正常。\n\n星箭分离后，太阳翼展开。',
     '滞留的自驾游游客陆续撤离。\n\n今年自驾游持续升温。',
+    // the same doubling, word for word, three times in one story: the story's own term
+    '北极快航航线开通。\n\n首艘货轮经快航航线抵达。\n\n快航航线全程约二十天。',
     // set expressions and patterns
     '殷殷嘱托记心间。',
     '资金源源不断。',
@@ -266,6 +268,12 @@ ruleTester('duplicate-word', {
       text: '滞留的自驾游游客陆续撤离。\n\n自驾游游客增多。',
       errors: [{ text: '游游' }, { text: '游游' }],
       output: '滞留的自驾游客陆续撤离。\n\n自驾游客增多。',
+    },
+    {
+      name: 'a doubling written twice in one story (a headline and its lead) is still a slip',
+      text: '北极快航航线开通。\n\n首艘货轮经快航航线抵达。',
+      errors: [{ text: '航航' }, { text: '航航' }],
+      output: '北极快航线开通。\n\n首艘货轮经快航线抵达。',
     },
     {
       name: 'a tripled word is one finding whose fix removes both extra copies',

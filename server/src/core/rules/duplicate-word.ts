@@ -23,6 +23,15 @@ import { hanContextAfter, hanContextBefore, isHanIdeograph } from '../analysis/h
 /** Han characters of context shown around the corrected text in the message. */
 const CONTEXT = 2;
 
+/**
+ * The same unexplained doubling with the same character on either side, this many
+ * times in one story, is the story's own term (a route, a product name the lexicon
+ * lacks): a writer does not repeat one slip word for word three times. Two is not
+ * enough: a slip typed into a sentence the story repeats (a headline and its lead)
+ * comes twice. Chosen on half A.
+ */
+const STORY_TERM_OCCURRENCES = 3;
+
 /** Paragraph texts whose unexplained repeats are remembered before the memo starts afresh. */
 const MEMO_LIMIT = 20_000;
 
@@ -50,6 +59,8 @@ export const duplicateWord: Rule<DuplicateState> = {
     return { unexplained: new Map() };
   },
   checkDocument(ctx) {
+    const found: Array<{ paragraph: Paragraph; repeat: Repeat; span: string; context: string }> = [];
+    const occurrences = new Map<string, number>();
     for (const paragraph of ctx.text.paragraphs) {
       const text = paragraph.text;
       for (const repeat of unexplainedIn(ctx, text)) {
@@ -57,8 +68,14 @@ export const duplicateWord: Rule<DuplicateState> = {
         if (ctx.isAllowed(span)) continue;
         const story: Story = { text: ctx.text.masked, offset: paragraph.start };
         if (explainRepeat(text, repeat, ctx.lexicon, ctx.model.repeats, story) !== null) continue;
-        report(ctx, paragraph, repeat, span);
+        const context = (text[repeat.start - 1] ?? '') + span + (text[repeat.start + span.length] ?? '');
+        occurrences.set(context, (occurrences.get(context) ?? 0) + 1);
+        found.push({ paragraph, repeat, span, context });
       }
+    }
+    for (const { paragraph, repeat, span, context } of found) {
+      if ((occurrences.get(context) ?? 0) >= STORY_TERM_OCCURRENCES) continue;
+      report(ctx, paragraph, repeat, span);
     }
   },
 };

@@ -142,13 +142,17 @@ describe('VS Code (code-server 4.139 web workbench) end to end', function () {
     const installed = fs.readdirSync(path.join(runDir, 'extensions')).find((name) => name.startsWith('jiaodui.jiaodui-'));
     assert.ok(installed, 'the extension folder is missing');
     const folder = path.join(runDir, 'extensions', installed);
-    assert.ok(fs.existsSync(path.join(folder, 'dist/server.js')), 'dist/server.js not shipped');
+    // One bundle carries the extension and the language server it forks (--jiaodui-server), so the
+    // LSP libraries ship once; dist/server.js is built for `jiaodui lsp` and other editors only.
+    assert.ok(fs.existsSync(path.join(folder, 'dist/client.js')), 'dist/client.js not shipped');
+    assert.ok(fs.existsSync(path.join(folder, 'dist/lexicon.bin')), 'the lexicon is not shipped');
+    assert.ok(!fs.existsSync(path.join(folder, 'dist/server.js')), 'the VSIX ships the separate server bundle');
     assert.ok(fs.existsSync(path.join(folder, 'syntaxes/newsdraft.tmLanguage.json')), 'the grammar is not shipped');
     assert.ok(!fs.existsSync(path.join(folder, 'node_modules')), 'the VSIX ships node_modules');
     // The bundles load nothing from node_modules: Node's own modules, and `vscode` from the host.
     // The CLI bundle stays out of the VSIX (.vscodeignore: the extension never loads it).
     assert.ok(!fs.existsSync(path.join(folder, 'dist/cli.js')), 'the VSIX ships the CLI bundle');
-    for (const bundle of ['dist/client.js', 'dist/server.js']) {
+    for (const bundle of ['dist/client.js']) {
       const source = fs.readFileSync(path.join(folder, bundle), 'utf8');
       const external = [...source.matchAll(/\brequire\(["']([^"']+)["']\)/g)].map((m) => m[1]).filter((name) => name !== 'vscode' && !isBuiltin(name));
       assert.deepEqual(external, [], `${bundle} requires packages the VSIX does not ship`);

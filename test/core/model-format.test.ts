@@ -39,6 +39,15 @@ describe('model file format', () => {
     assert.deepEqual(findings(parseModel(serializeModel(model))), direct);
   });
 
+  it("keeps the corpus's own two-character units in both file formats", () => {
+    const withUnits = { ...model, phrases: { ...model.phrases, units: '推普中秘' } };
+    assert.equal(parseModel(serializeModel(withUnits)).phrases.units, '推普中秘');
+    assert.equal(parseModelBytes(serializeModelBinary(withUnits, phraseTables(withUnits.phrases)), 'm.bin').phrases.units, '推普中秘');
+    const odd = JSON.parse(serializeModel(withUnits)) as { phrases: { units: string } };
+    odd.phrases.units = '推普中';
+    assert.throws(() => parseModel(JSON.stringify(odd), 'm.json'), ModelError);
+  });
+
   it('still reads a version 1 model (phrases as objects)', () => {
     const old = JSON.stringify({ ...model, version: 1 });
     const loaded = parseModel(old);

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { Linter, applyEdits } from '../../server/src/core';
 import { ruleTester } from '../support/rule-tester';
 import { optionsWith } from '../support/resources';
-import type { PhraseEntry } from '../../server/src/core/model/sections/phrases';
+import { corpusUnits, UNIT_MIN_COUNT, type PhraseEntry } from '../../server/src/core/model/sections/phrases';
+import { lexicon } from '../support/resources';
 
 // A small hand-made model, so the cases do not depend on what the seeds teach.
 const corpus = (phrase: string, count: number, docs = 2): PhraseEntry => ({ phrase, count, docs, source: 'corpus' });
@@ -58,6 +59,11 @@ ruleTester('fixed-phrase', {
     { ...withModel('先后获中国医师协会“金刀奖”。'), name: 'another organisation whose name reads as words' },
     { ...withModel('推进涉医矛盾纠纷人民调解。'), name: 'a short phrase the corpus nearly always writes as part of a longer one' },
     { ...withModel('这4个重大慢病包括心脑血管疾病。以重大慢病早期筛查为重点。'), name: 'a variant the document writes twice' },
+    {
+      text: '深化健帮教育，提升群众健康素养。',
+      options: optionsWith({ phrases: { phrases, units: '健帮' } }),
+      name: 'a pair the archive writes again and again as a unit of its own (健帮) is usage',
+    },
     { ...withModel('慢病管理水平提升，重大慢病早期筛查。'), name: 'a pairing the document uses elsewhere as a word (慢病)' },
     { ...withModel('公共卫生提质提效。'), name: 'a parallel four-character pattern' },
     { ...withModel('成立中医药类特色班。'), name: 'a measure word added between two words' },
@@ -277,4 +283,36 @@ describe('fixed-phrase fixes leave no new finding at their site', () => {
       }
     });
   }
+});
+
+describe("fixed-phrase: the corpus's own two-character units", () => {
+  // Self-written stories: 推普 (a coinage the lexicon lacks) between words that leave it whole.
+  const story = (times: number) =>
+    Array.from({ length: times }, () => '开展推普活动')
+      .join('，')
+      .split('，');
+  const units = (runsPerDoc: string[][]) => corpusUnits(runsPerDoc, lexicon());
+  const pairs = (s: string): string[] => [...(s.match(/../gu) ?? [])];
+
+  it('keeps a pair the lexicon lacks that the corpus writes often, in several stories', () => {
+    assert.ok(pairs(units([story(2), story(2), story(1)])).includes('推普'));
+  });
+  it('keeps one written clear of words a few times in two stories', () => {
+    assert.ok(pairs(units([story(2), story(1)])).includes('推普'));
+  });
+  it('leaves out a pair written too rarely or in one story only', () => {
+    assert.ok(!pairs(units([story(UNIT_MIN_COUNT + 2)])).includes('推普'), 'one story');
+    assert.ok(!pairs(units([story(1), story(1)])).includes('推普'), 'too few times');
+  });
+  it('leaves out a word the lexicon knows and a seam between words', () => {
+    const learned = pairs(units([story(2), story(2), story(1)]));
+    // 开展 is a word of the lexicon; 动开 is only ever the seam between 活动 and 开展.
+    assert.ok(!learned.includes('开展'));
+    assert.ok(!pairs(units([['活动开展活动开展'], ['活动开展活动开展'], ['活动开展活动开展']])).includes('动开'));
+  });
+  it('the pair makes the rule quiet only where it reads as a unit', () => {
+    const withUnit = new Linter(optionsWith({ phrases: { phrases, units: '帮教' } }));
+    // 帮教 is held apart here (健/帮/教育 reads 教育 as a word): no evidence, the slip is still reported.
+    assert.equal(withUnit.lint('深化健帮教育，提升群众健康素养。').filter((f) => f.rule === 'fixed-phrase').length, 1);
+  });
 });

@@ -6,7 +6,7 @@ import { MODEL_SCHEMA, MODEL_VERSION, READABLE_MODEL_VERSIONS, type LearnedModel
 import { emptyRepeats } from './sections/repeats';
 import { emptyStyle } from './sections/style';
 import { emptyDigits } from './sections/digits';
-import { emptyPhrases, loadStoredPhrases, phraseColumns, phrasesFromColumns, storePhrases, type StoredPhrases } from './sections/phrases';
+import { emptyPhrases, isUnitList, loadStoredPhrases, phraseColumns, phrasesFromColumns, storePhrases, type StoredPhrases } from './sections/phrases';
 import { attachTables, type SectionTables, type Table } from './tables';
 import { emptyNames } from './sections/names';
 import { emptyCharacters } from './sections/characters';
@@ -80,7 +80,7 @@ interface BlobRef {
 }
 
 interface ContainerHead {
-  model: Omit<LearnedModel, 'phrases'> & { phrases: { format: 'columns-binary'; sources: Record<string, string> } };
+  model: Omit<LearnedModel, 'phrases'> & { phrases: { format: 'columns-binary'; sources: Record<string, string>; units?: string } };
   phrases: { text: BlobRef; starts: BlobRef; counts: BlobRef; docs: BlobRef };
   /** Tables precomputed for the phrases section (see tables.ts), by key. */
   tables: Array<{ key: string; arrays: Record<string, BlobRef> }>;
@@ -131,7 +131,11 @@ export function serializeModelBinary(model: LearnedModel, phraseTables: readonly
   const sources: Record<string, string> = {};
   for (const [id, source] of columns.sources) sources[id] = source;
   const head: ContainerHead = {
-    model: { ...model, version: MODEL_VERSION, phrases: { format: 'columns-binary', sources } },
+    model: {
+      ...model,
+      version: MODEL_VERSION,
+      phrases: { format: 'columns-binary', sources, ...(model.phrases.units !== undefined && { units: model.phrases.units }) },
+    },
     phrases: { text: place(text, false), starts: place(columns.starts), counts: place(columns.counts), docs: place(columns.docs) },
     tables: phraseTables.map((t) => ({ key: t.key, arrays: Object.fromEntries(Object.entries(t.arrays).map(([name, array]) => [name, place(array)])) })),
   };
@@ -199,6 +203,11 @@ export function parseModelBytes(bytes: Uint8Array, source = 'model'): LearnedMod
     sources: new Map(Object.entries(head.model.phrases.sources ?? {}).map(([id, s]) => [Number(id), String(s)])),
   });
   if (!phrases) throw broken('phrases');
+  const units = head.model.phrases.units;
+  if (units !== undefined) {
+    if (!isUnitList(units)) throw broken('phrases');
+    phrases.units = units;
+  }
   for (const t of head.tables ?? [])
     attachTables(phrases, { key: t.key, arrays: Object.fromEntries(Object.entries(t.arrays).map(([name, ref]) => [name, view(ref)])) });
   return { ...model, phrases };

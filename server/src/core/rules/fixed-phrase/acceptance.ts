@@ -47,6 +47,9 @@ export function accept(lexicon: Lexicon, index: PhraseIndex, text: string, found
   // reads as easily in a phrase too short to be evidence by its length, is usage. A curated
   // formulation is fixed in every character.
   if (!curated && index.evidence.writesAround(text, m)) return undefined;
+  // So is a variant whose written character (or, for a drop, the new junction) makes a unit the archive
+  // writes again and again on its own (推普, 中秘, 多措), though no recurrent phrase holds it.
+  if (!curated && writesUnit(index, text, m)) return undefined;
   // A variant that reads at least as easily as the phrase was written so, however long the phrase:
   // a modifier dropped or swapped (司令 for 总司令, 小企业 for 中小企业) still reads as words.
   // A long phrase with a word the lexicon lacks (强基) reads harder than any variant: it is judged by length.
@@ -101,6 +104,12 @@ export function accept(lexicon: Lexicon, index: PhraseIndex, text: string, found
   const slip = slipCandidate(index, text, m);
   if (!slip || !breaksPhrase(lexicon, index, text, slip)) return undefined;
   return { match: slip, acceptance: inside ? 'lexical' : 'confirm' };
+}
+
+/** True when the pair the edit makes with a neighbour is one of the corpus's own units (see CorpusEvidence.writesUnitAt). */
+function writesUnit(index: PhraseIndex, text: string, m: NearMiss): boolean {
+  if (m.kind === 'drop') return index.evidence.writesUnitAt(text, m.textAt - 1);
+  return index.evidence.writesUnitAt(text, m.textAt - 1) || index.evidence.writesUnitAt(text, m.textAt);
 }
 
 /** True when a character added between two words may be meant: 中医药类特色班, 数字化健康. */

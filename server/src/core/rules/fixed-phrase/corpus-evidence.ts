@@ -92,13 +92,30 @@ export class CorpusEvidence {
   private readonly recurrent = new Map<string, boolean>();
   private readonly varying = new Map<string, boolean>();
   private readonly attested = new Map<string, boolean>();
+  /** The corpus's own two-character units (PhrasesSection.units), as pair keys; built on the first question. */
+  private unitKeys?: Set<number>;
 
   constructor(
     private readonly columns: PhraseColumns,
     private readonly lexicon: Lexicon,
     stored?: PairTables,
+    private readonly units = '',
   ) {
     this.bigrams = stored;
+  }
+
+  /**
+   * True when text[at] and text[at + 1] are one of the corpus's own units (a pair the lexicon
+   * lacks that the archive writes again and again: 推普, 中秘) and read together here: no
+   * dictionary word of the text holds one of them without the other.
+   */
+  writesUnitAt(text: string, at: number): boolean {
+    if (at < 0 || at + 2 > text.length || this.units.length === 0) return false;
+    if (!this.unitKeys) {
+      this.unitKeys = new Set();
+      for (let i = 0; i + 1 < this.units.length; i += 2) this.unitKeys.add(this.units.charCodeAt(i) * 0x10000 + this.units.charCodeAt(i + 1));
+    }
+    return this.unitKeys.has(text.charCodeAt(at) * 0x10000 + text.charCodeAt(at + 1)) && pairStandsTogether(this.lexicon, text, at);
   }
 
   /** True when the string is itself a recurrent phrase (or part of one) in the model. */

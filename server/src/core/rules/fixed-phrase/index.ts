@@ -22,7 +22,7 @@
  *   more than one way with words (推进健康中国建设 / 推进美丽中国建设);
  * - a variant the corpus itself repeats or the lexicon knows as a word: both forms
  *   are then established (国家卫生健康委 / 国家卫健委); a pairing the corpus writes as
- *   one unit (医政, 数智); a parallel pattern (提质提效); a measure word, modifier or
+ *   one unit (医政, 数智), in a recurrent phrase or again and again on its own (推普, 中秘); a parallel pattern (提质提效); a measure word, modifier or
  *   suffix added between two words (中医药类特色班); a short phrase the corpus nearly
  *   always writes as part of a longer one (推进中医 in 推进中医药);
  * - a doubled character duplicate-word reports (强基基工程); an organisation the

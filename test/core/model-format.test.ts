@@ -6,6 +6,7 @@ import { PHRASE_TABLES_KEY } from '../../server/src/core/rules/fixed-phrase/phra
 import { RULES_BY_ID } from '../../server/src/core/rules';
 import { applyRoster } from '../../server/src/core/model/roster';
 import { lexicon } from '../support/resources';
+import { CountColumns, countOf, countSize } from '../../server/src/core/model/count-columns';
 
 // A small archive of self-written news: one recurrent 提法, written in three stories.
 const archive = [
@@ -91,6 +92,28 @@ describe('model file format', () => {
     const unaligned = new Uint8Array(bytes.length + 1).subarray(1);
     unaligned.set(bytes);
     assert.deepEqual(findings(parseModelBytes(unaligned, 'm.bin')), findings(model));
+  });
+
+  it("a binary container stores the corrections' counts as columns and finds every key", () => {
+    // Self-written counts: keys of one to three characters, one a prefix of another.
+    const attested = { 抗疫: 4, 在家: 2, 再见: 1, 在: 9, 在家里: 3, 做: 5 };
+    const context = { 再: 7, 再次: 2 };
+    const counted = { ...model, corrections: { ...model.corrections, attested, context } };
+    const loaded = parseModelBytes(serializeModelBinary(counted, phraseTables(model.phrases)), 'm.bin');
+    assert.ok(loaded.corrections.attested instanceof CountColumns);
+    assert.equal(countSize(loaded.corrections.attested), 6);
+    for (const [key, count] of Object.entries(attested)) assert.equal(countOf(loaded.corrections.attested, key), count, key);
+    for (const absent of ['', '抗', '在家里人', '再会', '一']) assert.equal(countOf(loaded.corrections.attested, absent), undefined, absent);
+    assert.deepEqual(countOf(loaded.corrections.context!, '再次'), 2);
+    // Written again as JSON, the columns are a plain object once more.
+    assert.deepEqual(parseModel(serializeModel(loaded), 'm.json').corrections.attested, attested);
+  });
+
+  it('refuses count columns that are out of step', () => {
+    const codes = new Uint16Array([0x5728]);
+    assert.ok(CountColumns.check(codes, new Uint32Array([0, 1]), new Uint32Array([3])));
+    assert.ok(!CountColumns.check(codes, new Uint32Array([0, 2]), new Uint32Array([3])));
+    assert.ok(!CountColumns.check(codes, new Uint32Array([0, 0, 1]), new Uint32Array([3, 4])));
   });
 
   it('tables built under another key are ignored, not trusted', () => {

@@ -10,7 +10,8 @@ import { emptyPhrases, isUnitList, loadStoredPhrases, phraseColumns, phrasesFrom
 import { attachTables, type SectionTables, type Table } from './tables';
 import { emptyNames } from './sections/names';
 import { emptyCharacters } from './sections/characters';
-import { emptyCorrections } from './sections/corrections';
+import { emptyCorrections, type CorrectionsSection } from './sections/corrections';
+import { CountColumns, type Counts } from './count-columns';
 
 export class ModelError extends Error {}
 
@@ -69,7 +70,12 @@ export function serializeModel(model: LearnedModel): string {
 // phrases' columns, and where each array lies), then the arrays themselves, each at
 // a multiple of 8 bytes so the loader views them in place instead of copying.
 
-const CONTAINER_MAGIC = 'JIAODUI-MODEL binary 2\n';
+/**
+ * 3: the corrections section's counts (attested, context) are columns (count-columns.ts)
+ * among the arrays. Version 2 containers (those counts in the JSON head) still load.
+ */
+const CONTAINER_MAGIC = 'JIAODUI-MODEL binary 3\n';
+const READABLE_CONTAINER_MAGICS = [CONTAINER_MAGIC, 'JIAODUI-MODEL binary 2\n'];
 const ALIGN = 8;
 type TableType = 'u8' | 'u16' | 'i32' | 'u32';
 
@@ -84,6 +90,14 @@ interface ContainerHead {
   phrases: { text: BlobRef; starts: BlobRef; counts: BlobRef; docs: BlobRef };
   /** Tables precomputed for the phrases section (see tables.ts), by key. */
   tables: Array<{ key: string; arrays: Record<string, BlobRef> }>;
+  /** The corrections section's large counts as columns (absent before version 3: they are in model). */
+  corrections?: { attested: CountRefs; context?: CountRefs };
+}
+
+interface CountRefs {
+  codes: BlobRef;
+  starts: BlobRef;
+  counts: BlobRef;
 }
 
 function typeOf(array: Table): TableType {
@@ -130,14 +144,25 @@ export function serializeModelBinary(model: LearnedModel, phraseTables: readonly
   for (let i = 0; i < text.length; i++) text[i] = columns.text.charCodeAt(i);
   const sources: Record<string, string> = {};
   for (const [id, source] of columns.sources) sources[id] = source;
+  const placeCounts = (counts: Counts): CountRefs => {
+    const c = CountColumns.from(counts instanceof CountColumns ? counts.toJSON() : counts);
+    return { codes: place(c.codes, false), starts: place(c.starts), counts: place(c.counts) };
+  };
+  const corrections: CorrectionsSection = { ...model.corrections, attested: {} };
+  if (model.corrections.context) corrections.context = {};
   const head: ContainerHead = {
     model: {
       ...model,
+      corrections,
       version: MODEL_VERSION,
       phrases: { format: 'columns-binary', sources, ...(model.phrases.units !== undefined && { units: model.phrases.units }) },
     },
     phrases: { text: place(text, false), starts: place(columns.starts), counts: place(columns.counts), docs: place(columns.docs) },
     tables: phraseTables.map((t) => ({ key: t.key, arrays: Object.fromEntries(Object.entries(t.arrays).map(([name, array]) => [name, place(array)])) })),
+    corrections: {
+      attested: placeCounts(model.corrections.attested),
+      ...(model.corrections.context ? { context: placeCounts(model.corrections.context) } : {}),
+    },
   };
   const encoder = new TextEncoder();
   const headBytes = encoder.encode(JSON.stringify(head));
@@ -156,9 +181,7 @@ export function serializeModelBinary(model: LearnedModel, phraseTables: readonly
 
 /** True when the bytes are a binary container rather than JSON. */
 export function isModelContainer(bytes: Uint8Array): boolean {
-  if (bytes.length < CONTAINER_MAGIC.length) return false;
-  for (let i = 0; i < CONTAINER_MAGIC.length; i++) if (bytes[i] !== CONTAINER_MAGIC.charCodeAt(i)) return false;
-  return true;
+  return READABLE_CONTAINER_MAGICS.some((magic) => bytes.length >= magic.length && [...magic].every((ch, i) => bytes[i] === ch.charCodeAt(0)));
 }
 
 /** Reads a model file's bytes: a binary container, or JSON (any readable version). */
@@ -210,5 +233,17 @@ export function parseModelBytes(bytes: Uint8Array, source = 'model'): LearnedMod
   }
   for (const t of head.tables ?? [])
     attachTables(phrases, { key: t.key, arrays: Object.fromEntries(Object.entries(t.arrays).map(([name, ref]) => [name, view(ref)])) });
+  const counts = (refs: CountRefs): CountColumns => {
+    const codes = view(refs.codes);
+    const starts = view(refs.starts);
+    const values = view(refs.counts);
+    if (!(codes instanceof Uint16Array) || !CountColumns.check(codes, starts, values)) throw broken('corrections');
+    return new CountColumns(codes, starts, values);
+  };
+  if (head.corrections) {
+    const corrections: CorrectionsSection = { ...model.corrections, attested: counts(head.corrections.attested) };
+    if (head.corrections.context) corrections.context = counts(head.corrections.context);
+    return { ...model, phrases, corrections };
+  }
   return { ...model, phrases };
 }

@@ -11,6 +11,7 @@ import { isHan } from '../../analysis/han';
 import { SlipPairs } from '../../analysis/slip-pairs';
 import { contextPartnersOf, isContextMember } from '../../analysis/context-pairs';
 import type { CorpusDocument } from '../corpus';
+import type { Counts } from '../count-columns';
 
 export interface CorrectionEntry {
   /** The wrong form as drafts write it, e.g. 按装. */
@@ -32,7 +33,7 @@ export interface CorrectionsSection {
    * mistyped (抗疫 beside 抗议), with their counts: the corpus's own usage, never a slip.
    * Only such pairs are kept, so the section stays small whatever the archive's size.
    */
-  attested: Record<string, number>;
+  attested: Counts;
   /**
    * The neighbours the corpus writes each member of a context pair with (在/再, see
    * analysis/context-pairs.ts), for wrong-char's real-word swaps: keys of one to three
@@ -40,7 +41,7 @@ export interface CorrectionsSection {
    * between both — and their counts, pruned (CONTEXT_MIN_BIGRAM, CONTEXT_MIN_SUPPORT).
    * Absent in models learned before it existed: the rule then leaves real-word swaps alone.
    */
-  context?: Record<string, number>;
+  context?: Counts;
 }
 
 export function emptyCorrections(): CorrectionsSection {

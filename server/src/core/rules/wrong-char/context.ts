@@ -11,6 +11,7 @@ import type { Lexicon } from '../../lexicon';
 import { isHan } from '../../analysis/han';
 import { contextPartnersOf } from '../../analysis/context-pairs';
 import { CONTEXT_MAX_WRITTEN_WORD_FREQ, CONTEXT_MIN_LOG_RATIO, CONTEXT_MIN_SUPPORT, CONTEXT_SMOOTHING } from './thresholds';
+import { countOf, countSize, type Counts } from '../../model/count-columns';
 
 export interface ContextSwap {
   /** Offset of the suspect character in the text. */
@@ -34,14 +35,14 @@ export class ContextTier {
   readonly empty: boolean;
 
   constructor(
-    private readonly counts: Readonly<Record<string, number>>,
+    private readonly counts: Counts,
     private readonly lexicon: Lexicon,
   ) {
-    this.empty = Object.keys(counts).length === 0;
+    this.empty = countSize(counts) === 0;
   }
 
   private count(key: string): number {
-    return this.counts[key] ?? 0;
+    return countOf(this.counts, key) ?? 0;
   }
 
   /** The swap suspected at text[i], if any (text[i] a pair member between two Han neighbours). */

@@ -21,6 +21,7 @@ import { confusablesOf, type Likeness } from '../../analysis/similar';
 import { surnameAt } from '../../analysis/names';
 import { SlipPairs } from '../../analysis/slip-pairs';
 import { MAX_SINGLE_RUN, MAX_STANDALONE_FREQ, MIN_CANDIDATE_FREQ, MIN_GAIN, WINDOW } from './thresholds';
+import { countOf, type Counts } from '../../model/count-columns';
 
 export interface NonWordSlip {
   /** Offset of the wrong character in the run text. */
@@ -62,7 +63,7 @@ export class SlipIndex {
   constructor(
     private readonly lexicon: Lexicon,
     /** Pairs the learned corpus writes (model.corrections.attested): never slips. */
-    private readonly attested: Readonly<Record<string, number>> = {},
+    private readonly attested: Counts = {},
     /** The gain a slip must clear (thresholds.ts: lower once an archive vouches for the pairs it writes). */
     private readonly minGain: number = MIN_GAIN,
   ) {
@@ -78,7 +79,7 @@ export class SlipIndex {
   }
 
   private suspicious(a: string, b: string): boolean {
-    return this.pairs.suspicious(a, b) && !(a + b in this.attested);
+    return this.pairs.suspicious(a, b) && countOf(this.attested, a + b) === undefined;
   }
 
   /** Non-word slips in one run of Han characters. */

@@ -48,6 +48,16 @@ if (watch) {
     'dist/THIRD-PARTY-NOTICES.txt',
   );
   execFileSync(process.execPath, ['dist/cli.js', 'learn', 'seeds', '--out', 'dist/model.json', '--quiet'], { stdio: 'inherit' });
+  // dist/model.bin: the default model with its phrase tables built in, so a lint start skips building them.
+  const prepare = await esbuild.build({
+    ...common,
+    sourcemap: false,
+    metafile: false,
+    entryPoints: ['scripts/prepare-model.ts'],
+    write: false,
+    outfile: 'prepare-model.js',
+  });
+  execFileSync(process.execPath, ['-', 'dist'], { input: prepare.outputFiles[0].text, stdio: ['pipe', 'inherit', 'inherit'] });
   // The API's type declarations, for the npm package (a production build is what npm pack ships).
   if (production) execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.api.json'], { stdio: 'inherit' });
   console.log(`build: dist/ ready in ${Date.now() - started} ms`);

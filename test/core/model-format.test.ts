@@ -1,7 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { Linter, ModelError, learnModel, parseModel, parseModelBytes, phraseTables, serializeModel, serializeModelBinary } from '../../server/src/core';
 import { tablesFor } from '../../server/src/core/model/tables';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { BINARY_MODEL_MIN_PHRASES, modelFileContent } from '../../server/src/node/model-file';
+import { DEFAULT_MODEL_FILE, PREPARED_MODEL_FILE, distDir, loadModel } from '../../server/src/node/resources';
 import { PHRASE_TABLES_KEY } from '../../server/src/core/rules/fixed-phrase/phrase-index';
 import { RULES_BY_ID } from '../../server/src/core/rules';
 import { applyRoster } from '../../server/src/core/model/roster';
@@ -92,6 +95,20 @@ describe('model file format', () => {
     const unaligned = new Uint8Array(bytes.length + 1).subarray(1);
     unaligned.set(bytes);
     assert.deepEqual(findings(parseModelBytes(unaligned, 'm.bin')), findings(model));
+  });
+
+  it('the build writes the default model prepared (dist/model.bin): the same model, tables built in, and loaded first', () => {
+    const dist = distDir();
+    const json = parseModelBytes(fs.readFileSync(path.join(dist, DEFAULT_MODEL_FILE)), DEFAULT_MODEL_FILE);
+    const prepared = parseModelBytes(fs.readFileSync(path.join(dist, PREPARED_MODEL_FILE)), PREPARED_MODEL_FILE);
+    assert.ok(tablesFor(prepared.phrases, PHRASE_TABLES_KEY), 'the trie is attached');
+    assert.deepEqual(prepared.phrases.phrases, json.phrases.phrases);
+    assert.deepEqual(prepared.names, json.names);
+    const seeds = path.join(distDir(), '..', 'seeds');
+    const seed = fs.readFileSync(path.join(seeds, fs.readdirSync(seeds).sort()[0]), 'utf8');
+    const lint = (m: typeof json) => new Linter({ model: m, lexicon: lexicon() }).lint(seed);
+    assert.deepEqual(lint(prepared), lint(json));
+    assert.ok(tablesFor(loadModel().phrases, PHRASE_TABLES_KEY), 'loadModel() reads the prepared file');
   });
 
   it("a binary container stores the corrections' counts as columns and finds every key", () => {

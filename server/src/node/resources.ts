@@ -14,6 +14,12 @@ const MAX_MODEL_BYTES = 512 * 1024 * 1024;
 
 export const LEXICON_FILE = 'lexicon.bin';
 export const DEFAULT_MODEL_FILE = 'model.json';
+/**
+ * The default model again, as the binary container with fixed-phrase's tables built in
+ * (scripts/prepare-model.ts): loaded instead of model.json when the build left it there,
+ * which saves building the tables at every start. The VSIX, size-capped, ships model.json only.
+ */
+export const PREPARED_MODEL_FILE = 'model.bin';
 
 export function distDir(): string {
   const candidates = [__dirname, path.resolve(__dirname, '../../../dist'), path.resolve(__dirname, '../../dist')];
@@ -30,7 +36,8 @@ export function loadLexicon(): Lexicon {
 const models = new Map<string, LearnedModel>();
 /** Loads a model file (default: the embedded model learned from seeds/). */
 export function loadModel(file?: string): LearnedModel {
-  const resolved = file ? path.resolve(file) : path.join(distDir(), DEFAULT_MODEL_FILE);
+  if (file === undefined) return loadDefaultModel();
+  const resolved = path.resolve(file);
   let model = models.get(resolved);
   if (!model) {
     let bytes: Uint8Array;
@@ -45,4 +52,21 @@ export function loadModel(file?: string): LearnedModel {
     models.set(resolved, model);
   }
   return model;
+}
+
+let defaultModel: LearnedModel | undefined;
+/** The embedded model: its prepared binary form when present and readable, else model.json. */
+function loadDefaultModel(): LearnedModel {
+  if (defaultModel) return defaultModel;
+  const dir = distDir();
+  const prepared = path.join(dir, PREPARED_MODEL_FILE);
+  if (fs.existsSync(prepared)) {
+    try {
+      defaultModel = loadModel(prepared);
+    } catch {
+      // A model.bin the running code cannot read (an older build's): the readable model serves.
+    }
+  }
+  defaultModel ??= loadModel(path.join(dir, DEFAULT_MODEL_FILE));
+  return defaultModel;
 }

@@ -221,8 +221,14 @@ export function findOrganisations(text: string, lexicon: Lexicon, starts: PlaceS
     return places[at];
   };
   const lengthOf = (rank: number) => (rank > NATIONAL ? rank - NATIONAL : rank);
+  /** placeLength per position plus one (0: not yet asked): each head scans back over the same positions. */
+  const lengths = new Int8Array(text.length);
   /** A place token counts only where no stronger token overlaps it (山东省 beats 东省 and 合山). */
   const placeLength = (at: number) => {
+    if (lengths[at] === 0) lengths[at] = strongestPlaceLength(at) + 1;
+    return lengths[at] - 1;
+  };
+  const strongestPlaceLength = (at: number) => {
     const rank = placeRank(at);
     if (rank === 0) return 0;
     const len = lengthOf(rank);

@@ -11,6 +11,9 @@ import { likeness } from './similar';
 /** A two-character word this frequent (jieba) counts as the word a slip may have broken. */
 export const SLIP_WORD_MIN_FREQ = 200;
 
+/** Judged pairs kept at most (about 40 bytes each); past it the memory starts afresh. */
+const MAX_REMEMBERED_PAIRS = 200_000;
+
 /** A pair of UTF-16 units as one number: set look-ups without building a string per pair. */
 const pairKey = (a: number, b: number): number => a * 0x10000 + b;
 
@@ -19,6 +22,8 @@ export class SlipPairs {
   private words?: Set<number>;
   private readonly after = new Map<number, string>();
   private readonly before = new Map<number, string>();
+  /** Pairs already judged: a text repeats its pairs, and each judgement walks dozens of words. */
+  private readonly answers = new Map<number, boolean>();
 
   constructor(private readonly lexicon: Lexicon) {}
 
@@ -47,8 +52,17 @@ export class SlipPairs {
    * other character is alike to the one written.
    */
   suspicious(a: string, b: string): boolean {
-    const words = this.index();
-    if (words.has(pairKey(a.charCodeAt(0), b.charCodeAt(0)))) return false;
+    const key = pairKey(a.charCodeAt(0), b.charCodeAt(0));
+    let answer = this.answers.get(key);
+    if (answer === undefined) {
+      if (this.answers.size >= MAX_REMEMBERED_PAIRS) this.answers.clear();
+      this.answers.set(key, (answer = this.judge(key, a, b)));
+    }
+    return answer;
+  }
+
+  private judge(key: number, a: string, b: string): boolean {
+    if (this.index().has(key)) return false;
     for (const second of this.after.get(a.charCodeAt(0)) ?? '') if (likeness(second, b)) return true;
     for (const first of this.before.get(b.charCodeAt(0)) ?? '') if (likeness(first, a)) return true;
     return false;

@@ -49,6 +49,8 @@ ruleTester('duplicate-word', {
     '卡里里·约翰到访。',
     // a coined name in quotation marks, no word without the copy either
     '吉祥物“冰墩墩”深受喜爱。',
+    // one character's copies filling a quotation: a coinage quoted as such
+    '球迷喊出“冲冲冲”的口号。',
     // a surname, then a post, after a common word; a rare surname the story writes after a post elsewhere
     '这笔资金金局长亲自过问。',
     '省委书记习明华到会讲话。\n\n大家认真学习习书记的讲话精神。',
@@ -88,6 +90,12 @@ ruleTester('duplicate-word', {
     '滞留的自驾游游客陆续撤离。\n\n今年自驾游持续升温。',
     // the same doubling, word for word, three times in one story: the story's own term
     '北极快航航线开通。\n\n首艘货轮经快航航线抵达。\n\n快航航线全程约二十天。',
+    // two listed words meet on the copy, one rare: their odds together decide (野火 29|火情 7)
+    '这起野火火情严重。',
+    '将调整特产税税率。',
+    // a doubled form the dictionary lists, if rarely, standing on its own (节节 2, 腾腾 3)
+    '全年销量节节攀升。',
+    '村里喜气腾腾。',
     // set expressions and patterns
     '殷殷嘱托记心间。',
     '资金源源不断。',
@@ -184,6 +192,18 @@ ruleTester('duplicate-word', {
       text: '要不断提提高服务水平。',
       errors: [{ text: '提提' }],
       output: '要不断提高服务水平。',
+    },
+    {
+      name: 'a stray entry the best reading does not pick is no boundary (中国|发, not 中|国发)',
+      text: '推动中国发发展。',
+      errors: [{ text: '发发' }],
+      output: '推动中国发展。',
+    },
+    {
+      name: 'a function word doubled is no listed reduplication',
+      text: '这是我们的的目标。',
+      errors: [{ text: '的的' }],
+      output: '这是我们的目标。',
     },
     {
       name: 'the first character doubled after a word',
@@ -286,12 +306,12 @@ ruleTester('duplicate-word', {
 
 describe('duplicate-word and the learned model', () => {
   it('a repeat the corpus uses again and again (a place name) is learned and stays clean', () => {
-    const draft = '代表团走进茶茶村调研。';
+    const draft = '代表团走进杏杏村调研。';
     assert.equal(ruleFindings('duplicate-word', draft, { model: emptyModelOptions().model }).length, 1, 'unlearned name is flagged');
-    const corpus = ['走进茶茶村。', '茶茶村的村医说。', '来到茶茶村卫生室'].map((content, i) => ({ path: `c${i}.txt`, content }));
+    const corpus = ['走进杏杏村。', '杏杏村的村医说。', '来到杏杏村卫生室'].map((content, i) => ({ path: `c${i}.txt`, content }));
     const model = learnModel(corpus, lexicon());
     assert.ok(
-      Object.keys(model.repeats.legitimate).some((k) => k.includes('茶茶')),
+      Object.keys(model.repeats.legitimate).some((k) => k.includes('杏杏')),
       JSON.stringify(model.repeats),
     );
     assert.deepEqual(ruleFindings('duplicate-word', draft, { model }), []);

@@ -8,15 +8,18 @@ import { isSurname } from './reduplication';
 import { storyUsesSurname, storyWritesPair, storyWritesUnit, type Story } from './story';
 import {
   AUXILIARY_VERBS,
+  BOUNDARY_PAIR_ODDS,
   ESTABLISHED_WORD_FREQ,
   FUNCTION_POS,
   HEAD_NOUNS,
   HEAD_RATIO,
+  LEFT_WORD_FLOOR,
   MAX_TITLE_LENGTH,
   NAME_RUN,
   NOMINAL_POS,
   NUMERALS,
   PARTICLE_POS,
+  RIGHT_WORD_FLOOR,
   STRONG_WORD_FREQ,
   WORD_FREQ,
 } from './thresholds';
@@ -64,6 +67,7 @@ export function isWordBoundary(text: string, repeat: Repeat, lexicon: Lexicon, s
   if (!left) return false;
   const leftWord = endsKnownWord(sides, unit, lexicon) || anyEndedWord(text, middle, unit, lexicon);
   if (rightWord && (leftWord || isHeadOfCompound(text, repeat, lexicon, sides))) return true;
+  if (twoListedWordsMeet(text, repeat, lexicon, sides)) return true;
   // 俄军|军用: the first copy ends a unit the dictionary lacks but the story writes elsewhere,
   // before a word the dictionary knows.
   if (dictionaryRightWord && unit === 1 && story !== undefined) {
@@ -94,8 +98,31 @@ function closesTwoCharacterUnit(text: string, middle: number, lexicon: Lexicon):
   return !PARTICLE_POS.test(lexicon.pos(text[middle + 1]) ?? '');
 }
 
+/**
+ * 野火|火情, 社民党|党首, 特产税|税率: the best reading has two listed words meet on
+ * the copy — the left side's last word ends with the first copy, the right side's
+ * first word opens with the second — one of them too rare for WORD_FREQ. The odds of
+ * the two-word reading are the product of their frequencies: it must reach
+ * BOUNDARY_PAIR_ODDS, with the left word at least LEFT_WORD_FLOOR, for a slip at a
+ * word's start (不断提|提高) needs only some stray entry to end with its copy. Words
+ * the reading does not pick (中国|发 is read, not 中|国发) are no evidence.
+ */
+function twoListedWordsMeet(text: string, repeat: Repeat, lexicon: Lexicon, sides: Sides): boolean {
+  const { start, unit } = repeat;
+  const middle = start + unit;
+  const first = sides.right[0];
+  if (first === undefined) return false;
+  const left = sides.left?.word;
+  if (left === undefined || left.length <= unit || first.word.length <= unit) return false;
+  const leftFreq = lexicon.freq(left);
+  if (leftFreq < LEFT_WORD_FLOOR) return false;
+  const rightFreq = openedWordFreq(sides, unit, lexicon);
+  if (rightFreq < RIGHT_WORD_FLOOR || leftFreq * rightFreq < BOUNDARY_PAIR_ODDS) return false;
+  return !(unit === 1 && rightWordCutsARealWord(text, middle, first.word.length, lexicon));
+}
+
 /** Prepositions, particles, conjunctions, adverbs, pronouns and auxiliaries: words that stand alone. */
-function isFunctionWord(char: string, lexicon: Lexicon): boolean {
+export function isFunctionWord(char: string, lexicon: Lexicon): boolean {
   return AUXILIARY_VERBS.test(char) || FUNCTION_POS.test(lexicon.pos(char) ?? '');
 }
 

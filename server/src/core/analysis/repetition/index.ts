@@ -9,7 +9,7 @@
  */
 import type { Lexicon } from '../../lexicon';
 import { codePointBefore, isHanIdeograph } from '../han';
-import { isHeadOfCompound, isWordBoundary } from './boundary';
+import { isFunctionWord, isHeadOfCompound, isWordBoundary } from './boundary';
 import { isOneCharacter, type Repeat } from './find';
 import type { RepeatEvidence, RepeatReason } from './reasons';
 import type { Story } from './story';
@@ -24,7 +24,7 @@ import {
   isStandaloneMeasure,
   isTentativeContext,
 } from './reduplication';
-import { AUXILIARY_VERBS, BROKEN_WORD_FREQ, CHINESE_DIGITS, NUMERALS, VERB_FREQ, WORD_FREQ } from './thresholds';
+import { AUXILIARY_VERBS, BROKEN_WORD_FREQ, CHINESE_DIGITS, LISTED_REDUPLICATION_FREQ, NUMERALS, VERB_FREQ, WORD_FREQ } from './thresholds';
 import { anyOpenedWordFreq, brokenWordFreq, coveredByLongerWord, endsKnownWord, openedWordFreq, readAsOneWord, sidesOf, wordAcrossMiddle } from './words';
 
 export { findRepeats, MAX_UNIT, type Repeat } from './find';
@@ -39,6 +39,8 @@ export type { Story } from './story';
 export function explainRepeat(text: string, repeat: Repeat, lexicon: Lexicon, evidence?: RepeatEvidence, story?: Story): RepeatReason | null {
   const { start, unit } = repeat;
   if (inNumberInCharacters(text, start, repeat.copies * unit)) return 'number';
+  // “买买买”: one character's copies filling a quotation on their own are a coinage quoted as such, not a slip in running text.
+  if (isOneCharacter(text, start, unit) && fillsQuotation(text, start, repeat.copies * unit)) return 'coined-name';
   // Three or more copies are never reduplication in running text (哈哈哈 is a dictionary word).
   if (repeat.copies > 2 && !lexicon.has(text.slice(start, start + repeat.copies * unit), 1)) return null;
   const end = start + 2 * unit;
@@ -87,6 +89,10 @@ export function explainRepeat(text: string, repeat: Repeat, lexicon: Lexicon, ev
       if (isAdjectiveReduplication(text, start, lexicon)) return 'adjective';
       // Interjections and onomatopoeia double freely (嘘嘘, 哗哗).
       if (/^[eoy]$/.test(lexicon.pos(char) ?? '')) return 'adjective';
+      // 节节攀升, 喜气腾腾: a reduplication the dictionary lists, however rarely, standing
+      // as its own unit. jieba's rare doubled entries include slips (度度, 提提), but a
+      // slip's copy belongs to the word beside it (年度|度, 提|提高); here neither does.
+      if (!afterNumeral && lexicon.has(span, LISTED_REDUPLICATION_FREQ) && !isFunctionWord(char, lexicon)) return 'reduplication';
     }
   } else if (!oneCharacter) {
     const pos = lexicon.pos(copy) ?? '';
@@ -99,6 +105,14 @@ export function explainRepeat(text: string, repeat: Repeat, lexicon: Lexicon, ev
   if (brokenWord >= BROKEN_WORD_FREQ) return secondCopyOpensWord && (firstCopyAttached || isHeadOfCompound(text, repeat, lexicon, sides)) ? 'boundary' : null;
   if (isWordBoundary(text, repeat, lexicon, sides, story)) return 'boundary';
   return null;
+}
+
+/** Opening quotation marks and the closing mark each pairs with. */
+const QUOTES: Record<string, string> = { '“': '”', '‘': '’', '「': '」', '『': '』' };
+
+function fillsQuotation(text: string, start: number, length: number): boolean {
+  const closer = start > 0 ? QUOTES[text[start - 1]] : undefined;
+  return closer !== undefined && text[start + length] === closer;
 }
 
 function learnedContext(evidence: RepeatEvidence, before: string, span: string, after: string): boolean {

@@ -12,6 +12,7 @@ export type RepeatReason =
   | 'given-name'
   | 'coined-name'
   | 'adjective'
+  | 'reduplication'
   | 'boundary'
   | 'number'
   | 'learned';
@@ -33,6 +34,7 @@ export const REPEAT_REASONS: Record<RepeatReason, string> = {
   'given-name': '姓名中的叠字（王芳芳、外国人名的译名）',
   'coined-name': '引号中的专名（“冰墩墩”）',
   adjective: '单音形容词重叠（稳稳、高高）',
+  reduplication: '词典收录、独立成词的叠字（节节攀升、喜气腾腾）',
   boundary: '两个词的交界（卫生院|院长、工作|作为、机会|会）',
   number: '汉字书写的数字（二零零零年）',
   learned: '语料库中反复出现的写法',

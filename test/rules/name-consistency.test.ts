@@ -40,6 +40,9 @@ ruleTester('name-consistency', {
     { ...doc('全国高校联盟成立。全国高等学校招生工作会议召开，全国高职院校参加。'), name: 'surname-like characters glued into words are no names' },
     { ...doc('王东明表示，要抓落实。出席会议的还有张海涛、王东峰、赵华等。'), name: 'a name in a list is introduced by the list' },
     { ...doc('记者李金时报道。李金时表示，会再来。李金说，还要努力。'), name: 'a speech verb after a two-character name is no given-name character' },
+    { ...doc('村民郭芳收到了包裹。郭芳动动手指就能寄快递。'), name: 'a form that ends inside a common word anchors no clause-opening variant' },
+    { ...doc('从“陆锁国”转向“陆联国”。他说，从“陆锁国”变成“陆联国”要靠合作。'), name: 'terms quoted whole are no names' },
+    { ...doc('王毅同来宾举行会谈。王毅同对方交换意见。王毅强调，要加强合作。'), name: 'a two-character name and the word after it are no full name' },
     { ...doc('俄国防部发表声明。俄国防部称，演习已结束。乌国防部称，情况属实。'), name: 'another country’s ministry: the first character changed' },
     { ...doc('主任王宏志表示，王宏志认为，王宏志指出，王主任说可以。'), name: 'a title written with the surname is not a name' },
     { ...doc('甘肃省人民医院和甘肃人民医院。甘肃省人民医院。'), name: 'a dropped administrative character' },
@@ -55,6 +58,24 @@ ruleTester('name-consistency', {
     { ...doc('记者李金涛报道。李金涛表示满意。主任李任涛介绍，项目进展顺利。'), name: 'twice against once, the odd form with a title of its own' },
   ],
   invalid: [
+    {
+      ...doc('主任张海际出席会议。张海际强调，要抓落实。张海示表示，将继续努力。'),
+      name: 'a function character that looks like the name’s own, at the end, where the shorter form never stands alone',
+      errors: [{ text: '张海示', message: '同一人名写法不一：“张海示”应为“张海际”（本文出现 2 次）' }],
+      output: '主任张海际出席会议。张海际强调，要抓落实。张海际表示，将继续努力。',
+    },
+    {
+      ...doc('统战部部长石泰锋今天作报告。石泰波围绕改革作了宣讲。'),
+      name: 'a variant opening a clause after the name was introduced with a title (部长 + 石: no word 长石)',
+      errors: [{ text: '石泰波', message: '同一人名写法不一：“石泰波”与前文“石泰锋”不一致（各出现 1 次）' }],
+      output: '统战部部长石泰锋今天作报告。石泰锋围绕改革作了宣讲。',
+    },
+    {
+      ...doc('论坛开幕 李明涛作报告\n\n国务院副总理李涛明应邀出席并作报告。李明涛在报告中指出，要坚持改革。'),
+      name: 'a full name the story repeats without a speech verb after it, two characters swapped',
+      errors: [{ text: '李涛明', message: '同一人名写法不一：“李涛明”应为“李明涛”（本文出现 2 次）' }],
+      output: '论坛开幕 李明涛作报告\n\n国务院副总理李明涛应邀出席并作报告。李明涛在报告中指出，要坚持改革。',
+    },
     {
       ...doc(`${wang}在解决“赖账”的问题上，王志宏表示可以借鉴第三方支付。`),
       errors: [{ text: '王志宏', message: '同一人名写法不一：“王志宏”应为“王宏志”（本文出现 3 次）' }],

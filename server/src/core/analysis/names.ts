@@ -218,7 +218,8 @@ function afterTitledNameOk(text: string, at: number): boolean {
   return false;
 }
 
-function afterNameOk(text: string, at: number): boolean {
+/** True when what starts at `at` may follow a name: a speech verb, a title, punctuation, the end. */
+export function afterNameOk(text: string, at: number): boolean {
   if (at >= text.length) return true;
   const c = text.charCodeAt(at);
   if (!isHan(c)) return !/[A-Za-z0-9]/.test(text[at]);
@@ -303,9 +304,14 @@ export function inNameContext(text: string, start: number, end: number): boolean
  */
 export function framedAsName(text: string, start: number, end: number): boolean {
   const title = titleBefore(text, start) ?? (start > 0 && text[start - 1] === ' ' ? titleBefore(text, start - 1) : undefined);
-  const opens = start === 0 || CLAUSE_OPENER_CODES[text.charCodeAt(start - 1)] === 1 || PERSON_CONJUNCTION_CODES[text.charCodeAt(start - 1)] === 1;
+  const opens = opensClause(text, start) || PERSON_CONJUNCTION_CODES[text.charCodeAt(start - 1)] === 1;
   if (!title && !opens) return false;
   return afterNameOk(text, end) || afterTitledNameOk(text, end) || titleAfter(text, end) !== undefined;
+}
+
+/** True when a clause starts at `at`: the text's start, or after punctuation, a space or an opening quote. */
+export function opensClause(text: string, at: number): boolean {
+  return at === 0 || CLAUSE_OPENER_CODES[text.charCodeAt(at - 1)] === 1;
 }
 
 /** Words that join a person to another (我和李明总统, 同韩小正副总理): a name may follow them. */

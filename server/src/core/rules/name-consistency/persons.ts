@@ -20,6 +20,7 @@ import type { RuleContext } from '../../types';
 import type { Lexicon } from '../../lexicon';
 import { isHan } from '../../analysis/han';
 import {
+  afterNameOk,
   framedAsName,
   inNameContext,
   isNumeralChar,
@@ -28,6 +29,9 @@ import {
   titleBefore,
   looksLikeWord,
   mayBeInGivenName,
+  occurrences,
+  opensClause,
+  surnameAt,
   surnameLength,
   windowEdit,
   type NameEdit,
@@ -53,6 +57,8 @@ const GLUE_WORD = 1000;
 const GIVEN_NAME_WORD = 5000;
 /** The surname with the first given character this common is a word (韩国 3,375, 全国); 王国 (2,631) may be a name. */
 const SURNAME_WORD = 3000;
+/** Mentions that make a full name the finders missed a name of the story (repeatedNames). */
+const REPEATED_NAME_MIN = 2;
 /** Longest post read before a name (党组书记、… stops at the list mark). */
 const MAX_POST = 10;
 /** Characters a post does not run across: function words. */
@@ -93,6 +99,7 @@ export function checkPersons(
     const form = personForm(entry.name, [], joined, known);
     if (form) forms.push(form);
   }
+  for (const form of repeatedNames(joined, ctx.lexicon, forms, known)) forms.push(form);
   if (forms.length === 0) return;
   const byName = new Map(forms.map((f) => [f.name, f]));
   // Every window one given-name character from a form, seen from either side: the finders may have
@@ -127,6 +134,40 @@ export function checkPersons(
       evidence,
     });
   }
+}
+
+/**
+ * Full names the finders missed because no speech verb follows them (…部长张海涛共同出席, 丁某某在报告中指出):
+ * a surname and two given characters that the story writes at least twice, opening a clause, after a title
+ * or a conjunction at least once, never glued into a common word after it, and whose first two characters
+ * stand nowhere else on their own (王某同 is 王某 + 同 where 王某 is written alone too). The story's own
+ * repetition is the evidence a name stands there.
+ */
+function repeatedNames(joined: string, lexicon: Lexicon, forms: PersonForm[], known: KnownNames): PersonForm[] {
+  const out: PersonForm[] = [];
+  const seen = new Set(forms.map((f) => f.name));
+  for (let i = 0; i < joined.length; i++) {
+    const sl = surnameAt(joined, i);
+    if (sl === 0) continue;
+    const end = i + sl + 2;
+    if (end > joined.length || !(opensClause(joined, i) || titleBefore(joined, i) || joinsWords(joined, i - 1))) continue;
+    const name = joined.slice(i, end);
+    if (seen.has(name)) continue;
+    seen.add(name);
+    let given = true;
+    for (let k = i + sl; k < end; k++) if (!isHan(joined.charCodeAt(k)) || !mayBeInGivenName(joined[k]) || isNumeralChar(joined[k])) given = false;
+    if (!given || looksLikeWord(lexicon, name)) continue;
+    const at = occurrences(joined, name);
+    if (at.length < REPEATED_NAME_MIN) continue;
+    // Quoted whole (“某某国”) it is a term; a name runs on into the sentence somewhere (丁某某在…).
+    if (at.some((j) => joined[j - 1] === '“' && joined[j + name.length] === '”') || !at.some((j) => isHan(joined.charCodeAt(j + name.length)))) continue;
+    const form: PersonForm = { name, sl, at, titles: titlesAt(joined, name, at), roster: false, found: true };
+    if (endsInWord(lexicon, joined, form)) continue;
+    if (forms.some((f) => f.name === name.slice(0, -1)) || standsAlone(joined, name.slice(0, -1), [form])) continue;
+    for (const t of known.model.get(name)?.titles ?? []) form.titles.add(t);
+    out.push(form);
+  }
+  return out;
 }
 
 /** The roster's form, then the form written more often, then the one written first, is the original. */
@@ -198,10 +239,14 @@ function samePerson(ctx: RuleContext, joined: string, original: PersonForm, vari
   const intended = original.name[edit.at];
   const swapped = edit.kind === 'transpose';
   const alike: Likeness | 'swap' | undefined = swapped ? 'swap' : likeness(written, intended);
-  // A function character in a given name is no name (王宏的), unless it looks or sounds like the name's own inside
-  // the name (张海示 / 张海际 stays a slip only before the end: at the end it is the word after a name, 莫塔说).
+  // A function character or a numeral in a given name is no name (王宏的, 王宏一行), unless it looks or sounds like
+  // the name's own (张海示 / 张海际, 安瓦二 / 安瓦尔). At the end it may still be the word after a shorter name (莫塔说):
+  // it is the name's own only where it starts no word that follows names and the shorter form stands nowhere else
+  // in the story (赵乐示表示).
   const last = edit.at === variant.name.length - 1;
-  if (!swapped && (((!alike || last) && !mayBeInGivenName(written)) || isNumeralChar(written) || isNumeralChar(intended))) return undefined;
+  const odd = !mayBeInGivenName(written) || isNumeralChar(written);
+  const wordAfter = () => variant.at.some((i) => afterNameOk(joined, i + edit.at)) || standsAlone(joined, variant.name.slice(0, -1), [original, variant]);
+  if (!swapped && (isNumeralChar(intended) || (odd && (!alike || (last && wordAfter()))))) return undefined;
   // Both established as names of their own: two people.
   if (variant.roster) return undefined;
   const learned = known.model.get(variant.name);
@@ -217,12 +262,19 @@ function samePerson(ctx: RuleContext, joined: string, original: PersonForm, vari
       if (joinsWords(joined, i) || (form.name.length - form.sl === 2 && titleAfter(joined, end - 1) !== undefined)) return undefined;
       // Framed on both sides as a name; or, for a full name, one side is enough where the name was
       // found or a title stands before it, and a slip that looks or sounds like it may stand anywhere.
+      // A variant of a full name the finders introduced may also open a clause (…报告。石泰锋围绕…): the glue
+      // checks below keep out the words that open clauses.
       const framed =
         framedAsName(joined, i, end) ||
-        (!short && (form.found || inNameContext(joined, i, end) || (alike !== undefined && (form === variant || variant.found))));
+        (!short &&
+          (form.found ||
+            inNameContext(joined, i, end) ||
+            (alike !== undefined && (form === variant || variant.found)) ||
+            (form === variant && original.found && opensClause(joined, i) && !endsInWord(lexicon, joined, original))));
       if (!framed) return undefined;
-      // Glued into words on either side (促进农村共同富裕): no name stands there.
-      if (i > 0 && lexicon.has(joined.slice(i - 1, i + 1), COMMON_WORD)) return undefined;
+      // Glued into words on either side (促进农村共同富裕): no name stands there. A title before the name is a
+      // word that ends where the name starts (部长石某某: not 长石).
+      if (i > 0 && !titleBefore(joined, i) && lexicon.has(joined.slice(i - 1, i + 1), COMMON_WORD)) return undefined;
       if (end < joined.length && lexicon.has(joined.slice(end - 1, end + 1), framed && titleBefore(joined, i) ? Infinity : framed ? GLUE_WORD : COMMON_WORD))
         return undefined;
     }
@@ -248,6 +300,25 @@ function samePerson(ctx: RuleContext, joined: string, original: PersonForm, vari
   }
   if (alike) return { alike, sameTitle, bare };
   return sameTitle || bare || introduces ? { sameTitle, bare } : undefined;
+}
+
+/**
+ * True when the form's last character makes a common word with the character after it somewhere (郭某收到:
+ * 收到): where the name ends is then unsure, and the form is no anchor for a variant framed on one side only.
+ */
+function endsInWord(lexicon: Lexicon, joined: string, form: PersonForm): boolean {
+  return form.at.some((j) => {
+    const end = j + form.name.length;
+    return end < joined.length && lexicon.has(joined.slice(end - 1, end + 1), COMMON_WORD);
+  });
+}
+
+/** True when `prefix` occurs in the text outside every occurrence of the given forms: a name of its own there. */
+function standsAlone(joined: string, prefix: string, forms: PersonForm[]): boolean {
+  for (let i = joined.indexOf(prefix); i >= 0; i = joined.indexOf(prefix, i + 1)) {
+    if (!forms.some((f) => f.at.some((j) => i >= j && i + prefix.length <= j + f.name.length))) return true;
+  }
+  return false;
 }
 
 /**

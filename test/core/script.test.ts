@@ -43,6 +43,17 @@ describe('engine: English and Japanese are left alone', () => {
     );
   });
 
+  it('a Chinese paragraph in a text that is not Chinese as a whole still has its doubled word found', () => {
+    const english = 'The committee met on Monday and agreed on the plan. It will meet again next week to review the progress made by each team.\n\n';
+    const text = english + '我们要以社区为为重点推进工作。\n\nThe minutes will be published on the website after the meeting ends.\n';
+    const doubled = linter.lint(text).filter((f) => f.rule === 'duplicate-word');
+    assert.deepEqual(
+      doubled.map((f) => text.slice(f.offset, f.offset + f.length)),
+      ['为为'],
+    );
+    assert.equal(doubled[0].offset, english.length + '我们要以社区'.length);
+  });
+
   it('Japanese kanji are not Traditional Chinese characters', () => {
     const text = '日本語の文章です。東京で強い雨が降りました。漢字の語彙を学ぶ。\n';
     assert.deepEqual(linter.lint(text), []);

@@ -126,9 +126,10 @@ export class Linter {
     const findings: Finding[] = [];
     this.paragraphCache.beginLint();
     // English or Japanese is not linted as Chinese: each paragraph is asked (lintParagraph),
-    // document rules run only over a text that reads as Chinese as a whole, and what they
-    // report inside a paragraph that is not Chinese is dropped.
-    const documentRules = isChineseText(text.masked) ? this.documentRules : [];
+    // document rules run only over a text that reads as Chinese as a whole (those that judge
+    // each paragraph on its own run on any text), and what they report inside a paragraph
+    // that is not Chinese is dropped.
+    const documentRules = isChineseText(text.masked) ? this.documentRules : this.documentRules.filter((active) => active.rule.meta.judgesParagraphs);
     if (this.paragraphRules.length > 0) {
       for (const paragraph of text.paragraphs) {
         const relative = this.lintParagraph(paragraph);

@@ -88,6 +88,12 @@ export interface RuleMeta {
    */
   scope: 'paragraph' | 'document';
   /**
+   * A document rule whose every finding stands in one paragraph and is judged on it,
+   * the rest of the text serving only as evidence (duplicate-word): like a paragraph
+   * rule, it still runs on the Chinese paragraphs of a text not Chinese as a whole.
+   */
+  judgesParagraphs?: boolean;
+  /**
    * Rules whose finding on the same span says it better: a finding of this rule that
    * overlaps one of theirs is dropped, so the editor reads one finding, not two
    * (wrong-char yields to fixed-phrase and name-consistency).

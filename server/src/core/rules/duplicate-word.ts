@@ -48,6 +48,7 @@ export const duplicateWord: Rule<DuplicateState> = {
     fixable: true,
     fixKind: 'suggestion',
     scope: 'document',
+    judgesParagraphs: true,
     docs: {
       summary: '重复的字词',
       gloss: 'A word or character typed twice',

@@ -124,7 +124,8 @@ export function runDevQuality(options: DevQualityOptions = {}): DevQualityReport
       known,
       lexicon,
       reference: false,
-      examples: 20,
+      // Every miss and injected false positive, for the files below.
+      examples: Infinity,
       onCleanFalseAlarm: (doc: SeedDoc, f: Finding, text: TextModel) => {
         if (options.rules && !options.rules.includes(f.rule)) return;
         const at = text.positionAt(f.offset);
@@ -144,6 +145,12 @@ export function runDevQuality(options: DevQualityOptions = {}): DevQualityReport
     fs.mkdirSync(resultsDir, { recursive: true });
     const findingsFile = path.join(resultsDir, `dev-findings-${which}-${half}.tsv`);
     fs.writeFileSync(findingsFile, lines.sort().join('\n') + (lines.length ? '\n' : ''));
+    // Injections no rule of theirs found, and findings on injected copies that hit no injection.
+    const examples = [
+      ...report.examples.misses.map((e) => `miss\t${e.rule}\t${e.seed}:${e.line}\t${e.text}\t${e.label}\t${e.flaggedBy?.join(',') ?? ''}`),
+      ...report.examples.injectedFalsePositives.map((e) => `false-positive\t${e.rule}\t${e.seed}:${e.line}\t${e.text}\t${e.message}`),
+    ].filter((line) => !options.rules || options.rules.includes(line.split('\t')[1]));
+    fs.writeFileSync(path.join(resultsDir, `dev-misses-${which}-${half}.tsv`), examples.join('\n') + (examples.length ? '\n' : ''));
     models.push({ model: which, learnedFrom, report, findingsFile, groupFalseAlarms });
   }
   return { benchmark: 'dev-quality', date: new Date().toISOString(), half, articles: linted.length, characters: characterCount(linted), models };

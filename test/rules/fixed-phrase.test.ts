@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { Linter, applyEdits } from '../../server/src/core';
+import { Linter, applyEdits, emptyModel, parseModel, parseModelBytes, serializeModel, serializeModelBinary } from '../../server/src/core';
 import { ruleTester } from '../support/rule-tester';
 import { optionsWith } from '../support/resources';
-import { corpusUnits, UNIT_MIN_COUNT, type PhraseEntry } from '../../server/src/core/model/sections/phrases';
+import { archivePairs, corpusUnits, PAIR_MIN_COUNT, UNIT_MIN_COUNT, type ArchivePairs, type PhraseEntry } from '../../server/src/core/model/sections/phrases';
 import { lexicon } from '../support/resources';
 
 // A small hand-made model, so the cases do not depend on what the seeds teach.
@@ -314,5 +314,41 @@ describe("fixed-phrase: the corpus's own two-character units", () => {
     const withUnit = new Linter(optionsWith({ phrases: { phrases, units: '帮教' } }));
     // 帮教 is held apart here (健/帮/教育 reads 教育 as a word): no evidence, the slip is still reported.
     assert.equal(withUnit.lint('深化健帮教育，提升群众健康素养。').filter((f) => f.rule === 'fixed-phrase').length, 1);
+  });
+});
+
+describe("fixed-phrase: the archive's character pairs", () => {
+  const key = (pair: string) => pair.charCodeAt(0) * 0x10000 + pair.charCodeAt(1);
+  const table = (counts: Record<string, number>): ArchivePairs => {
+    const keys = Uint32Array.from(Object.keys(counts).map(key)).sort();
+    const byKey = new Map(Object.entries(counts).map(([pair, count]) => [key(pair), count]));
+    return { keys, counts: Uint32Array.from(keys, (k) => byKey.get(k)!) };
+  };
+  const findings = (pairs: ArchivePairs, text: string) =>
+    new Linter(optionsWith({ phrases: { phrases, pairs } })).lint(text).filter((f) => f.rule === 'fixed-phrase').length;
+
+  it('keeps the pairs written at least PAIR_MIN_COUNT times, keys ascending', () => {
+    const learned = archivePairs([['健康教育健康教育'], ['健康促进']]);
+    assert.ok(learned.keys.every((k, i) => i === 0 || learned.keys[i - 1] < k));
+    const countOf = (pair: string) => learned.counts[learned.keys.indexOf(key(pair))] ?? 0;
+    assert.equal(countOf('健康'), 3);
+    assert.equal(countOf('康教'), 2);
+    assert.equal(countOf('康促'), 0, `written fewer than ${PAIR_MIN_COUNT} times`);
+  });
+  it('a slip whose new pairings the archive never writes is reported', () => {
+    assert.equal(findings(table({ 康教: 6, 教育: 9, 健康: 9 }), '深化健帮教育，提升群众健康素养。'), 1);
+  });
+  it('a variant whose every new pairing the archive writes as readily as chance is usage', () => {
+    assert.equal(findings(table({ 健帮: 5, 帮教: 5, 康教: 5 }), '深化健帮教育，提升群众健康素养。'), 0);
+    // One pairing the archive writes and one it does not: still a slip.
+    assert.equal(findings(table({ 健帮: 5, 康教: 5 }), '深化健帮教育，提升群众健康素养。'), 1);
+  });
+  it('the pairs survive both model formats, and a model without them still loads', () => {
+    const model = { ...emptyModel(), phrases: { phrases, pairs: table({ 健帮: 5, 帮教: 3 }) } };
+    for (const loaded of [parseModel(serializeModel(model)), parseModelBytes(serializeModelBinary(model))]) {
+      assert.deepEqual(Array.from(loaded.phrases.pairs!.keys), Array.from(model.phrases.pairs.keys));
+      assert.deepEqual(Array.from(loaded.phrases.pairs!.counts), Array.from(model.phrases.pairs.counts));
+    }
+    assert.equal(parseModel(serializeModel({ ...emptyModel(), phrases: { phrases } })).phrases.pairs, undefined);
   });
 });

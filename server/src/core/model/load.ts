@@ -6,7 +6,16 @@ import { MODEL_SCHEMA, MODEL_VERSION, READABLE_MODEL_VERSIONS, type LearnedModel
 import { emptyRepeats } from './sections/repeats';
 import { emptyStyle } from './sections/style';
 import { emptyDigits } from './sections/digits';
-import { emptyPhrases, isUnitList, loadStoredPhrases, phraseColumns, phrasesFromColumns, storePhrases, type StoredPhrases } from './sections/phrases';
+import {
+  archivePairsFrom,
+  emptyPhrases,
+  isUnitList,
+  loadStoredPhrases,
+  phraseColumns,
+  phrasesFromColumns,
+  storePhrases,
+  type StoredPhrases,
+} from './sections/phrases';
 import { attachTables, type SectionTables, type Table } from './tables';
 import { emptyNames } from './sections/names';
 import { emptyCharacters } from './sections/characters';
@@ -87,7 +96,7 @@ interface BlobRef {
 
 interface ContainerHead {
   model: Omit<LearnedModel, 'phrases'> & { phrases: { format: 'columns-binary'; sources: Record<string, string>; units?: string } };
-  phrases: { text: BlobRef; starts: BlobRef; counts: BlobRef; docs: BlobRef };
+  phrases: { text: BlobRef; starts: BlobRef; counts: BlobRef; docs: BlobRef; pairs?: { keys: BlobRef; counts: BlobRef } };
   /** Tables precomputed for the phrases section (see tables.ts), by key. */
   tables: Array<{ key: string; arrays: Record<string, BlobRef> }>;
   /** The corrections section's large counts as columns (absent before version 3: they are in model). */
@@ -157,7 +166,13 @@ export function serializeModelBinary(model: LearnedModel, phraseTables: readonly
       version: MODEL_VERSION,
       phrases: { format: 'columns-binary', sources, ...(model.phrases.units !== undefined && { units: model.phrases.units }) },
     },
-    phrases: { text: place(text, false), starts: place(columns.starts), counts: place(columns.counts), docs: place(columns.docs) },
+    phrases: {
+      text: place(text, false),
+      starts: place(columns.starts),
+      counts: place(columns.counts),
+      docs: place(columns.docs),
+      ...(model.phrases.pairs && { pairs: { keys: place(model.phrases.pairs.keys, false), counts: place(model.phrases.pairs.counts) } }),
+    },
     tables: phraseTables.map((t) => ({ key: t.key, arrays: Object.fromEntries(Object.entries(t.arrays).map(([name, array]) => [name, place(array)])) })),
     corrections: {
       attested: placeCounts(model.corrections.attested),
@@ -230,6 +245,13 @@ export function parseModelBytes(bytes: Uint8Array, source = 'model'): LearnedMod
   if (units !== undefined) {
     if (!isUnitList(units)) throw broken('phrases');
     phrases.units = units;
+  }
+  if (refs.pairs) {
+    const keys = view(refs.pairs.keys);
+    const counts = view(refs.pairs.counts);
+    const pairs = keys instanceof Uint32Array && !(counts instanceof Int32Array) ? archivePairsFrom(keys, counts) : undefined;
+    if (!pairs) throw broken('phrases');
+    phrases.pairs = pairs;
   }
   for (const t of head.tables ?? [])
     attachTables(phrases, { key: t.key, arrays: Object.fromEntries(Object.entries(t.arrays).map(([name, ref]) => [name, view(ref)])) });

@@ -50,6 +50,9 @@ export function accept(lexicon: Lexicon, index: PhraseIndex, text: string, found
   // So is a variant whose written character (or, for a drop, the new junction) makes a unit the archive
   // writes again and again on its own (推普, 中秘, 多措), though no recurrent phrase holds it.
   if (!curated && writesUnit(index, text, m)) return undefined;
+  // So is one whose every new pairing the archive writes as readily as chance would (本集节目 beside
+  // 本期节目): a slip puts a character beside neighbours the archive never gives it.
+  if (!curated && index.evidence.writesEditPairs(text, m)) return undefined;
   // A variant that reads at least as easily as the phrase was written so, however long the phrase:
   // a modifier dropped or swapped (司令 for 总司令, 小企业 for 中小企业) still reads as words.
   // A long phrase with a word the lexicon lacks (强基) reads harder than any variant: it is judged by length.

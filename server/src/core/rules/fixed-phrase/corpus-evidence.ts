@@ -8,8 +8,9 @@
 import type { Lexicon } from '../../lexicon';
 import { pairStandsTogether } from '../../analysis/lexical-break';
 import type { NearMiss } from './near-miss';
-import { ANCHOR, MEMO_LIMIT, WRITTEN_CONTEXT } from './thresholds';
-import { phraseAt, phraseTotal, type PhraseColumns } from '../../model/sections/phrases';
+import { ANCHOR, MEMO_LIMIT, MIN_PAIR_ASSOCIATION, WRITTEN_CONTEXT } from './thresholds';
+import { phraseAt, phraseTotal, type ArchivePairs, type PhraseColumns } from '../../model/sections/phrases';
+import { HAN_CODES } from '../../analysis/han';
 import { KeyTable } from './tables';
 
 /** Names the layout of PairTables (see model/tables.ts): stored tables with another key are rebuilt. */
@@ -94,14 +95,68 @@ export class CorpusEvidence {
   private readonly attested = new Map<string, boolean>();
   /** The corpus's own two-character units (PhrasesSection.units), as pair keys; built on the first question. */
   private unitKeys?: Set<number>;
+  /** How often the archive writes each character first and second in a stored pair, and all stored pairs: PMI's marginals. */
+  private firstCounts?: Float64Array;
+  private secondCounts?: Float64Array;
+  private pairTotal = 0;
 
   constructor(
     private readonly columns: PhraseColumns,
     private readonly lexicon: Lexicon,
     stored?: PairTables,
     private readonly units = '',
+    private readonly pairs?: ArchivePairs,
   ) {
     this.bigrams = stored;
+  }
+
+  /**
+   * True when every pair of characters the edit makes (the written character with each Han
+   * neighbour; for a drop, the new junction) is one the archive writes as readily as chance
+   * would put the two side by side (see MIN_PAIR_ASSOCIATION): the variant reads as the
+   * archive's own writing (本集 beside 本期, 受灾较重 beside 受灾严重), not as a slip, which
+   * pairs a character with neighbours the archive never gives it. A model without the
+   * archive's pairs (learned before they were kept) knows nothing here.
+   */
+  writesEditPairs(text: string, m: NearMiss): boolean {
+    if (!this.pairs || this.pairs.keys.length === 0) return false;
+    // The pair ending at the written character (or at the junction of a drop) and, unless a drop, the one starting there.
+    const lastAt = m.kind === 'drop' ? m.textAt - 1 : m.textAt;
+    let seen = 0;
+    for (let at = m.textAt - 1; at <= lastAt; at++) {
+      if (at < 0 || at + 1 >= text.length || HAN_CODES[text.charCodeAt(at)] !== 1 || HAN_CODES[text.charCodeAt(at + 1)] !== 1) continue;
+      if (this.pairAssociation(text.charCodeAt(at), text.charCodeAt(at + 1)) < MIN_PAIR_ASSOCIATION) return false;
+      seen++;
+    }
+    return seen > 0;
+  }
+
+  /**
+   * The pair's pointwise association in the archive (nats): its count against what its
+   * characters' counts predict side by side; −Infinity for a pair the archive does not keep.
+   */
+  private pairAssociation(a: number, b: number): number {
+    const pairs = this.pairs!;
+    const key = a * 0x10000 + b;
+    const keys = pairs.keys;
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (keys[mid] < key) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo >= keys.length || keys[lo] !== key) return -Infinity;
+    if (!this.firstCounts) {
+      this.firstCounts = new Float64Array(0x10000);
+      this.secondCounts = new Float64Array(0x10000);
+      for (let i = 0; i < keys.length; i++) {
+        this.firstCounts[Math.floor(keys[i] / 0x10000)] += pairs.counts[i];
+        this.secondCounts[keys[i] % 0x10000] += pairs.counts[i];
+        this.pairTotal += pairs.counts[i];
+      }
+    }
+    return Math.log((pairs.counts[lo] * this.pairTotal) / (this.firstCounts[a] * this.secondCounts![b]));
   }
 
   /**

@@ -335,7 +335,13 @@ export class PhraseIndex {
     this.nodeCount = tables.childStart.length - 1;
     this.skipOrder = new Int32Array(this.nodeCount);
     this.skipSorted = new Uint8Array(this.nodeCount);
-    this.evidence = new CorpusEvidence(columns, lexicon, tablesFor(section, EVIDENCE_TABLES_KEY) as unknown as PairTables | undefined, section.units);
+    this.evidence = new CorpusEvidence(
+      columns,
+      lexicon,
+      tablesFor(section, EVIDENCE_TABLES_KEY) as unknown as PairTables | undefined,
+      section.units,
+      section.pairs,
+    );
     // A quad that begins a longer phrase shares its trie node, so the corpus's continuations are known.
     this.quads = new QuadIndex(columns, tables.quadIds, tables.quadNodes, {
       counts: tables.quadCounts,

@@ -504,23 +504,20 @@ export function learnPhrases(docs: CorpusDocument[], lexicon: Lexicon): PhrasesS
     else phrases.push({ phrase: curated.phrase, ...countOccurrences(joined, curated.phrase), source: curated.source });
   }
   phrases.sort((a, b) => (a.phrase < b.phrase ? -1 : a.phrase > b.phrase ? 1 : 0));
-  const section: PhrasesSection = { phrases, units: corpusUnits(perDoc, lexicon) };
+  const { units, counts } = pairStatistics(perDoc, lexicon);
+  const section: PhrasesSection = { phrases, units };
   const characters = perDoc.reduce((sum, runs) => runs.reduce((inDoc, run) => inDoc + run.length, sum), 0);
-  if (characters >= PAIR_MIN_CORPUS) section.pairs = archivePairs(perDoc);
+  if (characters >= PAIR_MIN_CORPUS) section.pairs = keptPairs(counts);
   return section;
 }
 
 /** The character pairs of the documents' Han runs written at least PAIR_MIN_COUNT times (PhrasesSection.pairs). */
-export function archivePairs(runsPerDoc: readonly string[][]): ArchivePairs {
-  const counts = new Map<number, number>();
-  for (const runs of runsPerDoc) {
-    for (const run of runs) {
-      for (let i = 0; i + 1 < run.length; i++) {
-        const key = run.charCodeAt(i) * 0x10000 + run.charCodeAt(i + 1);
-        counts.set(key, (counts.get(key) ?? 0) + 1);
-      }
-    }
-  }
+export function archivePairs(runsPerDoc: readonly string[][], lexicon: Lexicon): ArchivePairs {
+  return keptPairs(pairStatistics(runsPerDoc, lexicon).counts);
+}
+
+/** The pairs of a count map (pair key → occurrences) written at least PAIR_MIN_COUNT times. */
+function keptPairs(counts: ReadonlyMap<number, number>): ArchivePairs {
   const kept: number[] = [];
   for (const [key, count] of counts) if (count >= PAIR_MIN_COUNT) kept.push(key);
   const keys = Uint32Array.from(kept).sort();
@@ -529,6 +526,11 @@ export function archivePairs(runsPerDoc: readonly string[][]): ArchivePairs {
 
 /** The corpus's own two-character units (PhrasesSection.units) in the documents' Han runs. */
 export function corpusUnits(runsPerDoc: readonly string[][], lexicon: Lexicon): string {
+  return pairStatistics(runsPerDoc, lexicon).units;
+}
+
+/** The corpus's units and, from the same pass, every pair's count (key first · 0x10000 + second). */
+function pairStatistics(runsPerDoc: readonly string[][], lexicon: Lexicon): { units: string; counts: Map<number, number> } {
   // Pair key (first · 0x10000 + second) → occurrences, occurrences standing clear of words, the last document (plus one) and documents.
   const counts = new Map<number, number>();
   const clear = new Map<number, number>();
@@ -560,8 +562,9 @@ export function corpusUnits(runsPerDoc: readonly string[][], lexicon: Lexicon): 
     if (!often && !(clearCount >= UNIT_MIN_CLEAR_ALONE && docs >= UNIT_MIN_CLEAR_ALONE_DOCS)) continue;
     if (!words.has(key)) kept.push(key);
   }
-  return kept
+  const units = kept
     .sort((a, b) => a - b)
     .map((key) => String.fromCharCode(Math.floor(key / 0x10000), key % 0x10000))
     .join('');
+  return { units, counts };
 }

@@ -310,6 +310,12 @@ describe("fixed-phrase: the corpus's own two-character units", () => {
     assert.ok(!learned.includes('开展'));
     assert.ok(!pairs(units([['活动开展活动开展'], ['活动开展活动开展'], ['活动开展活动开展']])).includes('动开'));
   });
+  it('a unit running across the first character of a short phrase shows the phrase is not what the text writes there', () => {
+    const count = (units: string) =>
+      new Linter(optionsWith({ phrases: { phrases, units } })).lint('深化农健帮教育，提升群众健康素养。').filter((f) => f.rule === 'fixed-phrase').length;
+    assert.equal(count(''), 1);
+    assert.equal(count('农健'), 0);
+  });
   it('the pair makes the rule quiet only where it reads as a unit', () => {
     const withUnit = new Linter(optionsWith({ phrases: { phrases, units: '帮教' } }));
     // 帮教 is held apart here (健/帮/教育 reads 教育 as a word): no evidence, the slip is still reported.
@@ -328,7 +334,7 @@ describe("fixed-phrase: the archive's character pairs", () => {
     new Linter(optionsWith({ phrases: { phrases, pairs } })).lint(text).filter((f) => f.rule === 'fixed-phrase').length;
 
   it('keeps the pairs written at least PAIR_MIN_COUNT times, keys ascending', () => {
-    const learned = archivePairs([['健康教育健康教育'], ['健康促进']]);
+    const learned = archivePairs([['健康教育健康教育'], ['健康促进']], lexicon());
     assert.ok(learned.keys.every((k, i) => i === 0 || learned.keys[i - 1] < k));
     const countOf = (pair: string) => learned.counts[learned.keys.indexOf(key(pair))] ?? 0;
     assert.equal(countOf('健康'), 3);

@@ -67,7 +67,7 @@ export function accept(lexicon: Lexicon, index: PhraseIndex, text: string, found
   // A four-character phrase the corpus writes no more often than its words fall together by chance
   // (已经达到, 企业获得) is a collocation, not a formulation the house fixes: its slots stay open.
   if (!curated && length < T.MIN_TARGET_LENGTH && association(lexicon, index, m) <= T.MIN_ASSOCIATION) return undefined;
-  if (!curated && length < T.MIN_LENGTH_STRONG && straddled(lexicon, text, m)) return undefined;
+  if (!curated && length < T.MIN_LENGTH_STRONG && straddled(lexicon, index, text, m)) return undefined;
   if (lexicon.freq(variant) >= T.WORD_FREQ) return undefined;
   if (index.evidence.isRecurrent(variant)) return undefined;
   // A slot the corpus fills in more than one way makes another filler meant — unless it breaks the
@@ -213,10 +213,12 @@ function editInsideWord(index: PhraseIndex, m: NearMiss): boolean {
 
 /**
  * True when a common word of the text runs across the near-miss's first or last
- * character (机器|人正进行, 不|能减合作): the text's words do not start or end where
+ * character (机器|人正进行, 不|能减合作), or one of the archive's own units does (农文|旅深度融合
+ * where the archive writes 文旅 again and again): the text's words do not start or end where
  * the phrase would, so the phrase is not what the text is writing there.
  */
-function straddled(lexicon: Lexicon, text: string, m: NearMiss): boolean {
+function straddled(lexicon: Lexicon, index: PhraseIndex, text: string, m: NearMiss): boolean {
+  if (index.evidence.writesUnitAt(text, m.start - 1) || index.evidence.writesUnitAt(text, m.end - 1)) return true;
   const { from, to } = contextWindow(text, m.start, m.end);
   const start = m.start - from;
   const end = m.end - from;

@@ -59,6 +59,12 @@ ruleTester('name-consistency', {
   ],
   invalid: [
     {
+      ...doc('总理莫塔出席会议。莫塔表示，两国关系良好。莫林表示，愿加强合作。'),
+      name: 'a two-character name written twice, then bare with the given character changed at random',
+      errors: [{ text: '莫林', message: '同一人名写法不一：“莫林”应为“莫塔”（本文出现 2 次）' }],
+      output: '总理莫塔出席会议。莫塔表示，两国关系良好。莫塔表示，愿加强合作。',
+    },
+    {
       ...doc('主任张海际出席会议。张海际强调，要抓落实。张海示表示，将继续努力。'),
       name: 'a function character that looks like the name’s own, at the end, where the shorter form never stands alone',
       errors: [{ text: '张海示', message: '同一人名写法不一：“张海示”应为“张海际”（本文出现 2 次）' }],

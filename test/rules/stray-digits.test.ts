@@ -40,6 +40,7 @@ ruleTester('stray-digits', {
     '𠮷野家今日8版\r\n2026年1月19日\r\n',
     // counts that read as counts: after a list, in a series, after a noun, a date after a name
     '江苏、浙江2省开展联合检查。',
+    { name: 'a count equal to the items of the list before it', text: '北京、天津和河北3省市联合执法。' },
     '参赛选手3男2女，共5人。',
     '某地发生交通事故 致3死10伤',
     '中国队以5金2银3铜的成绩收官，全省两市4县受灾。',
@@ -142,6 +143,16 @@ ruleTester('stray-digits', {
       text: '𠮷野家推动医7疗卫生事业。',
       errors: [{ text: '7', offset: 7, length: 1 }],
       output: '𠮷野家推动医疗卫生事业。',
+    },
+    {
+      name: 'a number after a list that does not count its items',
+      text: '推进教育、科技和人力7资源统筹发展。',
+      errors: [{ text: '7', message: '“人力资源”' }],
+    },
+    {
+      name: 'a page marker before a character that starts an ordinary word, not a measure word',
+      text: '我们迎来了新 18 / 60 时代的发展机遇。',
+      errors: [{ text: ' 18 / 60 ', message: '页码“18 / 60”' }],
     },
     {
       name: 'an empty model still finds digits inside a word',

@@ -15,8 +15,8 @@ import {
   startsNewUnit,
   trimLine,
 } from '../../analysis/sentence-break';
-import { isQuantityFollower, type LearnedNeighbours } from './quantity';
-import { charAt, head, lastLineBreak, nextContentLine, nextLineBreak, previousContentLine, tail, wholeLine } from './text';
+import { countsWhatFollows, type LearnedNeighbours } from './quantity';
+import { head, lastLineBreak, nextContentLine, nextLineBreak, previousContentLine, tail, wholeLine } from './text';
 
 const MARKER_LINE = /^[ \t\u3000]*\d{1,4}[ \t]*\/[ \t]*\d{1,4}[ \t\u3000]*$/gm;
 
@@ -86,7 +86,7 @@ export function reportInlineMarkers(ctx: RuleContext, totals: Map<number, number
     if (!hanBefore && !hanAfter) continue;
     // A fraction reads on into a measure word (36 / 60 项); a marker interrupts, often inside a word (公 36 / 60 平).
     const cutsWord = hanBefore && hanAfter && bridgingWord(ctx.lexicon, masked.slice(Math.max(0, from - 8), from), masked.slice(to, to + 8)) !== null;
-    if (hanAfter && !cutsWord && isQuantityFollower(learned, charAt(masked, to))) continue;
+    if (hanAfter && !cutsWord && countsWhatFollows(ctx.lexicon, learned, masked.slice(to, to + 8))) continue;
     if (!totals.has(total) && !(total >= 10 && hanBefore && hanAfter)) continue;
     const keepSpace = !(hanBefore && hanAfter) && from < start && to > end;
     const shown = m[0];

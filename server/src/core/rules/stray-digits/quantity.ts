@@ -79,6 +79,17 @@ export function isQuantityFollower(learned: LearnedNeighbours, ch: string | unde
 }
 
 /**
+ * True when the text after a number (`right`) opens with a measure word as a word of its own (36 / 60 项,
+ * 12 / 40 人次), not with a character that starts an ordinary word (12 / 80 时代, 56 / 68 成员, 4 / 66 项目):
+ * the number then counts what follows.
+ */
+export function countsWhatFollows(lexicon: Lexicon, learned: LearnedNeighbours, right: string): boolean {
+  if (!isQuantityFollower(learned, charAt(right, 0))) return false;
+  const first = segment(lexicon, hanHead(right, 4))[0];
+  return !first || first.word.length < 2 || MEASURE_WORD_POS.test(lexicon.pos(first.word) ?? '');
+}
+
+/**
  * Why the text after a number (`right`) starts with a measure word or unit: the
  * lexicon's part of speech of its first character (家, 年) or of the word it opens
  * (公里, 周年), or what the corpus writes after numbers. A character that the text

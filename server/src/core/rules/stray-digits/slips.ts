@@ -104,7 +104,7 @@ function judgeDigitsBetween(lexicon: Lexicon, learned: LearnedNeighbours, masked
   const word = bridgingWord(lexicon, left, right) ?? bridgingWord(lexicon, left, right, CUT_WORD_MIN_FREQ);
   if (!word) return null;
   const left_ = leftPiece(lexicon, left);
-  if (left_ === 'word' && value >= 2 && enumerationBefore(masked, from)) return null;
+  if (left_ === 'word' && value >= 2 && enumerationBefore(masked, from) === value) return null;
   // 有3家, 卡桑旅1日, 新店395家: a measure word by its part of speech reads as a count or a date
   // after anything (a noun with its count after it is ordinary news style); 本院3方, 开行80列:
   // one known only from usage, after a whole word or a word that leads into numbers.
@@ -141,12 +141,16 @@ function leftPiece(lexicon: Lexicon, left: string): 'word' | 'introducer' | 'ope
   return pos !== undefined && !NOUN_POS.test(pos) ? 'open' : 'fragment';
 }
 
-/** A list runs up to `at` within the clause (江苏、浙江|2省): the number counts its items. */
-function enumerationBefore(masked: string, at: number): boolean {
+/**
+ * The items of a list that runs up to `at` within the clause (江苏、浙江|2省: 2), or 0 when none does. A
+ * number that counts a list equals its items; one that does not (市场、产业、人力5资源) is no count.
+ */
+function enumerationBefore(masked: string, at: number): number {
+  let marks = 0;
   for (let i = at - 1; i >= Math.max(0, at - ENUMERATION_WINDOW); i--) {
     const ch = masked[i];
-    if (ch === '、' || ch === '和' || ch === '及' || ch === '与') return true;
-    if ('，。；：！？“”（）\n,;:!?'.includes(ch)) return false;
+    if (ch === '、' || ch === '和' || ch === '及' || ch === '与') marks++;
+    else if ('，。；：！？“”（）\n,;:!?'.includes(ch)) break;
   }
-  return false;
+  return marks > 0 ? marks + 1 : 0;
 }

@@ -20,7 +20,7 @@ const VENDORED = [
     version: 'fc8aa56',
     license: 'Apache-2.0',
     licenceFile: 'data/pycorrector-LICENSE.txt',
-    what: 'data/similar-chars.json (bundled into dist/*.js) is derived from the confusion sets same_pinyin.txt and same_stroke.txt of shibing624/pycorrector; see data/THIRD-PARTY-NOTICES.md.',
+    what: 'data/similar-chars.json and data/given-name-chars.json (bundled into dist/*.js) are derived from the confusion sets same_pinyin.txt and same_stroke.txt and the name list person_name.txt of shibing624/pycorrector; see data/THIRD-PARTY-NOTICES.md.',
   },
 ];
 

@@ -7,7 +7,7 @@ import { SlipPairs } from '../../server/src/core/analysis/slip-pairs';
 import { CONTEXT_MIN_SUPPORT, learnContext } from '../../server/src/core/model/sections/corrections';
 import { CONTEXT_PAIRS } from '../../server/src/core/analysis/context-pairs';
 import { confusablesOf } from '../../server/src/core/analysis/similar';
-import { ARCHIVE_MIN_CHARACTERS, MIN_GAIN, MIN_GAIN_WITH_ARCHIVE } from '../../server/src/core/rules/wrong-char/thresholds';
+import { ARCHIVE_MIN_CHARACTERS, MIN_SCORE, MIN_SCORE_WITH_ARCHIVE } from '../../server/src/core/rules/wrong-char/thresholds';
 
 /** A small self-written archive: 在 between 们 and 家 ten times, 再 in other company. */
 const archive = [...Array<string>(10).fill('我们在家里看书，他们在学校上课。'), ...Array<string>(4).fill('欢迎再来，下次再见。')];
@@ -17,11 +17,15 @@ ruleTester('wrong-char', {
   valid: [
     '加快基础设施建设，完善配套安装。',
     '我们要加强党的建设，推进高质量发展。',
-    // a function word beside a stray character is syntax: an abbreviation follows
+    // an abbreviation after a function word (对乌军, 同柬方): the "correction" has sixty
+    // homophones to have come from, and scores low
     '俄方表示，将继续对乌军事设施实施打击。',
     '中方愿同柬方一道，推动两国关系发展。',
-    // a name after a surname is never corrected
+    // a name after a surname, in characters people are named with, is never corrected
     '记者王建社报道，村里新建了卫生室。',
+    '记者张振东报道，村里新建了卫生室。',
+    // a four-character phrase built in parallel on a repeated character is a set pattern
+    '妥善处理涉法涉诉问题。',
     // the story's own term, written more than once, is not a slip
     '专家介绍，医防融合是方向。推进医防融合，要抓好基层。',
     // a built-in wrong form that is really two words meeting (过渡 + 假期)
@@ -57,6 +61,24 @@ ruleTester('wrong-char', {
       output: '我们要加强党的建设，推进高质量发展。',
     },
     {
+      name: 'after a function word: 空 written 控 beside 太',
+      text: '我国航天员进入太控。',
+      errors: [{ text: '控', message: '应为“进入太空”' }],
+      output: '我国航天员进入太空。',
+    },
+    {
+      name: 'before a measure word: 框 written 眶 beside 架',
+      text: '在合作眶架下推进。',
+      errors: [{ text: '眶', message: '应为“合作框架下推”' }],
+      output: '在合作框架下推进。',
+    },
+    {
+      name: 'after a surname-shaped character, in one nobody is named with: 成裹',
+      text: '这是我们共同的成裹。',
+      errors: [{ text: '裹', message: '应为“同的成果”' }],
+      output: '这是我们共同的成果。',
+    },
+    {
       name: 'a commonly mistaken set expression (built-in list)',
       text: '大家要再接再励，争取更大成绩。',
       errors: [{ text: '再接再励', message: '疑为错别字“再接再励”，应为“家要再接再厉”' }],
@@ -90,9 +112,9 @@ describe('wrong-char: evidence and sources', () => {
     }
   });
 
-  it('the hover says why: the candidate word, its frequency, the gain', () => {
+  it('the hover says why: the candidate word, its frequency, the gain, the odds of the slip', () => {
     const [finding] = ruleFindings('wrong-char', '全面提高教学质亮，办好人民满意的教育。');
-    assert.match(finding.evidence!, /“质亮”不是词典中的词.*常用词“质量”（词频 \d+）.*只出现这一次/);
+    assert.match(finding.evidence!, /“质亮”不是词典中的词.*常用词“质量”（词频 \d+）.*e\^\d+\.\d 倍；“量”的音同音近字有 \d+ 个.*得分 \d+\.\d；.*只出现这一次/);
   });
 
   it('learns the corrections editors made from drafts and their published versions, and fires them on a new draft', () => {
@@ -129,16 +151,16 @@ describe('wrong-char: evidence and sources', () => {
   });
 
   it('a model learned from a large archive lowers the bar for a slip it has never seen written', () => {
-    // 回议 for 会议: a gain of about e^10.4, between MIN_GAIN_WITH_ARCHIVE and MIN_GAIN
-    const text = '回议要求加快推进农村公路建设。';
-    assert.equal(MIN_GAIN_WITH_ARCHIVE < MIN_GAIN, true);
+    // 上孩 for 上海: a score of about 5.3, between MIN_SCORE_WITH_ARCHIVE and MIN_SCORE
+    const text = '代表团抵达上孩访问。';
+    assert.equal(MIN_SCORE_WITH_ARCHIVE < MIN_SCORE, true);
     assert.deepEqual(ruleFindings('wrong-char', text), []);
     const archive = { ...optionsWith().model.corpus, characters: ARCHIVE_MIN_CHARACTERS };
     const [finding] = ruleFindings('wrong-char', text, optionsWith({ corpus: archive }));
-    assert.equal(finding?.subject, '回议');
+    assert.equal(finding?.subject, '上孩');
     assert.match(finding.evidence!, /所学语料（2000000 字）中从未出现/);
     // a pair the archive writes stays its own usage, whatever the archive's size
-    const attested = { corrections: { entries: [], attested: { 回议: 2 }, context: {} } };
+    const attested = { corrections: { entries: [], attested: { 上孩: 2 }, context: {} } };
     assert.deepEqual(ruleFindings('wrong-char', text, optionsWith({ corpus: archive, ...attested })), []);
   });
 

@@ -18,9 +18,19 @@
 import type { Lexicon } from '../../lexicon';
 import { segment, type Token } from '../../segmenter';
 import { confusablesOf, type Likeness } from '../../analysis/similar';
-import { surnameAt } from '../../analysis/names';
+import { isNumeralChar, surnameAt } from '../../analysis/names';
+import { givenNameCount } from '../../analysis/given-names';
 import { SlipPairs } from '../../analysis/slip-pairs';
-import { MAX_SINGLE_RUN, MAX_STANDALONE_FREQ, MIN_CANDIDATE_FREQ, MIN_GAIN, WINDOW } from './thresholds';
+import {
+  MAX_SINGLE_RUN,
+  MAX_STANDALONE_FREQ,
+  MIN_GIVEN_NAME_COUNT,
+  MIN_CANDIDATE_FREQ,
+  MIN_SCORE,
+  SHAPE_SLIP_SHARE,
+  SOUND_SLIP_SHARE,
+  WINDOW,
+} from './thresholds';
 import { countOf, type Counts } from '../../model/count-columns';
 
 export interface NonWordSlip {
@@ -34,16 +44,31 @@ export interface NonWordSlip {
   wordFreq: number;
   /** Natural-log gain of the window's reading with the intended character. */
   gain: number;
+  /** How many characters of the same kind (sound or shape) the intended one is confused with. */
+  confusables: number;
+  /** gain + log P(this slip | the intended character): what must clear the threshold (slipScore). */
+  score: number;
 }
+
+/** The step of the lexicon tier that let a pair of characters go (see SlipIndex.verdict). */
+export type PassReason =
+  | 'pair-is-word'
+  | 'left-makes-word'
+  | 'right-makes-word'
+  | 'both-stand-alone'
+  | 'not-suspicious'
+  | 'not-stray'
+  | 'single-run'
+  | 'numeral'
+  | 'parallel'
+  | 'surname'
+  | 'no-candidate';
 
 /** Longest candidate word tried (set expressions of four characters). */
 const MAX_WORD_LENGTH = 4;
 
-/** Parts of speech of function words and numerals: prepositions, conjunctions, particles, adverbs, pronouns, numerals, measures, localisers. */
-const FUNCTION_POS = /^(m|q)$/;
-
-/** Function words: prepositions, conjunctions, particles, adverbs, pronouns. */
-const SYNTAX_POS = /^(p|c|u[a-z]*|d|r)$/;
+/** The part of speech of measure words (个, 件, 架). */
+const MEASURE_POS = /^q$/;
 
 /** Parts of speech a "correction" must not produce: person names (a guess at a name is no fix). */
 const NAME_POS = /^nr/;
@@ -64,8 +89,8 @@ export class SlipIndex {
     private readonly lexicon: Lexicon,
     /** Pairs the learned corpus writes (model.corrections.attested): never slips. */
     private readonly attested: Counts = {},
-    /** The gain a slip must clear (thresholds.ts: lower once an archive vouches for the pairs it writes). */
-    private readonly minGain: number = MIN_GAIN,
+    /** The score a slip must clear (thresholds.ts: lower once an archive vouches for the pairs it writes). */
+    private readonly minScore: number = MIN_SCORE,
   ) {
     this.pairs = new SlipPairs(lexicon);
   }
@@ -86,51 +111,82 @@ export class SlipIndex {
   find(run: string): NonWordSlip[] {
     const slips: NonWordSlip[] = [];
     for (let i = 0; i + 1 < run.length; i++) {
-      // Cheapest first. A pair that is a word, or a character that makes a frequent word
-      // with its outer neighbour (it belongs to that word), is not two stray characters.
-      if (this.pairs.isWordAt(run, i)) continue;
-      if (i > 0 && this.pairs.isWordAt(run, i - 1)) continue;
-      if (i + 2 < run.length && this.pairs.isWordAt(run, i + 1)) continue;
-      // Two common stand-alone words side by side are syntax (在|会, 了|一), never a broken word.
-      if (this.standalone(run[i]) >= MAX_STANDALONE_FREQ && this.standalone(run[i + 1]) >= MAX_STANDALONE_FREQ) continue;
-      if (!this.suspicious(run[i], run[i + 1])) continue;
-      const slip = this.judge(run, i);
-      if (slip) {
-        slips.push(slip);
+      const verdict = this.verdict(run, i);
+      if (typeof verdict !== 'string' && verdict.score >= this.minScore) {
+        slips.push(verdict);
         i++; // the pair is spoken for
       }
     }
     return slips;
   }
 
+  /**
+   * The pair run[i], run[i + 1] judged: the best candidate slip, whatever its score, or the
+   * step that let the pair go (named, so that bench/wrong-char-misses.ts can count them).
+   */
+  verdict(run: string, i: number): NonWordSlip | PassReason {
+    // Cheapest first. A pair that is a word, or a character that makes a frequent word
+    // with its outer neighbour (it belongs to that word), is not two stray characters.
+    if (this.pairs.isWordAt(run, i)) return 'pair-is-word';
+    if (i > 0 && this.pairs.isWordAt(run, i - 1)) return 'left-makes-word';
+    if (i + 2 < run.length && this.pairs.isWordAt(run, i + 1)) return 'right-makes-word';
+    // Two common stand-alone words side by side are syntax (在|会, 了|一), never a broken word.
+    if (this.standalone(run[i]) >= MAX_STANDALONE_FREQ && this.standalone(run[i + 1]) >= MAX_STANDALONE_FREQ) return 'both-stand-alone';
+    if (!this.suspicious(run[i], run[i + 1])) return 'not-suspicious';
+    return this.judge(run, i);
+  }
+
   /** The full judgement of the suspicious pair run[i], run[i + 1], over a window around it. */
-  private judge(run: string, i: number): NonWordSlip | null {
+  private judge(run: string, i: number): NonWordSlip | PassReason {
     const lexicon = this.lexicon;
     const from = Math.max(0, i - WINDOW);
     const to = Math.min(run.length, i + 2 + WINDOW);
     const tokens = segment(lexicon, run.slice(from, to));
     const t = tokens.findIndex((token) => token.start === i - from);
-    if (t < 0 || t + 1 >= tokens.length) return null;
+    if (t < 0 || t + 1 >= tokens.length) return 'not-stray';
     const a = tokens[t];
     const b = tokens[t + 1];
-    if (a.end - a.start !== 1 || b.end - b.start !== 1) return null;
-    if (Math.max(singleRunLength(lexicon, tokens, t), singleRunLength(lexicon, tokens, t + 1)) >= MAX_SINGLE_RUN) return null;
-    if (lexicon.freq(a.word) >= MAX_STANDALONE_FREQ && lexicon.freq(b.word) >= MAX_STANDALONE_FREQ) return null;
-    // A function word or a numeral beside a character is syntax, not a broken word:
-    // 对乌军, 同柬方, 最厚, 3亿件 (the dictionary tags them p, d, m …).
-    if (FUNCTION_POS.test(lexicon.pos(a.word) ?? '') || FUNCTION_POS.test(lexicon.pos(b.word) ?? '')) return null;
-    // A person's name: surname + given name(s) reads as stray single characters.
+    if (a.end - a.start !== 1 || b.end - b.start !== 1) return 'not-stray';
+    if (Math.max(singleRunLength(lexicon, tokens, t), singleRunLength(lexicon, tokens, t + 1)) >= MAX_SINGLE_RUN) return 'single-run';
+    if (lexicon.freq(a.word) >= MAX_STANDALONE_FREQ && lexicon.freq(b.word) >= MAX_STANDALONE_FREQ) return 'both-stand-alone';
+    // A numeral, or a measure word counted by one, beside a character is syntax, not a
+    // broken word: 3亿件, 7个 (a run of Han characters that starts with a measure word
+    // follows a digit). Measure words are common characters of words too (天, 架, 点, 号:
+    // 今天, 框架, 重点), so a measure word alone is no reason to let a pair go.
+    const counted = (k: number) => {
+      const at = from + tokens[k].start;
+      return isNumeralChar(tokens[k].word) || (MEASURE_POS.test(lexicon.pos(tokens[k].word) ?? '') && (at === 0 || isNumeralChar(run[at - 1])));
+    };
+    if (counted(t) || counted(t + 1)) return 'numeral';
+    // A four-character phrase built in parallel on a repeated first character (涉法涉诉,
+    // 生战生乱) is a set pattern of its own when neither half is a word: the pair is one half
+    // of it, not a broken word (中洪中央 is not: 中央 is a word, and 洪 a slip). A repeated
+    // second character is left to the score: a slip makes one as easily (实是求是).
+    for (const q of [i - 2, i]) {
+      if (q < 0 || q + 3 >= run.length || run[q] !== run[q + 2]) continue;
+      const other = q === i ? i + 2 : i - 2;
+      if (lexicon.freq(run.slice(other, other + 2)) < MIN_CANDIDATE_FREQ) return 'parallel';
+    }
+    // A person's name: surname + given name(s) reads as stray single characters, when the
+    // characters after the surname are ones people are named with (丁薛祥, 樊振东); a
+    // surname-shaped character before others is ordinary text (合作成裹, 和平安蛆).
     const previousSingle = t > 0 && tokens[t - 1].end - tokens[t - 1].start === 1;
-    if (surnameAt(run, i) > 0 || (previousSingle && surnameAt(run, from + tokens[t - 1].start) > 0)) return null;
-    // Each character is tried as the slip unless its partner is a function word: a
-    // preposition or adverb before a stray character starts a phrase (对乌军, 最厚), it
-    // does not sit inside a broken word.
-    const partnerIsSyntax = (token: Token) => SYNTAX_POS.test(lexicon.pos(token.word) ?? '');
-    const first = partnerIsSyntax(b) ? null : bestCandidate(lexicon, run, i, i);
-    const second = partnerIsSyntax(a) ? null : bestCandidate(lexicon, run, i + 1, i);
-    const pick = first && second ? (first.gain >= second.gain ? first : second) : (first ?? second);
-    return pick && pick.gain >= this.minGain ? pick : null;
+    const surname = surnameAt(run, i) > 0 ? i : previousSingle && surnameAt(run, from + tokens[t - 1].start) === 1 ? from + tokens[t - 1].start : -1;
+    if (surname >= 0 && isGivenName(run, surname + surnameAt(run, surname), i + 2)) return 'surname';
+    // Each character of the pair is tried as the slip, the partner included when it is a
+    // function word: a preposition or adverb is a common character of words too (对手, 太空,
+    // 同比), and the score weighs the reading with it standing alone.
+    const first = bestCandidate(lexicon, run, i, i);
+    const second = bestCandidate(lexicon, run, i + 1, i);
+    const pick = first && second ? (first.score >= second.score ? first : second) : (first ?? second);
+    return pick ?? 'no-candidate';
   }
+}
+
+/** Are run[from, to) characters people are named with (none: a compound surname is name enough)? */
+function isGivenName(run: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (givenNameCount(run[k]) < MIN_GIVEN_NAME_COUNT) return false;
+  return true;
 }
 
 /**
@@ -157,6 +213,7 @@ function bestCandidate(lexicon: Lexicon, run: string, at: number, pair: number):
   const written = run[at];
   let best: NonWordSlip | null = null;
   let baseline: number | undefined;
+  const gains = new Map<string, number>();
   const confusables = confusablesOf(written);
   const from = Math.max(0, at - WINDOW);
   const to = Math.min(run.length, at + WINDOW + 1);
@@ -171,10 +228,40 @@ function bestCandidate(lexicon: Lexicon, run: string, at: number, pair: number):
         const wordFreq = lexicon.freq(word);
         if (wordFreq < MIN_CANDIDATE_FREQ || NAME_POS.test(lexicon.pos(word) ?? '')) continue;
         baseline ??= readingScore(lexicon, run.slice(from, to));
-        const gain = readingScore(lexicon, run.slice(from, at) + char + run.slice(at + 1, to)) - baseline;
-        if (!best || gain > best.gain) best = { at, written, intended: char, kind, word, wordFreq, gain };
+        // The window read with this character does not depend on the word it makes: once per character.
+        let gain = gains.get(char);
+        if (gain === undefined) gains.set(char, (gain = readingScore(lexicon, run.slice(from, at) + char + run.slice(at + 1, to)) - baseline));
+        const alike = confusableCount(char, kind);
+        const score = slipScore(gain, kind, alike);
+        if (!best || score > best.score) best = { at, written, intended: char, kind, word, wordFreq, gain, confusables: alike, score };
       }
     }
   }
   return best;
+}
+
+/** How many characters of this kind the character is confused with, cached. */
+const confusableCounts = new Map<string, number>();
+function confusableCount(ch: string, kind: Likeness): number {
+  const key = ch + kind;
+  let n = confusableCounts.get(key);
+  if (n === undefined) {
+    n = 0;
+    for (const c of confusablesOf(ch)) if (c.kind === kind) n++;
+    confusableCounts.set(key, n);
+  }
+  return n;
+}
+
+/**
+ * A noisy-channel score: the gain of the window's reading (how much likelier the text reads
+ * with the intended character: the language model) plus the log-probability that a writer
+ * meaning that character types this one (the channel). A slip is a homophone the input
+ * method offered with probability SOUND_SLIP_SHARE, a look-alike with SHAPE_SLIP_SHARE,
+ * each of the intended character's confusables of that kind alike likely: a character
+ * with five look-alikes is more likely the source of one of them than a syllable with
+ * sixty homophones is of one of those (yi: 一 以 已 意 …).
+ */
+export function slipScore(gain: number, kind: Likeness, confusables: number): number {
+  return gain + Math.log((kind === 'sound' ? SOUND_SLIP_SHARE : SHAPE_SLIP_SHARE) / Math.max(1, confusables));
 }

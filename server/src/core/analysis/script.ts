@@ -55,8 +55,23 @@ export function countScripts(text: string): ScriptCounts {
   return { han, kana, latin };
 }
 
+/** Kana and Latin letters as isKana and isLatinLetter read them (code units: neither has a supplementary character). */
+const KANA = /[\u3041-\u309f\u30a0-\u30fa\u31f0-\u31ff]/g;
+const LATIN_LETTER = /[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]/g;
+
+/** Does `pattern` (global) match at least `count` times in the text? */
+function matchesAtLeast(pattern: RegExp, text: string, count: number): boolean {
+  pattern.lastIndex = 0;
+  let found = 0;
+  while (pattern.test(text)) if (++found >= count) return true;
+  return false;
+}
+
 /** Does the text read as Chinese (so that rules judging Chinese copy apply)? Text with no letters of any script does. */
 export function isChineseText(text: string): boolean {
+  // With fewer kana and letters than either test needs, the text is Chinese without counting
+  // its Han: two native scans instead of a loop over every character (most paragraphs).
+  if (!matchesAtLeast(KANA, text, MIN_KANA) && !matchesAtLeast(LATIN_LETTER, text, MIN_LATIN_LETTERS)) return true;
   const { han, kana, latin } = countScripts(text);
   if (kana >= MIN_KANA && kana >= JAPANESE_KANA_SHARE * (kana + han)) return false;
   if (latin >= MIN_LATIN_LETTERS && han < CHINESE_MIN_HAN_SHARE * (han + latin)) return false;

@@ -36,9 +36,12 @@ export function unwrapDocument(document: TextModel): Unwrapped {
  */
 export function unwrap(text: string): Unwrapped {
   const lines: Array<{ start: number; end: number; next: number }> = [];
+  // Without \r, each line end is the next \n, found natively rather than unit by unit.
+  const newlinesOnly = !text.includes('\r');
   for (let start = 0; start <= text.length;) {
-    let end = start;
-    while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+    let end = newlinesOnly ? text.indexOf('\n', start) : start;
+    if (end < 0) end = text.length;
+    else if (!newlinesOnly) while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
     let next = end;
     if (next < text.length) next += text.charCodeAt(next) === 13 && text.charCodeAt(next + 1) === 10 ? 2 : 1;
     lines.push({ start, end, next });

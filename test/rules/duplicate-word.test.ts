@@ -90,6 +90,10 @@ ruleTester('duplicate-word', {
     '滞留的自驾游游客陆续撤离。\n\n今年自驾游持续升温。',
     // the same doubling, word for word, three times in one story: the story's own term
     '北极快航航线开通。\n\n首艘货轮经快航航线抵达。\n\n快航航线全程约二十天。',
+    // …or with the same character on one side, after different words
+    '连接两市的杏杏高铁开通。\n\n随着杏杏高铁通车，两地更近了。\n\n杏杏高铁全长百余公里。',
+    // two listed words meet, the reading with the right one going on in words (人民|民主|要求)
+    '落实全过程人民民主要求。',
     // two listed words meet on the copy, one rare: their odds together decide (野火 29|火情 7)
     '这起野火火情严重。',
     '将调整特产税税率。',
@@ -302,6 +306,21 @@ ruleTester('duplicate-word', {
       output: '加强卫生建设。',
     },
   ],
+});
+
+describe('duplicate-word evidence says why', () => {
+  it('names the word each copy belongs to and the pair no word holds', () => {
+    const [first] = ruleFindings('duplicate-word', '要不断提提高服务水平。');
+    assert.match(first.evidence ?? '', /“断提”不成词，后一个“提”属于“提高”/);
+    const [last] = ruleFindings('duplicate-word', '纳入年度度考核重点。');
+    assert.match(last.evidence ?? '', /前一个“度”属于“年度”，“度考”不成词/);
+    assert.match(last.evidence ?? '', /去掉一个“度”，读作“入年度考核”/);
+  });
+
+  it('a function word doubled is said to be one', () => {
+    const [found] = ruleFindings('duplicate-word', '以基层为为抓手。');
+    assert.match(found.evidence ?? '', /“为”是虚词或助动词，不重叠使用/);
+  });
 });
 
 describe('duplicate-word and the learned model', () => {

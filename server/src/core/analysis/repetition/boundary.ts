@@ -196,11 +196,16 @@ function nominalWordEnds(phrase: string, lexicon: Lexicon): boolean {
 /**
  * 促进|进行|动: the word found on the right (进行) only exists because of the extra
  * copy; without it, what follows reads as a longer, established word (行动) that
- * the right word cuts in two. 卫生院|院长|表示 passes: without the copy, 长表示
- * starts with 长 alone; so does 统战部|部长|石泰峰, 长石 being a rare word.
+ * the right word cuts in two, stranding a character (动). 卫生院|院长|表示 passes:
+ * without the copy, 长表示 starts with 长 alone; so does 统战部|部长|石泰峰, 长石
+ * being a rare word; and so does 人民|民主|要求, where the reading with 民主 goes on
+ * in words.
  */
 function rightWordCutsARealWord(text: string, middle: number, rightLength: number, lexicon: Lexicon): boolean {
   const rest = segment(lexicon, text.slice(middle + 1, Math.min(text.length, middle + 9)));
   const first = rest[0];
-  return first !== undefined && first.word.length >= 2 && first.end > rightLength - 1 && lexicon.has(first.word, ESTABLISHED_WORD_FREQ);
+  if (first === undefined || first.word.length < 2 || first.end <= rightLength - 1 || !lexicon.has(first.word, ESTABLISHED_WORD_FREQ)) return false;
+  // 人民|民主|要求: the reading with the right word goes on in words, so the word it cuts (主要) is not meant.
+  const reading = segment(lexicon, text.slice(middle, Math.min(text.length, middle + 9)));
+  return !(reading[0]?.word.length === rightLength && (reading[1]?.word.length ?? 0) >= 2);
 }

@@ -27,6 +27,7 @@ import {
 import { AUXILIARY_VERBS, BROKEN_WORD_FREQ, CHINESE_DIGITS, LISTED_REDUPLICATION_FREQ, NUMERALS, VERB_FREQ, WORD_FREQ } from './thresholds';
 import { anyOpenedWordFreq, brokenWordFreq, coveredByLongerWord, endsKnownWord, openedWordFreq, readAsOneWord, sidesOf, wordAcrossMiddle } from './words';
 
+export { describeSlip } from './describe';
 export { findRepeats, MAX_UNIT, type Repeat } from './find';
 export { REPEAT_REASONS, type RepeatEvidence, type RepeatReason } from './reasons';
 export type { Story } from './story';

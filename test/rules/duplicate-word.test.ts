@@ -105,6 +105,9 @@ ruleTester('duplicate-word', {
     '资金源源不断。',
     '是不是要再研究研究？',
     '手把手把技术教给农民。',
+    // words sharing characters: a word across the middle, a word starting or ending with the span (年|全年|全国)
+    '2024年全年全国粮食产量创新高。',
+    '开放带来越来越多的机遇。',
     // not Han, or masked
     'the the end',
     { text: '代码 `为为` 不查。', language: 'markdown' },
@@ -202,6 +205,18 @@ ruleTester('duplicate-word', {
       text: '推动中国发发展。',
       errors: [{ text: '发发' }],
       output: '推动中国发展。',
+    },
+    {
+      name: 'a word doubled whole, though the repeat found starts a character early (的目|的目|的)',
+      text: '这次会议的目的目的是统一思想。',
+      errors: [{ text: '的目的目' }],
+      output: '这次会议的目的是统一思想。',
+    },
+    {
+      name: 'a fragment pasted twice: both ends of the span inside words (我国|中国|中医药)',
+      text: '我国中国中医药事业发展。',
+      errors: [{ text: '国中国中' }],
+      output: '我国中医药事业发展。',
     },
     {
       name: 'a function word doubled is no listed reduplication',

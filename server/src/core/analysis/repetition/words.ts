@@ -27,15 +27,35 @@ export function sidesOf(text: string, repeat: Repeat, lexicon: Lexicon): Sides {
 
 /**
  * 手把手|把自己: the best reading has a word that holds the whole first copy and
- * runs into the second, so the text is no two copies. A word that merely straddles
- * the middle (我国|中国|中医药 in 国中国中) does not count.
+ * runs into the second, so the text is no two copies. So is 2023年|全年|全国 or
+ * 带来|越来越|多: the copy reads as no words, a word the dictionary knows runs across the
+ * middle, and a word starts where the first copy starts or ends where the second
+ * ends — words that share characters, not a unit typed twice. A word that merely straddles the
+ * middle, both ends of the span falling inside words too (我国|中国|中医药 in
+ * 国中国中), does not count: a fragment pasted twice reads so.
  */
 export function wordAcrossMiddle(text: string, repeat: Repeat, lexicon: Lexicon): boolean {
   const from = Math.max(0, repeat.start - 4);
   const first = repeat.start - from;
   const middle = first + repeat.unit;
+  const end = middle + repeat.unit;
   const tokens = segment(lexicon, text.slice(from, Math.min(text.length, repeat.start + 2 * repeat.unit + 4)));
-  return tokens.some((t) => t.start === first && t.end > middle && t.word.length >= 2 && lexicon.has(t.word, COVER_FREQ));
+  if (tokens.some((t) => t.start === first && t.end > middle && t.word.length >= 2 && lexicon.has(t.word, COVER_FREQ))) return true;
+  // A copy that reads as words (目的, 污染环境) was typed twice, however the reading runs;
+  // so was one that does once shifted (的目|的目|的 is 的|目的|目的).
+  for (let shift = 0; shift < repeat.unit; shift++) {
+    const at = repeat.start + shift;
+    const copy = text.slice(at, at + repeat.unit);
+    if (shift > 0 && !text.startsWith(copy, at + repeat.unit)) break;
+    if (readsAsWords(copy, lexicon)) return false;
+  }
+  const acrossMiddle = tokens.some((t) => t.start < middle && t.end > middle && t.word.length >= 2 && lexicon.has(t.word, WORD_FREQ));
+  return acrossMiddle && tokens.some((t) => t.start === first || t.end === end);
+}
+
+/** The text's best reading is dictionary words of two characters or more, no character left alone. */
+function readsAsWords(text: string, lexicon: Lexicon): boolean {
+  return segment(lexicon, text).every((t) => t.word.length >= 2 && t.known);
 }
 
 /** Scratch for Lexicon.wordsAt. */

@@ -358,3 +358,22 @@ describe("fixed-phrase: the archive's character pairs", () => {
     assert.equal(parseModel(serializeModel({ ...emptyModel(), phrases: { phrases } })).phrases.pairs, undefined);
   });
 });
+
+describe('fixed-phrase: four-character phrases learned from a large archive', () => {
+  const count = (entries: PhraseEntry[], text: string, characters = 0) =>
+    new Linter(optionsWith({ phrases: { phrases: entries }, corpus: { documents: 100, characters, files: [] } }))
+      .lint(text)
+      .filter((f) => f.rule === 'fixed-phrase').length;
+
+  it('a slot the archive fills in other ways makes the phrase a frame: another filler is meant', () => {
+    const text = '双方同意推动中汤关系走深走实。';
+    assert.equal(count([corpus('中美关系', 40, 20)], text), 1);
+    assert.equal(count([corpus('中美关系', 40, 20), corpus('中俄关系', 30, 15)], text), 0);
+  });
+  it('a large archive asks the phrase to be spread over its stories', () => {
+    const text = '深化健帮教育，提升群众健康素养。';
+    assert.equal(count([corpus('健康教育', 9, 3)], text, 100_000), 1);
+    assert.equal(count([corpus('健康教育', 9, 3)], text, 4_000_000), 0, 'three stories of four million characters');
+    assert.equal(count([corpus('健康教育', 30, 12)], text, 4_000_000), 1);
+  });
+});

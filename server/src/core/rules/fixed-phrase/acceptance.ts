@@ -73,6 +73,9 @@ export function accept(lexicon: Lexicon, index: PhraseIndex, text: string, found
   // A slot the corpus fills in more than one way makes another filler meant — unless it breaks the
   // lexicon, which no filler the corpus writes does (持续出展 beside 持续开展 and 持续发展).
   const varies = m.kind === 'substitute' && index.evidence.slotVaries(m.target, m.targetAt);
+  // A four-character phrase whose edited slot the archive fills in other ways (中美关系, 中俄关系…) is a
+  // frame, not a formulation: another filler is another phrase, though the lexicon lack it (中汤关系).
+  if (varies && !curated && length < T.MIN_TARGET_LENGTH) return undefined;
   if (varies && !slipOnly) {
     const slip = slipCandidate(index, text, m);
     if (!slip) return undefined;
@@ -176,8 +179,9 @@ function slipCandidate(index: PhraseIndex, text: string, found: NearMiss): NearM
   }
   // A four-character phrase, the weakest evidence, must recur in more than one story: one article
   // repeating it says what the story is about (参保人员 in a piece on insurance), not how the house
-  // writes, and a near-miss of it may be another word (参训人员).
-  if (m.entry.source === CORPUS_SOURCE && m.target.length < T.MIN_TARGET_LENGTH && (m.entry.docs ?? 1) < T.MIN_SLIP_DOCS) return undefined;
+  // writes, and a near-miss of it may be another word (参训人员). A large archive asks it to be spread
+  // across the archive as a house formulation is (see QUAD_DOCS_PER_MILLION).
+  if (m.entry.source === CORPUS_SOURCE && m.target.length < T.MIN_TARGET_LENGTH && (m.entry.docs ?? 1) < quadDocsNeeded(index)) return undefined;
   // The corpus writes the target only as the start of a longer phrase, and the text goes elsewhere.
   const next = index.usualNext(m.node);
   if (next?.dominant && text.charCodeAt(m.end) !== next.code) return undefined;
@@ -187,6 +191,11 @@ function slipCandidate(index: PhraseIndex, text: string, found: NearMiss): NearM
     for (let i = m.start; i < m.end; i++) if (i !== m.textAt && text[i] === written) return undefined;
   }
   return m;
+}
+
+/** Documents a learned four-character phrase must occur in for a near-miss of it to be a slip. */
+function quadDocsNeeded(index: PhraseIndex): number {
+  return Math.max(T.MIN_SLIP_DOCS, Math.ceil((index.corpusCharacters / 1e6) * T.QUAD_DOCS_PER_MILLION));
 }
 
 /**

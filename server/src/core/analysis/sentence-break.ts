@@ -249,6 +249,11 @@ const CAPTION = /(?:^|[\s。！？）)”])[^\s。！？，、,]{1,14}(?:摄|摄
 /** The last character a caption can end on: the caption pattern is only tried on lines ending so. */
 const CAPTION_LAST = new Set(['摄', '影', '道', '图']);
 const SOURCE = /^(?:来源|作者|专访嘉宾|嘉宾|主持人|出品|监制|策划|图片来源|资料来源|图\d*)[:：]/;
+/**
+ * A line that is one bracketed note and nothing else: the date under a title (（2024年1月1日）), a credit
+ * (（记者 某某）), (完). It stands on a line of its own by design; a sentence wrapped into brackets goes on after them.
+ */
+const BRACKETED_LINE = /^[（(][^（）()]*[）)]$/;
 const DATELINE = /^(?:本报讯|据新华社|新华社|中新社|据[^\s，。]{1,8}报道|本报[^\s，。]{1,8}电)/;
 const LIST_ITEM =
   /^(?:[一二三四五六七八九十]+[、．.]|[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,3}[、．]|\d{1,3}\.(?!\d)|[①-⑳]|第[一二三四五六七八九十]+[，、,：:]|首先[，,]|其次[，,]|最后[，,])/;
@@ -271,7 +276,7 @@ export function isSelfContainedLine(line: string): boolean {
 
 /**
  * A line that opens something new, so it cannot carry on the previous sentence:
- * a heading, list item, byline, dateline, deck bullet, subtitle dash, jump line.
+ * a heading, list item, byline, dateline, deck bullet, subtitle dash, jump line, a bracketed note.
  */
 export function startsNewUnit(line: string): boolean {
   return (
@@ -286,7 +291,8 @@ export function startsNewUnit(line: string): boolean {
     SOURCE.test(line) ||
     DATELINE.test(line) ||
     LIST_ITEM.test(line) ||
-    PHOTO_CAPTION.test(line)
+    PHOTO_CAPTION.test(line) ||
+    BRACKETED_LINE.test(line)
   );
 }
 

@@ -60,6 +60,10 @@ ruleTester('duplicate-word', {
     '要一个问题一个问题地解决。',
     '农民收入年年增加。',
     '要做到件件有回音。',
+    // 一 standing alone before a content character doubled that opens and closes no word
+    '村头一树树桃花开了。',
+    // a character the dictionary lacks altogether cannot be judged by it
+    '牛气犇犇，新年好。',
     // a one-character noun doubled to mean "every"
     '全县实现村村通公路。',
     '县县有图书馆，乡乡有文化站。',

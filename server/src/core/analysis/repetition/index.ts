@@ -90,6 +90,12 @@ export function explainRepeat(text: string, repeat: Repeat, lexicon: Lexicon, ev
       if (isAdjectiveReduplication(text, start, lexicon)) return 'adjective';
       // Interjections and onomatopoeia double freely (嘘嘘, 哗哗).
       if (/^[eoy]$/.test(lexicon.pos(char) ?? '')) return 'adjective';
+      // 一树树盛开: 一 standing alone before a content character doubled, that opens and
+      // closes no word: the character counts things, as a measure word would (一排排, 一车车).
+      if (sides.beforeLeft?.word === '一' && sides.left?.word === copy && !isFunctionWord(char, lexicon)) return 'one-measure';
+      // 龙行龘龘: a character the dictionary lacks altogether, neither a word nor part of one
+      // beside it here, cannot be judged by it.
+      if (lexicon.freq(char) === 0) return 'coined-name';
       // 节节攀升, 喜气腾腾: a reduplication the dictionary lists, however rarely, standing
       // as its own unit. jieba's rare doubled entries include slips (度度, 提提), but a
       // slip's copy belongs to the word beside it (年度|度, 提|提高); here neither does.

@@ -4,8 +4,10 @@
  * (研究究生) or the last one where two words meet (季度度). It leaves alone what
  * Chinese repeats on purpose: dictionary reduplications (常常, 看看), repeats inside
  * a longer word (实实在在, 手把手), AABB, 一 + measure word (一艘艘), a noun doubled
- * to mean "every" (村村通), verb reduplication (研究研究), given names, and two
- * words meeting on one character (卫生院|院长, 统战部|部长, 机会|会) — judged from the
+ * to mean "every" (村村通), verb reduplication (研究研究), a doubled form the
+ * dictionary lists standing on its own (节节攀升), given names, two words meeting
+ * on one character (卫生院|院长, 统战部|部长, 机会|会, 野火|火情) and words that
+ * share characters (2023年|全年|全国) — judged from the
  * lexicon's frequencies and parts of speech and from how nouns are built on heads
  * (部, 市, 队), never from a list of strings — and whatever the learned corpus
  * repeats as its own usage. The judgement lives in analysis/repetition, shared

@@ -96,8 +96,8 @@ export class CorpusEvidence {
   /** The corpus's own two-character units (PhrasesSection.units), as pair keys; built on the first question. */
   private unitKeys?: Set<number>;
   /** How often the archive writes each character first and second in a stored pair, and all stored pairs: PMI's marginals. */
-  private firstCounts?: Float64Array;
-  private secondCounts?: Float64Array;
+  private firstCounts?: Uint32Array;
+  private secondCounts?: Uint32Array;
   private pairTotal = 0;
 
   constructor(
@@ -148,8 +148,8 @@ export class CorpusEvidence {
     }
     if (lo >= keys.length || keys[lo] !== key) return -Infinity;
     if (!this.firstCounts) {
-      this.firstCounts = new Float64Array(0x10000);
-      this.secondCounts = new Float64Array(0x10000);
+      this.firstCounts = new Uint32Array(0x10000);
+      this.secondCounts = new Uint32Array(0x10000);
       for (let i = 0; i < keys.length; i++) {
         this.firstCounts[Math.floor(keys[i] / 0x10000)] += pairs.counts[i];
         this.secondCounts[keys[i] % 0x10000] += pairs.counts[i];

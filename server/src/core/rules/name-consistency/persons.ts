@@ -29,7 +29,6 @@ import {
   titleBefore,
   looksLikeWord,
   mayBeInGivenName,
-  occurrences,
   opensClause,
   surnameAt,
   surnameLength,
@@ -148,26 +147,31 @@ export function checkPersons(
  * repetition is the evidence a name stands there.
  */
 function repeatedNames(joined: string, lexicon: Lexicon, forms: PersonForm[], known: KnownNames): PersonForm[] {
-  const out: PersonForm[] = [];
-  const seen = new Set(forms.map((f) => f.name));
+  // One pass: every surname with two given characters after it, its non-overlapping occurrences, and whether
+  // one of them is framed on the left.
+  const windows = new Map<string, { sl: number; at: number[]; framed: boolean }>();
   for (let i = 0; i < joined.length; i++) {
     const sl = surnameAt(joined, i);
     if (sl === 0) continue;
     const end = i + sl + 2;
-    if (end > joined.length || !(opensClause(joined, i) || titleBefore(joined, i) || joinsWords(joined, i - 1))) continue;
-    const name = joined.slice(i, end);
-    if (seen.has(name)) continue;
-    seen.add(name);
+    if (end > joined.length) continue;
     let given = true;
-    for (let k = i + sl; k < end; k++) if (!isHan(joined.charCodeAt(k)) || !mayBeInGivenName(joined[k]) || isNumeralChar(joined[k])) given = false;
-    if (!given || looksLikeWord(lexicon, name)) continue;
-    const at = occurrences(joined, name);
-    if (at.length < REPEATED_NAME_MIN) continue;
+    for (let k = i + sl; k < end && given; k++) given = isHan(joined.charCodeAt(k)) && mayBeInGivenName(joined[k]) && !isNumeralChar(joined[k]);
+    if (!given) continue;
+    const name = joined.slice(i, end);
+    let window = windows.get(name);
+    if (!window) windows.set(name, (window = { sl, at: [], framed: false }));
+    if (window.at.length === 0 || window.at[window.at.length - 1] + name.length <= i) window.at.push(i);
+    window.framed ||= opensClause(joined, i) || titleBefore(joined, i) !== undefined || joinsWords(joined, i - 1);
+  }
+  const out: PersonForm[] = [];
+  const named = new Set(forms.map((f) => f.name));
+  for (const [name, { sl, at, framed }] of windows) {
+    if (!framed || at.length < REPEATED_NAME_MIN || named.has(name) || named.has(name.slice(0, -1)) || looksLikeWord(lexicon, name)) continue;
     // Quoted whole (“某某国”) it is a term; a name runs on into the sentence somewhere (丁某某在…).
     if (at.some((j) => joined[j - 1] === '“' && joined[j + name.length] === '”') || !at.some((j) => isHan(joined.charCodeAt(j + name.length)))) continue;
     const form: PersonForm = { name, sl, at, titles: titlesAt(joined, name, at), roster: false, found: true };
-    if (endsInWord(lexicon, joined, form)) continue;
-    if (forms.some((f) => f.name === name.slice(0, -1)) || standsAlone(joined, name.slice(0, -1), [form])) continue;
+    if (endsInWord(lexicon, joined, form) || standsAlone(joined, name.slice(0, -1), [form])) continue;
     for (const t of known.model.get(name)?.titles ?? []) form.titles.add(t);
     out.push(form);
   }

@@ -59,6 +59,18 @@ ruleTester('name-consistency', {
   ],
   invalid: [
     {
+      ...doc('北京协和医院派出专家团队。新投入使用的滨江协和医院设有床位五百张。滨江协豁医院是当地兴建的首家公立医院。'),
+      name: 'an organisation whose name holds a word ending in a function character (协和), reported once',
+      errors: [{ text: '协豁医院', message: '“协豁医院”应为“协和医院”' }],
+      output: '北京协和医院派出专家团队。新投入使用的滨江协和医院设有床位五百张。滨江协和医院是当地兴建的首家公立医院。',
+    },
+    {
+      ...doc('新投入使用的滨江协和医院设有床位五百张。滨江协豁医院是当地兴建的首家公立医院。'),
+      name: 'a word ending in a function character inside an organisation name (协和) does not cut it',
+      errors: [{ text: '滨江协豁医院', message: '“滨江协豁医院”与前文“滨江协和医院”不一致（各出现 1 次）' }],
+      output: '新投入使用的滨江协和医院设有床位五百张。滨江协和医院是当地兴建的首家公立医院。',
+    },
+    {
       ...doc('总理莫塔出席会议。莫塔表示，两国关系良好。莫林表示，愿加强合作。'),
       name: 'a two-character name written twice, then bare with the given character changed at random',
       errors: [{ text: '莫林', message: '同一人名写法不一：“莫林”应为“莫塔”（本文出现 2 次）' }],

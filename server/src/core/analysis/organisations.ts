@@ -277,15 +277,30 @@ export interface HeadedRun {
  * Han characters that may name the body before it (stopping at function words):
  * the raw material for comparing two mentions of one organisation, placed or not.
  */
-export function headedRuns(text: string): HeadedRun[] {
+export function headedRuns(text: string, lexicon?: Lexicon): HeadedRun[] {
   const runs: HeadedRun[] = [];
   for (let e = MIN_TERM; e <= text.length; e++) {
     if (!MULTI_HEAD_LAST_CODES[text.charCodeAt(e - 1)]) continue;
     const head = headEndingAt(text, e);
     if (!head || head.length < 2) continue;
     let start = e - head.length;
-    while (start > 0 && e - start < MAX_TERM && isHan(text.charCodeAt(start - 1)) && !NOT_IN_ORG_CODES[text.charCodeAt(start - 1)]) start--;
+    while (start > 0 && e - start < MAX_TERM && isHan(text.charCodeAt(start - 1))) {
+      if (!NOT_IN_ORG_CODES[text.charCodeAt(start - 1)]) start--;
+      // A function character that ends a word with the one before it is no boundary (协和医院, 共和国).
+      else if (
+        lexicon &&
+        start >= 2 &&
+        e - start + 2 <= MAX_TERM &&
+        isHan(text.charCodeAt(start - 2)) &&
+        lexicon.has(text.slice(start - 2, start), WORD_IN_NAME)
+      )
+        start -= 2;
+      else break;
+    }
     if (e - start >= MIN_TERM) runs.push({ start, end: e, head });
   }
   return runs;
 }
+
+/** A pair ending in a function character is a word inside a name when the lexicon has it this often (协和). */
+const WORD_IN_NAME = 20;

@@ -28,7 +28,7 @@ const SHARED_TAIL = 2;
 const MIN_TERM = 4;
 
 export function checkOrganisationPairs(ctx: RuleContext, joined: string, offsets: ArrayLike<number>, known: KnownNames, reported: Set<string>): void {
-  const runs = headedRuns(joined);
+  const runs = headedRuns(joined, ctx.lexicon);
   if (runs.length < 2) return;
   // Runs are compared by the last two characters of their heads: a slip inside a longer head
   // (中国科学院 / 中国渴学院, …人民医院 / …人北医院) leaves a shorter head in place.
@@ -90,6 +90,8 @@ function judgePair(
   at: number,
 ): void {
   if (reported.has(first) || reported.has(second) || ctx.isAllowed(first) || ctx.isAllowed(second)) return;
+  // A variant already reported inside one of the forms, or holding one (协某医院 / 澳门协某医院), is the same slip.
+  for (const name of reported) if ([first, second].some((form) => name.includes(form) || form.includes(name))) return;
   const a = first[at];
   const b = second[at];
   // One numeral for another, a place level or a contrast names another body (第一 / 第二, 省 / 市, 城东 / 城西).

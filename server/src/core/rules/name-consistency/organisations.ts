@@ -90,7 +90,7 @@ function judgePair(
   at: number,
 ): void {
   if (reported.has(first) || reported.has(second) || ctx.isAllowed(first) || ctx.isAllowed(second)) return;
-  // A variant already reported inside one of the forms, or holding one (协某医院 / 澳门协某医院), is the same slip.
+  // A variant already reported inside one of the forms, or holding one (协某医院 / 滨江协某医院), is the same slip.
   for (const name of reported) if ([first, second].some((form) => name.includes(form) || form.includes(name))) return;
   const a = first[at];
   const b = second[at];

@@ -248,9 +248,9 @@ function samePerson(ctx: RuleContext, joined: string, original: PersonForm, vari
   const swapped = edit.kind === 'transpose';
   const alike: Likeness | 'swap' | undefined = swapped ? 'swap' : likeness(written, intended);
   // A function character or a numeral in a given name is no name (王宏的, 王宏一行), unless it looks or sounds like
-  // the name's own (张海示 / 张海际, 安瓦二 / 安瓦尔). At the end it may still be the word after a shorter name (莫塔说):
+  // the name's own (张海示 / 张海际, 李文二 / 李文尔). At the end it may still be the word after a shorter name (莫塔说):
   // it is the name's own only where it starts no word that follows names and the shorter form stands nowhere else
-  // in the story (赵乐示表示).
+  // in the story (张海示表示).
   const last = edit.at === variant.name.length - 1;
   const odd = !mayBeInGivenName(written) || isNumeralChar(written);
   const wordAfter = () => variant.at.some((i) => afterNameOk(joined, i + edit.at)) || standsAlone(joined, variant.name.slice(0, -1), [original, variant]);
@@ -270,7 +270,7 @@ function samePerson(ctx: RuleContext, joined: string, original: PersonForm, vari
       if (joinsWords(joined, i) || (form.name.length - form.sl === 2 && titleAfter(joined, end - 1) !== undefined)) return undefined;
       // Framed on both sides as a name; or, for a full name, one side is enough where the name was
       // found or a title stands before it, and a slip that looks or sounds like it may stand anywhere.
-      // A variant of a full name the finders introduced may also open a clause (…报告。石泰锋围绕…): the glue
+      // A variant of a full name the finders introduced may also open a clause (…报告。李金波围绕…): the glue
       // checks below keep out the words that open clauses.
       const framed =
         framedAsName(joined, i, end) ||

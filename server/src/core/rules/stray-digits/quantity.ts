@@ -80,7 +80,7 @@ export function isQuantityFollower(learned: LearnedNeighbours, ch: string | unde
 
 /**
  * True when the text after a number (`right`) opens with a measure word as a word of its own (36 / 60 项,
- * 12 / 40 人次), not with a character that starts an ordinary word (12 / 80 时代, 56 / 68 成员, 4 / 66 项目):
+ * 12 / 40 人次), not with a character that starts an ordinary word (新 18 / 60 时代, 全体 7 / 30 成员, 9 / 30 项目):
  * the number then counts what follows.
  */
 export function countsWhatFollows(lexicon: Lexicon, learned: LearnedNeighbours, right: string): boolean {

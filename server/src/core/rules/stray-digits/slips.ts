@@ -143,7 +143,7 @@ function leftPiece(lexicon: Lexicon, left: string): 'word' | 'introducer' | 'ope
 
 /**
  * The items of a list that runs up to `at` within the clause (江苏、浙江|2省: 2), or 0 when none does. A
- * number that counts a list equals its items; one that does not (市场、产业、人力5资源) is no count.
+ * number that counts a list equals its items; one that does not (教育、科技和人力7资源) is no count.
  */
 function enumerationBefore(masked: string, at: number): number {
   let marks = 0;

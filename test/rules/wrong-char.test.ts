@@ -7,7 +7,7 @@ import { SlipPairs } from '../../server/src/core/analysis/slip-pairs';
 import { CONTEXT_MIN_SUPPORT, learnContext } from '../../server/src/core/model/sections/corrections';
 import { CONTEXT_PAIRS } from '../../server/src/core/analysis/context-pairs';
 import { confusablesOf } from '../../server/src/core/analysis/similar';
-import { ARCHIVE_MIN_CHARACTERS, MIN_SCORE, MIN_SCORE_WITH_ARCHIVE } from '../../server/src/core/rules/wrong-char/thresholds';
+import { ARCHIVE_MIN_CHARACTERS, MIN_SCORE, MIN_SCORE_WITH_ARCHIVE, STORY_WORD_DISCOUNT } from '../../server/src/core/rules/wrong-char/thresholds';
 
 /** A small self-written archive: 在 between 们 and 家 ten times, 再 in other company. */
 const archive = [...Array<string>(10).fill('我们在家里看书，他们在学校上课。'), ...Array<string>(4).fill('欢迎再来，下次再见。')];
@@ -151,17 +151,29 @@ describe('wrong-char: evidence and sources', () => {
   });
 
   it('a model learned from a large archive lowers the bar for a slip it has never seen written', () => {
-    // 上孩 for 上海: a score of about 5.3, between MIN_SCORE_WITH_ARCHIVE and MIN_SCORE
-    const text = '代表团抵达上孩访问。';
-    assert.equal(MIN_SCORE_WITH_ARCHIVE < MIN_SCORE, true);
+    // 成工 for 成功, in a story that writes 成功: a score of about 4.7, under the default
+    // model's bar with the story's word (MIN_SCORE - STORY_WORD_DISCOUNT), over the archive's
+    const text = '这次会议很成工。大家都说办得成功。';
+    assert.equal(MIN_SCORE_WITH_ARCHIVE - STORY_WORD_DISCOUNT < 4.7 && 4.7 < MIN_SCORE - STORY_WORD_DISCOUNT, true);
     assert.deepEqual(ruleFindings('wrong-char', text), []);
     const archive = { ...optionsWith().model.corpus, characters: ARCHIVE_MIN_CHARACTERS };
     const [finding] = ruleFindings('wrong-char', text, optionsWith({ corpus: archive }));
-    assert.equal(finding?.subject, '上孩');
-    assert.match(finding.evidence!, /所学语料（2000000 字）中从未出现/);
+    assert.equal(finding?.subject, '成工');
+    assert.match(finding.evidence!, /“成功”在文中另写 1 次，所学语料（2000000 字）中从未出现/);
     // a pair the archive writes stays its own usage, whatever the archive's size
-    const attested = { corrections: { entries: [], attested: { 上孩: 2 }, context: {} } };
+    const attested = { corrections: { entries: [], attested: { 成工: 2 }, context: {} } };
     assert.deepEqual(ruleFindings('wrong-char', text, optionsWith({ corpus: archive, ...attested })), []);
+  });
+
+  it('a story that writes the intended word elsewhere lowers the bar for a slip of it', () => {
+    // 上孩 for 上海 scores about 5.3: under MIN_SCORE, over MIN_SCORE - STORY_WORD_DISCOUNT
+    assert.equal(MIN_SCORE - STORY_WORD_DISCOUNT < 5.3 && 5.3 < MIN_SCORE, true);
+    assert.deepEqual(ruleFindings('wrong-char', '代表团抵达上孩访问。'), []);
+    const [finding] = ruleFindings('wrong-char', '代表团抵达上孩访问。上海市长会见了代表团。');
+    assert.equal(finding?.subject, '上孩');
+    assert.match(finding.evidence!, /“上海”在文中另写 1 次/);
+    // written twice, the form is the story's own term, whatever else the story writes
+    assert.deepEqual(ruleFindings('wrong-char', '代表团抵达上孩访问。上孩市长会见了代表团。上海方面表示欢迎。'), []);
   });
 
   it('the context hover says why: what the archive writes between the same neighbours', () => {

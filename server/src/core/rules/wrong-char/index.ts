@@ -20,7 +20,7 @@ import { hanContextAfter, hanContextBefore, isHan } from '../../analysis/han';
 import { KnownErrors, type KnownErrorMatch } from './lists';
 import { SlipIndex, type NonWordSlip } from './nonword';
 import { ContextTier, type ContextSwap } from './context';
-import { ARCHIVE_MIN_CHARACTERS, MIN_SCORE, MIN_SCORE_WITH_ARCHIVE } from './thresholds';
+import { ARCHIVE_MIN_CHARACTERS, MIN_SCORE, MIN_SCORE_WITH_ARCHIVE, STORY_WORD_DISCOUNT } from './thresholds';
 import type { LearnedModel } from '../../model/types';
 
 /** Han characters of context quoted around the corrected word in the message. */
@@ -41,6 +41,8 @@ interface WrongCharState {
   known: KnownErrors;
   slips: SlipIndex;
   context: ContextTier;
+  /** The score a slip must clear when the story does not write the intended word elsewhere. */
+  minScore: number;
   paragraphs: Map<string, Detections>;
 }
 
@@ -65,14 +67,17 @@ export const wrongChar: Rule<WrongCharState> = {
     docs: {
       summary: '错别字：同音、形近字误用，或本报勘误表中的错误写法',
       gloss: 'A wrong character: a homophone or look-alike that breaks a word, or a form on the house corrections list',
-      why: '错别字是校对的第一要务，多是输入法给出的同音字（建设→建社）或形近字。本规则只在证据充分时报告：一是本报勘误表（配置 corrections）、从编辑改稿中学到的改正（jiaodui learn --edits）和常见错别字表中的写法；二是某字使所在的词不成词、换成同音或形近字后成为常用词且整句读起来可能性大得多的情形（同音字越多的字，误打成其中某一个的可能越小，证据要求越高），同一写法在文中反复出现的（文章自己的简称、词典未收的地名）不报。三是在/再、做/作这类两种写法都成词的误用：用 jiaodui learn 从本报稿库学到每组易混字各自常见的前后字，某字的前后字在稿库中从未这样搭配、而换成另一字常见（至少 3 次）且前后字都明显支持另一字时才报告；稿库太小时几乎不报。人名、音译名不作判断。修改建议须由编辑确认。',
+      why: '错别字是校对的第一要务，多是输入法给出的同音字（建设→建社）或形近字。本规则只在证据充分时报告：一是本报勘误表（配置 corrections）、从编辑改稿中学到的改正（jiaodui learn --edits）和常见错别字表中的写法；二是某字使所在的词不成词、换成同音或形近字后成为常用词且整句读起来可能性大得多的情形（同音字越多的字，误打成其中某一个的可能越小，证据要求越高；文中别处写了那个常用词的，证据要求低一些），同一写法在文中反复出现的（文章自己的简称、词典未收的地名）不报。三是在/再、做/作这类两种写法都成词的误用：用 jiaodui learn 从本报稿库学到每组易混字各自常见的前后字，某字的前后字在稿库中从未这样搭配、而换成另一字常见（至少 3 次）且前后字都明显支持另一字时才报告；稿库太小时几乎不报。人名、音译名不作判断。修改建议须由编辑确认。',
       example: { bad: '全面提高教学质亮，完善配套按装。', good: '全面提高教学质量，完善配套安装。' },
     },
   },
   createState(model, lexicon) {
+    const minScore = vouchingArchive(model) ? MIN_SCORE_WITH_ARCHIVE : MIN_SCORE;
     return {
       known: new KnownErrors(model.corrections?.entries ?? []),
-      slips: new SlipIndex(lexicon, model.corrections?.attested, vouchingArchive(model) ? MIN_SCORE_WITH_ARCHIVE : MIN_SCORE),
+      // Paragraphs are judged down to the discounted score; the story decides (checkDocument).
+      slips: new SlipIndex(lexicon, model.corrections?.attested, minScore - STORY_WORD_DISCOUNT),
+      minScore,
       context: new ContextTier(model.corrections?.context ?? {}, lexicon),
       paragraphs: new Map(),
     };
@@ -86,7 +91,11 @@ export const wrongChar: Rule<WrongCharState> = {
         const written = writtenWord(paragraph.text, slip);
         if (occurrences(raw, written.text, MAX_SLIP_OCCURRENCES + 1) > MAX_SLIP_OCCURRENCES) continue;
         if (inParallelSeries(paragraph.text, written.start, written.start + written.text.length)) continue;
-        reportSlip(ctx, paragraph.start, paragraph.text, slip, written);
+        // The story writes the intended word elsewhere: its writer uses it, and a form one
+        // keystroke from it is likelier a slip than the story's own coinage (纠治 beside no 纠正).
+        const wordInStory = occurrences(raw, slip.word, 1);
+        if (slip.score < ctx.state.minScore - (wordInStory ? STORY_WORD_DISCOUNT : 0)) continue;
+        reportSlip(ctx, paragraph.start, paragraph.text, slip, written, occurrences(raw, slip.word, Infinity));
       }
       for (const swap of found.swaps) {
         // The same neighbours around the same character twice in one story are its usage.
@@ -192,7 +201,7 @@ function reportKnown(ctx: Ctx, base: number, text: string, { error, start, end }
   });
 }
 
-function reportSlip(ctx: Ctx, base: number, text: string, slip: NonWordSlip, word: { text: string; start: number }): void {
+function reportSlip(ctx: Ctx, base: number, text: string, slip: NonWordSlip, word: { text: string; start: number }, wordInStory: number): void {
   const written = word.text;
   if (ctx.isAllowed(written) || !isHan(slip.intended.codePointAt(0)!)) return;
   ctx.report({
@@ -204,6 +213,7 @@ function reportSlip(ctx: Ctx, base: number, text: string, slip: NonWordSlip, wor
       `“${written}”不是词典中的词，“${slip.written}”在此只能单独成字；换成${KIND_NAMES[slip.kind]}字“${slip.intended}”即为常用词“${slip.word}”（词频 ${slip.wordFreq}），` +
       `整句按词典读来的可能性高 e^${slip.gain.toFixed(1)} 倍；“${slip.intended}”的${KIND_NAMES[slip.kind]}字有 ${slip.confusables} 个，` +
       `计入误打成“${slip.written}”的可能，得分 ${slip.score.toFixed(1)}；“${written}”在全文只出现这一次` +
+      (wordInStory ? `，“${slip.word}”在文中另写 ${wordInStory} 次` : '') +
       (vouchingArchive(ctx.model) ? `，所学语料（${ctx.model.corpus.characters} 字）中从未出现。` : '。'),
     subject: written,
     fixes: [{ title: `改为“${slip.intended}”`, edits: [{ offset: base + slip.at, length: 1, newText: slip.intended }] }],

@@ -89,7 +89,11 @@ export class SlipIndex {
     private readonly lexicon: Lexicon,
     /** Pairs the learned corpus writes (model.corrections.attested): never slips. */
     private readonly attested: Counts = {},
-    /** The score a slip must clear (thresholds.ts: lower once an archive vouches for the pairs it writes). */
+    /**
+     * The lowest score a slip is kept at (thresholds.ts: lower once an archive vouches for
+     * the pairs it writes, and lower again where the story writes the intended word, which
+     * the rule decides per document).
+     */
     private readonly minScore: number = MIN_SCORE,
   ) {
     this.pairs = new SlipPairs(lexicon);

@@ -377,3 +377,22 @@ describe('fixed-phrase: four-character phrases learned from a large archive', ()
     assert.equal(count([corpus('健康教育', 30, 12)], text, 4_000_000), 1);
   });
 });
+
+describe('fixed-phrase: frames and optional words of learned phrases', () => {
+  const count = (entries: PhraseEntry[], text: string) =>
+    new Linter(optionsWith({ phrases: { phrases: entries } })).lint(text).filter((f) => f.rule === 'fixed-phrase').length;
+
+  it('a four-character frame held by a repeated character takes new fillers (越X越Y)', () => {
+    assert.equal(count([corpus('越来越多', 40, 20)], '前来求医的患者越滚越多。'), 0);
+    assert.equal(count([corpus('越来越多', 40, 20)], '前来求医的患者越排越多。'), 0);
+    // A four-character phrase without the repeated character keeps its slots: a slip that breaks a word is reported.
+    assert.equal(count([corpus('越来越多', 40, 20), corpus('健康教育', 40, 20)], '深化健帮教育，提升群众健康素养。'), 1);
+  });
+  it('a modal adverb the phrase writes as a word of its own, dropped, leaves it unqualified, not broken', () => {
+    const entries = [corpus('卫生投入的重心要更多转向基层医疗', 5, 3)];
+    assert.equal(count(entries, '今年卫生投入的重心更多转向基层医疗。'), 0);
+    // A character dropped inside a word of the same phrase is still a slip.
+    assert.equal(count(entries, '今年卫生投入的重心要更多转向基医疗。'), 1);
+    assert.equal(count(entries, '今年卫生投入的重要更多转向基层医疗。'), 1);
+  });
+});

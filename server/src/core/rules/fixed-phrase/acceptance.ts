@@ -64,6 +64,8 @@ export function accept(lexicon: Lexicon, index: PhraseIndex, text: string, found
   if (m.kind === 'substitute' && abbreviatesName(lexicon, text, m)) return undefined;
   // A modifier, adverb or pronoun added between two words (反映最强烈, 国家再补贴) qualifies the phrase.
   if (m.kind === 'add' && attaches(lexicon, written) && !editInsideWord(index, m)) return undefined;
+  // …and one the phrase writes as a word of its own, dropped (着力点要更多 → 着力点更多), leaves it unqualified, not broken.
+  if (m.kind === 'drop' && !curated && droppable(lexicon, removed) && dropsWholeWord(index, m)) return undefined;
   // A four-character phrase the corpus writes no more often than its words fall together by chance
   // (已经达到, 企业获得) is a collocation, not a formulation the house fixes: its slots stay open.
   if (!curated && length < T.MIN_TARGET_LENGTH && association(lexicon, index, m) <= T.MIN_ASSOCIATION) return undefined;
@@ -116,6 +118,16 @@ export function accept(lexicon: Lexicon, index: PhraseIndex, text: string, found
 function writesUnit(index: PhraseIndex, text: string, m: NearMiss): boolean {
   if (m.kind === 'drop') return index.evidence.writesUnitAt(text, m.textAt - 1);
   return index.evidence.writesUnitAt(text, m.textAt - 1) || index.evidence.writesUnitAt(text, m.textAt);
+}
+
+/** True when a character may be left out of a phrase on purpose: a modal verb, an adverb or a pronoun (要, 更, 各). */
+function droppable(lexicon: Lexicon, char: string): boolean {
+  return T.MODAL_CHARS.has(char) || T.DROPPABLE_POS.test(lexicon.pos(char) ?? '');
+}
+
+/** True when the dropped character is a whole word of the target's segmentation. */
+function dropsWholeWord(index: PhraseIndex, m: NearMiss): boolean {
+  return index.segmentTarget(m).some((t) => t.start === m.targetAt && t.end === m.targetAt + 1);
 }
 
 /** True when a character added between two words may be meant: 中医药类特色班, 数字化健康. */
@@ -189,6 +201,10 @@ function slipCandidate(index: PhraseIndex, text: string, found: NearMiss): NearM
     // A parallel four-character pattern (提质提效 beside 提质增效) repeats a character on purpose.
     const written = text[m.textAt];
     for (let i = m.start; i < m.end; i++) if (i !== m.textAt && text[i] === written) return undefined;
+    // …and a four-character frame whose repeated character holds the other slots open (越来越多 → 越扩越多,
+    // 一X一Y, 边X边Y) is written with new fillers: the edit keeps the frame, it does not break a word.
+    const t = m.target;
+    if (t.length === 4 && ((t[0] === t[2] && m.targetAt % 2 === 1) || (t[1] === t[3] && m.targetAt % 2 === 0))) return undefined;
   }
   return m;
 }

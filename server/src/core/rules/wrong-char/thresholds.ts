@@ -52,7 +52,8 @@ export const STORY_WORD_DISCOUNT = 1.5;
  * the rule's false alarms per 10k, all tiers, and non-word recall), before the discount:
  *   score ≥ 3.5: 0.57, 0.46;  ≥ 4.5: 0.23, 0.41;  ≥ 5.0: 0.10, 0.38;  ≥ 5.5: 0.10, 0.34
  * (recall counts only wrong-char's own findings; fixed-phrase reports many more, see yieldsTo).
- * With the story's evidence, 6.0 without it (4.5 with): 0.10 and 0.38. On the second sample
+ * With the story's evidence, 6.0 without it (4.5 with): 0.10 and 0.38; 5.5 (4.0 with): 0.16
+ * and 0.41, the extra alarms abbreviations (呼北, 致黎) and chance words (如今). On the second sample
  * (see STORY_WORD_DISCOUNT), slips found and clean candidates left: 5.0 for all, 1736 and 4;
  * 6.0 and 4.5, 1664 and 2; 5.5 and 4.0, 1780 and 4.
  */

@@ -429,12 +429,12 @@ function choose(candidates: Map<string, Injection[]>, used: Set<Injection>, rng:
       const queue = queues.get(family)!;
       while (queue.length > 0) {
         const c = queue.shift()!;
-        const [s, e] = footprint(c);
+        const ranges = [footprint(c), ...(c.keep ?? [])];
         if (c.group !== undefined && groups.has(`${family}:${c.group}`)) continue;
-        if (taken.some(([ts, te]) => s < te + spacing && e + spacing > ts)) continue;
+        if (ranges.some(([s, e]) => taken.some(([ts, te]) => s < te + spacing && e + spacing > ts))) continue;
         chosen.push(c);
         used.add(c);
-        taken.push([s, e]);
+        taken.push(...ranges);
         if (c.group !== undefined) groups.add(`${family}:${c.group}`);
         counts.set(family, (counts.get(family) ?? 0) + 1);
         progress = true;

@@ -148,6 +148,8 @@ function nameVariantInjector(mentions: 2 | 3): Injector {
             start: p,
             end: p + name.length,
             replacement: variant.text,
+            // The other mentions are what the slip is judged against: no other family's defect may land on them.
+            keep: at.filter((q) => q !== p).map((q): [number, number] => [q, q + name.length]),
             group: name,
             label: `${name} (${kind}, ${mentions}× in the document) → ${variant.text} (${variant.how})`,
           });

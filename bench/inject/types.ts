@@ -22,6 +22,12 @@ export interface Injection {
    * partner of a deleted quote): a finding there is a hit too.
    */
   also?: Array<[number, number]>;
+  /**
+   * Ranges of the clean text no other injection may touch, though they are no part of the defect: the
+   * other mentions a name variant is judged against (a slip injected into them would leave nothing to
+   * compare with).
+   */
+  keep?: Array<[number, number]>;
   /** Short before → after, for the JSON report. */
   label: string;
   /** At most one injection per group per document (one variant per name, per list…). */

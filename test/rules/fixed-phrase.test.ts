@@ -344,10 +344,16 @@ describe("fixed-phrase: the archive's character pairs", () => {
   it('a slip whose new pairings the archive never writes is reported', () => {
     assert.equal(findings(table({ 康教: 6, 教育: 9, 健康: 9 }), '深化健帮教育，提升群众健康素养。'), 1);
   });
+  it('in a four-character phrase, the pairing made inside the edited word decides', () => {
+    // 健帮 is written as readily as chance; 帮教 (across the phrase's word boundary) is not.
+    assert.equal(findings(table({ 健帮: 5, 康教: 5, 教育: 9, 健康: 9 }), '深化健帮教育，提升群众健康素养。'), 0);
+    // The archive never writes 健帮: a slip.
+    assert.equal(findings(table({ 康教: 5, 教育: 9, 健康: 9 }), '深化健帮教育，提升群众健康素养。'), 1);
+  });
   it('a variant whose every new pairing the archive writes as readily as chance is usage', () => {
     assert.equal(findings(table({ 健帮: 5, 帮教: 5, 康教: 5 }), '深化健帮教育，提升群众健康素养。'), 0);
-    // One pairing the archive writes and one it does not: still a slip.
-    assert.equal(findings(table({ 健帮: 5, 康教: 5 }), '深化健帮教育，提升群众健康素养。'), 1);
+    // One pairing the archive writes and the one inside the edited word it does not: still a slip.
+    assert.equal(findings(table({ 帮教: 5, 康教: 5 }), '深化健帮教育，提升群众健康素养。'), 1);
   });
   it('the pairs survive both model formats, and a model without them still loads', () => {
     const model = { ...emptyModel(), phrases: { phrases, pairs: table({ 健帮: 5, 帮教: 3 }) } };

@@ -53,6 +53,10 @@ export function accept(lexicon: Lexicon, index: PhraseIndex, text: string, found
   // So is one whose every new pairing the archive writes as readily as chance would (本集节目 beside
   // 本期节目): a slip puts a character beside neighbours the archive never gives it.
   if (!curated && index.evidence.writesEditPairs(text, m)) return undefined;
+  // In a four-character phrase, a character written in place of one of a word's (本期 → 本季) makes a
+  // word with the rest of it when the archive writes that pairing readily; the pairing across the
+  // phrase's word boundary is rare whatever is written there, and no evidence either way.
+  if (!curated && length < T.MIN_TARGET_LENGTH && m.kind === 'substitute' && rewritesWord(index, text, m)) return undefined;
   // A variant that reads at least as easily as the phrase was written so, however long the phrase:
   // a modifier dropped or swapped (司令 for 总司令, 小企业 for 中小企业) still reads as words.
   // A long phrase with a word the lexicon lacks (强基) reads harder than any variant: it is judged by length.
@@ -64,7 +68,7 @@ export function accept(lexicon: Lexicon, index: PhraseIndex, text: string, found
   if (m.kind === 'substitute' && abbreviatesName(lexicon, text, m)) return undefined;
   // A modifier, adverb or pronoun added between two words (反映最强烈, 国家再补贴) qualifies the phrase.
   if (m.kind === 'add' && attaches(lexicon, written) && !editInsideWord(index, m)) return undefined;
-  // …and one the phrase writes as a word of its own, dropped (着力点要更多 → 着力点更多), leaves it unqualified, not broken.
+  // …and one the phrase writes as a word of its own, dropped (重心要更多 → 重心更多), leaves it unqualified, not broken.
   if (m.kind === 'drop' && !curated && droppable(lexicon, removed) && dropsWholeWord(index, m)) return undefined;
   // A four-character phrase the corpus writes no more often than its words fall together by chance
   // (已经达到, 企业获得) is a collocation, not a formulation the house fixes: its slots stay open.
@@ -118,6 +122,18 @@ export function accept(lexicon: Lexicon, index: PhraseIndex, text: string, found
 function writesUnit(index: PhraseIndex, text: string, m: NearMiss): boolean {
   if (m.kind === 'drop') return index.evidence.writesUnitAt(text, m.textAt - 1);
   return index.evidence.writesUnitAt(text, m.textAt - 1) || index.evidence.writesUnitAt(text, m.textAt);
+}
+
+/**
+ * True when the written character stands in a two-character word of the target and the archive
+ * writes it with the word's other character as readily as chance would (see MIN_PAIR_ASSOCIATION).
+ */
+function rewritesWord(index: PhraseIndex, text: string, m: NearMiss): boolean {
+  const token = index.segmentTarget(m).find((t) => t.start <= m.targetAt && m.targetAt < t.end);
+  if (!token || token.end - token.start !== 2) return false;
+  const at = token.start === m.targetAt ? m.textAt : m.textAt - 1;
+  const association = index.evidence.associationAt(text, at);
+  return association !== undefined && association >= T.MIN_PAIR_ASSOCIATION;
 }
 
 /** True when a character may be left out of a phrase on purpose: a modal verb, an adverb or a pronoun (要, 更, 各). */
@@ -201,7 +217,7 @@ function slipCandidate(index: PhraseIndex, text: string, found: NearMiss): NearM
     // A parallel four-character pattern (提质提效 beside 提质增效) repeats a character on purpose.
     const written = text[m.textAt];
     for (let i = m.start; i < m.end; i++) if (i !== m.textAt && text[i] === written) return undefined;
-    // …and a four-character frame whose repeated character holds the other slots open (越来越多 → 越扩越多,
+    // …and a four-character frame whose repeated character holds the other slots open (越来越多 → 越滚越多,
     // 一X一Y, 边X边Y) is written with new fillers: the edit keeps the frame, it does not break a word.
     const t = m.target;
     if (t.length === 4 && ((t[0] === t[2] && m.targetAt % 2 === 1) || (t[1] === t[3] && m.targetAt % 2 === 0))) return undefined;

@@ -132,6 +132,16 @@ export class CorpusEvidence {
   }
 
   /**
+   * The archive's association (nats) of the pair text[at], text[at + 1] (see pairAssociation),
+   * or undefined when the model keeps no pairs or the two are not Han characters.
+   */
+  associationAt(text: string, at: number): number | undefined {
+    if (!this.pairs || this.pairs.keys.length === 0 || at < 0 || at + 1 >= text.length) return undefined;
+    if (HAN_CODES[text.charCodeAt(at)] !== 1 || HAN_CODES[text.charCodeAt(at + 1)] !== 1) return undefined;
+    return this.pairAssociation(text.charCodeAt(at), text.charCodeAt(at + 1));
+  }
+
+  /**
    * The pair's pointwise association in the archive (nats): its count against what its
    * characters' counts predict side by side; −Infinity for a pair the archive does not keep.
    */

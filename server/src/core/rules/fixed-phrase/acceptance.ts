@@ -50,8 +50,8 @@ export function accept(lexicon: Lexicon, index: PhraseIndex, text: string, found
   // So is a variant whose written character (or, for a drop, the new junction) makes a unit the archive
   // writes again and again on its own (推普, 中秘, 多措), though no recurrent phrase holds it.
   if (!curated && writesUnit(index, text, m)) return undefined;
-  // So is one whose every new pairing the archive writes as readily as chance would (本集节目 beside
-  // 本期节目): a slip puts a character beside neighbours the archive never gives it.
+  // So is one whose every new pairing the archive writes as readily as chance would (本届大会 beside
+  // 本次大会): a slip puts a character beside neighbours the archive never gives it.
   if (!curated && index.evidence.writesEditPairs(text, m)) return undefined;
   // In a four-character phrase, a character written in place of one of a word's (本期 → 本季) makes a
   // word with the rest of it when the archive writes that pairing readily; the pairing across the

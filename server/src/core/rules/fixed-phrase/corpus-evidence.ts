@@ -74,10 +74,9 @@ export function buildPairTables(columns: PhraseColumns): PairTables {
   return { keys, from, ids };
 }
 
-/** The number of a pair in the tables, or -1. */
-function pairNumber(tables: PairTables, a: number, b: number): number {
+/** The index of the pair a, b (key a·0x10000 + b) in sorted pair keys, or -1. */
+function pairIndex(keys: Uint32Array, a: number, b: number): number {
   const key = a * 0x10000 + b;
-  const keys = tables.keys;
   let lo = 0;
   let hi = keys.length;
   while (lo < hi) {
@@ -86,6 +85,11 @@ function pairNumber(tables: PairTables, a: number, b: number): number {
     else hi = mid;
   }
   return lo < keys.length && keys[lo] === key ? lo : -1;
+}
+
+/** The number of a pair in the tables, or -1. */
+function pairNumber(tables: PairTables, a: number, b: number): number {
+  return pairIndex(tables.keys, a, b);
 }
 
 export class CorpusEvidence {
@@ -114,7 +118,7 @@ export class CorpusEvidence {
    * True when every pair of characters the edit makes (the written character with each Han
    * neighbour; for a drop, the new junction) is one the archive writes as readily as chance
    * would put the two side by side (see MIN_PAIR_ASSOCIATION): the variant reads as the
-   * archive's own writing (本集 beside 本期, 受灾较重 beside 受灾严重), not as a slip, which
+   * archive's own writing (本届大会 beside 本次大会), not as a slip, which
    * pairs a character with neighbours the archive never gives it. A model without the
    * archive's pairs (learned before they were kept) knows nothing here.
    */
@@ -147,16 +151,9 @@ export class CorpusEvidence {
    */
   private pairAssociation(a: number, b: number): number {
     const pairs = this.pairs!;
-    const key = a * 0x10000 + b;
     const keys = pairs.keys;
-    let lo = 0;
-    let hi = keys.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (keys[mid] < key) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo >= keys.length || keys[lo] !== key) return -Infinity;
+    const index = pairIndex(keys, a, b);
+    if (index < 0) return -Infinity;
     if (!this.firstCounts) {
       this.firstCounts = new Uint32Array(0x10000);
       this.secondCounts = new Uint32Array(0x10000);
@@ -166,7 +163,7 @@ export class CorpusEvidence {
         this.pairTotal += pairs.counts[i];
       }
     }
-    return Math.log((pairs.counts[lo] * this.pairTotal) / (this.firstCounts[a] * this.secondCounts![b]));
+    return Math.log((pairs.counts[index] * this.pairTotal) / (this.firstCounts[a] * this.secondCounts![b]));
   }
 
   /**

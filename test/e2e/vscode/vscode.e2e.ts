@@ -29,6 +29,8 @@ const BYLINE_DRAFT = 'henan.draft';
 /** A safe fix (the half-width commas) and a suggestion (为为) in one Markdown draft. */
 const MIXED_DRAFT = 'mixed.md';
 const MIXED_TEXT = '一是以此为为抓手,推进改革。\n\n二是加强监测,做好防控。\n';
+/** Typed at the end of MIXED_DRAFT before a save: one more safe fix (the comma). */
+const ADDED_PARAGRAPH = '三是,抓好落实。';
 /** Fix-all on save, for Markdown only: the steps on the plain-text seeds save without it. */
 const FIX_ON_SAVE = { '[markdown]': { 'editor.codeActionsOnSave': { 'source.fixAll.jiaodui': 'explicit' } } };
 const UNTRUSTED_MODEL = 'house-model.json';
@@ -232,10 +234,13 @@ describe('VS Code (code-server 4.139 web workbench) end to end', function () {
     const file = path.join(workspace, MIXED_DRAFT);
     await bench.openFile(MIXED_DRAFT);
     await bench.findingCount((n) => n === 3);
-    // An edit makes the save a real one: a blank line at the end.
+    // An edit makes the save a real one: a paragraph at the end with one more half-width comma.
+    // Waiting for its finding means the server has the edited text before the save asks it for
+    // the fix-all (a blank line changed no count, so the save could race the change).
     await bench.page.keyboard.press('Control+End');
     await bench.page.keyboard.press('Enter');
-    await bench.findingCount((n) => n === 3);
+    await bench.page.keyboard.insertText(ADDED_PARAGRAPH);
+    await bench.findingCount((n) => n === 4);
     try {
       await bench.save();
     } catch (error) {
@@ -243,10 +248,10 @@ describe('VS Code (code-server 4.139 web workbench) end to end', function () {
       throw error;
     }
     const after = fs.readFileSync(file, 'utf8');
-    const typed = `${MIXED_TEXT}\n`;
+    const typed = `${MIXED_TEXT}\n${ADDED_PARAGRAPH}`;
     assert.equal(after, cliFixed(typed, MIXED_DRAFT), 'fix-all on save differs from `jiaodui lint --fix`');
     assert.ok(
-      after.includes('以此为为抓手，推进改革') && after.includes('加强监测，做好防控'),
+      after.includes('以此为为抓手，推进改革') && after.includes('加强监测，做好防控') && after.includes('三是，抓好落实'),
       `safe fixes applied, the suggestion left: ${JSON.stringify(after)}`,
     );
     await bench.findingCount((n) => n === 1);

@@ -14,7 +14,7 @@ import { runInit, runPrintConfig } from './cli/init-command';
 import { packageInfo } from './node/package-info';
 import { isLintWorker, runLintWorker } from './cli/workers';
 
-const stdout = (text: string) => void process.stdout.write(text);
+const stdout = (text: string | Uint8Array) => void process.stdout.write(text);
 const stderr = (text: string) => void process.stderr.write(text);
 
 async function main(argv: string[]): Promise<number> {

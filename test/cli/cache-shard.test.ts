@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { shardOf } from '../../server/src/cli/lint-command';
+import { parseCache, serializeCache } from '../../server/src/cli/cache';
 import { parseShard, UsageError } from '../../server/src/cli/args';
 import { CLEAN, DUPLICATE, HALF_WIDTH, HALF_WIDTH_FIXED, ROOT, lintJson, removeTempDirs, run, tempDir, write } from './support';
 
@@ -9,14 +11,14 @@ const POISON = '缓存中的结果（from the cache）';
 
 /** Replaces every cached finding's message, so a report that shows it was read from the cache. */
 function poison(cacheFile: string): void {
-  // An entry keeps its diagnostics as the JSON report's text (the array without its brackets).
-  const data = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as { files: Record<string, { diagnostics: string }> };
-  for (const entry of Object.values(data.files)) {
-    const diagnostics = JSON.parse(`[${entry.diagnostics}]`) as Array<{ message: string }>;
+  const entries = parseCache(fs.readFileSync(cacheFile))!;
+  for (const entry of entries.values()) {
+    // An entry keeps its diagnostics as the JSON report's bytes (the array without its brackets).
+    const diagnostics = JSON.parse(`[${Buffer.from(entry.json).toString('utf8')}]`) as Array<{ message: string }>;
     for (const d of diagnostics) d.message = POISON;
-    entry.diagnostics = JSON.stringify(diagnostics).slice(1, -1);
+    entry.json = Buffer.from(JSON.stringify(diagnostics).slice(1, -1));
   }
-  fs.writeFileSync(cacheFile, JSON.stringify(data));
+  fs.writeFileSync(cacheFile, serializeCache(entries));
 }
 
 function messages(report: { files: Array<{ path: string; diagnostics: Array<{ message: string }> }> }, file: string): string[] {
@@ -46,16 +48,27 @@ describe('cli: --cache', () => {
     assert.ok(uncached.report.summary.errors > 0);
   });
 
-  it('every format reads cached findings as it reads fresh ones (SARIF with its edit ranges)', () => {
+  it('every format writes cached findings byte for byte as fresh ones, whichever format filled the cache', function () {
+    this.timeout(90_000);
     const dir = project();
-    for (const format of ['text', 'github', 'sarif']) {
-      const uncached = run(['lint', 'd', '--format', format], { cwd: dir });
-      run(['lint', 'd', '--format', format, '--cache'], { cwd: dir });
-      const cached = run(['lint', 'd', '--format', format, '--cache'], { cwd: dir });
-      assert.equal(cached.stdout, uncached.stdout, format);
-      assert.equal(cached.code, uncached.code, format);
+    const cacheFile = path.join(dir, '.jiaoduicache');
+    const formats = ['json', 'text', 'github', 'sarif'];
+    const uncached = new Map(formats.map((format) => [format, run(['lint', 'd', '--format', format], { cwd: dir })]));
+    // An entry holds what every format needs (SARIF's edit ranges too), whichever format wrote it.
+    for (const filledBy of ['text', 'json']) {
+      fs.rmSync(cacheFile, { force: true });
+      assert.equal(run(['lint', 'd', '--format', filledBy, '--cache'], { cwd: dir }).stdout, uncached.get(filledBy)!.stdout);
+      for (const format of formats) {
+        const cached = run(['lint', 'd', '--format', format, '--cache'], { cwd: dir });
+        assert.equal(cached.stdout, uncached.get(format)!.stdout, `${format} from a cache ${filledBy} filled`);
+        assert.equal(cached.code, uncached.get(format)!.code, format);
+        assert.equal(cached.stderr, '', format);
+      }
     }
-    assert.match(run(['lint', 'd', '--format', 'sarif', '--cache'], { cwd: dir }).stdout, /"replacements"/);
+    // …and they were read from the cache, not linted again.
+    poison(cacheFile);
+    for (const format of formats) assert.ok(run(['lint', 'd', '--format', format, '--cache'], { cwd: dir }).stdout.includes(POISON), format);
+    assert.match(uncached.get('sarif')!.stdout, /"replacements"/);
   });
 
   it('reuses an entry only while the draft, the config and the model are unchanged', () => {
@@ -94,19 +107,68 @@ describe('cli: --cache', () => {
     assert.ok(!messages(otherRule.report, 'd/b.txt').includes(POISON));
   });
 
-  it('--cache-location takes a file or a folder; a corrupt cache is rebuilt; --fix ignores the cache', () => {
+  it('--cache-location takes a file or a folder; --fix ignores the cache', () => {
     const dir = project();
     lintJson(['d', '--cache', '--cache-location', 'tmp/'], { cwd: dir });
     assert.ok(fs.existsSync(path.join(dir, 'tmp/.jiaoduicache')));
     lintJson(['d', '--cache', '--cache-location', 'my.cache'], { cwd: dir });
-    fs.writeFileSync(path.join(dir, 'my.cache'), '{ not json');
-    const rebuilt = lintJson(['d', '--cache', '--cache-location', 'my.cache'], { cwd: dir });
-    assert.equal(rebuilt.stdout, lintJson(['d'], { cwd: dir }).stdout);
-    assert.doesNotThrow(() => JSON.parse(fs.readFileSync(path.join(dir, 'my.cache'), 'utf8')));
+    assert.ok(fs.existsSync(path.join(dir, 'my.cache')));
     const fixed = run(['lint', 'd', '--cache', '--fix'], { cwd: dir });
     assert.notEqual(fixed.code, 2, fixed.stderr);
     assert.ok(fs.readFileSync(path.join(dir, 'd/b.txt'), 'utf8').includes(HALF_WIDTH_FIXED));
     assert.equal(run(['lint', 'd', '--cache-location', 'x'], { cwd: dir }).code, 2);
+  });
+
+  it('a corrupt or cut-off cache file is ignored with a warning and rebuilt; an older version’s silently', () => {
+    const dir = project();
+    const expected = lintJson(['d'], { cwd: dir });
+    lintJson(['d', '--cache'], { cwd: dir });
+    const cacheFile = path.join(dir, '.jiaoduicache');
+    const whole = fs.readFileSync(cacheFile);
+    const damaged: Array<[string, Buffer | string]> = [
+      ['garbage', '{ not a cache'],
+      ['cut off in the findings', whole.subarray(0, whole.length - 10)],
+      ['cut off in the index', whole.subarray(0, 40)],
+      ['empty', ''],
+      ['binary', Buffer.from([0, 1, 2, 255, 254])],
+    ];
+    for (const [what, bytes] of damaged) {
+      fs.writeFileSync(cacheFile, bytes);
+      const rebuilt = lintJson(['d', '--cache'], { cwd: dir });
+      assert.equal(rebuilt.stdout, expected.stdout, what);
+      assert.equal(rebuilt.code, expected.code, what);
+      assert.match(rebuilt.stderr, /\.jiaoduicache: .*corrupt cache file ignored and rebuilt/, what);
+      assert.doesNotThrow(() => parseCache(fs.readFileSync(cacheFile)), what);
+      assert.equal(lintJson(['d', '--cache'], { cwd: dir }).stderr, '', `${what}: rebuilt`);
+    }
+    // A cache an older jiaodui wrote is not an error: it is replaced without a word.
+    fs.writeFileSync(cacheFile, JSON.stringify({ format: 'jiaodui-cache-2', files: {} }));
+    const upgraded = lintJson(['d', '--cache'], { cwd: dir });
+    assert.equal(upgraded.stdout, expected.stdout);
+    assert.equal(upgraded.stderr, '');
+    assert.ok(parseCache(fs.readFileSync(cacheFile))!.size === 3);
+  });
+
+  it('another jiaodui version invalidates every entry', () => {
+    // A copy of the package: dist/ and a package.json whose version is then raised.
+    const pkg = tempDir();
+    fs.mkdirSync(path.join(pkg, 'dist'));
+    for (const file of ['cli.js', 'lexicon.bin', 'model.json', 'model.bin']) {
+      if (fs.existsSync(path.join(ROOT, 'dist', file))) fs.copyFileSync(path.join(ROOT, 'dist', file), path.join(pkg, 'dist', file));
+    }
+    const writeVersion = (version: string) => fs.writeFileSync(path.join(pkg, 'package.json'), JSON.stringify({ name: 'jiaodui', version }));
+    const dir = project();
+    const lintWithCopy = () => {
+      const result = spawnSync(process.execPath, [path.join(pkg, 'dist/cli.js'), 'lint', 'd', '--format', 'json', '--cache'], { cwd: dir, encoding: 'utf8' });
+      return JSON.parse(result.stdout) as Parameters<typeof messages>[0];
+    };
+    writeVersion('1.0.0');
+    lintWithCopy();
+    poison(path.join(dir, '.jiaoduicache'));
+    assert.deepEqual([...new Set(messages(lintWithCopy(), 'd/a.txt'))], [POISON], 'same version: from the cache');
+    writeVersion('1.0.1');
+    const upgraded = messages(lintWithCopy(), 'd/a.txt');
+    assert.ok(upgraded.length > 0 && !upgraded.includes(POISON), 'new version: linted again');
   });
 });
 

@@ -7,8 +7,9 @@
  * running bundle and of the lexicon's identity), so a new release, a rebuilt model or
  * an edited config invalidates it. Only plain linting is cached: --fix rewrites files.
  *
- * A missing, unreadable or foreign cache file is treated as empty and rewritten; the
- * cache never changes what is reported, only how fast.
+ * A missing cache file, or one an older jiaodui wrote, is treated as empty and
+ * rewritten; a corrupt or unreadable one too, with a warning on stderr. The cache
+ * never changes what is reported, only how fast.
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -21,27 +22,45 @@ import { packageInfo } from '../node/package-info';
 import { writeFileAtomic } from '../node/write';
 
 export const CACHE_FILE = '.jiaoduicache';
-const CACHE_FORMAT = 'jiaodui-cache-2';
 
 /**
- * A draft's findings are kept as the JSON format's text (with the edit ranges SARIF
- * needs when those were asked for): a second run writes a cached JSON report without
- * parsing and serialising every finding again, and reading the cache file parses one
- * string per draft instead of thousands of objects.
+ * The file: this line, one line of JSON (the index), then the entries' bytes back to
+ * back. The index gives each draft's key, its severity counts and where its bytes lie.
+ * Reading a cache of a thousand drafts parses only the index (a few hundred KB); a hit
+ * under the JSON format writes its bytes to stdout as they lie in the file, never
+ * decoded, parsed or serialised again.
  */
-interface CacheEntry {
+const CACHE_MAGIC = 'jiaodui-cache-3\n';
+
+/**
+ * A draft's findings in two pieces of UTF-8: `json` is the diagnostics array exactly
+ * as the JSON format writes it, without its brackets; `ranges` is the line/column of
+ * every fix edit, in order ([startLine, startChar, endLine, endChar, …]), which only
+ * SARIF reads, so one entry serves every format.
+ */
+export interface CacheEntry {
   key: string;
   counts: SeverityCounts;
-  /** The diagnostics array without its brackets. */
-  diagnostics: string;
+  json: Uint8Array;
+  ranges: Uint8Array;
 }
 
-interface CacheData {
-  format: typeof CACHE_FORMAT;
-  files: Record<string, CacheEntry>;
+/** An entry in the index: [key, errors, warnings, infos, json offset, json length, ranges offset, ranges length]. */
+type IndexEntry = [string, number, number, number, number, number, number, number];
+
+interface CacheIndex {
+  /** Bytes after the index line: a shorter file was cut off. */
+  bytes: number;
+  files: Record<string, IndexEntry>;
 }
 
-function sha256(...parts: Array<string | Buffer>): string {
+/** What an output format reads of a cached draft (see LintCache.get). */
+export type CacheReads = 'json-bytes' | 'diagnostics' | 'edit-ranges';
+
+/** The file could not be read as a cache (not merely missing or from another version). */
+export class CorruptCacheError extends Error {}
+
+function sha256(...parts: Array<string | Uint8Array>): string {
   const hash = createHash('sha256');
   for (const part of parts) hash.update(part).update('\0');
   return hash.digest('hex');
@@ -60,8 +79,92 @@ export function cacheFileFor(location: string | undefined, cwd: string): string 
   return resolved;
 }
 
+const isCount = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0;
+
+/**
+ * The entries of a cache file's bytes. Undefined for a file another jiaodui version
+ * wrote (it is simply rebuilt); CorruptCacheError when the bytes are not a cache.
+ */
+export function parseCache(buffer: Buffer): Map<string, CacheEntry> | undefined {
+  const magic = buffer.subarray(0, CACHE_MAGIC.length).toString('latin1');
+  if (magic !== CACHE_MAGIC) {
+    if (/^jiaodui-cache-\d+\n$/.test(magic) || /^\{"format":"jiaodui-cache-/.test(buffer.subarray(0, 40).toString('latin1'))) return undefined;
+    throw new CorruptCacheError('not a jiaodui cache file');
+  }
+  const end = buffer.indexOf(0x0a, CACHE_MAGIC.length);
+  if (end < 0) throw new CorruptCacheError('cut off in its index');
+  let index: CacheIndex;
+  try {
+    index = JSON.parse(buffer.toString('utf8', CACHE_MAGIC.length, end)) as CacheIndex;
+  } catch {
+    throw new CorruptCacheError('its index is not JSON');
+  }
+  const blob = buffer.subarray(end + 1);
+  if (!index || typeof index !== 'object' || !index.files || typeof index.files !== 'object' || index.bytes !== blob.length)
+    throw new CorruptCacheError('cut off or not written whole');
+  const entries = new Map<string, CacheEntry>();
+  const within = (offset: number, length: number) => isCount(offset) && isCount(length) && offset + length <= blob.length;
+  for (const [file, e] of Object.entries(index.files)) {
+    if (!Array.isArray(e) || e.length !== 8 || typeof e[0] !== 'string' || !e.slice(1, 4).every(isCount) || !within(e[4], e[5]) || !within(e[6], e[7]))
+      throw new CorruptCacheError('an entry is malformed');
+    entries.set(file, {
+      key: e[0],
+      counts: { errors: e[1], warnings: e[2], infos: e[3] },
+      json: blob.subarray(e[4], e[4] + e[5]),
+      ranges: blob.subarray(e[6], e[6] + e[7]),
+    });
+  }
+  return entries;
+}
+
+/** A cache file's bytes for these entries. */
+export function serializeCache(entries: ReadonlyMap<string, CacheEntry>): Buffer {
+  const parts: Uint8Array[] = [];
+  const files: Record<string, IndexEntry> = {};
+  let offset = 0;
+  const place = (bytes: Uint8Array) => {
+    parts.push(bytes);
+    offset += bytes.length;
+    return offset - bytes.length;
+  };
+  for (const [file, e] of entries) {
+    files[file] = [e.key, e.counts.errors, e.counts.warnings, e.counts.infos, place(e.json), e.json.length, place(e.ranges), e.ranges.length];
+  }
+  const index: CacheIndex = { bytes: offset, files };
+  return Buffer.concat([Buffer.from(`${CACHE_MAGIC}${JSON.stringify(index)}\n`), ...parts]);
+}
+
+/** The edits' line/column, flattened in the order of diagnostics, fixes and edits. */
+function editRanges(diagnostics: readonly CliDiagnostic[]): number[] {
+  const out: number[] = [];
+  for (const d of diagnostics)
+    for (const fix of d.fixes)
+      for (const e of fix.edits) {
+        const r = e.range!;
+        out.push(r.start.line, r.start.character, r.end.line, r.end.character);
+      }
+  return out;
+}
+
+/** Diagnostics read back from an entry (for the formats that read them), with their edits' ranges when asked. */
+function diagnosticsOf(entry: CacheEntry, withRanges: boolean): CliDiagnostic[] {
+  const diagnostics = JSON.parse(`[${Buffer.from(entry.json.buffer, entry.json.byteOffset, entry.json.byteLength).toString('utf8')}]`) as CliDiagnostic[];
+  if (!Array.isArray(diagnostics)) throw new CorruptCacheError('an entry is not a list of findings');
+  if (withRanges) {
+    const ranges = JSON.parse(Buffer.from(entry.ranges.buffer, entry.ranges.byteOffset, entry.ranges.byteLength).toString('utf8')) as number[];
+    let i = 0;
+    for (const d of diagnostics)
+      for (const fix of d.fixes)
+        for (const e of fix.edits) {
+          e.range = { start: { line: ranges[i], character: ranges[i + 1] }, end: { line: ranges[i + 2], character: ranges[i + 3] } };
+          i += 4;
+        }
+    if (i !== ranges.length) throw new CorruptCacheError('an entry’s edit ranges do not match its findings');
+  }
+  return diagnostics;
+}
+
 export class LintCache {
-  private readonly files: Record<string, CacheEntry>;
   private changed = false;
   /** One fingerprint per config file ('' = none), computed once per run. */
   private readonly fingerprints = new Map<string, string>();
@@ -69,29 +172,40 @@ export class LintCache {
 
   private constructor(
     readonly file: string,
-    files: Record<string, CacheEntry>,
+    private readonly entries: Map<string, CacheEntry>,
     private readonly settings: LintSettings,
     bundle: string,
   ) {
-    this.files = files;
     const lexicon = fs.statSync(path.join(distDir(), LEXICON_FILE));
     this.program = sha256(packageInfo().version, readOrEmpty(bundle), `${lexicon.size}:${lexicon.mtimeMs}`);
   }
 
-  /** Reads the cache file; anything unreadable starts an empty cache. `bundle` is the running script. */
-  static load(file: string, settings: LintSettings, bundle: string): LintCache {
-    let files: Record<string, CacheEntry> = Object.create(null);
+  /**
+   * Reads the cache file. A missing one, or one an older jiaodui wrote, starts an empty
+   * cache; so does a corrupt or unreadable one, after `warn` says so. `bundle` is the running script.
+   */
+  static load(file: string, settings: LintSettings, bundle: string, warn: (message: string) => void): LintCache {
+    let entries: Map<string, CacheEntry> | undefined;
+    let buffer: Buffer | undefined;
     try {
-      const data = JSON.parse(fs.readFileSync(file, 'utf8')) as CacheData;
-      if (data && data.format === CACHE_FORMAT && data.files && typeof data.files === 'object') files = Object.assign(Object.create(null), data.files);
-    } catch {
-      // missing or corrupt: start afresh
+      buffer = fs.readFileSync(file);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT') warn(`无法读取缓存文件，本次不用缓存（cannot read the cache file: ${code ?? (error as Error).message}）`);
     }
-    return new LintCache(file, files, settings, bundle);
+    if (buffer) {
+      try {
+        entries = parseCache(buffer);
+      } catch (error) {
+        if (!(error instanceof CorruptCacheError)) throw error;
+        warn(`缓存文件已损坏，已忽略并重建（corrupt cache file ignored and rebuilt: ${error.message}）`);
+      }
+    }
+    return new LintCache(file, entries ?? new Map(), settings, bundle);
   }
 
   /** The key of a draft's entry: its bytes and everything that decides its findings. */
-  keyFor(project: ProjectConfig, content: Buffer, language: string): string {
+  keyFor(project: ProjectConfig, content: Uint8Array, language: string): string {
     let fingerprint = this.fingerprints.get(project.file);
     if (fingerprint === undefined) {
       fingerprint = this.fingerprint(project);
@@ -106,6 +220,7 @@ export class LintCache {
     const config = project.config;
     const model = settings.modelPath ?? (config.model ? path.resolve(configDir, config.model) : path.join(distDir(), DEFAULT_MODEL_FILE));
     const roster = config.roster ? readOrEmpty(path.resolve(configDir, config.roster)) : '';
+    // Not the output format: an entry holds what every format needs.
     const options = JSON.stringify({
       config,
       rules: settings.ruleOverrides,
@@ -113,61 +228,58 @@ export class LintCache {
       quiet: settings.quiet,
       maxSize: settings.maxSize,
       encoding: settings.encoding,
-      editRanges: settings.editRanges,
     });
     return sha256(this.program, options, roster, readOrEmpty(model));
   }
 
   /**
-   * The cached result of a draft, or undefined when its entry is missing or stale. Its
-   * diagnostics are parsed only if a format reads them; the JSON format writes the kept text.
+   * The cached result of a draft, or undefined when its entry is missing or stale. What
+   * the format reads: 'json-bytes' (the JSON format writes the kept bytes,
+   * FileResult.diagnosticsJson, and never reads the diagnostics), 'diagnostics', or
+   * 'edit-ranges' (diagnostics whose edits carry line/column, for SARIF). Diagnostics
+   * are parsed here, so an entry that does not parse is a miss, not a crash.
    */
-  get(file: string, key: string, shown: string): FileResult | undefined {
-    const entry = this.files[file];
-    if (!entry || entry.key !== key || typeof entry.diagnostics !== 'string' || !entry.counts) return undefined;
-    const text = entry.diagnostics;
-    let parsed: CliDiagnostic[] | undefined;
-    const result: FileResult = {
-      path: shown,
-      absolutePath: file,
-      get diagnostics() {
-        return (parsed ??= JSON.parse(`[${text}]`) as CliDiagnostic[]);
-      },
-      severityCounts: entry.counts,
-    };
-    if (!this.settings.editRanges) result.diagnosticsJson = text;
+  get(file: string, key: string, shown: string, reads: CacheReads): FileResult | undefined {
+    const entry = this.entries.get(file);
+    if (!entry || entry.key !== key) return undefined;
+    const result: FileResult = { path: shown, absolutePath: file, diagnostics: [], severityCounts: entry.counts };
+    if (reads === 'json-bytes') {
+      result.diagnosticsJson = entry.json;
+      return result;
+    }
+    try {
+      result.diagnostics = diagnosticsOf(entry, reads === 'edit-ranges');
+    } catch {
+      return undefined;
+    }
     return result;
   }
 
-  /** Keeps a draft's diagnostics; returns the text the JSON format writes for them when that is what was kept. */
-  set(file: string, key: string, diagnostics: readonly CliDiagnostic[]): string | undefined {
-    let text: string;
-    if (this.settings.editRanges) text = JSON.stringify(diagnostics).slice(1, -1);
-    else {
-      const parts: string[] = [];
-      serializeDiagnostics(diagnostics, (part) => parts.push(part));
-      text = parts.join('');
-    }
-    this.files[file] = { key, counts: severityCounts(diagnostics), diagnostics: text };
+  /**
+   * Keeps a draft's diagnostics (which carry their edits' ranges: see LintSettings.editRanges);
+   * returns the bytes the JSON format writes for them.
+   */
+  set(file: string, key: string, diagnostics: readonly CliDiagnostic[]): Uint8Array {
+    const parts: string[] = [];
+    serializeDiagnostics(diagnostics, (part) => parts.push(part));
+    const json = Buffer.from(parts.join(''));
+    const ranges = Buffer.from(JSON.stringify(editRanges(diagnostics)));
+    this.entries.set(file, { key, counts: severityCounts(diagnostics), json, ranges });
     this.changed = true;
-    return this.settings.editRanges ? undefined : text;
+    return json;
   }
 
   /** Drops the entry of a draft that could not be linted this time. */
   delete(file: string): void {
-    if (file in this.files) {
-      delete this.files[file];
-      this.changed = true;
-    }
+    if (this.entries.delete(file)) this.changed = true;
   }
 
   /** Writes the cache (atomically) if anything changed; entries of drafts that are gone are dropped. */
   save(): void {
     if (!this.changed) return;
-    for (const file of Object.keys(this.files)) if (!fs.existsSync(file)) delete this.files[file];
-    const data: CacheData = { format: CACHE_FORMAT, files: this.files };
+    for (const file of this.entries.keys()) if (!fs.existsSync(file)) this.entries.delete(file);
     fs.mkdirSync(path.dirname(this.file), { recursive: true });
-    writeFileAtomic(this.file, JSON.stringify(data));
+    writeFileAtomic(this.file, serializeCache(this.entries));
   }
 }
 

@@ -10,7 +10,7 @@ import { ConfigError, loadConfigFile } from '../node/config';
 import { loadModel } from '../node/resources';
 import type { LintArgs } from './args';
 import { discover, displayPath, ignoreMatcher, languageOf, type InputProblem } from '../node/files';
-import { LintCache, cacheFileFor } from './cache';
+import { LintCache, cacheFileFor, type CacheReads } from './cache';
 import { Project, lintFile, lintStdin, type FileJob, type LintSettings } from './lint-files';
 import { addToSummary, summarize, type FileResult, type Summary } from './report';
 import { createReporter, render } from './formats';
@@ -28,7 +28,8 @@ const REPORT_WRITE_CHARS = 512 * 1024;
 
 export interface LintIo {
   cwd: string;
-  stdout: (text: string) => void;
+  /** Report text, and a cached draft's findings as the UTF-8 bytes kept (see cache.ts). */
+  stdout: (text: string | Uint8Array) => void;
   stderr: (text: string) => void;
   /** The script a worker thread starts (dist/cli.js). */
   entry: string;
@@ -54,8 +55,9 @@ export function settingsFrom(args: LintArgs, cwd: string): LintSettings {
       throw new FatalError((error as Error).message);
     }
   }
+  const mode = args.fix ? 'fix' : args.fixDryRun ? 'fix-dry-run' : 'lint';
   return {
-    mode: args.fix ? 'fix' : args.fixDryRun ? 'fix-dry-run' : 'lint',
+    mode,
     fixTypes: args.fixTypes,
     cwd,
     configFile,
@@ -66,7 +68,8 @@ export function settingsFrom(args: LintArgs, cwd: string): LintSettings {
     quiet: args.quiet,
     maxSize: args.maxSize,
     encoding: args.encoding,
-    editRanges: args.format === 'sarif',
+    // A --cache entry serves every format, SARIF's edit ranges included.
+    editRanges: args.format === 'sarif' || (args.cache && mode === 'lint'),
   };
 }
 
@@ -129,7 +132,6 @@ export async function runLint(args: LintArgs, io: LintIo): Promise<number> {
   }
   if (args.shard) files = shardOf(files, args.shard, io.cwd);
   const jobs: FileJob[] = files.map((file, index) => ({ index, file, display: displayPath(file, io.cwd) }));
-  const sizes = files.map(fileSize);
   for (const { error, count } of skippedByConfig.values()) {
     problems.push({
       path: displayPath(error.file, io.cwd),
@@ -141,10 +143,10 @@ export async function runLint(args: LintArgs, io: LintIo): Promise<number> {
   // Each result is reported as soon as every earlier file's is, then dropped: memory
   // holds the findings of the files in flight, not of the whole run.
   // Pieces of the report are gathered into writes of ~1 MB: one write per piece costs a system call each.
-  let pending: string[] = [];
+  let pending: Array<string | Uint8Array> = [];
   let pendingLength = 0;
   const flush = () => {
-    if (pending.length > 0) io.stdout(pending.join(''));
+    if (pending.length > 0) io.stdout(joinPieces(pending));
     pending = [];
     pendingLength = 0;
   };
@@ -157,13 +159,20 @@ export async function runLint(args: LintArgs, io: LintIo): Promise<number> {
   let resultFailed = false;
   const waiting = new Map<number, FileResult>();
   let next = 0;
-  const cache = args.cache && settings.mode === 'lint' ? LintCache.load(cacheFileFor(args.cacheLocation, io.cwd), settings, io.entry) : undefined;
+  let cache: LintCache | undefined;
+  if (args.cache && settings.mode === 'lint') {
+    const cacheFile = cacheFileFor(args.cacheLocation, io.cwd);
+    cache = LintCache.load(cacheFile, settings, io.entry, (message) => io.stderr(`jiaodui: ${displayPath(cacheFile, io.cwd)}: ${message}\n`));
+  }
+  const cacheReads: CacheReads = args.format === 'json' ? 'json-bytes' : args.format === 'sarif' ? 'edit-ranges' : 'diagnostics';
   const cacheKeys = new Map<number, string>();
   const report = (index: number, result: FileResult) => {
     const key = cacheKeys.get(index);
     if (cache && key !== undefined) {
-      if (result.error === undefined) result.diagnosticsJson = cache.set(result.absolutePath, key, result.diagnostics);
-      else cache.delete(result.absolutePath);
+      if (result.error === undefined) {
+        const bytes = cache.set(result.absolutePath, key, result.diagnostics);
+        if (cacheReads === 'json-bytes') result.diagnosticsJson = bytes;
+      } else cache.delete(result.absolutePath);
     }
     waiting.set(index, result);
     for (let r = waiting.get(next); r !== undefined; r = waiting.get(next)) {
@@ -178,19 +187,23 @@ export async function runLint(args: LintArgs, io: LintIo): Promise<number> {
     }
   };
 
+  // Sizes plan the threads; only drafts still to lint need theirs (a cache hit's is never asked).
+  const sizes = new Array<number>(jobs.length).fill(0);
   let toLint = jobs;
   if (cache) {
     toLint = [];
     for (const job of jobs) {
-      const key = cacheKeyOf(cache, project, job.file);
-      const cached = key === undefined ? undefined : cache.get(job.file, key, job.display);
+      const content = readOrUndefined(job.file);
+      const key = content === undefined ? undefined : cacheKeyOf(cache, project, job.file, content);
+      const cached = key === undefined ? undefined : cache.get(job.file, key, job.display, cacheReads);
       if (cached) report(job.index, cached);
       else {
         if (key !== undefined) cacheKeys.set(job.index, key);
+        sizes[job.index] = content?.length ?? 0;
         toLint.push(job);
       }
     }
-  }
+  } else for (const job of jobs) sizes[job.index] = fileSize(job.file);
   const { tasks, threads } = planTasks(toLint, sizes, settings, args.jobs);
   if (threads > 1) await lintInWorkers(io.entry, tasks, settings, threads, report, (job) => lintFile(job, settings, project));
   else for (const job of toLint) report(job.index, lintFile(job, settings, project));
@@ -214,15 +227,37 @@ function sayTooManyWarnings(args: LintArgs, summary: Summary, io: LintIo): void 
   if (reason) io.stderr(`jiaodui: ${reason}\n`);
 }
 
-/** The cache key of a draft, or undefined when it cannot be read (linting it reports why). */
-function cacheKeyOf(cache: LintCache, project: Project, file: string): string | undefined {
+/** The cache key of a draft, or undefined when its config is bad (linting it reports why). */
+function cacheKeyOf(cache: LintCache, project: Project, file: string, content: Uint8Array): string | undefined {
   const config = project.configFor(file);
   if (config instanceof ConfigError) return undefined;
+  return cache.keyFor(config, content, languageOf(file));
+}
+
+/** A draft's bytes for its cache key, or undefined when it cannot be read (linting it reports why). */
+function readOrUndefined(file: string): Buffer | undefined {
   try {
-    return cache.keyFor(config, fs.readFileSync(file), languageOf(file));
+    return fs.readFileSync(file);
   } catch {
     return undefined;
   }
+}
+
+/** The report's pieces as one write: text alone stays text, cached bytes make it bytes. */
+function joinPieces(pieces: ReadonlyArray<string | Uint8Array>): string | Uint8Array {
+  if (pieces.every((p) => typeof p === 'string')) return pieces.join('');
+  const buffers: Uint8Array[] = [];
+  let text: string[] = [];
+  for (const piece of pieces) {
+    if (typeof piece === 'string') text.push(piece);
+    else {
+      if (text.length > 0) buffers.push(Buffer.from(text.join('')));
+      text = [];
+      buffers.push(piece);
+    }
+  }
+  if (text.length > 0) buffers.push(Buffer.from(text.join('')));
+  return Buffer.concat(buffers);
 }
 
 /**

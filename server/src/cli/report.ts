@@ -50,10 +50,11 @@ export interface FileResult {
   absolutePath: string;
   diagnostics: CliDiagnostic[];
   /**
-   * The diagnostics exactly as the JSON format writes them (serializeDiagnostics), when
-   * already known: a --cache hit, whose diagnostics are then parsed only if read.
+   * The diagnostics exactly as the JSON format writes them (serializeDiagnostics, UTF-8),
+   * when already known: a --cache hit under the JSON format, whose `diagnostics` are then
+   * left empty and never parsed.
    */
-  diagnosticsJson?: string;
+  diagnosticsJson?: Uint8Array;
   /** Errors, warnings and infos among the diagnostics, when known without reading them (a --cache hit). */
   severityCounts?: SeverityCounts;
   /** Set when the file could not be linted; diagnostics are then empty. */

@@ -44,7 +44,7 @@ export interface Reporter {
  * whose run lists the failed inputs) and the fix modes' text report (diffs first)
  * need every result before the first byte, so they are rendered at the end.
  */
-export function createReporter(format: Format, ctx: RenderContext, write: (text: string) => void): Reporter {
+export function createReporter(format: Format, ctx: RenderContext, write: (text: string | Uint8Array) => void): Reporter {
   if (format === 'json') {
     const writer = new JsonWriter(write);
     writer.start();

@@ -51,7 +51,7 @@ const BATCH = 2000;
 
 /**
  * A file's diagnostics as this format writes them, without the enclosing brackets,
- * handed to `write` in batches. `--cache` keeps this text (FileResult.diagnosticsJson),
+ * handed to `write` in batches. `--cache` keeps these bytes (FileResult.diagnosticsJson),
  * so a cached draft is written back without being parsed and serialised again.
  */
 export function serializeDiagnostics(diagnostics: readonly CliDiagnostic[], write: (text: string) => void): void {
@@ -68,7 +68,8 @@ export function serializeDiagnostics(diagnostics: readonly CliDiagnostic[], writ
  */
 export class JsonWriter {
   private first = true;
-  constructor(private readonly write: (text: string) => void) {}
+  /** `write` gets text, and a cached draft's diagnostics as the UTF-8 bytes kept. */
+  constructor(private readonly write: (text: string | Uint8Array) => void) {}
 
   start(): void {
     this.write(`{"version":${JSON_FORMAT_VERSION},"files":[`);
@@ -106,7 +107,9 @@ export class JsonWriter {
 
 export function formatJson(results: readonly FileResult[], summary: Summary, problems: readonly InputProblem[] = []): string {
   const out: string[] = [];
-  const writer = new JsonWriter((text) => out.push(text));
+  const writer = new JsonWriter((text) =>
+    out.push(typeof text === 'string' ? text : Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString('utf8')),
+  );
   writer.start();
   for (const problem of problems) writer.failed(problem.path, problem.reason);
   for (const result of results) writer.file(result);

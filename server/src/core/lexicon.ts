@@ -268,19 +268,36 @@ export class Lexicon {
     this.firstKnown[code] = 1;
   }
 
-  /**
-   * Every two-character word occurring at least `minFreq` times, in one scan of the entries
-   * (wrong-char's suspect index reads it once per linter).
-   */
+  /** Every two-character word occurring at least `minFreq` times, in one scan of the entries. */
   twoCharWords(minFreq: number): string[] {
-    const { units, starts, freqs } = this;
+    const codes = this.twoCharWordCodes(minFreq);
     const words: string[] = [];
-    for (let i = 0; i < starts.length; i++) {
-      const start = starts[i];
-      if (units[start + 2] === WORD_END && units[start + 1] !== WORD_END && freqs[i] >= minFreq)
-        words.push(String.fromCharCode(units[start], units[start + 1]));
-    }
+    for (let k = 0; k < codes.length; k += 2) words.push(String.fromCharCode(codes[k], codes[k + 1]));
     return words;
+  }
+
+  /**
+   * The same words as code units, first and second of each word in turn: wrong-char's
+   * suspect index reads them on every start, and a string per word cost more than the scan.
+   */
+  twoCharWordCodes(minFreq: number): Uint16Array {
+    const { units, starts, freqs } = this;
+    const codes = new Uint16Array(2 * starts.length);
+    let found = 0;
+    // Each word is followed by WORD_END, so a two-unit word is one whose next entry starts three units on.
+    const last = starts.length - 1;
+    for (let i = 0; i < last; i++) {
+      const start = starts[i];
+      if (starts[i + 1] - start === 3 && freqs[i] >= minFreq) {
+        codes[found++] = units[start];
+        codes[found++] = units[start + 1];
+      }
+    }
+    if (last >= 0 && units.length - starts[last] === 3 && freqs[last] >= minFreq) {
+      codes[found++] = units[starts[last]];
+      codes[found++] = units[starts[last] + 1];
+    }
+    return codes.slice(0, found);
   }
 
   /**

@@ -3,10 +3,10 @@
  * is not a frequent two-character word, but putting a same-sounding or similar-looking
  * character in place of either one makes one (建社 → 建设). Shared by wrong-char (to find
  * suspects cheaply) and its model section (to record the pairs a corpus really writes, 抗疫,
- * so that they are never taken for slips). Built lazily, once per character met.
+ * so that they are never taken for slips). The frequent words are indexed once, on first use.
  */
 import type { Lexicon } from '../lexicon';
-import { likeness } from './similar';
+import { confusablesOf } from './similar';
 
 /** A two-character word this frequent (jieba) counts as the word a slip may have broken. */
 export const SLIP_WORD_MIN_FREQ = 200;
@@ -18,10 +18,8 @@ const MAX_REMEMBERED_PAIRS = 200_000;
 const pairKey = (a: number, b: number): number => a * 0x10000 + b;
 
 export class SlipPairs {
-  /** The frequent two-character words (as pair keys), and the same words indexed by each character. */
+  /** The frequent two-character words, as pair keys. */
   private words?: Set<number>;
-  private readonly after = new Map<number, string>();
-  private readonly before = new Map<number, string>();
   /** Pairs already judged: a text repeats its pairs, and each judgement walks dozens of words. */
   private readonly answers = new Map<number, boolean>();
 
@@ -30,13 +28,8 @@ export class SlipPairs {
   private index(): Set<number> {
     if (!this.words) {
       this.words = new Set();
-      for (const word of this.lexicon.twoCharWords(SLIP_WORD_MIN_FREQ)) {
-        const a = word.charCodeAt(0);
-        const b = word.charCodeAt(1);
-        this.words.add(pairKey(a, b));
-        this.after.set(a, (this.after.get(a) ?? '') + word[1]);
-        this.before.set(b, (this.before.get(b) ?? '') + word[0]);
-      }
+      const codes = this.lexicon.twoCharWordCodes(SLIP_WORD_MIN_FREQ);
+      for (let k = 0; k < codes.length; k += 2) this.words.add(pairKey(codes[k], codes[k + 1]));
     }
     return this.words;
   }
@@ -48,8 +41,9 @@ export class SlipPairs {
 
   /**
    * Is the pair (a, b) not a frequent word, yet one confusable character away from one?
-   * The words starting with a (and ending with b) are few, so each is asked whether its
-   * other character is alike to the one written.
+   * Each character's confusables are few (a dozen or two), so each is put in place of the
+   * other's partner and the pair looked up: far fewer look-ups than walking every frequent
+   * word that starts with a (or ends with b) and asking whether its other character is alike.
    */
   suspicious(a: string, b: string): boolean {
     const key = pairKey(a.charCodeAt(0), b.charCodeAt(0));
@@ -62,9 +56,13 @@ export class SlipPairs {
   }
 
   private judge(key: number, a: string, b: string): boolean {
-    if (this.index().has(key)) return false;
-    for (const second of this.after.get(a.charCodeAt(0)) ?? '') if (likeness(second, b)) return true;
-    for (const first of this.before.get(b.charCodeAt(0)) ?? '') if (likeness(first, a)) return true;
+    const words = this.index();
+    if (words.has(key)) return false;
+    // Confusables are single characters other than the one asked for (likeness's pairs).
+    const first = a.charCodeAt(0);
+    for (const { char } of confusablesOf(b)) if (char.length === 1 && words.has(pairKey(first, char.charCodeAt(0)))) return true;
+    const second = b.charCodeAt(0);
+    for (const { char } of confusablesOf(a)) if (char.length === 1 && words.has(pairKey(char.charCodeAt(0), second))) return true;
     return false;
   }
 }

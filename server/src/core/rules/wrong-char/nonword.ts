@@ -99,11 +99,13 @@ export class SlipIndex {
     this.pairs = new SlipPairs(lexicon);
   }
 
-  /** How often a character stands alone as a word (jieba frequency), cached per character. */
-  private readonly standaloneFreq = new Map<string, number>();
-  private standalone(ch: string): number {
-    let freq = this.standaloneFreq.get(ch);
-    if (freq === undefined) this.standaloneFreq.set(ch, (freq = this.lexicon.freq(ch)));
+  /** How often a character stands alone as a word (jieba frequency), cached per UTF-16 unit (-1: not yet asked). */
+  private standaloneFreq?: Float64Array;
+  private standalone(run: string, i: number): number {
+    this.standaloneFreq ??= new Float64Array(0x10000).fill(-1);
+    const code = run.charCodeAt(i);
+    let freq = this.standaloneFreq[code];
+    if (freq < 0) this.standaloneFreq[code] = freq = this.lexicon.freq(run[i]);
     return freq;
   }
 
@@ -114,11 +116,23 @@ export class SlipIndex {
   /** Non-word slips in one run of Han characters. */
   find(run: string): NonWordSlip[] {
     const slips: NonWordSlip[] = [];
-    for (let i = 0; i + 1 < run.length; i++) {
-      const verdict = this.verdict(run, i);
+    // Whether each pair is a frequent word, asked once per pair rather than three times
+    // (verdict's first steps read the pair and both its neighbours).
+    const n = run.length;
+    let left = false;
+    let here = n >= 2 && this.pairs.isWordAt(run, 0);
+    for (let i = 0; i + 1 < n; i++) {
+      const right = i + 2 < n && this.pairs.isWordAt(run, i + 1);
+      const word = here || left || right;
+      left = here;
+      here = right;
+      if (word) continue;
+      const verdict = this.strayPairVerdict(run, i);
       if (typeof verdict !== 'string' && verdict.score >= this.minScore) {
         slips.push(verdict);
         i++; // the pair is spoken for
+        left = here;
+        here = i + 2 < n && this.pairs.isWordAt(run, i + 1);
       }
     }
     return slips;
@@ -134,8 +148,13 @@ export class SlipIndex {
     if (this.pairs.isWordAt(run, i)) return 'pair-is-word';
     if (i > 0 && this.pairs.isWordAt(run, i - 1)) return 'left-makes-word';
     if (i + 2 < run.length && this.pairs.isWordAt(run, i + 1)) return 'right-makes-word';
+    return this.strayPairVerdict(run, i);
+  }
+
+  /** verdict for a pair that is no word and whose characters make none with their outer neighbours. */
+  private strayPairVerdict(run: string, i: number): NonWordSlip | PassReason {
     // Two common stand-alone words side by side are syntax (在|会, 了|一), never a broken word.
-    if (this.standalone(run[i]) >= MAX_STANDALONE_FREQ && this.standalone(run[i + 1]) >= MAX_STANDALONE_FREQ) return 'both-stand-alone';
+    if (this.standalone(run, i) >= MAX_STANDALONE_FREQ && this.standalone(run, i + 1) >= MAX_STANDALONE_FREQ) return 'both-stand-alone';
     if (!this.suspicious(run[i], run[i + 1])) return 'not-suspicious';
     return this.judge(run, i);
   }

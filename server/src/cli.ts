@@ -3,7 +3,6 @@
  * decoding, linting, formats and fixes live in server/src/cli/, the rules in the
  * pure core. The same bundle doubles as the lint worker thread.
  */
-import { isMainThread } from 'node:worker_threads';
 import { parseArgs, UsageError } from './cli/args';
 import { USAGE } from './cli/help';
 import { EXIT_USAGE, FatalError, runLint } from './cli/lint-command';
@@ -13,6 +12,7 @@ import { runLsp } from './cli/lsp-command';
 import { runInit, runPrintConfig } from './cli/init-command';
 import { packageInfo } from './node/package-info';
 import { isLintWorker, runLintWorker } from './cli/workers';
+import { isJiaoduiThread } from './node/threads';
 
 const stdout = (text: string | Uint8Array) => void process.stdout.write(text);
 const stderr = (text: string) => void process.stderr.write(text);
@@ -50,9 +50,10 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (!isMainThread && isLintWorker()) {
+const inThread = isJiaoduiThread();
+if (inThread && isLintWorker()) {
   runLintWorker();
-} else if (!isMainThread && isLearnWorker()) {
+} else if (inThread && isLearnWorker()) {
   runLearnWorker();
 } else {
   // `jiaodui lint … | head` closes the pipe early: stop quietly, as other Unix tools do.

@@ -6,7 +6,6 @@
  */
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Worker, parentPort, workerData } from 'node:worker_threads';
 import {
   assembleModel,
   learnEditCorrections,
@@ -24,6 +23,7 @@ import type { LearnArgs } from './args';
 import { InputError, readText } from './decode';
 import { discover } from '../node/files';
 import { writeModelFile } from '../node/model-file';
+import { THREAD_ARGUMENT, workerThreads } from '../node/threads';
 import type { EncodingOption } from '../node/encoding';
 
 export interface LearnIo {
@@ -52,12 +52,13 @@ interface LearnWorkerInit {
   sections: SectionName[];
 }
 
-export function isLearnWorker(data: unknown = workerData): boolean {
+export function isLearnWorker(data: unknown = workerThreads().workerData): boolean {
   return (data as LearnWorkerInit | undefined)?.marker === LEARN_WORKER_MARKER;
 }
 
 /** Worker side: read the corpus, learn the sections asked for, post them back. */
 export function runLearnWorker(): void {
+  const { workerData, parentPort } = workerThreads();
   const { files, maxSize, encoding, sections } = workerData as LearnWorkerInit;
   const corpus = files.map((file) => ({ path: file, content: readText(file, maxSize, encoding).text }));
   parentPort!.postMessage(learnSections(corpus, loadLexicon(), sections));
@@ -77,7 +78,7 @@ export function splitSections(parts: number): SectionName[][] {
 function learnInWorker(entry: string, files: string[], maxSize: number, encoding: EncodingOption, sections: SectionName[]): Promise<Partial<LearnedSections>> {
   return new Promise((resolve, reject) => {
     const init: LearnWorkerInit = { marker: LEARN_WORKER_MARKER, files, maxSize, encoding, sections };
-    const worker = new Worker(entry, { workerData: init });
+    const worker = new (workerThreads().Worker)(entry, { workerData: init, argv: [THREAD_ARGUMENT] });
     worker.once('message', (learned: Partial<LearnedSections>) => {
       resolve(learned);
       void worker.terminate();

@@ -84,17 +84,20 @@ export function readRegularFile(file: string, maxBytes: number): Buffer {
     if (kind) throw new NotRegularFileError(notRegularReason(kind));
     // A regular file is read into one buffer of its size (not chunks joined: twice the
     // memory for a large model); one that grew meanwhile is read on by the bounded reader.
+    // The buffer has one byte to spare, so the read that meets the end needs no chunk
+    // of its own (a 64 KB buffer per draft was most of a folder's garbage).
     if (stat.size > 0 && stat.size <= maxBytes) {
-      const whole = Buffer.allocUnsafeSlow(stat.size);
+      const whole = Buffer.allocUnsafeSlow(stat.size + 1);
       let read = 0;
-      while (read < stat.size) {
-        const n = fs.readSync(fd, whole, read, stat.size - read, null);
-        if (n === 0) break;
+      for (;;) {
+        const n = fs.readSync(fd, whole, read, whole.length - read, null);
+        if (n === 0) return whole.subarray(0, read);
         read += n;
+        if (read === whole.length) break;
       }
-      if (read < stat.size) return whole.subarray(0, read);
+      if (read > maxBytes) throw new FileTooLargeError(read);
       const rest = readBounded(fd, maxBytes - read);
-      return rest.length === 0 ? whole : Buffer.concat([whole, rest]);
+      return Buffer.concat([whole, rest]);
     }
     return readBounded(fd, maxBytes);
   } finally {

@@ -43,6 +43,10 @@ export interface SpeedOptions {
   /** Alternating whole-process runs (jiaodui, autocorrect-node, …) per input. */
   wholeRuns?: number;
   seeds?: SeedDoc[];
+  /** 'folder': only the folder of drafts, whole process, and --cache over it (the many-files path). */
+  only?: 'folder';
+  /** The CLI bundle to time (default dist/cli.js): another build, for A/B runs. */
+  cli?: string;
 }
 
 export interface Timing {
@@ -241,12 +245,15 @@ interface CliRun {
   rssKb: number | null;
 }
 
+/** The bundle runCli starts: dist/cli.js unless --cli names another build. */
+let cliScript = CLI;
+
 function runCli(args: string[], scratch: string, probe: boolean): CliRun {
   const out = path.join(scratch, `cli-${process.pid}.out`);
   const rssFile = path.join(scratch, `cli-${process.pid}.rss`);
   fs.rmSync(rssFile, { force: true });
   const fd = fs.openSync(out, 'w');
-  const nodeArgs = probe ? ['--require', RSS_PROBE, CLI, ...args] : [CLI, ...args];
+  const nodeArgs = probe ? ['--require', RSS_PROBE, cliScript, ...args] : [cliScript, ...args];
   const started = now();
   const result = spawnSync(process.execPath, nodeArgs, {
     cwd: REPO_ROOT,
@@ -384,6 +391,42 @@ function measureCache(folder: string, cliArgs: string[], runs: number, scratch: 
   return { folder, firstMs: firstMs.map(Math.round), secondMs: secondMs.map(Math.round), speedup: median(firstMs) / median(secondMs) };
 }
 
+/** `--only folder`: the folder of drafts against autocorrect-node, then --cache over it; nothing else. */
+function runFolderOnly(options: SpeedOptions, seeds: SeedDoc[], dir: string, started: number): SpeedReport {
+  const folderFiles = options.folderFiles ?? 1000;
+  const wholeRuns = options.wholeRuns ?? 5;
+  const cliArgs = ['lint', '--format', 'json'];
+  const folder = writeDrafts(path.join(dir, `drafts-${folderFiles}`), buildDrafts(seeds, folderFiles));
+  const autocorrectAvailable = options.peers !== false && fs.existsSync(path.join(REPO_ROOT, 'node_modules', 'autocorrect-node'));
+  const whole = measureWholeProcess(
+    { input: `${folderFiles} drafts of 2–5 KB, ${mb(folder.bytes)}`, path: folder.dir, files: folderFiles, bytes: folder.bytes },
+    cliArgs,
+    true,
+    wholeRuns,
+    dir,
+    autocorrectAvailable,
+  );
+  const none = { file: '', bytes: 0, characters: 0 };
+  const idle = { runsMs: [], medianMs: 0, mbPerSecond: 0, findings: 0 };
+  return {
+    benchmark: 'speed',
+    date: new Date().toISOString(),
+    machine: machineDescription(),
+    command: `tsx bench/speed.ts --only folder${options.cli ? ` --cli ${options.cli}` : ''}`,
+    runs: wholeRuns,
+    corpora: { large: none, small: none, draft: none },
+    cli: { command: `node ${path.relative(REPO_ROOT, cliScript)} lint --format json DIR`, formatJson: true, large: null, small: null },
+    inProcess: { large: idle, small: idle },
+    peers: [],
+    missingPeers: [],
+    coldStart: null,
+    wholeProcess: [whole],
+    cache: measureCache(folder.dir, cliArgs, wholeRuns, dir),
+    lsp: { script: path.relative(REPO_ROOT, LSP_SCRIPT), ran: false, output: 'skipped (--only folder)' },
+    durationMs: Date.now() - started,
+  };
+}
+
 export async function runSpeed(options: SpeedOptions = {}): Promise<SpeedReport> {
   const started = Date.now();
   const runs = options.runs ?? 3;
@@ -391,6 +434,8 @@ export async function runSpeed(options: SpeedOptions = {}): Promise<SpeedReport>
   const dir = options.dir ?? path.join(RESULTS_DIR, 'corpus');
   fs.mkdirSync(dir, { recursive: true });
   const seeds = options.seeds ?? loadSeeds();
+  if (options.cli) cliScript = path.resolve(options.cli);
+  if (options.only === 'folder') return runFolderOnly(options, seeds, dir, started);
 
   const largeBytes = options.largeBytes ?? 10 * MB;
   const smallBytes = options.smallBytes ?? MB;
@@ -600,9 +645,10 @@ function findInText(text: string, pattern: RegExp): number | null {
 export function formatSpeed(report: SpeedReport): string {
   const out: string[] = [];
   out.push(`jiaodui bench:speed — ${report.machine}; median of ${report.runs} run(s); ${(report.durationMs / 1000).toFixed(1)} s`);
-  out.push(
-    `corpora: ${mb(report.corpora.large.bytes)} and ${mb(report.corpora.small.bytes)} (seeds repeated, each copy distinct), draft ${report.corpora.draft.bytes} B`,
-  );
+  if (report.corpora.large.bytes > 0)
+    out.push(
+      `corpora: ${mb(report.corpora.large.bytes)} and ${mb(report.corpora.small.bytes)} (seeds repeated, each copy distinct), draft ${report.corpora.draft.bytes} B`,
+    );
   if (report.cli.note) out.push(`note: ${report.cli.note}`);
   if (report.cli.error) out.push(`CLI FAILED: ${report.cli.error}`);
   out.push('');
@@ -626,11 +672,15 @@ export function formatSpeed(report: SpeedReport): string {
     out.push('');
   }
   if (report.cache) {
+    // Each pair's own ratio too: the spread says whether the median's verdict is robust.
+    const pairs = report.cache.firstMs.map((first, i) => first / report.cache!.secondMs[i]);
     out.push(
       `--cache over the same folder: first run ${fixed(median(report.cache.firstMs), 0)} ms, second (unchanged) ${fixed(median(report.cache.secondMs), 0)} ms → ${fixed(report.cache.speedup, 1)}× (target ≥${TARGETS.cacheSpeedup}× ${verdict(report.cache.speedup, TARGETS.cacheSpeedup, 'min')})`,
+      `  per pair: first ${report.cache.firstMs.join(', ')} ms; second ${report.cache.secondMs.join(', ')} ms; ratios ${fixed(Math.min(...pairs), 1)}–${fixed(Math.max(...pairs), 1)}×`,
       '',
     );
   }
+  if (report.lsp.output === 'skipped (--only folder)') return out.join('\n');
   const autocorrect = report.peers.find((p) => p.name === 'autocorrect-node');
   const rows: Array<Array<string | number>> = [];
   const row = (what: string, size: string, t: Timing | null, extra: string, target = '', ok = '') =>
@@ -708,6 +758,18 @@ export function formatSpeed(report: SpeedReport): string {
   return out.join('\n');
 }
 
+const SPEED_USAGE = `usage: tsx bench/speed.ts [options]   (npm run bench:speed builds first)
+  --runs N           in-process and single-file CLI runs (median; default 3)
+  --whole-runs N     alternating whole-process runs, and --cache pairs (default 5)
+  --cold-runs N      cold starts on a 2 KB draft (default 10)
+  --large-mb N       the large file (default 10)
+  --small-mb N       the file compared with the peers (default 1)
+  --folder-files N   drafts in the folder (default 1000; 0 skips it and --cache)
+  --only folder      only the folder of drafts against autocorrect-node, and --cache over it
+  --cli PATH         time another build of the CLI (default dist/cli.js), e.g. main's, for A/B runs
+  --no-peers         no zhlint / autocorrect-node
+  --no-lsp           no editor latency`;
+
 function parseArgs(argv: string[]): SpeedOptions {
   const options: SpeedOptions = {};
   for (let i = 0; i < argv.length; i++) {
@@ -743,18 +805,32 @@ function parseArgs(argv: string[]): SpeedOptions {
       case '--no-lsp':
         options.lsp = false;
         break;
+      case '--only':
+        if (argv[i + 1] !== 'folder') throw new Error(`--only takes: folder`);
+        options.only = 'folder';
+        i++;
+        break;
+      case '--cli':
+        options.cli = argv[++i];
+        break;
+      case '--help':
+        console.log(SPEED_USAGE);
+        process.exit(0);
+      // falls through
       default:
-        throw new Error(`unknown option ${argv[i]} (use --runs N --whole-runs N --cold-runs N --large-mb N --small-mb N --folder-files N --no-peers --no-lsp)`);
+        throw new Error(`unknown option ${argv[i]}\n${SPEED_USAGE}`);
     }
   }
   return options;
 }
 
 if (require.main === module) {
-  runSpeed(parseArgs(process.argv.slice(2))).then(
+  const options = parseArgs(process.argv.slice(2));
+  runSpeed(options).then(
     (report) => {
       console.log(formatSpeed(report));
-      console.log(`\nwrote ${writeResult('speed.json', report)}`);
+      // A partial run never overwrites the full report.
+      console.log(`\nwrote ${writeResult(options.only ? `speed-${options.only}.json` : 'speed.json', report)}`);
     },
     (error) => {
       console.error(error);

@@ -82,6 +82,8 @@ ruleTester('duplicate-word', {
     '国家卫生健康委医疗应急司司长出席。',
     '省委巡视组组长介绍情况。',
     '沃尔戈塔州州长表示，将加强合作。',
+    // a listed name ending in a head, however short its modifier, then a post opening with the head
+    '省监委委员出席会议。',
     // a word ending in a character, then a word or function word starting with it
     '目的的确达到了。',
     '可以以此为契机。',
@@ -92,6 +94,15 @@ ruleTester('duplicate-word', {
     '叙军军用机场遭到袭击。\n\n叙军的补给线被切断。',
     '卫星星箭分离正常。\n\n星箭分离后，太阳翼展开。',
     '滞留的自驾游游客陆续撤离。\n\n今年自驾游持续升温。',
+    // a function word standing alone, then a term the story writes again and again
+    '要做好对台工作。\n\n对台工作会议召开。\n\n会议部署对台工作。\n\n坚持党对对台工作的领导。',
+    // a noun, then a one-character verb of its own with an aspect particle
+    '会议对下一步工作作了部署。',
+    // a content character doubled right after an opening mark, opening no word: a coined name
+    '动画片《溪溪镇奇遇》热映。',
+    '商场推出“岚岚优品”专区。',
+    // the best reading holds the doubled span inside a longer word, however rare
+    '祝大家和和美美。',
     // the same doubling, word for word, three times in one story: the story's own term
     '北极快航航线开通。\n\n首艘货轮经快航航线抵达。\n\n快航航线全程约二十天。',
     // …or with the same character on one side, after different words
@@ -161,6 +172,18 @@ ruleTester('duplicate-word', {
       text: '实施医疗卫生生强基工程。',
       errors: [{ text: '生生' }],
       output: '实施医疗卫生强基工程。',
+    },
+    {
+      name: 'a preposition doubled before a unit the story writes only once elsewhere',
+      text: '代表团在在京期间参观了博物馆。\n\n代表团在京参加会议。',
+      errors: [{ text: '在在' }],
+      output: '代表团在京期间参观了博物馆。\n\n代表团在京参加会议。',
+    },
+    {
+      name: 'a verb ending doubled before an aspect particle leaves no verb (部署|署了)',
+      text: '会议部署署了重点任务。',
+      errors: [{ text: '署署' }],
+      output: '会议部署了重点任务。',
     },
     {
       name: 'a copula doubled is a slip even though a verb may take an object',

@@ -5,10 +5,11 @@ import { codePointAt, codePointBefore, isHanIdeograph } from '../han';
 import { titleBefore } from '../names';
 import type { Repeat } from './find';
 import { isSurname } from './reduplication';
-import { storyUsesSurname, storyWritesPair, storyWritesUnit, type Story } from './story';
+import { STORY_TERM_PAIR_OCCURRENCES, storyUsesSurname, storyWritesPair, storyWritesUnit, type Story } from './story';
 import {
   AUXILIARY_VERBS,
   BOUNDARY_PAIR_ODDS,
+  COVER_FREQ,
   ESTABLISHED_WORD_FREQ,
   FUNCTION_POS,
   HEAD_NOUNS,
@@ -21,6 +22,7 @@ import {
   PARTICLE_POS,
   RIGHT_WORD_FLOOR,
   STRONG_WORD_FREQ,
+  VERB_FREQ,
   WORD_FREQ,
 } from './thresholds';
 import { anyEndedWord, anyOpenedWordFreq, endsKnownWord, openedWordFreq, type Sides } from './words';
@@ -65,6 +67,17 @@ export function isWordBoundary(text: string, repeat: Repeat, lexicon: Lexicon, s
   // 2021年|年底, 3个|个人: the first copy is a unit attached to the number before it.
   if (unit === 1 && rightWord && NUMERALS.test(text[start - 1])) return true;
   if (!left) return false;
+  // 党中央|对|对台工作: a function word standing alone, then a term of the story the lexicon
+  // lacks, opened by the same character (see STORY_TERM_PAIR_OCCURRENCES).
+  if (
+    unit === 1 &&
+    !dictionaryRightWord &&
+    story !== undefined &&
+    left.word === text[start] &&
+    isFunctionWord(text[start], lexicon) &&
+    storyWritesPair(story, lexicon, text.slice(middle, middle + 2), middle, 'right', STORY_TERM_PAIR_OCCURRENCES)
+  )
+    return true;
   const leftWord = endsKnownWord(sides, unit, lexicon) || anyEndedWord(text, middle, unit, lexicon);
   if (rightWord && (leftWord || isHeadOfCompound(text, repeat, lexicon, sides))) return true;
   if (twoListedWordsMeet(text, repeat, lexicon, sides)) return true;
@@ -85,11 +98,24 @@ export function isWordBoundary(text: string, repeat: Repeat, lexicon: Lexicon, s
   }
   // 机会|会很快, 反对|对俄, 现在|在: a function word after a common word ending in its character.
   if (unit === 1 && strongLeft && isFunctionWord(text[start], lexicon)) return true;
+  // 工作|作了部署: after a common noun ending in it, a common one-character verb marked
+  // by an aspect particle is a predicate of its own. A slip at a verb's end (部署|署了)
+  // leaves no verb: 署 is no verb on its own.
+  if (unit === 1 && strongLeft && NOMINAL_POS.test(lexicon.pos(left.word) ?? '') && isVerbWithAspect(text, middle, lexicon)) return true;
   // 中药|药对、: after a common word, the second copy and one more character close the
   // phrase, a two-character term the dictionary lacks. A slip at a word's end goes on
   // into the text (年度|度考核) or stands alone (年度|度，).
   if (unit === 1 && strongLeft && closesTwoCharacterUnit(text, middle, lexicon)) return true;
   return false;
+}
+
+/** Aspect particles (了, 着, 过) in jieba's tag set. */
+const ASPECT_POS = /^(ul|uz|ug)$/;
+
+/** A common one-character verb at `at`, followed by an aspect particle. */
+function isVerbWithAspect(text: string, at: number, lexicon: Lexicon): boolean {
+  const verb = text[at];
+  return lexicon.pos(verb) === 'v' && lexicon.has(verb, VERB_FREQ) && ASPECT_POS.test(lexicon.pos(text[at + 1] ?? '') ?? '');
 }
 
 function closesTwoCharacterUnit(text: string, middle: number, lexicon: Lexicon): boolean {
@@ -144,16 +170,24 @@ export function isHeadOfCompound(text: string, repeat: Repeat, lexicon: Lexicon,
   const modifier = listed ? left.word.slice(0, left.word.length - unit) : left.word === copy ? sides.beforeLeft?.word : undefined;
   // 利佩茨克|州|州长: a transliterated name no dictionary word holds, then a head, then a noun opening with it.
   if (unit === 1 && left.word === copy && transliterationBefore(text, start, lexicon) && isHead(copy, lexicon)) return true;
+  // 监委|委员: a listed name ending in the copy, however short its modifier, then a post
+  // opening with it: the name is the organisation and the post its member (see below).
+  if (unit === 1 && listed && lexicon.has(left.word, COVER_FREQ) && headsPost(text, start, lexicon)) return true;
   if (modifier === undefined || modifier.length < 2) return false;
   // A phrase the dictionary lists rarely (生态环境 3) counts by its last word (环境).
   if (!listed && !nominalWordEnds(modifier, lexicon)) return false;
   if (unit > 1) return NOMINAL_POS.test(lexicon.pos(copy) ?? '');
-  const { ending, starting } = lexicon.nounAffixes(copy);
-  if (ending < HEAD_NOUNS) return false;
+  if (lexicon.nounAffixes(copy).ending < HEAD_NOUNS) return false;
   if (isHead(copy, lexicon)) return true;
   // A weaker head (司 ends 56 nouns, starts 47) still heads an organisation when a post
   // follows that opens with it (应急司|司长, 巡视组|组长): the post is the evidence.
-  return ending >= starting && titleAt(text, start + unit) > 0;
+  return headsPost(text, start, lexicon);
+}
+
+/** The one-character copy at `start` ends HEAD_NOUNS nouns or more, no fewer than it starts, and opens a post after it (司|司长). */
+function headsPost(text: string, start: number, lexicon: Lexicon): boolean {
+  const { ending, starting } = lexicon.nounAffixes(text[start]);
+  return ending >= HEAD_NOUNS && ending >= starting && titleAt(text, start + 1) > 0;
 }
 
 /** A head character: it ends HEAD_NOUNS nouns or more, HEAD_RATIO times as many as it starts (部, 市, 州). */

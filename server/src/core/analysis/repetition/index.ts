@@ -25,7 +25,17 @@ import {
   isTentativeContext,
 } from './reduplication';
 import { AUXILIARY_VERBS, BROKEN_WORD_FREQ, CHINESE_DIGITS, LISTED_REDUPLICATION_FREQ, NUMERALS, VERB_FREQ, WORD_FREQ } from './thresholds';
-import { anyOpenedWordFreq, brokenWordFreq, coveredByLongerWord, endsKnownWord, openedWordFreq, readAsOneWord, sidesOf, wordAcrossMiddle } from './words';
+import {
+  anyOpenedWordFreq,
+  brokenWordFreq,
+  coveredByLongerWord,
+  endsKnownWord,
+  openedWordFreq,
+  readAsOneWord,
+  readInsideLongerWord,
+  sidesOf,
+  wordAcrossMiddle,
+} from './words';
 
 export { describeSlip } from './describe';
 export { findRepeats, MAX_UNIT, type Repeat } from './find';
@@ -56,7 +66,7 @@ export function explainRepeat(text: string, repeat: Repeat, lexicon: Lexicon, ev
   // 研究究生, 华盛盛顿: without the second copy, a word runs across the first. The
   // copy broke that word, so only two strong words meeting can explain it (中医|医院).
   const brokenWord = brokenWordFreq(text, repeat, lexicon);
-  if (coveredByLongerWord(text, start, end, lexicon, brokenWord)) return 'inside-word';
+  if (coveredByLongerWord(text, start, end, lexicon, brokenWord) || readInsideLongerWord(text, start, end, lexicon)) return 'inside-word';
   const sides = sidesOf(text, repeat, lexicon);
   // 部队一艘|艘战舰: the first copy ends 一 + measure word, and the second repeats the measure.
   if (unit === 1 && before === '一' && sides.left?.word === '一' + copy && isMeasureWord(copy, lexicon)) return 'one-measure';
@@ -85,6 +95,10 @@ export function explainRepeat(text: string, repeat: Repeat, lexicon: Lexicon, ev
     }
     if (isFramedGivenName(text, start, end, lexicon) || inForeignName(text, start, end)) return 'given-name';
     if (isQuotedCoinage(text, start, end, lexicon)) return 'coined-name';
+    // 《浪浪山…》, “央央好物”: a content character doubled right after an opening quotation
+    // mark or title mark, the second copy opening no word: a coined name spelt on purpose. A
+    // slip there doubles the first character of a word (“提提高”), which the second copy opens.
+    if (!secondCopyOpensWord && before !== '' && OPENING_MARKS.includes(before) && !isFunctionWord(char, lexicon)) return 'coined-name';
     if (!firstCopyAttached && !secondCopyOpensWord) {
       if (isGivenName(text, start, lexicon)) return 'given-name';
       if (isAdjectiveReduplication(text, start, lexicon)) return 'adjective';
@@ -113,6 +127,9 @@ export function explainRepeat(text: string, repeat: Repeat, lexicon: Lexicon, ev
   if (isWordBoundary(text, repeat, lexicon, sides, story)) return 'boundary';
   return null;
 }
+
+/** Marks that open a quotation or a title: what follows starts a name or a phrase of its own. */
+const OPENING_MARKS = '“‘「『《〈';
 
 /** Opening quotation marks and the closing mark each pairs with. */
 const QUOTES: Record<string, string> = { '“': '”', '‘': '’', '「': '」', '『': '』' };

@@ -3,7 +3,7 @@ import type { Lexicon } from '../../lexicon';
 import { segment, type Token } from '../../segmenter';
 import { isHanIdeographRun } from '../han';
 import type { Repeat } from './find';
-import { COVER_FREQ, WORD_FREQ } from './thresholds';
+import { COVER_FREQ, LISTED_REDUPLICATION_FREQ, WORD_FREQ } from './thresholds';
 
 /** The two readings around a repeat: the segmentation to the left of its middle and to the right. */
 export interface Sides {
@@ -190,4 +190,38 @@ export function readAsOneWord(text: string, start: number, end: number, lexicon:
   const from = Math.max(0, start - READING_CONTEXT);
   const tokens = segment(lexicon, text.slice(from, Math.min(text.length, end + READING_CONTEXT)));
   return tokens.some((t) => t.start === start - from && t.end === end - from);
+}
+
+/**
+ * 和和美美: the best reading of the text around the repeat holds the doubled span
+ * inside one longer dictionary word, however rarely listed (jieba's floor of 1 is
+ * noise, see LISTED_REDUPLICATION_FREQ): reading it any other way costs more. A slip
+ * jieba kept as a word (罗罗斯 against 俄罗斯) is one whose single-copy form is the
+ * commoner word.
+ */
+export function readInsideLongerWord(text: string, start: number, end: number, lexicon: Lexicon): boolean {
+  if (!hasCoveringWord(text, start, end, lexicon)) return false;
+  const from = Math.max(0, start - READING_CONTEXT);
+  const tokens = segment(lexicon, text.slice(from, Math.min(text.length, end + READING_CONTEXT)));
+  const token = tokens.find((t) => t.start <= start - from && t.end >= end - from);
+  if (token === undefined || token.word.length <= end - start) return false;
+  const freq = lexicon.freq(token.word);
+  if (freq < LISTED_REDUPLICATION_FREQ) return false;
+  const half = (end - start) / 2;
+  const single = token.word.slice(0, start - from - token.start + half) + token.word.slice(end - from - token.start);
+  return lexicon.freq(single) <= freq;
+}
+
+/** Some dictionary word at least LISTED_REDUPLICATION_FREQ strictly contains the span: the cheap test before a reading. */
+function hasCoveringWord(text: string, start: number, end: number, lexicon: Lexicon): boolean {
+  const max = lexicon.maxWordLength;
+  if (wordLengths.length < max) {
+    wordLengths = new Int32Array(max);
+    wordFreqs = new Float64Array(max);
+  }
+  for (let s = Math.max(0, start - max + 1); s <= start; s++) {
+    const found = lexicon.wordsAt(text, s, max, wordLengths, wordFreqs);
+    for (let w = 0; w < found; w++) if (s + wordLengths[w] >= end && wordLengths[w] > end - start && wordFreqs[w] >= LISTED_REDUPLICATION_FREQ) return true;
+  }
+  return false;
 }

@@ -47,6 +47,23 @@ export function likeness(a: string, b: string): Likeness | undefined {
   return undefined;
 }
 
+/** likeness as a yes or no, on UTF-16 codes: two different characters in one sound or shape group. */
+export function alikeCodes(a: number, b: number): boolean {
+  if (a === b) return false;
+  const { sound, shape } = loaded();
+  return sharesGroup(sound, a, b) || sharesGroup(shape, a, b);
+}
+
+/** shareGroup without a closure per call (alikeCodes runs for every frequent word near a new pair of characters). */
+function sharesGroup(map: Map<number, number[]>, a: number, b: number): boolean {
+  const ga = map.get(a);
+  if (ga === undefined) return false;
+  const gb = map.get(b);
+  if (gb === undefined) return false;
+  for (let i = 0; i < ga.length; i++) for (let j = 0; j < gb.length; j++) if (ga[i] === gb[j]) return true;
+  return false;
+}
+
 export interface Confusable {
   char: string;
   kind: Likeness;

@@ -6,7 +6,7 @@
  * so that they are never taken for slips). The frequent words are indexed once, on first use.
  */
 import type { Lexicon } from '../lexicon';
-import { confusablesOf } from './similar';
+import { alikeCodes } from './similar';
 
 /** A two-character word this frequent (jieba) counts as the word a slip may have broken. */
 export const SLIP_WORD_MIN_FREQ = 200;
@@ -20,6 +20,15 @@ const pairKey = (a: number, b: number): number => a * 0x10000 + b;
 export class SlipPairs {
   /** The frequent two-character words, as pair keys. */
   private words?: Set<number>;
+  /**
+   * The same words by character: the second characters of the words starting with code c are
+   * seconds[afterStart[c] … afterStart[c + 1]), the first characters of those ending with it
+   * firsts[beforeStart[c] … beforeStart[c + 1]), in the lexicon's order.
+   */
+  private afterStart = new Int32Array(0);
+  private seconds = new Uint16Array(0);
+  private beforeStart = new Int32Array(0);
+  private firsts = new Uint16Array(0);
   /** Pairs already judged: a text repeats its pairs, and each judgement walks dozens of words. */
   private readonly answers = new Map<number, boolean>();
 
@@ -27,9 +36,32 @@ export class SlipPairs {
 
   private index(): Set<number> {
     if (!this.words) {
-      this.words = new Set();
+      const words = new Set<number>();
       const codes = this.lexicon.twoCharWordCodes(SLIP_WORD_MIN_FREQ);
-      for (let k = 0; k < codes.length; k += 2) this.words.add(pairKey(codes[k], codes[k + 1]));
+      const afterStart = new Int32Array(0x10001);
+      const beforeStart = new Int32Array(0x10001);
+      for (let k = 0; k < codes.length; k += 2) {
+        words.add(pairKey(codes[k], codes[k + 1]));
+        afterStart[codes[k] + 1]++;
+        beforeStart[codes[k + 1] + 1]++;
+      }
+      for (let c = 0; c < 0x10000; c++) {
+        afterStart[c + 1] += afterStart[c];
+        beforeStart[c + 1] += beforeStart[c];
+      }
+      const seconds = new Uint16Array(codes.length >> 1);
+      const firsts = new Uint16Array(codes.length >> 1);
+      const afterNext = afterStart.slice(0, 0x10000);
+      const beforeNext = beforeStart.slice(0, 0x10000);
+      for (let k = 0; k < codes.length; k += 2) {
+        seconds[afterNext[codes[k]]++] = codes[k + 1];
+        firsts[beforeNext[codes[k + 1]]++] = codes[k];
+      }
+      this.afterStart = afterStart;
+      this.seconds = seconds;
+      this.beforeStart = beforeStart;
+      this.firsts = firsts;
+      this.words = words;
     }
     return this.words;
   }
@@ -41,9 +73,8 @@ export class SlipPairs {
 
   /**
    * Is the pair (a, b) not a frequent word, yet one confusable character away from one?
-   * Each character's confusables are few (a dozen or two), so each is put in place of the
-   * other's partner and the pair looked up: far fewer look-ups than walking every frequent
-   * word that starts with a (or ends with b) and asking whether its other character is alike.
+   * The words starting with a (and ending with b) are few, so each is asked whether its
+   * other character is alike to the one written.
    */
   suspicious(a: string, b: string): boolean {
     const key = pairKey(a.charCodeAt(0), b.charCodeAt(0));
@@ -56,13 +87,12 @@ export class SlipPairs {
   }
 
   private judge(key: number, a: string, b: string): boolean {
-    const words = this.index();
-    if (words.has(key)) return false;
-    // Confusables are single characters other than the one asked for (likeness's pairs).
+    if (this.index().has(key)) return false;
+    // Codes, not strings: the words' characters are read in place (likeness needs one character on each side).
     const first = a.charCodeAt(0);
-    for (const { char } of confusablesOf(b)) if (char.length === 1 && words.has(pairKey(first, char.charCodeAt(0)))) return true;
     const second = b.charCodeAt(0);
-    for (const { char } of confusablesOf(a)) if (char.length === 1 && words.has(pairKey(char.charCodeAt(0), second))) return true;
+    if (b.length === 1) for (let k = this.afterStart[first]; k < this.afterStart[first + 1]; k++) if (alikeCodes(this.seconds[k], second)) return true;
+    if (a.length === 1) for (let k = this.beforeStart[second]; k < this.beforeStart[second + 1]; k++) if (alikeCodes(this.firsts[k], first)) return true;
     return false;
   }
 }

@@ -1,5 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { hanContextAfter, hanContextBefore, isHan, isHanAt, isHanBefore, isHanIdeograph, isHanIdeographRun } from '../../server/src/core/analysis/han';
+import {
+  HAN_CODES,
+  hanContextAfter,
+  hanContextBefore,
+  isHan,
+  isHanAt,
+  isHanBefore,
+  isHanIdeograph,
+  isHanIdeographRun,
+} from '../../server/src/core/analysis/han';
 
 const cp = (ch: string) => ch.codePointAt(0)!;
 
@@ -15,6 +24,10 @@ describe('analysis/han: Han on code points', () => {
   it('is not fooled by neighbours of the blocks, punctuation, radicals or surrogate halves', () => {
     for (const ch of ['a', '1', '，', '。', '々', '⺀', '\ud842', '\udfb7', 'ぁ', '가']) assert.ok(!isHan(cp(ch)), ch);
     assert.ok(!isHan(-1));
+  });
+
+  it('tables every UTF-16 unit as isHan judges it', () => {
+    for (let code = 0; code < 0x10000; code++) assert.equal(HAN_CODES[code] === 1, isHan(code), code.toString(16));
   });
 
   it('decides 〇 deliberately: Han for Chinese context, not an ideograph for word logic', () => {

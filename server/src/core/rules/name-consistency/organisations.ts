@@ -32,8 +32,15 @@ export function checkOrganisationPairs(ctx: RuleContext, joined: string, offsets
   if (runs.length < 2) return;
   // Runs are compared by the last two characters of their heads: a slip inside a longer head
   // (中国科学院 / 中国渴学院, …人民医院 / …人北医院) leaves a shorter head in place.
+  // A run written again adds no pair: alignedPair reads only the run's text, and the pairs
+  // its first writing makes come first. Each text is kept once, where it is first written,
+  // so a head written hundreds of times costs pairs of distinct runs, not of mentions.
   const byHead = new Map<string, HeadedRun[]>();
+  const seen = new Set<string>();
   for (const run of runs) {
+    const text = joined.slice(run.start, run.end);
+    if (seen.has(text)) continue;
+    seen.add(text);
     const key = joined.slice(run.end - 2, run.end);
     const list = byHead.get(key);
     if (list) list.push(run);

@@ -36,6 +36,10 @@ const phrases: PhraseEntry[] = [
   corpus('中国中医药', 7),
   corpus('卫生健康工作', 5),
   corpus('推动卫生健康事业', 4),
+  // Usage, however long the phrase: a word or function character chosen, a word added between words.
+  corpus('省疾控中心发布流感和新冠防护指南', 3),
+  corpus('医院与高校签订多项合作协议', 4),
+  corpus('今年改革任务艰巨', 3),
   { phrase: '中国医院协会', count: 0, docs: 0, source: '中国医院协会官网' },
 ];
 const options = optionsWith({ phrases: { phrases } });
@@ -69,12 +73,25 @@ ruleTester('fixed-phrase', {
     { ...withModel('成立中医药类特色班。'), name: 'a measure word added between two words' },
     { ...withModel('在防的工作当中发挥作用。'), name: 'a dropped character beside a function word' },
     { ...withModel('推进中医药文化进校园。推进中医药文化建设。'), name: 'the phrase itself' },
+    { ...withModel('省疾控中心发布流感及新冠防护指南。'), name: 'one function character for another in a long learned phrase (和 → 及)' },
+    { ...withModel('医院与高校签订多份合作协议。'), name: 'a common word for a word of its kind in a long phrase (多项 → 多份)' },
+    { ...withModel('今年改革任务越艰巨，越要坚定信心。'), name: 'an adverb added between the words of a set phrase the lexicon lists whole (任务|艰巨)' },
     { ...withModel('她在高中中医药课上学会了辨认草药。'), name: 'a doubled character at a word boundary that reads as words (高中|中医药)' },
     { ...withModel('推动卫生健康卫生健康事业发展。'), name: 'a doubled word is duplicate-word’s finding, not a near-miss' },
     // 我国|中|中医药: the first 中 ends no word, so duplicate-word reports the doubled first character.
     { ...withModel('我国中中医药事业发展取得新成效。'), name: 'a first character doubled before the phrase is duplicate-word’s finding' },
   ],
   invalid: [
+    {
+      ...withModel('省疾控中心发布流感和新冠防扩指南。'),
+      name: 'a slip inside a word of the phrase that takes function words in other ways',
+      errors: [{ text: '省疾控中心发布流感和新冠防扩指南', message: '疑似固定提法有误，应为“省疾控中心发布流感和新冠防护指南”（语料中出现 3 次）' }],
+    },
+    {
+      ...withModel('医院与高校签订多项合作协义。'),
+      name: 'a slip that leaves a character stranded, in a phrase whose words may be swapped',
+      errors: [{ text: '医院与高校签订多项合作协义', message: '疑似固定提法有误，应为“医院与高校签订多项合作协议”（语料中出现 4 次）' }],
+    },
     {
       ...withModel('贯彻落实党的二十大的二十届历次全会精神。'),
       errors: [{ text: '党的二十大的二十届历次全会精神', message: '疑似固定提法有误，应为“党的二十大和二十届历次全会精神”（语料中出现 3 次）' }],
@@ -353,7 +370,21 @@ describe("fixed-phrase: the archive's character pairs", () => {
   it('a variant whose every new pairing the archive writes as readily as chance is usage', () => {
     assert.equal(findings(table({ 健帮: 5, 帮教: 5, 康教: 5 }), '深化健帮教育，提升群众健康素养。'), 0);
     // One pairing the archive writes and the one inside the edited word it does not: still a slip.
-    assert.equal(findings(table({ 帮教: 5, 康教: 5 }), '深化健帮教育，提升群众健康素养。'), 1);
+    assert.equal(findings(table({ 帮教: 5, 康教: 5, 健康: 9, 教育: 9 }), '深化健帮教育，提升群众健康素养。'), 1);
+  });
+  it('a shortened form the archive reads as easily as the phrase is usage; a slip costs far more', () => {
+    const text = '全面实施医疗卫生强工程。';
+    // An archive that writes 强 before many characters and 工 after many, and 强基 and 基工 rarely: 强工,
+    // though unseen, costs it less than 强基工 does. The text reads as the archive's writing.
+    assert.equal(findings(table({ 医疗: 10, 疗卫: 10, 卫生: 10, 生强: 5, 强基: 1, 基工: 1, 工程: 10, 强化: 40, 强调: 40, 加工: 40, 员工: 40 }), text), 0);
+    // An archive that writes 强基工 as a unit and 工 after little else: the dropped 基 is a slip.
+    assert.equal(findings(table({ 医疗: 100, 卫生: 300, 强基: 20, 基工: 20, 工程: 10, 强化: 10, 强调: 10 }), text), 1);
+  });
+  it('the evidence of a finding from an archive says how much rarer the archive finds the text as written', () => {
+    const [finding] = new Linter(optionsWith({ phrases: { phrases, pairs: table({ 康教: 6, 教育: 9, 健康: 9 }) } }))
+      .lint('深化健帮教育，提升群众健康素养。')
+      .filter((f) => f.rule === 'fixed-phrase');
+    assert.match(finding.evidence ?? '', /按语料的字词搭配，此处写法比“健康教育”少见(?:约 [\d,.]+ 倍|一万倍以上)/);
   });
   it('the pairs survive both model formats, and a model without them still loads', () => {
     const model = { ...emptyModel(), phrases: { phrases, pairs: table({ 健帮: 5, 帮教: 3 }) } };

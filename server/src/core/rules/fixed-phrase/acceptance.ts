@@ -53,6 +53,10 @@ export function accept(lexicon: Lexicon, index: PhraseIndex, text: string, found
   // So is one whose every new pairing the archive writes as readily as chance would (本届大会 beside
   // 本次大会): a slip puts a character beside neighbours the archive never gives it.
   if (!curated && index.evidence.writesEditPairs(text, m)) return undefined;
+  // So is one the archive's character model reads nearly as easily as the phrase (快递业量质提升 beside
+  // 业务量, 基层特别是村一级 beside 农村): a shortened form, not a slip, which the archive never writes.
+  if (!curated && (index.evidence.archiveCostRise(text, m) ?? Infinity) <= (m.kind === 'drop' ? T.MIN_ARCHIVE_COST_RISE_DROP : T.MIN_ARCHIVE_COST_RISE))
+    return undefined;
   // In a four-character phrase, a character written in place of one of a word's (本期 → 本季) makes a
   // word with the rest of it when the archive writes that pairing readily; the pairing across the
   // phrase's word boundary is rare whatever is written there, and no evidence either way.
@@ -61,6 +65,9 @@ export function accept(lexicon: Lexicon, index: PhraseIndex, text: string, found
   // a modifier dropped or swapped (司令 for 总司令, 小企业 for 中小企业) still reads as words.
   // A long phrase with a word the lexicon lacks (强基) reads harder than any variant: it is judged by length.
   if (!curated && (length < T.MIN_LENGTH_STRONG || strandedCount(lexicon, m.target) === 0) && costRise(lexicon, text, m) <= T.MIN_COST_RISE) return undefined;
+  // A numeral, measure, pronoun, adverb or conjunction of the phrase written as another common one of
+  // its kind (多项 → 多份) is wording chosen, however long the phrase.
+  if (!curated && m.kind === 'substitute' && swapsWord(lexicon, index, text, m)) return undefined;
   // A near-miss that is itself a name is not a slip: a name or place written in a name's slot (卡茨 →
   // 甘茨, 北京大学 → 南京大学) or standing alone as one's abbreviation (援助 → 援乌) names another.
   // Dropping a character of a name (伊朗军方 → 伊军方, 美国 → 美) writes its abbreviation.
@@ -68,6 +75,8 @@ export function accept(lexicon: Lexicon, index: PhraseIndex, text: string, found
   if (m.kind === 'substitute' && abbreviatesName(lexicon, text, m)) return undefined;
   // A modifier, adverb or pronoun added between two words (反映最强烈, 国家再补贴) qualifies the phrase.
   if (m.kind === 'add' && attaches(lexicon, written) && !editInsideWord(index, m)) return undefined;
+  // …as does one inside a set phrase the lexicon lists whole, between its words (任务越艰巨, 海外女侨胞).
+  if (!curated && m.kind === 'add' && modifiesInsideSetPhrase(lexicon, index, m, written)) return undefined;
   // …and one the phrase writes as a word of its own, dropped (重心要更多 → 重心更多), leaves it unqualified, not broken.
   if (m.kind === 'drop' && !curated && droppable(lexicon, removed) && dropsWholeWord(index, m)) return undefined;
   // A four-character phrase the corpus writes no more often than its words fall together by chance
@@ -87,6 +96,9 @@ export function accept(lexicon: Lexicon, index: PhraseIndex, text: string, found
     if (!slip) return undefined;
     m = slip;
   }
+  // One function character for another of its part of speech (暴雨和强对流 → 暴雨及强对流, both
+  // conjunctions) is a choice of style in a learned phrase, however long; 和 → 的 changes the grammar.
+  if (!curated && T.FUNCTION_CHARS.has(removed) && T.FUNCTION_CHARS.has(written) && lexicon.pos(removed) === lexicon.pos(written)) return undefined;
   if (T.FUNCTION_CHARS.has(removed) || T.FUNCTION_CHARS.has(written)) {
     const enough = curated ? length >= T.MIN_LENGTH_FUNCTION_CURATED : m.kind === 'substitute' && length >= T.MIN_LENGTH_FUNCTION_SUBSTITUTION;
     if (enough && wellAnchored && !varies) return { match: m, acceptance: 'strict' };
@@ -253,6 +265,22 @@ function editInsideWord(index: PhraseIndex, m: NearMiss): boolean {
 }
 
 /**
+ * True when a character is added inside a word of the target the lexicon lists whole (任务艰巨,
+ * 海外侨胞) where it parts into two common words, and modifies the second as its part of speech
+ * allows (MODIFIER_POS): an adverb before a predicate (任务越艰巨), an adjective before a noun (海外女侨胞).
+ */
+function modifiesInsideSetPhrase(lexicon: Lexicon, index: PhraseIndex, m: NearMiss, written: string): boolean {
+  const k = m.targetAt;
+  const token = index.segmentTarget(m).find((t) => t.start < k && k < t.end);
+  if (!token) return false;
+  const left = m.target.slice(token.start, k);
+  const right = m.target.slice(k, token.end);
+  if (left.length < 2 || right.length < 2 || lexicon.freq(left) < T.FLUENT_FREQ || lexicon.freq(right) < T.FLUENT_FREQ) return false;
+  const modified = T.MODIFIER_POS[lexicon.pos(written) ?? ''];
+  return !!modified && modified.test(lexicon.pos(right) ?? '');
+}
+
+/**
  * True when a common word of the text runs across the near-miss's first or last
  * character (机器|人正进行, 不|能减合作), or one of the archive's own units does (农文|旅深度融合
  * where the archive writes 文旅 again and again): the text's words do not start or end where
@@ -306,6 +334,23 @@ function readsFluently(lexicon: Lexicon, text: string, m: NearMiss): boolean {
 function editsName(lexicon: Lexicon, index: PhraseIndex, m: NearMiss): boolean {
   const token = index.segmentTarget(m).find((t) => t.start <= m.targetAt && m.targetAt < t.end);
   return !!token && T.NAME_POS.test(lexicon.pos(token.word) ?? '');
+}
+
+/**
+ * True when the written character makes, with its neighbours, a common word (FLUENT_FREQ) of a
+ * closed class (CLOSED_CLASS_POS), standing where the phrase reads a common word of the same part
+ * of speech (多份 for 多项, both numerals with their measure). A word that straddles the phrase's
+ * own words (进|一支 for 进一步) is a slip that happens to read; a noun or verb for another
+ * (县城 for 县域) may be one too, and is left to the bars of length.
+ */
+function swapsWord(lexicon: Lexicon, index: PhraseIndex, text: string, m: NearMiss): boolean {
+  const { from, to } = contextWindow(text, m.start, m.end);
+  const token = segment(lexicon, text.slice(from, to)).find((t) => t.start <= m.textAt - from && m.textAt - from < t.end);
+  if (!token || token.word.length < 2 || lexicon.freq(token.word) < T.FLUENT_FREQ) return false;
+  const pos = lexicon.pos(token.word) ?? '';
+  if (!T.CLOSED_CLASS_POS.test(pos)) return false;
+  const replaced = index.segmentTarget(m).find((t) => t.start === from + token.start - m.start && t.end === from + token.end - m.start);
+  return !!replaced && lexicon.freq(replaced.word) >= T.FLUENT_FREQ && lexicon.pos(replaced.word) === pos;
 }
 
 /** True when the written character is a name or place character left standing alone (援乌, 访卢). */

@@ -8,7 +8,7 @@
 import type { Lexicon } from '../../lexicon';
 import { pairStandsTogether } from '../../analysis/lexical-break';
 import type { NearMiss } from './near-miss';
-import { ANCHOR, MEMO_LIMIT, MIN_PAIR_ASSOCIATION, WRITTEN_CONTEXT } from './thresholds';
+import { ANCHOR, MEMO_LIMIT, MIN_PAIR_ASSOCIATION, PAIR_WEIGHT, UNSEEN_CHARACTER_COUNT, WRITTEN_CONTEXT } from './thresholds';
 import { phraseAt, phraseTotal, type ArchivePairs, type PhraseColumns } from '../../model/sections/phrases';
 import { HAN_CODES } from '../../analysis/han';
 import { KeyTable } from './tables';
@@ -146,6 +146,43 @@ export class CorpusEvidence {
   }
 
   /**
+   * How much harder (nats) the archive's character model reads the text with the near-miss than
+   * with the phrase written in, one character of Han context either side, or undefined when the
+   * model keeps no archive pairs. Each character is predicted from the one before it, the pair's
+   * share of what the archive writes after that character blended with the character's own share
+   * (see archiveCharacterCost): a slip pairs characters the archive never puts together, where a
+   * reading the archive finds ordinary (a shortened form: 业量质 for 业务量质) costs no more.
+   */
+  archiveCostRise(text: string, m: NearMiss): number | undefined {
+    if (!this.pairs || this.pairs.keys.length === 0) return undefined;
+    let from = m.start;
+    if (from > 0 && HAN_CODES[text.charCodeAt(from - 1)] === 1) from--;
+    let to = m.end;
+    if (to < text.length && HAN_CODES[text.charCodeAt(to)] === 1) to++;
+    const before = text.slice(from, m.start);
+    const after = text.slice(m.end, to);
+    return this.archiveCharacterCost(before + text.slice(m.start, m.end) + after) - this.archiveCharacterCost(before + m.target + after);
+  }
+
+  /** The archive's interpolated character-bigram cost (nats) of a string's Han pairs. */
+  archiveCharacterCost(s: string): number {
+    this.marginals();
+    const pairs = this.pairs!;
+    let cost = 0;
+    for (let i = 0; i + 1 < s.length; i++) {
+      const a = s.charCodeAt(i);
+      const b = s.charCodeAt(i + 1);
+      if (HAN_CODES[a] !== 1 || HAN_CODES[b] !== 1) continue;
+      const index = pairIndex(pairs.keys, a, b);
+      const followed = this.firstCounts![a];
+      const conditional = index >= 0 && followed > 0 ? pairs.counts[index] / followed : 0;
+      const alone = Math.max(this.secondCounts![b], UNSEEN_CHARACTER_COUNT) / this.pairTotal;
+      cost -= Math.log(PAIR_WEIGHT * conditional + (1 - PAIR_WEIGHT) * alone);
+    }
+    return cost;
+  }
+
+  /**
    * The pair's pointwise association in the archive (nats): its count against what its
    * characters' counts predict side by side; −Infinity for a pair the archive does not keep.
    */
@@ -154,6 +191,14 @@ export class CorpusEvidence {
     const keys = pairs.keys;
     const index = pairIndex(keys, a, b);
     if (index < 0) return -Infinity;
+    this.marginals();
+    return Math.log((pairs.counts[index] * this.pairTotal) / (this.firstCounts![a] * this.secondCounts![b]));
+  }
+
+  /** How often the archive writes each character first and second in a stored pair, counted on the first question. */
+  private marginals(): void {
+    const pairs = this.pairs!;
+    const keys = pairs.keys;
     if (!this.firstCounts) {
       this.firstCounts = new Uint32Array(0x10000);
       this.secondCounts = new Uint32Array(0x10000);
@@ -163,7 +208,6 @@ export class CorpusEvidence {
         this.pairTotal += pairs.counts[i];
       }
     }
-    return Math.log((pairs.counts[index] * this.pairTotal) / (this.firstCounts[a] * this.secondCounts![b]));
   }
 
   /**

@@ -14,7 +14,10 @@
  * - a variant the learned corpus writes itself around the edit (打好…攻坚战 beside
  *   打赢, 副主任委员 beside 主任委员), or one that reads at least as easily as a short
  *   learned phrase (伊军方 beside 伊朗军方): usage, not a slip (a bigger archive knows
- *   more usage, so it must make the rule quieter, never noisier);
+ *   more usage, so it must make the rule quieter, never noisier); one the archive's character
+ *   model reads nearly as easily as the phrase (快递业量 beside 快递业务量: a shortened form);
+ * - a numeral, measure, pronoun, adverb or conjunction written for another of its kind (多项 →
+ *   多份, 和 → 及), and an adverb added between the words of a set phrase (任务越艰巨);
  * - variants that read as words (医用设备 for 医疗设备, 中国医师协会 for 中国医院协会):
  *   a different phrase or body, unless the phrase is long enough to outweigh it;
  * - a changed numeral (二十大 / 十九大, 第一 / 第二): a different fact, not a typo;
@@ -44,6 +47,7 @@ import type { Accepted } from './near-miss';
 import { PhraseIndex } from './phrase-index';
 import { reportDoubled, reportNearMiss } from './report';
 import { FUNCTION_CODES, MIN_SLIP_LENGTH } from './thresholds';
+import { CORPUS_SOURCE } from '../../model/sections/phrases';
 
 /** Tables held here so the scan indexes them directly. */
 const HAN_TABLE: Uint8Array = HAN_CODES;
@@ -85,7 +89,8 @@ export const fixedPhrase: Rule<PhraseIndex> = {
         // A fix never creates a finding at its site: a phrase that, written in, would double
         // what stands beside it (卫生健康工作 before 工作) is not what was meant.
         if (leavesRepeat(ctx, paragraph.text, match.start, match.end, match.target)) continue;
-        reportNearMiss(ctx, paragraph.start, paragraph.text, match);
+        const archiveRise = match.entry.source === CORPUS_SOURCE ? index.evidence.archiveCostRise(paragraph.text, match) : undefined;
+        reportNearMiss(ctx, paragraph.start, paragraph.text, match, archiveRise);
       }
     }
   },

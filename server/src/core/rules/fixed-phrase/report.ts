@@ -3,7 +3,8 @@ import type { RuleContext } from '../../types';
 import { CORPUS_SOURCE, ROSTER_SOURCE } from '../../model/sections/phrases';
 import type { NearMiss } from './near-miss';
 
-export function reportNearMiss(ctx: RuleContext, base: number, text: string, m: NearMiss): void {
+/** `archiveRise`: how much harder (nats) the archive's character model reads the text as written than with the phrase. */
+export function reportNearMiss(ctx: RuleContext, base: number, text: string, m: NearMiss, archiveRise?: number): void {
   const variant = text.slice(m.start, m.end);
   const { entry } = m;
   const curated = entry.source !== CORPUS_SOURCE;
@@ -16,7 +17,7 @@ export function reportNearMiss(ctx: RuleContext, base: number, text: string, m: 
     offset: base + m.start,
     length: m.end - m.start,
     message: `疑似固定提法有误，应为“${m.target}”（${countNote}）`,
-    evidence: `“${m.target}”${entry.count > 0 ? `在语料中出现 ${entry.count} 次${where}` : '是收录的规范写法'}${sourceNote}；此处写作“${variant}”，${describeEdit(m, text)}。`,
+    evidence: `“${m.target}”${entry.count > 0 ? `在语料中出现 ${entry.count} 次${where}` : '是收录的规范写法'}${sourceNote}；此处写作“${variant}”，${describeEdit(m, text)}${rarity(m, archiveRise)}。`,
     subject: variant,
     // The whole near-miss is replaced by the phrase, so the result reads as the phrase whatever the edit was.
     fixes: [{ title: `改为“${m.target}”`, edits: [{ offset: base + m.start, length: m.end - m.start, newText: m.target }] }],
@@ -43,4 +44,13 @@ function describeEdit(m: NearMiss, text: string): string {
   if (m.kind === 'substitute') return `“${m.target[m.targetAt]}”写成了“${text[m.textAt]}”`;
   if (m.kind === 'drop') return `少了“${m.target[m.targetAt]}”`;
   return `多了“${text[m.textAt]}”`;
+}
+
+/** How much rarer the archive's character model finds the text as written than with the phrase, when it was asked. */
+function rarity(m: NearMiss, archiveRise: number | undefined): string {
+  if (archiveRise === undefined || !Number.isFinite(archiveRise)) return '';
+  const ratio = Math.exp(archiveRise);
+  // Two significant figures: the model's estimate is no finer than that.
+  const shown = ratio >= 1e4 ? '一万倍以上' : `约 ${Number(ratio.toPrecision(2)).toLocaleString('en')} 倍`;
+  return `；按语料的字词搭配，此处写法比“${m.target}”少见${shown}`;
 }

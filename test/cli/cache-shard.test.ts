@@ -17,6 +17,8 @@ function poison(cacheFile: string): void {
     const diagnostics = JSON.parse(`[${Buffer.from(entry.json).toString('utf8')}]`) as Array<{ message: string }>;
     for (const d of diagnostics) d.message = POISON;
     entry.json = Buffer.from(JSON.stringify(diagnostics).slice(1, -1));
+    // What the text and github formats wrote for the draft is kept as written: replaced whole.
+    for (const view of entry.views.values()) if (view.bytes.length > 0) view.bytes = Buffer.from(`${POISON}\n`);
   }
   fs.writeFileSync(cacheFile, serializeCache(entries));
 }
@@ -69,6 +71,25 @@ describe('cli: --cache', () => {
     poison(cacheFile);
     for (const format of formats) assert.ok(run(['lint', 'd', '--format', format, '--cache'], { cwd: dir }).stdout.includes(POISON), format);
     assert.match(uncached.get('sarif')!.stdout, /"replacements"/);
+  });
+
+  it('what the text and github formats wrote is reused only under the same path and colour', function () {
+    this.timeout(60_000);
+    const dir = project();
+    const sub = path.join(dir, 'd');
+    for (const format of ['text', 'github']) {
+      for (const colour of [[], ['--color']]) {
+        fs.rmSync(path.join(dir, '.jiaoduicache'), { force: true });
+        const args = ['lint', '--format', format, ...colour];
+        run([...args, 'd', '--cache'], { cwd: dir });
+        // From the folder itself the paths differ: rendered afresh from the kept findings.
+        const fromSub = run([...args, '.', '--cache', '--cache-location', '../.jiaoduicache'], { cwd: sub });
+        assert.equal(fromSub.stdout, run([...args, '.'], { cwd: sub }).stdout, `${format} ${colour}`);
+        const other = format === 'text' ? ['lint', '--format', format, ...(colour.length ? [] : ['--color'])] : args;
+        assert.equal(run([...other, 'd', '--cache'], { cwd: dir }).stdout, run([...other, 'd'], { cwd: dir }).stdout, `${format} other colour`);
+        assert.equal(run([...args, 'd', '--cache'], { cwd: dir }).stdout, run([...args, 'd'], { cwd: dir }).stdout, `${format} ${colour} again`);
+      }
+    }
   });
 
   it('reuses an entry only while the draft, the config and the model are unchanged', () => {

@@ -30,23 +30,39 @@ export const CACHE_FILE = '.jiaoduicache';
  * under the JSON format writes its bytes to stdout as they lie in the file, never
  * decoded, parsed or serialised again.
  */
-const CACHE_MAGIC = 'jiaodui-cache-3\n';
+const CACHE_MAGIC = 'jiaodui-cache-4\n';
 
 /**
  * A draft's findings in two pieces of UTF-8: `json` is the diagnostics array exactly
  * as the JSON format writes it, without its brackets; `ranges` is the line/column of
  * every fix edit, in order ([startLine, startChar, endLine, endChar, …]), which only
- * SARIF reads, so one entry serves every format.
+ * SARIF reads, so one entry serves every format. `views` keeps what the text and
+ * github formats wrote for the draft, so a hit under them writes those bytes too.
  */
 export interface CacheEntry {
   key: string;
   counts: SeverityCounts;
   json: Uint8Array;
   ranges: Uint8Array;
+  views: Map<string, CacheView>;
 }
 
-/** An entry in the index: [key, errors, warnings, infos, json offset, json length, ranges offset, ranges length]. */
-type IndexEntry = [string, number, number, number, number, number, number, number];
+/**
+ * One format's part of the report for a draft (see viewOf), as written under the
+ * path shown then (it is in the bytes), with the counts the text summary adds up.
+ */
+export interface CacheView {
+  path: string;
+  fixable: number;
+  suggestions: number;
+  bytes: Uint8Array;
+}
+
+/** A view in the index: [view name, shown path, fixable, suggestions, offset, length]. */
+type IndexView = [string, string, number, number, number, number];
+
+/** An entry in the index: [key, errors, warnings, infos, json offset, json length, ranges offset, ranges length, views]. */
+type IndexEntry = [string, number, number, number, number, number, number, number, IndexView[]];
 
 interface CacheIndex {
   /** Bytes after the index line: a shorter file was cut off. */
@@ -54,8 +70,19 @@ interface CacheIndex {
   files: Record<string, IndexEntry>;
 }
 
-/** What an output format reads of a cached draft (see LintCache.get). */
-export type CacheReads = 'json-bytes' | 'diagnostics' | 'edit-ranges';
+/**
+ * What an output format reads of a cached draft (see LintCache.get): the JSON format's
+ * bytes, a view's bytes (the text format, with or without colour, and github), or the
+ * diagnostics themselves (SARIF's with their edits' line/column).
+ */
+export type CacheReads = { json: true } | { view: string } | { diagnostics: true; editRanges: boolean };
+
+/** The view a format keeps in the cache, if it keeps one (the text format's differs with colour). */
+export function viewOf(format: string, color: boolean): string | undefined {
+  if (format === 'text') return color ? 'text-color' : 'text';
+  if (format === 'github') return 'github';
+  return undefined;
+}
 
 /** The file could not be read as a cache (not merely missing or from another version). */
 export class CorruptCacheError extends Error {}
@@ -104,14 +131,31 @@ export function parseCache(buffer: Buffer): Map<string, CacheEntry> | undefined 
     throw new CorruptCacheError('cut off or not written whole');
   const entries = new Map<string, CacheEntry>();
   const within = (offset: number, length: number) => isCount(offset) && isCount(length) && offset + length <= blob.length;
+  const isView = (v: unknown): v is IndexView =>
+    Array.isArray(v) && v.length === 6 && typeof v[0] === 'string' && typeof v[1] === 'string' && isCount(v[2]) && isCount(v[3]) && within(v[4], v[5]);
   for (const [file, e] of Object.entries(index.files)) {
-    if (!Array.isArray(e) || e.length !== 8 || typeof e[0] !== 'string' || !e.slice(1, 4).every(isCount) || !within(e[4], e[5]) || !within(e[6], e[7]))
+    if (
+      !Array.isArray(e) ||
+      e.length !== 9 ||
+      typeof e[0] !== 'string' ||
+      !e.slice(1, 4).every(isCount) ||
+      !within(e[4], e[5]) ||
+      !within(e[6], e[7]) ||
+      !Array.isArray(e[8]) ||
+      !e[8].every(isView)
+    )
       throw new CorruptCacheError('an entry is malformed');
     entries.set(file, {
       key: e[0],
       counts: { errors: e[1], warnings: e[2], infos: e[3] },
       json: blob.subarray(e[4], e[4] + e[5]),
       ranges: blob.subarray(e[6], e[6] + e[7]),
+      views: new Map(
+        e[8].map(([name, shown, fixable, suggestions, offset, length]) => [
+          name,
+          { path: shown, fixable, suggestions, bytes: blob.subarray(offset, offset + length) },
+        ]),
+      ),
     });
   }
   return entries;
@@ -128,7 +172,8 @@ export function serializeCache(entries: ReadonlyMap<string, CacheEntry>): Buffer
     return offset - bytes.length;
   };
   for (const [file, e] of entries) {
-    files[file] = [e.key, e.counts.errors, e.counts.warnings, e.counts.infos, place(e.json), e.json.length, place(e.ranges), e.ranges.length];
+    const views = [...e.views].map(([name, v]): IndexView => [name, v.path, v.fixable, v.suggestions, place(v.bytes), v.bytes.length]);
+    files[file] = [e.key, e.counts.errors, e.counts.warnings, e.counts.infos, place(e.json), e.json.length, place(e.ranges), e.ranges.length, views];
   }
   const index: CacheIndex = { bytes: offset, files };
   return Buffer.concat([Buffer.from(`${CACHE_MAGIC}${JSON.stringify(index)}\n`), ...parts]);
@@ -166,6 +211,8 @@ function diagnosticsOf(entry: CacheEntry, withRanges: boolean): CliDiagnostic[] 
 
 export class LintCache {
   private changed = false;
+  /** Drafts whose entry holds this run's findings (a hit, or linted now): only they take a view. */
+  private readonly current = new Set<string>();
   /** One fingerprint per config file ('' = none), computed once per run. */
   private readonly fingerprints = new Map<string, string>();
   private readonly program: string;
@@ -243,16 +290,31 @@ export class LintCache {
     const entry = this.entries.get(file);
     if (!entry || entry.key !== key) return undefined;
     const result: FileResult = { path: shown, absolutePath: file, diagnostics: [], severityCounts: entry.counts };
-    if (reads === 'json-bytes') {
-      result.diagnosticsJson = entry.json;
-      return result;
+    if ('json' in reads) result.diagnosticsJson = entry.json;
+    else {
+      const view = 'view' in reads ? entry.views.get(reads.view) : undefined;
+      // A view written under another path (another working directory) is rendered afresh.
+      if (view && view.path === shown) result.cachedView = view;
+      else {
+        try {
+          result.diagnostics = diagnosticsOf(entry, 'diagnostics' in reads && reads.editRanges);
+        } catch {
+          return undefined;
+        }
+      }
     }
-    try {
-      result.diagnostics = diagnosticsOf(entry, reads === 'edit-ranges');
-    } catch {
-      return undefined;
-    }
+    this.current.add(file);
     return result;
+  }
+
+  /** Keeps what a format wrote for a draft whose entry is this run's. */
+  setView(file: string, name: string, view: CacheView): void {
+    const entry = this.entries.get(file);
+    if (!entry || !this.current.has(file)) return;
+    const old = entry.views.get(name);
+    if (old && old.path === view.path && Buffer.compare(old.bytes, view.bytes) === 0) return;
+    entry.views.set(name, view);
+    this.changed = true;
   }
 
   /**
@@ -264,13 +326,15 @@ export class LintCache {
     serializeDiagnostics(diagnostics, (part) => parts.push(part));
     const json = Buffer.from(parts.join(''));
     const ranges = Buffer.from(JSON.stringify(editRanges(diagnostics)));
-    this.entries.set(file, { key, counts: severityCounts(diagnostics), json, ranges });
+    this.entries.set(file, { key, counts: severityCounts(diagnostics), json, ranges, views: new Map() });
+    this.current.add(file);
     this.changed = true;
     return json;
   }
 
   /** Drops the entry of a draft that could not be linted this time. */
   delete(file: string): void {
+    this.current.delete(file);
     if (this.entries.delete(file)) this.changed = true;
   }
 

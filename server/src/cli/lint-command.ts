@@ -10,7 +10,7 @@ import { ConfigError, loadConfigFile } from '../node/config';
 import { loadModel } from '../node/resources';
 import type { LintArgs } from './args';
 import { discover, displayPath, ignoreMatcher, languageOf, type InputProblem } from '../node/files';
-import { LintCache, cacheFileFor, type CacheReads } from './cache';
+import { LintCache, cacheFileFor, viewOf, type CacheReads } from './cache';
 import { Project, lintFile, lintStdin, type FileJob, type LintSettings } from './lint-files';
 import { addToSummary, summarize, type FileResult, type Summary } from './report';
 import { createReporter, render } from './formats';
@@ -150,28 +150,35 @@ export async function runLint(args: LintArgs, io: LintIo): Promise<number> {
     pending = [];
     pendingLength = 0;
   };
-  const reporter = createReporter(args.format, ctx, (text) => {
-    pending.push(text);
-    pendingLength += text.length;
-    if (pendingLength >= REPORT_WRITE_CHARS) flush();
-  });
-  const summary: Summary = { files: 0, errors: 0, warnings: 0, infos: 0, failed: 0 };
-  let resultFailed = false;
-  const waiting = new Map<number, FileResult>();
-  let next = 0;
   let cache: LintCache | undefined;
   if (args.cache && settings.mode === 'lint') {
     const cacheFile = cacheFileFor(args.cacheLocation, io.cwd);
     cache = LintCache.load(cacheFile, settings, io.entry, (message) => io.stderr(`jiaodui: ${displayPath(cacheFile, io.cwd)}: ${message}\n`));
   }
-  const cacheReads: CacheReads = args.format === 'json' ? 'json-bytes' : args.format === 'sarif' ? 'edit-ranges' : 'diagnostics';
+  // What the format reads of a cached draft: its bytes for JSON, text and github; SARIF parses them.
+  const view = viewOf(args.format, color);
+  const cacheReads: CacheReads = args.format === 'json' ? { json: true } : view ? { view } : { diagnostics: true, editRanges: args.format === 'sarif' };
+  const reporter = createReporter(
+    args.format,
+    ctx,
+    (text) => {
+      pending.push(text);
+      pendingLength += text.length;
+      if (pendingLength >= REPORT_WRITE_CHARS) flush();
+    },
+    cache && view ? (result, text, counts) => cache.setView(result.absolutePath, view, { path: result.path, bytes: Buffer.from(text), ...counts }) : undefined,
+  );
+  const summary: Summary = { files: 0, errors: 0, warnings: 0, infos: 0, failed: 0 };
+  let resultFailed = false;
+  const waiting = new Map<number, FileResult>();
+  let next = 0;
   const cacheKeys = new Map<number, string>();
   const report = (index: number, result: FileResult) => {
     const key = cacheKeys.get(index);
     if (cache && key !== undefined) {
       if (result.error === undefined) {
         const bytes = cache.set(result.absolutePath, key, result.diagnostics);
-        if (cacheReads === 'json-bytes') result.diagnosticsJson = bytes;
+        if ('json' in cacheReads) result.diagnosticsJson = bytes;
       } else cache.delete(result.absolutePath);
     }
     waiting.set(index, result);

@@ -55,6 +55,11 @@ export interface FileResult {
    * left empty and never parsed.
    */
   diagnosticsJson?: Uint8Array;
+  /**
+   * A --cache hit under the text or github format: the bytes that format wrote for the
+   * draft before (and the text summary's counts), written again as they are; `diagnostics` are then empty.
+   */
+  cachedView?: { bytes: Uint8Array; fixable: number; suggestions: number };
   /** Errors, warnings and infos among the diagnostics, when known without reading them (a --cache hit). */
   severityCounts?: SeverityCounts;
   /** Set when the file could not be linted; diagnostics are then empty. */

@@ -3,7 +3,7 @@ import type { Format } from '../args';
 import type { LintMode } from '../lint-files';
 import type { InputProblem } from '../../node/files';
 import type { FileResult, Summary } from '../report';
-import { formatText, textFileBlock, textSummary } from './text';
+import { formatText, textFileBlock, textSummary, type BlockCounts } from './text';
 import { formatJson, JsonWriter } from './json';
 import { formatSarif } from './sarif';
 import { formatGithub, githubLines } from './github';
@@ -44,7 +44,13 @@ export interface Reporter {
  * whose run lists the failed inputs) and the fix modes' text report (diffs first)
  * need every result before the first byte, so they are rendered at the end.
  */
-export function createReporter(format: Format, ctx: RenderContext, write: (text: string | Uint8Array) => void): Reporter {
+/**
+ * What the text and github formats wrote for one draft they rendered, with the text
+ * summary's counts: --cache keeps it, so the next run writes it again as it is.
+ */
+export type OnRendered = (result: FileResult, text: string, counts: BlockCounts) => void;
+
+export function createReporter(format: Format, ctx: RenderContext, write: (text: string | Uint8Array) => void, onRendered?: OnRendered): Reporter {
   if (format === 'json') {
     const writer = new JsonWriter(write);
     writer.start();
@@ -55,8 +61,13 @@ export function createReporter(format: Format, ctx: RenderContext, write: (text:
   if (format === 'github') {
     return {
       file: (r) => {
+        if (r.cachedView) {
+          if (r.cachedView.bytes.length > 0) write(r.cachedView.bytes);
+          return;
+        }
         const lines = githubLines(r);
         if (lines) write(lines);
+        onRendered?.(r, lines, { fixable: 0, suggestions: 0 });
       },
       end: () => {},
     };
@@ -66,10 +77,16 @@ export function createReporter(format: Format, ctx: RenderContext, write: (text:
     let suggestions = 0;
     return {
       file: (r) => {
-        const block = textFileBlock(r, ctx.color);
+        const block = r.cachedView ?? textFileBlock(r, ctx.color);
         fixable += block.fixable;
         suggestions += block.suggestions;
-        if (block.text) write(block.text);
+        if (r.cachedView) {
+          if (r.cachedView.bytes.length > 0) write(r.cachedView.bytes);
+          return;
+        }
+        const { text } = block as ReturnType<typeof textFileBlock>;
+        if (text) write(text);
+        onRendered?.(r, text, block);
       },
       end: (s) =>
         write(textSummary(s, { fixable, suggestions, fixed: 0, changedFiles: 0 }, { color: ctx.color, mode: ctx.mode, maxWarnings: ctx.maxWarnings })),

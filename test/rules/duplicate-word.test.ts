@@ -82,6 +82,8 @@ ruleTester('duplicate-word', {
     '国家卫生健康委医疗应急司司长出席。',
     '省委巡视组组长介绍情况。',
     '沃尔戈塔州州长表示，将加强合作。',
+    // an organisation ending in a head, then the head with 内 or 外: inside or outside the body
+    '加强共青团团内监督。',
     // a listed name ending in a head, however short its modifier, then a post opening with the head
     '省监委委员出席会议。',
     // a word ending in a character, then a word or function word starting with it
@@ -184,6 +186,12 @@ ruleTester('duplicate-word', {
       text: '会议部署署了重点任务。',
       errors: [{ text: '署署' }],
       output: '会议部署了重点任务。',
+    },
+    {
+      name: 'after a noun that is no organisation, a last character doubled before 内 is a slip',
+      text: '在合作框架架内推进。',
+      errors: [{ text: '架架' }],
+      output: '在合作框架内推进。',
     },
     {
       name: 'a copula doubled is a slip even though a verb may take an object',

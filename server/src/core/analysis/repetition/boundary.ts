@@ -102,12 +102,19 @@ export function isWordBoundary(text: string, repeat: Repeat, lexicon: Lexicon, s
   // by an aspect particle is a predicate of its own. A slip at a verb's end (部署|署了)
   // leaves no verb: 署 is no verb on its own.
   if (unit === 1 && strongLeft && NOMINAL_POS.test(lexicon.pos(left.word) ?? '') && isVerbWithAspect(text, middle, lexicon)) return true;
+  // 共青团|团内: after an organisation the dictionary lists ending in a head character, the
+  // head again with 内 or 外 is inside or outside that body. Only organisations (tagged nt):
+  // after other nouns a slip before a localizer is as likely (框架|架内).
+  if (unit === 1 && strongLeft && lexicon.pos(left.word) === 'nt' && INSIDE_OUTSIDE.test(text[middle + 1] ?? '') && isHead(text[start], lexicon)) return true;
   // 中药|药对、: after a common word, the second copy and one more character close the
   // phrase, a two-character term the dictionary lacks. A slip at a word's end goes on
   // into the text (年度|度考核) or stands alone (年度|度，).
   if (unit === 1 && strongLeft && closesTwoCharacterUnit(text, middle, lexicon)) return true;
   return false;
 }
+
+/** Localizers of inside and outside (团内, 部外); jieba tags 内 a noun, so by character. */
+const INSIDE_OUTSIDE = /^[内外]$/;
 
 /** Aspect particles (了, 着, 过) in jieba's tag set. */
 const ASPECT_POS = /^(ul|uz|ug)$/;

@@ -40,6 +40,7 @@ const phrases: PhraseEntry[] = [
   corpus('省疾控中心发布流感和新冠防护指南', 3),
   corpus('医院与高校签订多项合作协议', 4),
   corpus('今年改革任务艰巨', 3),
+  corpus('评聘高级职称', 3),
   { phrase: '中国医院协会', count: 0, docs: 0, source: '中国医院协会官网' },
 ];
 const options = optionsWith({ phrases: { phrases } });
@@ -76,6 +77,7 @@ ruleTester('fixed-phrase', {
     { ...withModel('省疾控中心发布流感及新冠防护指南。'), name: 'one function character for another in a long learned phrase (和 → 及)' },
     { ...withModel('医院与高校签订多份合作协议。'), name: 'a common word for a word of its kind in a long phrase (多项 → 多份)' },
     { ...withModel('今年改革任务越艰巨，越要坚定信心。'), name: 'an adverb added between the words of a set phrase the lexicon lists whole (任务|艰巨)' },
+    { ...withModel('医院今年评聘高中级职称的人数增加。'), name: 'a character added that makes a word with both its neighbours (高中级)' },
     { ...withModel('她在高中中医药课上学会了辨认草药。'), name: 'a doubled character at a word boundary that reads as words (高中|中医药)' },
     { ...withModel('推动卫生健康卫生健康事业发展。'), name: 'a doubled word is duplicate-word’s finding, not a near-miss' },
     // 我国|中|中医药: the first 中 ends no word, so duplicate-word reports the doubled first character.

@@ -77,6 +77,8 @@ export function accept(lexicon: Lexicon, index: PhraseIndex, text: string, found
   if (m.kind === 'add' && attaches(lexicon, written) && !editInsideWord(index, m)) return undefined;
   // …as does one inside a set phrase the lexicon lists whole, between its words (任务越艰巨, 海外女侨胞).
   if (!curated && m.kind === 'add' && modifiesInsideSetPhrase(lexicon, index, m, written)) return undefined;
+  // A character added so that it makes a word with characters on both sides (高级 → 高中级) writes that word.
+  if (!curated && m.kind === 'add' && makesWordAcross(lexicon, text, m.textAt)) return undefined;
   // …and one the phrase writes as a word of its own, dropped (重心要更多 → 重心更多), leaves it unqualified, not broken.
   if (m.kind === 'drop' && !curated && droppable(lexicon, removed) && dropsWholeWord(index, m)) return undefined;
   // A four-character phrase the corpus writes no more often than its words fall together by chance
@@ -260,6 +262,20 @@ function editInsideWord(index: PhraseIndex, m: NearMiss): boolean {
       continue;
     }
     if (token.start <= k && k < token.end) return token.end - token.start >= 2 || (single(t) && (single(t - 1) || single(t + 1)));
+  }
+  return false;
+}
+
+/**
+ * True when the character at `at` is the inside of a word of three or four characters the lexicon
+ * knows (MIN_ACROSS_WORD_FREQ) that also takes the characters on both its sides (高中级 in 高中级干部):
+ * a random character almost never completes one so.
+ */
+function makesWordAcross(lexicon: Lexicon, text: string, at: number): boolean {
+  for (let start = Math.max(0, at - 2); start < at; start++) {
+    for (let end = at + 2; end <= Math.min(text.length, start + 4); end++) {
+      if (lexicon.freq(text.slice(start, end)) >= T.MIN_ACROSS_WORD_FREQ) return true;
+    }
   }
   return false;
 }

@@ -220,6 +220,26 @@ ruleTester('fixed-phrase', {
       options: learned(corpus('坚持改革开放不动摇', 6)),
       name: 'a Traditional character is traditional-char’s finding, not a near-miss',
     },
+    {
+      text: '明年经济目标已经确定。',
+      options: learned(corpus('全年经济目标', 6)),
+      name: 'a first character that makes a word with the next (明年) writes another word, not a slip',
+    },
+    {
+      text: '鼓励医疗类事业单位开展服务。',
+      options: learned(corpus('企事业单位', 18)),
+      name: 'a first character that compounds with the word before as its head (医疗类)',
+    },
+    {
+      text: '我们下一步推动改革落地。',
+      options: learned(corpus('进一步推动', 6)),
+      name: 'a first word that is an affix and a word (进|一步): another affix makes a sibling word (下一步)',
+    },
+    {
+      text: '继续推进城乡发展。',
+      options: learned(corpus('城乡建设', 9, 6)),
+      name: 'a last character that makes a word with the one before (发展)',
+    },
   ],
   invalid: [
     {
@@ -257,6 +277,21 @@ ruleTester('fixed-phrase', {
       errors: [{ text: '中医药振兴发晨', message: '应为“中医药振兴发展”' }],
       output: '推动中医药振兴发展。',
     },
+    {
+      text: '推进蛙密型县域医共体建设。',
+      options: learned(corpus('紧密型县域医共体建设', 6)),
+      name: 'a slip in the first character of a long phrase',
+      errors: [{ text: '蛙密型县域医共体建设', message: '应为“紧密型县域医共体建设”' }],
+      output: '推进紧密型县域医共体建设。',
+    },
+    {
+      text: '继续推进城乡建蛙。',
+      options: learned(corpus('城乡建设', 9, 6)),
+      name: 'a slip in the last character of a four-character phrase',
+      errors: [{ text: '城乡建蛙', message: '应为“城乡建设”' }],
+      output: '继续推进城乡建设。',
+    },
+
     {
       text: '我进一支了解了情况。',
       options: learned(corpus('我们进一步', 6), corpus('进一步了解', 4)),

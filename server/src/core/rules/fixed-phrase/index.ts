@@ -42,6 +42,7 @@ import { pairStandsTogether } from '../../analysis/lexical-break';
 import { endsWithOrganisationHead } from '../../analysis/organisations';
 import { HAN_CODES } from '../../analysis/han';
 import { accept } from './acceptance';
+import { edgeCharStands, editsEdge } from './edge-slip';
 import { doubledSlip, extraCopy, leavesRepeat } from './fix-site';
 import type { Accepted } from './near-miss';
 import { PhraseIndex } from './phrase-index';
@@ -102,11 +103,13 @@ function scanParagraph(ctx: RuleContext<PhraseIndex>, index: PhraseIndex, text: 
   let lastEnd = -1;
   for (let i = 0; i + MIN_SLIP_LENGTH - 1 <= text.length; i++) {
     const code = text.charCodeAt(i);
-    if (HAN_TABLE[code] !== 1 || FUNCTION_TABLE[code] || !index.startsTarget(code)) continue;
+    if (HAN_TABLE[code] !== 1 || FUNCTION_TABLE[code]) continue;
     const match = index.nearMissAt(text, i);
     if (!match || i < lastEnd) continue;
     // A character doubled beside the phrase (中医医院|院感, 中医|医疗机构) leaves the phrase written whole: no near-miss.
     if (match.kind === 'add' && text.slice(match.start, match.end).includes(match.target)) continue;
+    // A phrase's first or last character written otherwise is a slip only when that character stands alone.
+    if (editsEdge(match) && !edgeCharStands(ctx.lexicon, index, text, match)) continue;
     const extraAt = extraCopy(ctx, text, match);
     const accepted =
       extraAt >= 0

@@ -75,7 +75,7 @@ function compareColumns(columns: PhraseColumns, a: number, b: number): number {
  * with another key (an older program, other thresholds) are ignored and rebuilt. The
  * eligibility test's own text is part of it, so changing it can never leave a stale trie.
  */
-export const PHRASE_TABLES_KEY = `fixed-phrase trie 2 ${MIN_SLIP_LENGTH}/${MIN_TARGET_LENGTH}/${MIN_COUNT}/${MIN_ANCHOR} ${fingerprint(eligible.toString())}`;
+export const PHRASE_TABLES_KEY = `fixed-phrase trie 3 ${MIN_SLIP_LENGTH}/${MIN_TARGET_LENGTH}/${MIN_COUNT}/${MIN_ANCHOR} ${fingerprint(eligible.toString())}`;
 
 /** The trie and the four-character phrases, as typed arrays (see PhraseIndex). */
 export interface PhraseTables {
@@ -89,6 +89,7 @@ export interface PhraseTables {
   ownCount: Int32Array;
   firstAndThird: Uint8Array;
   firstAndSecond: Uint8Array;
+  secondAndThird: Uint8Array;
   quadIds: Int32Array;
   /** Each quad's trie node when it begins a longer phrase (its count is that node's own), else −1 − its number. */
   quadNodes: Int32Array;
@@ -99,6 +100,7 @@ export interface PhraseTables {
   quadSlots: Int32Array;
   quadEnds: Uint8Array;
   quadStarts: Uint8Array;
+  quadMiddles: Uint8Array;
 }
 
 /** A short hash of a text (FNV-1a), for keys. */
@@ -154,6 +156,7 @@ function buildPhraseTables(columns: PhraseColumns): PhraseTables {
   const rank = new Float64Array(total);
   const firstAndThird = new Uint8Array(PAIR_SLOTS);
   const firstAndSecond = new Uint8Array(PAIR_SLOTS);
+  const secondAndThird = new Uint8Array(PAIR_SLOTS);
   for (let id = 0; id < total; id++) {
     const column = ordered[id];
     const source = columns.sources.get(column) ?? CORPUS_SOURCE;
@@ -161,6 +164,7 @@ function buildPhraseTables(columns: PhraseColumns): PhraseTables {
     const from = starts[column];
     firstAndThird[pairSlot(text.charCodeAt(from), text.charCodeAt(from + 2))] = 1;
     firstAndSecond[pairSlot(text.charCodeAt(from), text.charCodeAt(from + 1))] = 1;
+    secondAndThird[pairSlot(text.charCodeAt(from + 1), text.charCodeAt(from + 2))] = 1;
   }
   const size = targetChars + 2;
   const childStart = new Int32Array(size + 1);
@@ -233,6 +237,7 @@ function buildPhraseTables(columns: PhraseColumns): PhraseTables {
     ownCount: ownCount.slice(0, count),
     firstAndThird,
     firstAndSecond,
+    secondAndThird,
     quadIds,
     quadNodes,
     quadCounts: quadTables.counts,
@@ -241,6 +246,7 @@ function buildPhraseTables(columns: PhraseColumns): PhraseTables {
     quadSlots: quadTables.ids,
     quadEnds: quadTables.ends,
     quadStarts: quadTables.starts,
+    quadMiddles: quadTables.middles,
   };
 }
 
@@ -309,6 +315,8 @@ export class PhraseIndex {
   /** Hashed (first, third) and (first, second) character pairs of the targets: filter edits at the second character. */
   private readonly firstAndThird: Uint8Array;
   private readonly firstAndSecond: Uint8Array;
+  /** Hashed (second, third) character pairs of the targets: filter substitutions of the first character. */
+  private readonly secondAndThird: Uint8Array;
   /** Characters that start a target, in the trie or among the quads. */
   private readonly rootChars = new Uint8Array(0x10000);
   private readonly targetTokens = new Map<number, Token[]>();
@@ -332,6 +340,7 @@ export class PhraseIndex {
     this.ownCount = tables.ownCount;
     this.firstAndThird = tables.firstAndThird;
     this.firstAndSecond = tables.firstAndSecond;
+    this.secondAndThird = tables.secondAndThird;
     this.nodeCount = tables.childStart.length - 1;
     this.skipOrder = new Int32Array(this.nodeCount);
     this.skipSorted = new Uint8Array(this.nodeCount);
@@ -350,6 +359,7 @@ export class PhraseIndex {
       ids: tables.quadSlots,
       ends: tables.quadEnds,
       starts: tables.quadStarts,
+      middles: tables.quadMiddles,
     });
     this.quads.markStarts(this.rootChars);
     for (let child = this.childStart[0]; child < this.childStart[1]; child++) this.rootChars[this.char[child]] = 1;
@@ -405,14 +415,57 @@ export class PhraseIndex {
     return this.nodeCount <= 1 && this.quads.empty;
   }
 
-  /** True when some target starts with this character. */
-  startsTarget(code: number): boolean {
-    return this.rootChars[code] === 1;
+  /**
+   * The longest one-edit near-miss of a phrase starting at text[start], if any: edited inside a
+   * phrase the text starts, else a phrase of five characters or more whose first character the
+   * text writes otherwise, else a four-character one whose last (the trie finds a longer phrase's
+   * last character in bestNearMiss). An edit inside is the stronger evidence and goes first.
+   */
+  nearMissAt(text: string, start: number): NearMiss | undefined {
+    if (this.rootChars[text.charCodeAt(start)] === 1) {
+      const inside = this.bestNearMiss(text, start) ?? this.quads.nearMiss(text, start);
+      if (inside) return inside;
+    }
+    return this.firstSubstituted(text, start) ?? this.quads.lastSubstituted(text, start);
   }
 
-  /** The longest one-edit near-miss of a phrase starting at text[start], if any. */
-  nearMissAt(text: string, start: number): NearMiss | undefined {
-    return this.bestNearMiss(text, start) ?? this.quads.nearMiss(text, start);
+  /**
+   * The longest trie target whose first character text[start] replaces, the rest written
+   * exactly (交通运输部 → 中通运输部). A character dropped or added at a phrase's edge is not
+   * looked for: it leaves a piece of the phrase beside another word, which is how text reads
+   * anyway (国人民代表大会 is in every 全国人民代表大会).
+   */
+  private firstSubstituted(text: string, start: number): NearMiss | undefined {
+    if (start + MIN_TARGET_LENGTH > text.length) return undefined;
+    const second = text.charCodeAt(start + 1);
+    const third = text.charCodeAt(start + 2);
+    if (this.secondAndThird[pairSlot(second, third)] !== 1 || HAN_TABLE[second] !== 1 || HAN_TABLE[third] !== 1) return undefined;
+    const from = this.skipFrom(0, second);
+    if (from < 0) return undefined;
+    const written = text.charCodeAt(start);
+    let bestNode = -1;
+    let bestEnd = 0;
+    for (let k = from, skipEnd = this.skipEnd(0); k < skipEnd && this.char[this.skipOrder[k]] === second; k++) {
+      const g = this.skipOrder[k];
+      if (this.char[this.parent[g]] === written) continue;
+      const reached = this.extend(text, g, start + 2);
+      if (reached < 0) continue;
+      const end = start + 2 + this.depth[reached] - this.depth[g];
+      if (!this.better(reached, end, bestNode, bestEnd)) continue;
+      bestNode = reached;
+      bestEnd = end;
+    }
+    if (bestNode < 0) return undefined;
+    return {
+      start,
+      end: bestEnd,
+      target: this.pathOf(bestNode),
+      entry: this.entry(this.best[bestNode]),
+      node: bestNode,
+      kind: 'substitute',
+      textAt: start,
+      targetAt: 0,
+    };
   }
 
   /**

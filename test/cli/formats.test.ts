@@ -5,6 +5,8 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { RULES } from '../../server/src/core';
 import { escapeData, escapeProperty } from '../../server/src/cli/formats/github';
+import { diagnosticJson } from '../../server/src/cli/formats/json';
+import type { CliDiagnostic } from '../../server/src/cli/report';
 import { DUPLICATE, HALF_WIDTH, ROOT, diagnosticsOf, lintJson, only, removeTempDirs, run, tempDir, write } from './support';
 
 const TWO_RULES = only('duplicate-word', 'punctuation-width');
@@ -73,6 +75,39 @@ describe('cli: output formats', () => {
     const [comma] = diagnosticsOf(report, 'punctuation-width');
     assert.equal(text.slice(comma.offset, comma.offset + comma.length), ',');
     assert.deepEqual(comma.range.end, { line: 2, character: comma.range.start.character + 1 });
+  });
+
+  it('json: a diagnostic is written as JSON.stringify writes its documented copy, whatever its strings hold', () => {
+    const awkward = ['引号"与\\反斜杠', '换行\n回车\r制表\t', '\u0000\u001f\u2028\u2029', '𠮷', '\ud842 孤立代理', ''];
+    for (const text of awkward) {
+      const d: CliDiagnostic & { internal?: string } = {
+        rule: 'fixed-phrase',
+        severity: 'warning',
+        message: text,
+        offset: 3,
+        length: 2,
+        range: { start: { line: 0, character: 3 }, end: { line: 1, character: 0 } },
+        fixes: [
+          {
+            title: text,
+            kind: 'suggestion',
+            edits: [{ offset: 3, length: 2, newText: text, range: { start: { line: 0, character: 3 }, end: { line: 0, character: 5 } } }],
+          },
+          { title: '删除', kind: 'safe', edits: [] },
+        ],
+        internal: 'never written',
+      };
+      const documented = {
+        rule: d.rule,
+        severity: d.severity,
+        message: d.message,
+        offset: d.offset,
+        length: d.length,
+        range: { start: { line: 0, character: 3 }, end: { line: 1, character: 0 } },
+        fixes: d.fixes.map((f) => ({ title: f.title, kind: f.kind, edits: f.edits.map((e) => ({ offset: e.offset, length: e.length, newText: e.newText })) })),
+      };
+      assert.equal(diagnosticJson(d), JSON.stringify(documented), JSON.stringify(text));
+    }
   });
 
   it('json: 𠮷 before a finding shifts offsets by two UTF-16 units, BOM excluded, CRLF lines counted', () => {

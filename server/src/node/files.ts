@@ -74,12 +74,15 @@ const READ_CHUNK = 64 * 1024;
 /**
  * Reads a regular file, never more than `maxBytes`: it is opened without blocking and
  * checked on the open descriptor (no race with a file swapped for a FIFO), so a FIFO,
- * a device or a socket throws NotRegularFileError at once instead of hanging.
+ * a device or a socket throws NotRegularFileError at once instead of hanging. `check`
+ * sees the descriptor's stat first and may throw.
  */
-export function readRegularFile(file: string, maxBytes: number): Buffer {
+export function readRegularFile(file: string, maxBytes: number, check?: (stat: fs.Stats) => void): Buffer {
   const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   try {
     const stat = fs.fstatSync(fd);
+    // The caller's own checks on the open file (a draft's size limit): no second stat by path.
+    check?.(stat);
     const kind = specialFileKind(stat);
     if (kind) throw new NotRegularFileError(notRegularReason(kind));
     // A regular file is read into one buffer of its size (not chunks joined: twice the

@@ -75,7 +75,7 @@ function compareColumns(columns: PhraseColumns, a: number, b: number): number {
  * with another key (an older program, other thresholds) are ignored and rebuilt. The
  * eligibility test's own text is part of it, so changing it can never leave a stale trie.
  */
-export const PHRASE_TABLES_KEY = `fixed-phrase trie 3 ${MIN_SLIP_LENGTH}/${MIN_TARGET_LENGTH}/${MIN_COUNT}/${MIN_ANCHOR} ${fingerprint(eligible.toString())}`;
+export const PHRASE_TABLES_KEY = `fixed-phrase trie 4 ${MIN_SLIP_LENGTH}/${MIN_TARGET_LENGTH}/${MIN_COUNT}/${MIN_ANCHOR} ${fingerprint(eligible.toString())}`;
 
 /** The trie and the four-character phrases, as typed arrays (see PhraseIndex). */
 export interface PhraseTables {
@@ -90,6 +90,7 @@ export interface PhraseTables {
   firstAndThird: Uint8Array;
   firstAndSecond: Uint8Array;
   secondAndThird: Uint8Array;
+  thirdAndFourth: Uint8Array;
   quadIds: Int32Array;
   /** Each quad's trie node when it begins a longer phrase (its count is that node's own), else −1 − its number. */
   quadNodes: Int32Array;
@@ -157,6 +158,7 @@ function buildPhraseTables(columns: PhraseColumns): PhraseTables {
   const firstAndThird = new Uint8Array(PAIR_SLOTS);
   const firstAndSecond = new Uint8Array(PAIR_SLOTS);
   const secondAndThird = new Uint8Array(PAIR_SLOTS);
+  const thirdAndFourth = new Uint8Array(PAIR_SLOTS);
   for (let id = 0; id < total; id++) {
     const column = ordered[id];
     const source = columns.sources.get(column) ?? CORPUS_SOURCE;
@@ -165,6 +167,7 @@ function buildPhraseTables(columns: PhraseColumns): PhraseTables {
     firstAndThird[pairSlot(text.charCodeAt(from), text.charCodeAt(from + 2))] = 1;
     firstAndSecond[pairSlot(text.charCodeAt(from), text.charCodeAt(from + 1))] = 1;
     secondAndThird[pairSlot(text.charCodeAt(from + 1), text.charCodeAt(from + 2))] = 1;
+    thirdAndFourth[pairSlot(text.charCodeAt(from + 2), text.charCodeAt(from + 3))] = 1;
   }
   const size = targetChars + 2;
   const childStart = new Int32Array(size + 1);
@@ -238,6 +241,7 @@ function buildPhraseTables(columns: PhraseColumns): PhraseTables {
     firstAndThird,
     firstAndSecond,
     secondAndThird,
+    thirdAndFourth,
     quadIds,
     quadNodes,
     quadCounts: quadTables.counts,
@@ -315,8 +319,12 @@ export class PhraseIndex {
   /** Hashed (first, third) and (first, second) character pairs of the targets: filter edits at the second character. */
   private readonly firstAndThird: Uint8Array;
   private readonly firstAndSecond: Uint8Array;
-  /** Hashed (second, third) character pairs of the targets: filter substitutions of the first character. */
+  /**
+   * Hashed (second, third) and (third, fourth) character pairs of the targets: filter substitutions
+   * of the first character, which are looked for at every position of the text.
+   */
   private readonly secondAndThird: Uint8Array;
+  private readonly thirdAndFourth: Uint8Array;
   /** Characters that start a target, in the trie or among the quads. */
   private readonly rootChars = new Uint8Array(0x10000);
   private readonly targetTokens = new Map<number, Token[]>();
@@ -341,6 +349,7 @@ export class PhraseIndex {
     this.firstAndThird = tables.firstAndThird;
     this.firstAndSecond = tables.firstAndSecond;
     this.secondAndThird = tables.secondAndThird;
+    this.thirdAndFourth = tables.thirdAndFourth;
     this.nodeCount = tables.childStart.length - 1;
     this.skipOrder = new Int32Array(this.nodeCount);
     this.skipSorted = new Uint8Array(this.nodeCount);
@@ -439,7 +448,8 @@ export class PhraseIndex {
     if (start + MIN_TARGET_LENGTH > text.length) return undefined;
     const second = text.charCodeAt(start + 1);
     const third = text.charCodeAt(start + 2);
-    if (this.secondAndThird[pairSlot(second, third)] !== 1 || HAN_TABLE[second] !== 1 || HAN_TABLE[third] !== 1) return undefined;
+    if (this.secondAndThird[pairSlot(second, third)] !== 1 || this.thirdAndFourth[pairSlot(third, text.charCodeAt(start + 3))] !== 1) return undefined;
+    if (HAN_TABLE[second] !== 1 || HAN_TABLE[third] !== 1) return undefined;
     const from = this.skipFrom(0, second);
     if (from < 0) return undefined;
     const written = text.charCodeAt(start);

@@ -194,6 +194,12 @@ ruleTester('duplicate-word', {
       output: '在合作框架内推进。',
     },
     {
+      name: 'an adverb doubled before a term the story writes again and again is a slip (only a preposition governs it)',
+      text: '推动文明互鉴。\n\n坚持互鉴共赢。\n\n互鉴促进发展。\n\n深化文明互互鉴。',
+      errors: [{ text: '互互' }],
+      output: '推动文明互鉴。\n\n坚持互鉴共赢。\n\n互鉴促进发展。\n\n深化文明互鉴。',
+    },
+    {
       name: 'a copula doubled is a slip even though a verb may take an object',
       text: '这是是一个问题。',
       errors: [{ text: '是是' }],
@@ -394,6 +400,15 @@ describe('duplicate-word and the learned model', () => {
     const model = learnModel(corpus, lexicon());
     assert.deepEqual(model.repeats.legitimate, {});
     assert.equal(ruleFindings('duplicate-word', '以基层为为抓手。', { model }).length, 1);
+  });
+
+  it('a learned repeat excuses its context only where the neighbour makes no word with the copy', () => {
+    const corpus = ['大会执行主席席就座。', '执行主席席就座，会议开始。'].map((content, i) => ({ path: `c${i}.txt`, content }));
+    const model = learnModel(corpus, lexicon());
+    assert.ok((model.repeats.legitimate['主席席'] ?? 0) >= 2, JSON.stringify(model.repeats));
+    assert.deepEqual(ruleFindings('duplicate-word', '执行主席席就座。', { model }), []);
+    // 主席 is a word: the learned 主席席 says nothing of a 主席 typed with its last character twice
+    assert.equal(ruleFindings('duplicate-word', '国家主席席会见了代表团。', { model }).length, 1);
   });
 
   it('the house dictionary (allow) silences a repeat', () => {

@@ -67,14 +67,15 @@ export function isWordBoundary(text: string, repeat: Repeat, lexicon: Lexicon, s
   // 2021年|年底, 3个|个人: the first copy is a unit attached to the number before it.
   if (unit === 1 && rightWord && NUMERALS.test(text[start - 1])) return true;
   if (!left) return false;
-  // 党中央|对|对台工作: a function word standing alone, then a term of the story the lexicon
-  // lacks, opened by the same character (see STORY_TERM_PAIR_OCCURRENCES).
+  // 党中央|对|对台工作: a preposition standing alone, then a term of the story the lexicon
+  // lacks, opened by the same character (see STORY_TERM_PAIR_OCCURRENCES): the preposition
+  // governs the term. An adverb or particle doubled before a story term (互|互鉴) is a slip.
   if (
     unit === 1 &&
     !dictionaryRightWord &&
     story !== undefined &&
     left.word === text[start] &&
-    isFunctionWord(text[start], lexicon) &&
+    lexicon.pos(text[start]) === 'p' &&
     storyWritesPair(story, lexicon, text.slice(middle, middle + 2), middle, 'right', STORY_TERM_PAIR_OCCURRENCES)
   )
     return true;

@@ -8,7 +8,7 @@
  * which unexplained repeats a corpus uses again and again (names, place names).
  */
 import type { Lexicon } from '../../lexicon';
-import { codePointBefore, isHanIdeograph } from '../han';
+import { codePointAt, codePointBefore, isHanIdeograph } from '../han';
 import { isFunctionWord, isHeadOfCompound, isWordBoundary } from './boundary';
 import { isOneCharacter, type Repeat } from './find';
 import type { RepeatEvidence, RepeatReason } from './reasons';
@@ -62,11 +62,11 @@ export function explainRepeat(text: string, repeat: Repeat, lexicon: Lexicon, ev
   const oneCharacter = isOneCharacter(text, start, unit);
   const afterNumeral = oneCharacter && before !== '' && NUMERALS.test(before);
 
-  if (evidence && learnedContext(evidence, before, span, after)) return 'learned';
+  if (evidence && learnedContext(evidence, before, span, after, copy, lexicon)) return 'learned';
   // 研究究生, 华盛盛顿: without the second copy, a word runs across the first. The
   // copy broke that word, so only two strong words meeting can explain it (中医|医院).
   const brokenWord = brokenWordFreq(text, repeat, lexicon);
-  if (coveredByLongerWord(text, start, end, lexicon, brokenWord) || readInsideLongerWord(text, start, end, lexicon)) return 'inside-word';
+  if (coveredByLongerWord(text, start, end, lexicon, brokenWord) || readInsideLongerWord(text, start, end, lexicon, brokenWord)) return 'inside-word';
   const sides = sidesOf(text, repeat, lexicon);
   // 部队一艘|艘战舰: the first copy ends 一 + measure word, and the second repeats the measure.
   if (unit === 1 && before === '一' && sides.left?.word === '一' + copy && isMeasureWord(copy, lexicon)) return 'one-measure';
@@ -139,9 +139,19 @@ function fillsQuotation(text: string, start: number, length: number): boolean {
   return closer !== undefined && text[start + length] === closer;
 }
 
-function learnedContext(evidence: RepeatEvidence, before: string, span: string, after: string): boolean {
+/**
+ * The corpus repeats the span with this neighbour. A neighbour that makes a word with
+ * the copy beside it (主席|席, 席|位) says nothing of this occurrence: the corpus's
+ * 主席席就座 would excuse every 主席 typed with its last character twice. Only a
+ * neighbour that is no word with the copy (胡|强强, 席席|就) is evidence, or one
+ * with nothing Han on the other side to judge by instead.
+ */
+function learnedContext(evidence: RepeatEvidence, before: string, span: string, after: string, copy: string, lexicon: Lexicon): boolean {
   const learned = evidence.legitimate;
-  return (before !== '' && (learned[before + span] ?? 0) > 0) || (after !== '' && (learned[span + after] ?? 0) > 0);
+  // With no Han character on the other side (‘十五五’), the word-making neighbour is all there is to go by.
+  const informative = (word: string, other: string) => !lexicon.has(word, WORD_FREQ) || !isHanIdeograph(codePointAt(other, 0));
+  if (before !== '' && (learned[before + span] ?? 0) > 0 && informative(before + copy, after)) return true;
+  return after !== '' && (learned[span + after] ?? 0) > 0 && informative(copy + after, before);
 }
 
 /** 二零零零年, 一九零零年: a digit written as a character, doubled inside a number written in characters. */

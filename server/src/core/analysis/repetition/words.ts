@@ -197,16 +197,17 @@ export function readAsOneWord(text: string, start: number, end: number, lexicon:
  * inside one longer dictionary word, however rarely listed (jieba's floor of 1 is
  * noise, see LISTED_REDUPLICATION_FREQ): reading it any other way costs more. A slip
  * jieba kept as a word (罗罗斯 against 俄罗斯) is one whose single-copy form is the
- * commoner word.
+ * commoner word, or rarer than the word the copy broke.
  */
-export function readInsideLongerWord(text: string, start: number, end: number, lexicon: Lexicon): boolean {
+export function readInsideLongerWord(text: string, start: number, end: number, lexicon: Lexicon, brokenWord: number): boolean {
   if (!hasCoveringWord(text, start, end, lexicon)) return false;
   const from = Math.max(0, start - READING_CONTEXT);
   const tokens = segment(lexicon, text.slice(from, Math.min(text.length, end + READING_CONTEXT)));
   const token = tokens.find((t) => t.start <= start - from && t.end >= end - from);
   if (token === undefined || token.word.length <= end - start) return false;
   const freq = lexicon.freq(token.word);
-  if (freq < LISTED_REDUPLICATION_FREQ) return false;
+  // No rarer than the word the copy broke (涅涅茨 against 顿涅茨克), as for coveredByLongerWord.
+  if (freq < LISTED_REDUPLICATION_FREQ || freq < brokenWord) return false;
   const half = (end - start) / 2;
   const single = token.word.slice(0, start - from - token.start + half) + token.word.slice(end - from - token.start);
   return lexicon.freq(single) <= freq;

@@ -50,11 +50,11 @@ export function collectCandidates(
   for (let i = 0; i + 2 <= joined.length; i++) {
     const code = joined.charCodeAt(i);
     if (!modelIndex.first[code] && !docIndex.first[code]) continue;
-    const pair = pairSlot(code, joined.charCodeAt(i + 1));
+    const second = joined.charCodeAt(i + 1);
+    const pair = pairSlot(code, second);
     if (!modelIndex.pairs[pair] && !docIndex.pairs[pair]) continue;
-    const bigram = joined.slice(i, i + 2);
-    for (const name of docIndex.byBigram.get(bigram) ?? []) if (joined.startsWith(name, i)) record(name, i);
-    for (const entry of modelIndex.byBigram.get(bigram) ?? []) {
+    for (const name of docIndex.byBigram.get(code)?.get(second) ?? []) if (joined.startsWith(name, i)) record(name, i);
+    for (const entry of modelIndex.byBigram.get(code)?.get(second) ?? []) {
       if (!joined.startsWith(entry.name, i)) continue;
       record(entry.name, i);
       if (!found.has(entry.name)) note(entry.name, entry.kind, entry.kind === 'person' ? surnameLength(entry.name) || 1 : placePrefix(entry.name));
@@ -70,9 +70,10 @@ export function collectCandidates(
   // A person's occurrences inside a longer name are not theirs (李金 inside 李金涛); an
   // organisation's inside a longer one are (山东中医药大学 in 山东中医药大学附属医院).
   const persons = [...candidates.values()].filter((c) => c.kind === 'person');
+  const containing = longerContaining(persons);
   for (const c of persons) {
-    const longer = persons.filter((o) => o.name.length > c.name.length && o.name.includes(c.name));
-    if (longer.length === 0) continue;
+    const longer = containing.get(c.name);
+    if (!longer) continue;
     c.at = c.at.filter((i) => !longer.some((o) => o.at.some((j) => i >= j && i + c.name.length <= j + o.name.length)));
     c.count = c.at.length;
     if (c.count === 0) candidates.delete(c.name);
@@ -80,12 +81,45 @@ export function collectCandidates(
   return candidates;
 }
 
+/**
+ * For every string that stands inside a longer person's name, the persons whose names hold it: each name's
+ * substrings listed once, rather than every pair of persons compared.
+ */
+function longerContaining(persons: Candidate[]): Map<string, Candidate[]> {
+  const containing = new Map<string, Candidate[]>();
+  for (const o of persons) {
+    const { name } = o;
+    for (let from = 0; from < name.length; from++) {
+      for (let to = from + 1; to <= name.length; to++) {
+        if (to - from === name.length) continue;
+        const part = name.slice(from, to);
+        const list = containing.get(part);
+        if (!list) containing.set(part, [o]);
+        else if (list[list.length - 1] !== o) list.push(o);
+      }
+    }
+  }
+  return containing;
+}
+
+/** Names by their first and second character codes (looked up without slicing the text). */
+type ByPair<T> = Map<number, Map<number, T[]>>;
+
+function fileByPair<T>(table: ByPair<T>, name: string, value: T): void {
+  const first = name.charCodeAt(0);
+  let seconds = table.get(first);
+  if (!seconds) table.set(first, (seconds = new Map()));
+  const list = seconds.get(name.charCodeAt(1));
+  if (list) list.push(value);
+  else seconds.set(name.charCodeAt(1), [value]);
+}
+
 /** Names indexed by their first two characters, with a first-character filter for the scan. */
 export class NameIndex {
   readonly first = new Uint8Array(0x10000);
   /** Hashed first two characters: most positions whose first character passes fail here, before a bigram is sliced. */
   readonly pairs = new Uint8Array(PAIR_SLOTS);
-  readonly byBigram = new Map<string, string[]>();
+  readonly byBigram: ByPair<string> = new Map();
   /** Codes and pair slots set for the current document, cleared after it: the tables are made once per linter. */
   private readonly set: number[] = [];
   add(name: string): void {
@@ -95,10 +129,7 @@ export class NameIndex {
     this.first[code] = 1;
     this.pairs[pair] = 1;
     this.set.push(code, pair);
-    const key = name.slice(0, 2);
-    const list = this.byBigram.get(key);
-    if (list) list.push(name);
-    else this.byBigram.set(key, [name]);
+    fileByPair(this.byBigram, name, name);
   }
   clear(): void {
     for (let k = 0; k < this.set.length; k += 2) {
@@ -113,7 +144,7 @@ export class NameIndex {
 export interface ModelNameIndex {
   first: Uint8Array;
   pairs: Uint8Array;
-  byBigram: Map<string, NameEntry[]>;
+  byBigram: ByPair<NameEntry>;
 }
 
 export const PAIR_SLOTS = 1 << 16;
@@ -130,10 +161,7 @@ export function buildNameIndex(section: NamesSection): ModelNameIndex {
     if ((entry.source ?? 'corpus') === 'corpus' && entry.count < 2) continue;
     index.first[entry.name.charCodeAt(0)] = 1;
     index.pairs[pairSlot(entry.name.charCodeAt(0), entry.name.charCodeAt(1))] = 1;
-    const key = entry.name.slice(0, 2);
-    const list = index.byBigram.get(key);
-    if (list) list.push(entry);
-    else index.byBigram.set(key, [entry]);
+    fileByPair(index.byBigram, entry.name, entry);
   }
   return index;
 }

@@ -108,9 +108,11 @@ export function checkPersons(
   // Every window one given-name character from a form, seen from either side: the finders may have
   // framed only the slip (副市长韩小证) and not the original (韩小正、李明等).
   const pairs: Array<{ original: PersonForm; variant: PersonForm }> = [];
-  const paired = new Set<string>();
+  // One form per name (byName), so a pair is known by its two forms.
+  const paired = new Map<PersonForm, Set<PersonForm>>();
+  const surnames = new Map<string, number[]>();
   for (const form of forms) {
-    for (const [window, positions] of variantsOf(joined, form)) {
+    for (const [window, positions] of variantsOf(joined, form, surnames)) {
       let other = byName.get(window);
       if (!other) {
         const at = nonOverlapping(positions, window.length);
@@ -118,9 +120,10 @@ export function checkPersons(
         byName.set(window, other);
       }
       const [original, variant] = outranks(form, other) ? [form, other] : [other, form];
-      const key = `${original.name}\u0000${variant.name}`;
-      if (paired.has(key)) continue;
-      paired.add(key);
+      let variants = paired.get(original);
+      if (!variants) paired.set(original, (variants = new Set()));
+      if (variants.has(variant)) continue;
+      variants.add(variant);
       pairs.push({ original, variant });
     }
   }
@@ -220,12 +223,13 @@ function samePost(a: string, b: string): boolean {
  * away from the name (substituted, or two swapped): found from the surname's
  * occurrences, compared code by code.
  */
-function variantsOf(joined: string, original: PersonForm): Map<string, number[]> {
+function variantsOf(joined: string, original: PersonForm, surnames: Map<string, number[]>): Map<string, number[]> {
   const variants = new Map<string, number[]>();
   const { name, sl } = original;
   const surname = name.slice(0, sl);
   const size = name.length;
-  for (let i = joined.indexOf(surname); i >= 0 && i + size <= joined.length; i = joined.indexOf(surname, i + 1)) {
+  for (const i of surnamePositions(joined, surname, surnames)) {
+    if (i + size > joined.length) break;
     const edit = windowEdit(joined, i, size, name, true);
     if (!edit || edit.at < sl || edit.kind === 'add' || edit.kind === 'drop') continue;
     let han = true;
@@ -237,6 +241,17 @@ function variantsOf(joined: string, original: PersonForm): Map<string, number[]>
     else variants.set(variant, [i]);
   }
   return variants;
+}
+
+/** Every occurrence of the surname (overlapping ones too), searched once per document however many forms share it. */
+function surnamePositions(joined: string, surname: string, surnames: Map<string, number[]>): number[] {
+  let positions = surnames.get(surname);
+  if (!positions) {
+    positions = [];
+    for (let i = joined.indexOf(surname); i >= 0; i = joined.indexOf(surname, i + 1)) positions.push(i);
+    surnames.set(surname, positions);
+  }
+  return positions;
 }
 
 /** The evidence that `variant` is `original` miswritten, or undefined when it may be someone else. */

@@ -82,24 +82,42 @@ const NATIONAL = 16;
 const NATIONAL_STARTS = new Set(NATIONAL_PREFIXES.map((prefix) => prefix.slice(0, 2)));
 
 /**
- * First two characters → can a place token start with them? Answers for one lexicon,
- * kept by the caller for as long as it uses that lexicon (a linter's rule state, one
- * learning run), so most pairs are asked once.
+ * Can a place token start at a position? Answers for one lexicon, kept by the caller for
+ * as long as it uses that lexicon (a linter's rule state, one learning run), so most
+ * characters and pairs are asked once. Looked up by character code, without slicing
+ * the text: the finder asks at nearly every position before an organisation head.
  */
-export type PlaceStarts = Map<string, boolean>;
+export class PlaceStarts {
+  /** Per first character: 0 not asked yet, 1 no place starts with it, 2 some may. */
+  readonly firsts = new Uint8Array(0x10000);
+  /** Per first character, the answer for each second character asked so far. */
+  readonly pairs = new Map<number, Map<number, boolean>>();
+}
+
+const NATIONAL_FIRST_CODES = codeFlags(NATIONAL_PREFIXES.map((prefix) => prefix[0]));
 
 /**
  * Can a place token start with text[at, at + 2)? Only if a national prefix or one
  * of the lexicon's place names (ns) does: most positions fail here, so the lexicon
- * is consulted for whole tokens only where a place can begin. Answered per pair of
- * characters, as they come up, rather than by listing every place name at startup.
+ * is consulted for whole tokens only where a place can begin. Answered per character
+ * and per pair of characters, as they come up, rather than by listing every place
+ * name at startup; a pair is asked only when some place starts with its first character.
  */
 function mayStartPlace(lexicon: Lexicon, starts: PlaceStarts, text: string, at: number): boolean {
-  const pair = text.slice(at, at + 2);
-  let may = starts.get(pair);
+  const first = text.charCodeAt(at);
+  let state = starts.firsts[first];
+  if (state === 0) {
+    state = NATIONAL_FIRST_CODES[first] === 1 || lexicon.hasPrefixWithPos(text, at, at + 1, 'ns') ? 2 : 1;
+    starts.firsts[first] = state;
+  }
+  if (state === 1) return false;
+  const second = text.charCodeAt(at + 1);
+  let seconds = starts.pairs.get(first);
+  if (!seconds) starts.pairs.set(first, (seconds = new Map()));
+  let may = seconds.get(second);
   if (may === undefined) {
-    may = NATIONAL_STARTS.has(pair) || lexicon.hasPrefixWithPos(pair, 0, 2, 'ns');
-    starts.set(pair, may);
+    may = NATIONAL_STARTS.has(text.slice(at, at + 2)) || lexicon.hasPrefixWithPos(text, at, at + 2, 'ns');
+    seconds.set(second, may);
   }
   return may;
 }
@@ -211,7 +229,7 @@ function startsWithNoun(lexicon: Lexicon, term: string): boolean {
  * starting at a place name. Every place token inside the run starts a candidate
  * too, so 甘肃省定西市中医医院 also yields 定西市中医医院.
  */
-export function findOrganisations(text: string, lexicon: Lexicon, starts: PlaceStarts = new Map()): Mention[] {
+export function findOrganisations(text: string, lexicon: Lexicon, starts: PlaceStarts = new PlaceStarts()): Mention[] {
   const mentions: Mention[] = [];
   const places = new Int8Array(text.length).fill(-1);
   /** Rank of the place token at `at`: its length, plus NATIONAL for 国家, 中国… */

@@ -9,7 +9,7 @@ import type { CorpusDocument } from '../corpus';
 import type { Lexicon } from '../../lexicon';
 import { unwrap } from '../../analysis/unwrap';
 import { findPersons, occurrences } from '../../analysis/names';
-import { findOrganisations, type PlaceStarts } from '../../analysis/organisations';
+import { findOrganisations, PlaceStarts } from '../../analysis/organisations';
 import standardNames from '../../../../../data/standard-phrases.json';
 
 export interface NameEntry {
@@ -47,7 +47,7 @@ export function learnNames(docs: CorpusDocument[], lexicon: Lexicon): NamesSecti
   const texts = docs.map((doc) => unwrap(doc.text.masked).text);
   const kinds = new Map<string, 'person' | 'organisation'>();
   const titles = new Map<string, Map<string, number>>();
-  const starts: PlaceStarts = new Map();
+  const starts = new PlaceStarts();
   texts.forEach((text) => {
     for (const m of findPersons(text, lexicon)) {
       kinds.set(m.name, 'person');

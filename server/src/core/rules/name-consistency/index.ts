@@ -23,7 +23,7 @@
 import type { Rule } from '../../types';
 import { unwrapDocument } from '../../analysis/unwrap';
 import { buildNameIndex, collectCandidates, groupCandidates, NameIndex, type ModelNameIndex } from './candidates';
-import type { PlaceStarts } from '../../analysis/organisations';
+import { PlaceStarts } from '../../analysis/organisations';
 import { bestMajority, buildKnownNames, type KnownNames } from './verdict';
 import { reportPair } from './report';
 import { checkPersons } from './persons';
@@ -55,7 +55,7 @@ export const nameConsistency: Rule<NameState> = {
     },
   },
   createState(model) {
-    return { index: buildNameIndex(model.names), docIndex: new NameIndex(), known: buildKnownNames(model.names), places: new Map() };
+    return { index: buildNameIndex(model.names), docIndex: new NameIndex(), known: buildKnownNames(model.names), places: new PlaceStarts() };
   },
   checkDocument(ctx) {
     const { text: joined, offsets } = unwrapDocument(ctx.text);

@@ -8,7 +8,7 @@
  * share these finders, so `jiaodui learn` on another archive learns its names.
  */
 import type { Lexicon } from '../lexicon';
-import { isHan } from './han';
+import { HAN_CODES, isHan } from './han';
 
 // ---------------------------------------------------------------------------
 // Linguistic data
@@ -86,6 +86,20 @@ const CONTRAST_GROUPS = [
   '党政',
   '中西',
 ];
+
+/** Per UTF-16 code: 1 where a Han character may stand in a given name (no particle or function word). */
+const GIVEN_CHAR_CODES = (() => {
+  const table = HAN_CODES.slice();
+  for (const ch of NOT_IN_GIVEN_NAME) table[ch.charCodeAt(0)] = 0;
+  return table;
+})();
+
+/** Per UTF-16 code: GIVEN_CHAR_CODES without the numerals (a full name found by repetition holds none). */
+export const GIVEN_NAME_CODES = (() => {
+  const table = GIVEN_CHAR_CODES.slice();
+  for (const ch of NUMERAL_CHARS) table[ch.charCodeAt(0)] = 0;
+  return table;
+})();
 
 export function isNumeralChar(ch: string): boolean {
   return ch.length > 0 && NUMERAL_CHARS.has(ch);
@@ -266,7 +280,7 @@ export function findPersons(text: string, lexicon: Lexicon): Mention[] {
       if (end > text.length) continue;
       let ok = true;
       for (let k = i + sl; k < end; k++) {
-        if (!isHan(text.charCodeAt(k)) || NOT_IN_GIVEN_NAME.has(text[k])) ok = false;
+        if (GIVEN_CHAR_CODES[text.charCodeAt(k)] !== 1) ok = false;
       }
       // After a title, the name is framed already: a date, a time word or a function word may follow it
       // (市长张海涛25日在杭州调研, 部长张海涛今天在江西, 局长张海涛的讲话).

@@ -22,6 +22,7 @@ import { isHan } from '../../analysis/han';
 import {
   afterNameOk,
   framedAsName,
+  GIVEN_NAME_CODES,
   inNameContext,
   isNumeralChar,
   joinsWords,
@@ -150,18 +151,35 @@ export function checkPersons(
  * repetition is the evidence a name stands there.
  */
 function repeatedNames(joined: string, lexicon: Lexicon, forms: PersonForm[], known: KnownNames): PersonForm[] {
-  // One pass: every surname with two given characters after it, its non-overlapping occurrences, and whether
-  // one of them is framed on the left.
-  const windows = new Map<string, { sl: number; at: number[]; framed: boolean }>();
+  // A first pass counts every surname with two given characters after it by a hash of its codes, slicing
+  // nothing; only windows whose hash is written at least twice and framed once are built as strings.
+  const spots: number[] = [];
+  const counts = new Map<number, number>();
+  const framedKeys = new Set<number>();
   for (let i = 0; i < joined.length; i++) {
     const sl = surnameAt(joined, i);
     if (sl === 0) continue;
     const end = i + sl + 2;
     if (end > joined.length) continue;
     let given = true;
-    for (let k = i + sl; k < end && given; k++) given = isHan(joined.charCodeAt(k)) && mayBeInGivenName(joined[k]) && !isNumeralChar(joined[k]);
+    for (let k = i + sl; k < end && given; k++) given = GIVEN_NAME_CODES[joined.charCodeAt(k)] === 1;
     if (!given) continue;
-    const name = joined.slice(i, end);
+    let hash = sl;
+    for (let k = i; k < end; k++) hash = Math.imul(hash ^ joined.charCodeAt(k), 0x01000193);
+    const key = hash >>> 2;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    if (!framedKeys.has(key) && (opensClause(joined, i) || titleBefore(joined, i) !== undefined || joinsWords(joined, i - 1))) framedKeys.add(key);
+    spots.push(i, sl, key);
+  }
+  // Every surname with two given characters after it, its non-overlapping occurrences, and whether one of them
+  // is framed on the left.
+  const windows = new Map<string, { sl: number; at: number[]; framed: boolean }>();
+  for (let s = 0; s < spots.length; s += 3) {
+    const key = spots[s + 2];
+    if ((counts.get(key) ?? 0) < REPEATED_NAME_MIN || !framedKeys.has(key)) continue;
+    const i = spots[s];
+    const sl = spots[s + 1];
+    const name = joined.slice(i, i + sl + 2);
     let window = windows.get(name);
     if (!window) windows.set(name, (window = { sl, at: [], framed: false }));
     if (window.at.length === 0 || window.at[window.at.length - 1] + name.length <= i) window.at.push(i);

@@ -187,8 +187,8 @@ ruleTester('fixed-phrase', {
     },
     {
       text: '深化健帮教育，提升群众素养。',
-      options: learned(corpus('健康教育', 6, 1)),
-      name: 'a short phrase one document repeats is its subject, not a house formulation',
+      options: archive(100_000, corpus('健康教育', 6, 1)),
+      name: 'a short phrase one story repeats is its subject, not a house formulation',
     },
     {
       text: '他考入南京大学深造。',
@@ -443,6 +443,16 @@ describe('fixed-phrase: four-character phrases learned from a large archive', ()
     const text = '双方同意推动中汤关系走深走实。';
     assert.equal(count([corpus('中美关系', 40, 20)], text), 1);
     assert.equal(count([corpus('中美关系', 40, 20), corpus('中俄关系', 30, 15)], text), 0);
+  });
+  it('one story writing a four-character phrase is not enough; one file of a whole issue may be many stories', () => {
+    const text = '深化健帮教育，提升群众健康素养。';
+    const lint = (documents: number, characters: number) =>
+      new Linter(optionsWith({ phrases: { phrases: [corpus('健康教育', 6, 1)] }, corpus: { documents, characters, files: [] } }))
+        .lint(text)
+        .filter((f) => f.rule === 'fixed-phrase').length;
+    assert.equal(lint(100, 80_000), 0, "a hundred stories of 800 characters: the phrase is one story's");
+    assert.equal(lint(4, 80_000), 1, 'four issues of 20,000 characters: one issue holds many stories');
+    assert.equal(lint(4, 4_000_000), 0, 'a large archive still asks the phrase to be spread over it');
   });
   it('a large archive asks the phrase to be spread over its stories', () => {
     const text = '深化健帮教育，提升群众健康素养。';

@@ -239,9 +239,17 @@ function slipCandidate(index: PhraseIndex, text: string, found: NearMiss): NearM
   return m;
 }
 
-/** Documents a learned four-character phrase must occur in for a near-miss of it to be a slip. */
+/**
+ * Documents a learned four-character phrase must occur in for a near-miss of it to be a slip: more
+ * than one story (MIN_SLIP_DOCS) where a document is a story, and the archive's spread
+ * (QUAD_DOCS_PER_MILLION) however its documents are cut. A file of many stories (a whole issue,
+ * longer than STORY_DOCUMENT_CHARACTERS on average) may write the phrase in several of them, so
+ * one such file is not one story.
+ */
 function quadDocsNeeded(index: PhraseIndex): number {
-  return Math.max(T.MIN_SLIP_DOCS, Math.ceil((index.corpusCharacters / 1e6) * T.QUAD_DOCS_PER_MILLION));
+  const spread = Math.ceil((index.corpusCharacters / 1e6) * T.QUAD_DOCS_PER_MILLION);
+  const documentsAreStories = index.corpusDocuments === 0 || index.corpusCharacters / index.corpusDocuments <= T.STORY_DOCUMENT_CHARACTERS;
+  return Math.max(documentsAreStories ? T.MIN_SLIP_DOCS : 1, spread);
 }
 
 /**

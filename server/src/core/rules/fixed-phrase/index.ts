@@ -73,7 +73,7 @@ export const fixedPhrase: Rule<PhraseIndex> = {
     },
   },
   createState(model, lexicon) {
-    return new PhraseIndex(model.phrases, lexicon, model.corpus.characters);
+    return new PhraseIndex(model.phrases, lexicon, model.corpus.characters, model.corpus.documents);
   },
   checkDocument(ctx) {
     const index = ctx.state;

@@ -334,6 +334,8 @@ export class PhraseIndex {
     section: PhrasesSection,
     private readonly lexicon: Lexicon,
     readonly corpusCharacters = 0,
+    /** Documents the model was learned from (0 when unknown). */
+    readonly corpusDocuments = 0,
   ) {
     const columns = phraseColumns(section);
     this.columns = columns;

@@ -196,6 +196,11 @@ ruleTester('fixed-phrase', {
       name: 'another name in a name’s slot is another body, not a slip',
     },
     {
+      text: '他在乌克兰会见了甘茨一行。',
+      options: learned(corpus('会见了卡茨一行', 6)),
+      name: 'a surname written in a name’s slot names another person',
+    },
+    {
       text: '双方签署援乌协议。',
       options: learned(corpus('签署援助协议', 6)),
       name: 'a place character standing alone abbreviates a name (援乌)',
@@ -242,6 +247,12 @@ ruleTester('fixed-phrase', {
     },
   ],
   invalid: [
+    {
+      text: '他考入北惊大学深造。',
+      options: learned(corpus('考入北京大学', 6)),
+      name: 'a character that names nothing, written in a name, is a slip in the name',
+      errors: [{ text: '考入北惊大学' }],
+    },
     {
       text: '加强能减合作。',
       options: learned(corpus('能源合作', 6)),

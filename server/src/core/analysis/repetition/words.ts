@@ -62,30 +62,37 @@ function readsAsWords(text: string, lexicon: Lexicon): boolean {
 let wordLengths = new Int32Array(32);
 let wordFreqs = new Float64Array(32);
 
-/** A dictionary word strictly containing the doubled span: 实实在在, 一项项, 吉尔吉斯斯坦. */
-export function coveredByLongerWord(text: string, start: number, end: number, lexicon: Lexicon, brokenWord: number): boolean {
+/**
+ * Whether some dictionary word strictly longer than the span [start, end) covers it and passes
+ * `accept(wordStart, wordEnd, freq)`. Each start's words come from one walk of the lexicon,
+ * rather than a lookup per end.
+ */
+function someCoveringWord(text: string, start: number, end: number, lexicon: Lexicon, accept: (s: number, e: number, freq: number) => boolean): boolean {
   const max = lexicon.maxWordLength;
   if (wordLengths.length < max) {
     wordLengths = new Int32Array(max);
     wordFreqs = new Float64Array(max);
   }
-  // Each start's words in one walk of the lexicon, rather than a lookup per end.
   for (let s = Math.max(0, start - max + 1); s <= start; s++) {
     const found = lexicon.wordsAt(text, s, max, wordLengths, wordFreqs);
     for (let w = 0; w < found; w++) {
       const e = s + wordLengths[w];
-      // A rarer entry than the word the copy broke is a slip jieba kept (罗罗斯 4 against 俄罗斯).
-      if (
-        e >= end &&
-        e - s > end - start &&
-        wordFreqs[w] >= COVER_FREQ &&
-        wordFreqs[w] >= brokenWord &&
-        !typoEntry(text, s, e, start, end, wordFreqs[w], lexicon)
-      )
-        return true;
+      if (e >= end && e - s > end - start && accept(s, e, wordFreqs[w])) return true;
     }
   }
   return false;
+}
+
+/** A dictionary word strictly containing the doubled span: 实实在在, 一项项, 吉尔吉斯斯坦. */
+export function coveredByLongerWord(text: string, start: number, end: number, lexicon: Lexicon, brokenWord: number): boolean {
+  // A rarer entry than the word the copy broke is a slip jieba kept (罗罗斯 4 against 俄罗斯).
+  return someCoveringWord(
+    text,
+    start,
+    end,
+    lexicon,
+    (s, e, freq) => freq >= COVER_FREQ && freq >= brokenWord && !typoEntry(text, s, e, start, end, freq, lexicon),
+  );
 }
 
 /**
@@ -215,14 +222,5 @@ export function readInsideLongerWord(text: string, start: number, end: number, l
 
 /** Some dictionary word at least LISTED_REDUPLICATION_FREQ strictly contains the span: the cheap test before a reading. */
 function hasCoveringWord(text: string, start: number, end: number, lexicon: Lexicon): boolean {
-  const max = lexicon.maxWordLength;
-  if (wordLengths.length < max) {
-    wordLengths = new Int32Array(max);
-    wordFreqs = new Float64Array(max);
-  }
-  for (let s = Math.max(0, start - max + 1); s <= start; s++) {
-    const found = lexicon.wordsAt(text, s, max, wordLengths, wordFreqs);
-    for (let w = 0; w < found; w++) if (s + wordLengths[w] >= end && wordLengths[w] > end - start && wordFreqs[w] >= LISTED_REDUPLICATION_FREQ) return true;
-  }
-  return false;
+  return someCoveringWord(text, start, end, lexicon, (_s, _e, freq) => freq >= LISTED_REDUPLICATION_FREQ);
 }

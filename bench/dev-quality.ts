@@ -113,6 +113,8 @@ export function runDevQuality(options: DevQualityOptions = {}): DevQualityReport
       learnedFrom = { articles: learning.length, characters: characterCount(learning), seconds: (Date.now() - started) / 1000 };
     }
     const lines: string[] = [];
+    // Every injection with found (1) or missed (0): recall by kind of edit, count, length… for reading.
+    const injectionLines: string[] = [];
     const groupFalseAlarms: Record<string, number> = {};
     const report = runQuality({
       seed,
@@ -126,6 +128,13 @@ export function runDevQuality(options: DevQualityOptions = {}): DevQualityReport
       reference: false,
       // Every miss and injected false positive, for the files below.
       examples: Infinity,
+      onInjection: (doc, inj, found, text) => {
+        if (options.rules && !options.rules.includes(inj.rule)) return;
+        const [s, e] = inj.spans[0];
+        injectionLines.push(
+          `${found ? 1 : 0}\t${inj.rule}\t${inj.family}\t${doc.name}\t${inj.label}\t${text.slice(Math.max(0, s - 8), e + 8).replace(/\n/g, '⏎')}`,
+        );
+      },
       onCleanFalseAlarm: (doc: SeedDoc, f: Finding, text: TextModel) => {
         if (options.rules && !options.rules.includes(f.rule)) return;
         const at = text.positionAt(f.offset);
@@ -151,6 +160,7 @@ export function runDevQuality(options: DevQualityOptions = {}): DevQualityReport
       ...report.examples.injectedFalsePositives.map((e) => `false-positive\t${e.rule}\t${e.seed}:${e.line}\t${e.text}\t${e.message}`),
     ].filter((line) => !options.rules || options.rules.includes(line.split('\t')[1]));
     fs.writeFileSync(path.join(resultsDir, `dev-misses-${which}-${half}.tsv`), examples.join('\n') + (examples.length ? '\n' : ''));
+    fs.writeFileSync(path.join(resultsDir, `dev-injections-${which}-${half}.tsv`), injectionLines.join('\n') + (injectionLines.length ? '\n' : ''));
     models.push({ model: which, learnedFrom, report, findingsFile, groupFalseAlarms });
   }
   return { benchmark: 'dev-quality', date: new Date().toISOString(), half, articles: linted.length, characters: characterCount(linted), models };

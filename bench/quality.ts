@@ -75,6 +75,8 @@ export interface QualityOptions {
   reference?: boolean;
   /** Examples kept per rule and kind in the report. */
   examples?: number;
+  /** Every injection scored, found by its own rule or not (for per-kind recall dumps). */
+  onInjection?: (doc: SeedDoc, injection: AppliedInjection, found: boolean, text: string) => void;
 }
 
 export interface RuleScore {
@@ -301,6 +303,7 @@ export function runQuality(options: QualityOptions = {}): QualityReport {
       const group = inj.group === undefined || !family.byGroup ? undefined : (family.byGroup[inj.group] ??= { injected: 0, detected: 0 });
       if (group) group.injected++;
       const flaggedBy = [...new Set(findings.filter((f) => inj.spans.some((s) => overlaps(f, s))).map((f) => f.rule))];
+      options.onInjection?.(doc, inj, flaggedBy.includes(inj.rule), text);
       if (flaggedBy.includes(inj.rule)) {
         family.detected++;
         if (group) group.detected++;

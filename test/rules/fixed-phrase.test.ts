@@ -455,6 +455,23 @@ describe('fixed-phrase: four-character phrases learned from a large archive', ()
     assert.equal(count([corpus('中美关系', 40, 20)], text), 1);
     assert.equal(count([corpus('中美关系', 40, 20), corpus('中俄关系', 30, 15)], text), 0);
   });
+  it('a phrase that all but owns an inner slot the archive varies: a stray filler there is a slip', () => {
+    const text = '深化健帮教育，提升群众健康素养。';
+    const key = (pair: string) => pair.charCodeAt(0) * 0x10000 + pair.charCodeAt(1);
+    const counts: Record<string, number> = { 健康: 90, 康教: 60, 教育: 90, 健身: 30, 身教: 4, 帮助: 40, 帮扶: 30 };
+    const keys = Uint32Array.from(Object.keys(counts).map(key)).sort();
+    const pairs: ArchivePairs = { keys, counts: Uint32Array.from(keys, (k) => counts[String.fromCharCode(Math.floor(k / 0x10000), k % 0x10000)]) };
+    const lint = (entries: PhraseEntry[], withPairs = true) =>
+      new Linter(optionsWith({ phrases: { phrases: entries, pairs: withPairs ? pairs : undefined }, corpus: { documents: 100, characters: 0, files: [] } }))
+        .lint(text)
+        .filter((f) => f.rule === 'fixed-phrase').length;
+    // 健康教育 sixty times beside 健身教育 four: the archive never pairs 帮 there.
+    assert.equal(lint([corpus('健康教育', 60, 30), corpus('健身教育', 4, 3)]), 1);
+    // 健身教育 nearly as often: an open frame, whose new filler may be meant.
+    assert.equal(lint([corpus('健康教育', 60, 30), corpus('健身教育', 30, 15)]), 0);
+    // Without the archive's pairs nothing shows the filler stray.
+    assert.equal(lint([corpus('健康教育', 60, 30), corpus('健身教育', 4, 3)], false), 0);
+  });
   it('one story writing a four-character phrase is not enough; one file of a whole issue may be many stories', () => {
     const text = '深化健帮教育，提升群众健康素养。';
     const lint = (documents: number, characters: number) =>

@@ -290,21 +290,42 @@ export class CorpusEvidence {
     return false;
   }
 
-  private fillsSlotOtherwise(target: string, at: number): boolean {
+  /**
+   * The characters other than the target's own the corpus writes in slot `at` between the same
+   * neighbours (see slotVaries), each with the count of the commonest recurrent phrase that writes it so.
+   */
+  slotFillers(target: string, at: number): Map<string, number> {
+    const fillers = new Map<string, number>();
+    this.fillsSlotOtherwise(target, at, fillers);
+    return fillers;
+  }
+
+  private fillsSlotOtherwise(target: string, at: number, fillers?: Map<string, number>): boolean {
     const left = target.slice(Math.max(0, at - ANCHOR), at);
     const right = target.slice(at + 1, at + 1 + ANCHOR);
     // Phrases are indexed by character pairs: look up by whichever side has two (中_建交 by 建交).
     const byLeft = left.length >= 2 || right.length < 2;
     const key = byLeft ? left : right;
     if (key.length < 2) return false;
-    for (const phrase of this.phrasesWith(key)) {
+    for (const id of this.phraseIdsWith(key)) {
+      const phrase = phraseAt(this.columns, id);
       for (let i = phrase.indexOf(key); i >= 0; i = phrase.indexOf(key, i + 1)) {
         const slot = byLeft ? i + left.length : i - 1;
         if (slot < left.length || slot >= phrase.length || phrase[slot] === target[at]) continue;
-        if (phrase.startsWith(left, slot - left.length) && phrase.startsWith(right, slot + 1)) return true;
+        if (!phrase.startsWith(left, slot - left.length) || !phrase.startsWith(right, slot + 1)) continue;
+        if (!fillers) return true;
+        fillers.set(phrase[slot], Math.max(fillers.get(phrase[slot]) ?? 0, this.columns.counts[id]));
       }
     }
-    return false;
+    return fillers !== undefined && fillers.size > 0;
+  }
+
+  private phraseIdsWith(bigram: string): number[] {
+    const index = this.bigramIndex();
+    const pair = bigram.length === 2 ? pairNumber(index, bigram.charCodeAt(0), bigram.charCodeAt(1)) : -1;
+    const ids: number[] = [];
+    if (pair >= 0) for (let k = index.from[pair]; k < index.from[pair + 1]; k++) ids.push(index.ids[k]);
+    return ids;
   }
 
   private phrasesWith(bigram: string): string[] {

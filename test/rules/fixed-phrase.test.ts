@@ -472,6 +472,13 @@ describe('fixed-phrase: four-character phrases learned from a large archive', ()
     // Without the archive's pairs nothing shows the filler stray.
     assert.equal(lint([corpus('健康教育', 60, 30), corpus('健身教育', 4, 3)], false), 0);
   });
+  it('inside a four-character phrase, a pairing the archive writes only within a longer word excuses no slip', () => {
+    const text = '我们将在新天发布平台上公布。';
+    // 新天 stands in the archive only inside 新天地: 新天发布 strands 新 and 天, a slip.
+    assert.equal(count([corpus('新闻发布', 40, 20), corpus('开创新天地', 3, 2)], text), 1);
+    // Written as a word of its own (新天 beside 征程), it is a word the lexicon lacks.
+    assert.equal(count([corpus('新闻发布', 40, 20), corpus('开启新天征程', 3, 2)], text), 0);
+  });
   it('one story writing a four-character phrase is not enough; one file of a whole issue may be many stories', () => {
     const text = '深化健帮教育，提升群众健康素养。';
     const lint = (documents: number, characters: number) =>

@@ -226,14 +226,18 @@ function breaksPhrase(lexicon: Lexicon, index: PhraseIndex, text: string, m: Nea
   // A target cut inside a word of its phrase (国家卫生健 of 国家卫生健康委), or one that ends
   // inside a word where the corpus goes on (货款由医 of 货款由医保基金), is no unit to miss.
   if (!index.endsOnWord(m)) return false;
-  // A pairing the corpus writes elsewhere is a word the lexicon lacks (慢病, 医政, 数智), not a slip.
-  if (
-    m.kind !== 'drop' &&
-    (index.evidence.attestsPair(text.slice(m.textAt - 1, m.textAt + 1)) || index.evidence.attestsPair(text.slice(m.textAt, m.textAt + 2)))
-  )
-    return false;
+  // A pairing the corpus writes elsewhere is a word the lexicon lacks (慢病, 医政, 数智), not a slip. Inside a
+  // four-character phrase, only one it writes as a word of its own: 新天 written in 新天地 alone does not
+  // make 新天联播 a word.
+  const attests = insideQuad(m) ? (pair: string) => index.evidence.attestsPairAlone(pair) : (pair: string) => index.evidence.attestsPair(pair);
+  if (m.kind !== 'drop' && (attests(text.slice(m.textAt - 1, m.textAt + 1)) || attests(text.slice(m.textAt, m.textAt + 2)))) return false;
   const { from, to } = contextWindow(text, m.start, m.end);
   return breaksLexicon(lexicon, text.slice(from, m.start), m.target, text.slice(m.start, m.end), text.slice(m.end, to));
+}
+
+/** True when the edit is a substitution or addition inside a four-character phrase, not at either edge. */
+function insideQuad(m: NearMiss): boolean {
+  return m.target.length === 4 && m.kind !== 'drop' && m.targetAt > 0 && m.targetAt < (m.kind === 'add' ? 4 : 3);
 }
 
 /**

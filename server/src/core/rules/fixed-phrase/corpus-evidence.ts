@@ -7,6 +7,7 @@
  */
 import type { Lexicon } from '../../lexicon';
 import { pairStandsTogether } from '../../analysis/lexical-break';
+import { segment } from '../../segmenter';
 import type { NearMiss } from './near-miss';
 import { ANCHOR, MEMO_LIMIT, MIN_PAIR_ASSOCIATION, PAIR_WEIGHT, UNSEEN_CHARACTER_COUNT, WRITTEN_CONTEXT } from './thresholds';
 import { phraseAt, phraseTotal, type ArchivePairs, type PhraseColumns } from '../../model/sections/phrases';
@@ -97,6 +98,7 @@ export class CorpusEvidence {
   private readonly recurrent = new Map<string, boolean>();
   private readonly varying = new Map<string, boolean>();
   private readonly attested = new Map<string, boolean>();
+  private readonly attestedAlone = new Map<string, boolean>();
   /** The corpus's own two-character units (PhrasesSection.units), as pair keys; built on the first question. */
   private unitKeys?: Set<number>;
   /** How often the archive writes each character first and second in a stored pair, and all stored pairs: PMI's marginals. */
@@ -256,6 +258,28 @@ export class CorpusEvidence {
         return false;
       });
       remember(this.attested, pair, yes);
+    }
+    return yes;
+  }
+
+  /**
+   * True when some recurrent phrase of the model writes this pair as a word of its own: standing
+   * together (see attestsPair) and not only inside a longer word of the lexicon (新天 written only in
+   * 新天地 is no word 新天 the lexicon lacks, where 慢病 in 重大慢病筛查 is).
+   */
+  attestsPairAlone(pair: string): boolean {
+    let yes = this.attestedAlone.get(pair);
+    if (yes === undefined) {
+      yes = this.phrasesWith(pair).some((phrase) => {
+        let tokens: ReturnType<typeof segment> | undefined;
+        for (let i = phrase.indexOf(pair); i >= 0; i = phrase.indexOf(pair, i + 1)) {
+          if (!pairStandsTogether(this.lexicon, phrase, i)) continue;
+          tokens ??= segment(this.lexicon, phrase);
+          if (!tokens.some((t) => t.start <= i && i + 2 <= t.end && t.end - t.start > 2)) return true;
+        }
+        return false;
+      });
+      remember(this.attestedAlone, pair, yes);
     }
     return yes;
   }

@@ -171,6 +171,11 @@ ruleTester('fixed-phrase', {
       name: 'the corpus writes the characters around the edit (全链振) in another phrase: usage',
     },
     {
+      text: '推进乡村全链振兴。',
+      options: learned(corpus('推进乡村全面振兴', 5), corpus('乡村全链', 3)),
+      name: 'the corpus writes the written character with the rest of its word (全链) before the edit: usage',
+    },
+    {
       text: '我进一步了解了情况。',
       options: learned(corpus('我们进一步', 6)),
       name: 'a short learned phrase whose variant reads at least as easily (我 beside 我们)',
@@ -266,6 +271,13 @@ ruleTester('fixed-phrase', {
       name: 'a Simplified slip in the same phrase',
       errors: [{ text: '坚持改革闲放不动摇' }],
       output: '坚持改革开放不动摇。',
+    },
+    {
+      text: '推进乡村全链振兴。',
+      options: learned(corpus('推进乡村全面振兴', 5), corpus('链振兴计划', 3)),
+      name: 'the corpus writes the written character only beside the next word (链振兴), never with the rest of its own (全面): a slip',
+      errors: [{ text: '推进乡村全链振兴', message: '应为“推进乡村全面振兴”' }],
+      output: '推进乡村全面振兴。',
     },
     {
       text: '推进乡村全链振兴。',

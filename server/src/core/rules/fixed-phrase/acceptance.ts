@@ -46,7 +46,7 @@ export function accept(lexicon: Lexicon, index: PhraseIndex, text: string, found
   // A learned phrase is only what the corpus usually writes: a variant it also writes, or one that
   // reads as easily in a phrase too short to be evidence by its length, is usage. A curated
   // formulation is fixed in every character.
-  if (!curated && index.evidence.writesAround(text, m)) return undefined;
+  if (!curated && index.evidence.writesAround(text, m, writtenInWord(index, m))) return undefined;
   // So is a variant whose written character (or, for a drop, the new junction) makes a unit the archive
   // writes again and again on its own (推普, 中秘, 多措), though no recurrent phrase holds it.
   if (!curated && writesUnit(index, text, m)) return undefined;
@@ -165,6 +165,22 @@ function fillsSlot(lexicon: Lexicon, index: PhraseIndex, text: string, m: NearMi
     const association = index.evidence.associationAt(text, at);
     return association === undefined || association >= T.MIN_PAIR_ASSOCIATION;
   });
+}
+
+/**
+ * The word of a phrase of MIN_TARGET_LENGTH or more that a substituted character stands in, as
+ * [from, to) of the text, when the word has two characters or more: the corpus must write the
+ * character with the rest of that word for the variant to be its usage (see writesAround). On half A
+ * of the development corpus (600 articles, model learned from half B) it found 5 points more injected
+ * substitutions inside phrases of five characters or more (0.47 -> 0.52) for no false alarm more;
+ * asked of four-character phrases too, it found 1 point more there for one false alarm more (a
+ * word of the phrase's other half written beside it: 持续走热 beside 持续火热).
+ */
+function writtenInWord(index: PhraseIndex, m: NearMiss): [number, number] | undefined {
+  if (m.kind !== 'substitute' || m.target.length < T.MIN_TARGET_LENGTH) return undefined;
+  const token = index.segmentTarget(m).find((t) => t.start <= m.targetAt && m.targetAt < t.end);
+  if (!token || token.end - token.start < 2) return undefined;
+  return [m.start + token.start, m.start + token.end];
 }
 
 /** True when the pair the edit makes with a neighbour is one of the corpus's own units (see CorpusEvidence.writesUnitAt). */

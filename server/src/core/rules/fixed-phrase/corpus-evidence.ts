@@ -303,10 +303,17 @@ export class CorpusEvidence {
    * written character (or, for a drop, the new junction) is part of a recurrent
    * phrase: the corpus writes it so (打好…攻坚战 beside 打赢, 副主任委员 beside 主任委员),
    * and a variant the corpus itself uses is usage, not a slip.
+   *
+   * `word` ([from, to) of the text) is the word of the phrase the written character stands in,
+   * when it is one of two characters or more: then only a run that also holds another character
+   * of that word counts. A character written in a word is a word meant only if the corpus writes
+   * it with the rest of that word (中国代表 beside 中方代表); a run on the word's other side shows
+   * it beside the neighbouring word, where a slip may fall by chance (联合国海|理会 beside 联合国海洋).
    */
-  writesAround(text: string, m: NearMiss): boolean {
+  writesAround(text: string, m: NearMiss, word?: readonly [number, number]): boolean {
     const last = m.kind === 'drop' ? m.textAt - 1 : m.textAt;
     for (let i = Math.max(m.start, m.textAt - WRITTEN_CONTEXT + 1); i <= last && i + WRITTEN_CONTEXT <= m.end; i++) {
+      if (word && !holdsOtherOf(i, i + WRITTEN_CONTEXT, m.textAt, word)) continue;
       const window = text.slice(i, i + WRITTEN_CONTEXT);
       // A window the phrase itself contains (the written character repeats one a little further on) is no evidence.
       if (!m.target.includes(window) && this.isRecurrent(window)) return true;
@@ -365,6 +372,12 @@ export class CorpusEvidence {
     this.bigrams ??= buildPairTables(this.columns);
     return this.bigrams;
   }
+}
+
+/** True when the run [from, to) holds a character of the word [word[0], word[1]) other than the one at `at`. */
+function holdsOtherOf(from: number, to: number, at: number, word: readonly [number, number]): boolean {
+  for (let k = Math.max(from, word[0]); k < Math.min(to, word[1]); k++) if (k !== at) return true;
+  return false;
 }
 
 /** Remembers an answer, starting afresh once the memo is full. */

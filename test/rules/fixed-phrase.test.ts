@@ -250,6 +250,31 @@ ruleTester('fixed-phrase', {
       options: learned(corpus('城乡建设', 9, 6)),
       name: 'a last character that makes a word with the one before (发展)',
     },
+    {
+      text: '要推动医疗教育改革。',
+      options: learned({ phrase: '推动医学教育创新发展', count: 0, docs: 0, source: '自编规范提法' }),
+      name: 'a piece of a curated formulation the text leaves for other words is judged as the corpus writes it',
+    },
+    {
+      text: '贯彻党的二十大的二十届历次全会精神。学习党的二十大的二十届历次全会精神。',
+      options: learned(corpus('党的二十大和二十届历次全会精神', 3)),
+      name: 'a variant written twice where the document never writes the phrase is its own form, however long',
+    },
+    {
+      text: '推进细管、智管、众管服务机制。',
+      options: learned(corpus('监管服务机制', 5)),
+      name: 'a coinage in a series the text coordinates (X管、Y管、Z管)',
+    },
+    {
+      text: '要办优办强基层治理。',
+      options: learned(corpus('加强基层治理', 5)),
+      name: 'a coinage in a parallel pattern around the phrase (办X办Y)',
+    },
+    {
+      text: '这里品种既多，品质又好。',
+      options: learned(corpus('品种繁多', 6, 4)),
+      name: 'the first half of a correlative whose second half follows (既…又)',
+    },
   ],
   invalid: [
     {
@@ -315,6 +340,34 @@ ruleTester('fixed-phrase', {
       output: '继续推进城乡建设。',
     },
 
+    {
+      text: '要推动医疗教育创新发展。',
+      options: learned({ phrase: '推动医学教育创新发展', count: 0, docs: 0, source: '自编规范提法' }),
+      name: 'the curated formulation written whole is fixed in every character',
+      errors: [{ text: '推动医疗教育创新发展', message: '应为“推动医学教育创新发展”（规范提法）' }],
+      output: '要推动医学教育创新发展。',
+    },
+    {
+      text: '贯彻党的二十大的二十届历次全会精神。学习党的二十大的二十届历次全会精神和党的二十大和二十届历次全会精神。',
+      options: learned(corpus('党的二十大和二十届历次全会精神', 3)),
+      name: 'a variant written twice where the document also writes the phrase',
+      errors: [{ text: '党的二十大的二十届历次全会精神' }, { text: '党的二十大的二十届历次全会精神' }],
+      output: '贯彻党的二十大和二十届历次全会精神。学习党的二十大和二十届历次全会精神和党的二十大和二十届历次全会精神。',
+    },
+    {
+      text: '推进众管服务机制。',
+      options: learned(corpus('监管服务机制', 5)),
+      name: 'the same coinage with no series around it',
+      errors: [{ text: '众管服务机制' }],
+      output: '推进监管服务机制。',
+    },
+    {
+      text: '这里品种既多。',
+      options: learned(corpus('品种繁多', 6, 4)),
+      name: 'the same character with no second half of a correlative',
+      errors: [{ text: '品种既多' }],
+      output: '这里品种繁多。',
+    },
     {
       text: '我进一支了解了情况。',
       options: learned(corpus('我们进一步', 6), corpus('进一步了解', 4)),

@@ -12,13 +12,14 @@ import { endsWithOrganisationHead } from '../../analysis/organisations';
 import { breaksLexicon, strandedCount, strandsAt } from '../../analysis/lexical-break';
 import { segment } from '../../segmenter';
 import { traditionalTablesFor } from '../../analysis/traditional-chars';
+import { HAN_CODES } from '../../analysis/han';
 import { contextWindow, targetChar, writtenChar, type Accepted, type NearMiss } from './near-miss';
 import type { PhraseIndex } from './phrase-index';
 import * as T from './thresholds';
 
 /** The near-miss as accepted (possibly cut back to its recurrent start), or undefined. */
 export function accept(lexicon: Lexicon, index: PhraseIndex, text: string, found: NearMiss): Accepted | undefined {
-  let m = found;
+  let m = asWritten(index, found);
   const removed = targetChar(m);
   const written = writtenChar(text, m);
   if (isNumeralChar(removed)) return undefined;
@@ -65,6 +66,8 @@ export function accept(lexicon: Lexicon, index: PhraseIndex, text: string, found
   // a modifier dropped or swapped (司令 for 总司令, 小企业 for 中小企业) still reads as words.
   // A long phrase with a word the lexicon lacks (强基) reads harder than any variant: it is judged by length.
   if (!curated && (length < T.MIN_LENGTH_STRONG || strandedCount(lexicon, m.target) === 0) && costRise(lexicon, text, m) <= T.MIN_COST_RISE) return undefined;
+  // The first half of a correlative whose second half follows in the clause (人口既多，增长又快) is grammar.
+  if (!curated && m.kind !== 'drop' && opensCorrelative(text, m.textAt)) return undefined;
   // A numeral, measure, pronoun, adverb or conjunction of the phrase written as another common one of
   // its kind (多项 → 多份) is wording chosen, however long the phrase.
   if (!curated && m.kind === 'substitute' && swapsWord(lexicon, index, text, m)) return undefined;
@@ -183,6 +186,31 @@ function writtenInWord(index: PhraseIndex, m: NearMiss): [number, number] | unde
   return [m.start + token.start, m.start + token.end];
 }
 
+/**
+ * The near-miss judged as what its target is. A curated formulation (or a roster name) is fixed as a
+ * whole: a piece of it that the text leaves for other words (促进中医药 going on to 产业, not to
+ * 传承创新发展) is not the formulation, only a string the corpus writes so often, and is judged as
+ * any learned phrase is, by its own count.
+ */
+function asWritten(index: PhraseIndex, m: NearMiss): NearMiss {
+  if (m.entry.source === CORPUS_SOURCE || m.target === m.entry.phrase) return m;
+  return { ...m, entry: { phrase: m.target, count: index.countOf(m.node), source: CORPUS_SOURCE, docs: m.entry.docs } };
+}
+
+/**
+ * True when the character at `at` opens a correlative (CORRELATIVES: 既…又, 越…越) whose second half the
+ * text writes further on in the same sentence, within CORRELATIVE_REACH characters.
+ */
+function opensCorrelative(text: string, at: number): boolean {
+  const partners = T.CORRELATIVES[text[at]];
+  if (!partners) return false;
+  for (let i = at + 2; i < text.length && i <= at + T.CORRELATIVE_REACH; i++) {
+    if (T.SENTENCE_ENDS.has(text[i])) return false;
+    if (partners.includes(text[i])) return true;
+  }
+  return false;
+}
+
 /** True when the pair the edit makes with a neighbour is one of the corpus's own units (see CorpusEvidence.writesUnitAt). */
 function writesUnit(index: PhraseIndex, text: string, m: NearMiss): boolean {
   if (m.kind === 'drop') return index.evidence.writesUnitAt(text, m.textAt - 1);
@@ -286,12 +314,33 @@ function slipCandidate(index: PhraseIndex, text: string, found: NearMiss): NearM
     // A parallel four-character pattern (提质提效 beside 提质增效) repeats a character on purpose.
     const written = text[m.textAt];
     for (let i = m.start; i < m.end; i++) if (i !== m.textAt && text[i] === written) return undefined;
+    // …and so does a series of coinages the text coordinates around the phrase (办优办强, 细管、智管、众管).
+    if (writesSeries(text, m.textAt)) return undefined;
     // …and a four-character frame whose repeated character holds the other slots open (越来越多 → 越滚越多,
     // 一X一Y, 边X边Y) is written with new fillers: the edit keeps the frame, it does not break a word.
     const t = m.target;
     if (t.length === 4 && ((t[0] === t[2] && m.targetAt % 2 === 1) || (t[1] === t[3] && m.targetAt % 2 === 0))) return undefined;
   }
   return m;
+}
+
+/**
+ * True when the character at `at` stands in a series the text builds on purpose: it repeats the one
+ * two places back, opening the second half of a frame (办优办强, 做大做强), or it makes a two-character
+ * unit with a neighbour that the unit across an enumeration comma shares in the same slot (智管、众管;
+ * 管智、管众). A slip puts a character where the phrase has another, and no pattern around it repeats
+ * it. A character repeating one two places on is not asked: a slip that copies a character is one
+ * typed ahead (总在记在 for 总书记在); on half A of the development corpus both injected slips that
+ * repeated a character two places away repeated it so.
+ */
+function writesSeries(text: string, at: number): boolean {
+  const han = (i: number) => i >= 0 && i < text.length && HAN_CODES[text.charCodeAt(i)] === 1;
+  if (text[at - 2] === text[at] && han(at - 1) && han(at + 1)) return true;
+  const comma = (i: number) => text[i] === T.ENUMERATION_COMMA;
+  // The unit written + next: the unit before ends with the same character, or the unit after does.
+  if (han(at + 1) && ((comma(at - 1) && text[at - 2] === text[at + 1]) || (comma(at + 2) && text[at + 4] === text[at + 1]))) return true;
+  // The unit previous + written: the unit before starts with the same character, or the unit after does.
+  return han(at - 1) && ((comma(at - 2) && text[at - 4] === text[at - 1]) || (comma(at + 1) && text[at + 2] === text[at - 1]));
 }
 
 /**

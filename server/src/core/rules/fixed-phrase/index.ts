@@ -86,7 +86,7 @@ export const fixedPhrase: Rule<PhraseIndex> = {
           reportDoubled(ctx, paragraph.start, paragraph.text, match, extraAt!);
           continue;
         }
-        if (acceptance !== 'strict' && meantInDocument(ctx.lexicon, document, paragraph.start, paragraph.text, { match, acceptance })) continue;
+        if (meantInDocument(ctx.lexicon, document, paragraph.start, paragraph.text, { match, acceptance })) continue;
         // A fix never creates a finding at its site: a phrase that, written in, would double
         // what stands beside it (卫生健康工作 before 工作) is not what was meant.
         if (leavesRepeat(ctx, paragraph.text, match.start, match.end, match.target)) continue;
@@ -129,6 +129,8 @@ function scanParagraph(ctx: RuleContext<PhraseIndex>, index: PhraseIndex, text: 
  * or the pairing the written character makes (慢病, 医政) occurs elsewhere — a word
  * of this document the lexicon lacks. A slip of an organisation the document
  * names correctly twice is left to name-consistency, which reports it as such.
+ * A near-miss accepted by the strict bars yields only to the variant written again
+ * where the document never writes the phrase.
  */
 function meantInDocument(lexicon: Lexicon, document: string, base: number, text: string, { match: m, acceptance }: Accepted): boolean {
   const start = base + m.start;
@@ -139,7 +141,11 @@ function meantInDocument(lexicon: Lexicon, document: string, base: number, text:
     }
     return false;
   };
-  if (elsewhere(text.slice(m.start, m.end), false)) return true;
+  const writtenAgain = elsewhere(text.slice(m.start, m.end), false);
+  // However strong the evidence, a slip is an accident: the same variant written twice, and the phrase
+  // never, is the document's own form (a formulation of its time, a name it spells so).
+  if (acceptance === 'strict') return writtenAgain && document.indexOf(m.target) < 0;
+  if (writtenAgain) return true;
   if (acceptance === 'confirm' && document.indexOf(m.target) < 0) return true;
   // An organisation the document names right twice is name-consistency's finding, not a second one here.
   if (endsWithOrganisationHead(m.target)) {

@@ -205,3 +205,19 @@ export const MIN_ACROSS_WORD_FREQ = 1;
 export const PRODUCTIVE_SUFFIX = 200;
 /** Modal verbs and adverbs that jieba tags otherwise: 医保部门要协同税务部门, 货款仍由医保基金. */
 export const MODAL_CHARS: ReadonlySet<string> = new Set('要会能可应须需该再更最很太才亦均皆仍已曾正'.split(''));
+
+/** The enumeration comma, which coordinates a series of words (细管、智管、众管). */
+export const ENUMERATION_COMMA = '、';
+/**
+ * Correlatives: a character that opens a construction the given characters close (既…又, 越…越). Written
+ * where a phrase has another character (人口既多，增长又快 beside 人口众多), it builds the sentence.
+ */
+export const CORRELATIVES: Readonly<Record<string, string>> = { 既: '又也且', 又: '又', 越: '越', 愈: '愈', 也: '也', 或: '或', 亦: '亦', 边: '边' };
+/**
+ * Characters after the opening half within which the closing half must follow: a clause or two of
+ * news copy (人口既多，增长又快 closes three characters on). Twelve keeps a chance 又 of the next
+ * sentence out, which SENTENCE_ENDS stops anyway.
+ */
+export const CORRELATIVE_REACH = 12;
+/** Marks that end a sentence: a correlative never runs across one. */
+export const SENTENCE_ENDS: ReadonlySet<string> = new Set('。！？；\n'.split(''));

@@ -544,6 +544,14 @@ describe('fixed-phrase: four-character phrases learned from a large archive', ()
     // Written as a word of its own (新天 beside 征程), it is a word the lexicon lacks.
     assert.equal(count([corpus('新闻发布', 40, 20), corpus('开启新天征程', 3, 2)], text), 0);
   });
+  it('a character added inside a word of a four-character phrase is a slip, however often its words fall together', () => {
+    // 哥伦比亚, one word the lexicon knows well: six times in three million characters is what chance predicts.
+    const entries = [corpus('哥伦比亚', 6, 20)];
+    assert.equal(count(entries, '他曾在哥伦家比亚工作多年。', 3_000_000), 1);
+    assert.equal(count(entries, '他曾在哥家伦比亚工作多年。', 3_000_000), 1);
+    // A substitution there still makes the phrase a collocation whose slots stay open.
+    assert.equal(count(entries, '他曾在哥伦家亚工作多年。', 3_000_000), 0);
+  });
   it('one story writing a four-character phrase is not enough; one file of a whole issue may be many stories', () => {
     const text = '深化健帮教育，提升群众健康素养。';
     const lint = (documents: number, characters: number) =>

@@ -86,7 +86,10 @@ export function accept(lexicon: Lexicon, index: PhraseIndex, text: string, found
   if (m.kind === 'drop' && !curated && droppable(lexicon, removed) && dropsWholeWord(index, m)) return undefined;
   // A four-character phrase the corpus writes no more often than its words fall together by chance
   // (已经达到, 企业获得) is a collocation, not a formulation the house fixes: its slots stay open.
-  if (!curated && length < T.MIN_TARGET_LENGTH && association(lexicon, index, m) <= T.MIN_ASSOCIATION) return undefined;
+  // A character added inside one of its words (巴勒斯坦 → 巴勒军斯坦) opens no slot between them: how often
+  // the words fall together says nothing of it.
+  const addedInsideWord = m.kind === 'add' && insideQuad(m) && editInsideWord(index, m);
+  if (!curated && length < T.MIN_TARGET_LENGTH && !addedInsideWord && association(lexicon, index, m) <= T.MIN_ASSOCIATION) return undefined;
   if (!curated && length < T.MIN_LENGTH_STRONG && straddled(lexicon, index, text, m)) return undefined;
   if (lexicon.freq(variant) >= T.WORD_FREQ) return undefined;
   if (index.evidence.isRecurrent(variant)) return undefined;

@@ -75,7 +75,7 @@ function compareColumns(columns: PhraseColumns, a: number, b: number): number {
  * with another key (an older program, other thresholds) are ignored and rebuilt. The
  * eligibility test's own text is part of it, so changing it can never leave a stale trie.
  */
-export const PHRASE_TABLES_KEY = `fixed-phrase trie 4 ${MIN_SLIP_LENGTH}/${MIN_TARGET_LENGTH}/${MIN_COUNT}/${MIN_ANCHOR} ${fingerprint(eligible.toString())}`;
+export const PHRASE_TABLES_KEY = `fixed-phrase trie 5 ${MIN_SLIP_LENGTH}/${MIN_TARGET_LENGTH}/${MIN_COUNT}/${MIN_ANCHOR} ${fingerprint(eligible.toString())}`;
 
 /** The trie and the four-character phrases, as typed arrays (see PhraseIndex). */
 export interface PhraseTables {
@@ -102,6 +102,7 @@ export interface PhraseTables {
   quadEnds: Uint8Array;
   quadStarts: Uint8Array;
   quadMiddles: Uint8Array;
+  quadTails: Uint8Array;
 }
 
 /** A short hash of a text (FNV-1a), for keys. */
@@ -251,6 +252,7 @@ function buildPhraseTables(columns: PhraseColumns): PhraseTables {
     quadEnds: quadTables.ends,
     quadStarts: quadTables.starts,
     quadMiddles: quadTables.middles,
+    quadTails: quadTables.tails,
   };
 }
 
@@ -371,6 +373,7 @@ export class PhraseIndex {
       ends: tables.quadEnds,
       starts: tables.quadStarts,
       middles: tables.quadMiddles,
+      tails: tables.quadTails,
     });
     this.quads.markStarts(this.rootChars);
     for (let child = this.childStart[0]; child < this.childStart[1]; child++) this.rootChars[this.char[child]] = 1;
@@ -429,15 +432,15 @@ export class PhraseIndex {
   /**
    * The longest one-edit near-miss of a phrase starting at text[start], if any: edited inside a
    * phrase the text starts, else a phrase of five characters or more whose first character the
-   * text writes otherwise, else a four-character one whose last (the trie finds a longer phrase's
-   * last character in bestNearMiss). An edit inside is the stronger evidence and goes first.
+   * text writes otherwise, else a four-character one whose last or first (the trie finds a longer
+   * phrase's last character in bestNearMiss). An edit inside is the stronger evidence and goes first.
    */
   nearMissAt(text: string, start: number): NearMiss | undefined {
     if (this.rootChars[text.charCodeAt(start)] === 1) {
       const inside = this.bestNearMiss(text, start) ?? this.quads.nearMiss(text, start);
       if (inside) return inside;
     }
-    return this.firstSubstituted(text, start) ?? this.quads.lastSubstituted(text, start);
+    return this.firstSubstituted(text, start) ?? this.quads.lastSubstituted(text, start) ?? this.quads.firstSubstituted(text, start);
   }
 
   /**

@@ -12,6 +12,8 @@ import type { NearMiss } from './near-miss';
 import { BLANK, PAIR_SLOTS, pairSlot, quadHash } from './tables';
 
 const HAN_TABLE: Uint8Array = HAN_CODES;
+/** Keys filed per quad: the whole, and one with each of its four characters blanked. */
+const KEYS_PER_QUAD = 5;
 
 /** A QuadIndex's tables: what learn can build once and the model file store. */
 export interface QuadTables {
@@ -23,15 +25,17 @@ export interface QuadTables {
   /** Hashed (first, last) character pairs of the quads, and their first characters. */
   ends: Uint8Array;
   starts: Uint8Array;
-  /** Hashed (second, third) character pairs of the quads: filter substitutions of the last character. */
+  /** Hashed (second, third) character pairs of the quads: filter substitutions of the last or first character. */
   middles: Uint8Array;
+  /** Hashed (third, last) character pairs of the quads: filter substitutions of the first character. */
+  tails: Uint8Array;
 }
 
 /** The tables of the quads `columnIds` of the columns. */
 export function buildQuadTables(columns: PhraseColumns, columnIds: Int32Array): QuadTables {
   const total = columnIds.length;
   let capacity = 16;
-  while (capacity < total * 4 * 2) capacity <<= 1;
+  while (capacity < total * KEYS_PER_QUAD * 2) capacity <<= 1;
   const mask = capacity - 1;
   const counts = Int32Array.from(columnIds, (column) => columns.counts[column]);
   const codes = new Uint16Array(total * 4);
@@ -40,6 +44,7 @@ export function buildQuadTables(columns: PhraseColumns, columnIds: Int32Array): 
   const ends = new Uint8Array(PAIR_SLOTS);
   const starts = new Uint8Array(0x10000);
   const middles = new Uint8Array(PAIR_SLOTS);
+  const tails = new Uint8Array(PAIR_SLOTS);
   const file = (hash: number, id: number) => {
     let i = hash & mask;
     while (hashes[i] !== -1) i = (i + 1) & mask;
@@ -53,11 +58,13 @@ export function buildQuadTables(columns: PhraseColumns, columnIds: Int32Array): 
     file(quadHash(a, BLANK, c, d), id);
     file(quadHash(a, b, BLANK, d), id);
     file(quadHash(a, b, c, BLANK), id);
+    file(quadHash(BLANK, b, c, d), id);
     starts[a] = 1;
     ends[pairSlot(a, d)] = 1;
     middles[pairSlot(b, c)] = 1;
+    tails[pairSlot(c, d)] = 1;
   }
-  return { counts, codes, hashes, ids, ends, starts, middles };
+  return { counts, codes, hashes, ids, ends, starts, middles, tails };
 }
 
 export class QuadIndex {
@@ -71,6 +78,7 @@ export class QuadIndex {
   private readonly ends: Uint8Array;
   private readonly starts: Uint8Array;
   private readonly middles: Uint8Array;
+  private readonly tails: Uint8Array;
 
   /**
    * `columnIds`: the quads' phrases in the columns; `nodes`: each quad's trie node when it
@@ -82,7 +90,16 @@ export class QuadIndex {
     private readonly nodes: Int32Array,
     tables: QuadTables = buildQuadTables(columns, columnIds),
   ) {
-    ({ counts: this.counts, codes: this.codes, hashes: this.hashes, ids: this.ids, ends: this.ends, starts: this.starts, middles: this.middles } = tables);
+    ({
+      counts: this.counts,
+      codes: this.codes,
+      hashes: this.hashes,
+      ids: this.ids,
+      ends: this.ends,
+      starts: this.starts,
+      middles: this.middles,
+      tails: this.tails,
+    } = tables);
     this.mask = this.hashes.length - 1;
   }
 
@@ -155,12 +172,8 @@ export class QuadIndex {
 
   /**
    * A four-character phrase starting at text[start] with its last character substituted, the
-   * three others written in place (城乡建设 → 城乡建蛙). Its first character substituted is not
-   * looked for: three characters after a different one are as often another phrase's end, with a
-   * first word the lexicon lacks (on half A of the development corpus, model learned from half B,
-   * it found one injected slip in a hundred and added a false alarm; half B confirmed it with three).
-   * Nor is a character added or dropped at an edge: it
-   * leaves a piece of the phrase beside another word, which is how text reads anyway.
+   * three others written in place (城乡建设 → 城乡建蛙). A character added or dropped at an edge is
+   * not looked for: it leaves a piece of the phrase beside another word, which is how text reads anyway.
    */
   lastSubstituted(text: string, start: number): NearMiss | undefined {
     if (start + 4 > text.length) return undefined;
@@ -174,6 +187,25 @@ export class QuadIndex {
     // …unless the four characters are themselves a phrase.
     if (id < 0 || this.find(quadHash(a, b, c, d), a, b, c, d, -1, -1) >= 0) return undefined;
     return this.nearMissOf(id, start, 'substitute', 3);
+  }
+
+  /**
+   * A four-character phrase whose first character text[start] replaces, the three others written
+   * in place (安全风险 → 电全风险). Three characters after a different one are as often another
+   * phrase's end (健全风险 beside 安全风险), so the acceptance asks more of an edge (see edge-slip.ts).
+   */
+  firstSubstituted(text: string, start: number): NearMiss | undefined {
+    if (start + 4 > text.length) return undefined;
+    const b = text.charCodeAt(start + 1);
+    const c = text.charCodeAt(start + 2);
+    const d = text.charCodeAt(start + 3);
+    if (this.middles[pairSlot(b, c)] !== 1 || this.tails[pairSlot(c, d)] !== 1) return undefined;
+    const a = text.charCodeAt(start);
+    if (HAN_TABLE[b] !== 1 || HAN_TABLE[c] !== 1 || HAN_TABLE[d] !== 1) return undefined;
+    const id = this.find(quadHash(BLANK, b, c, d), -1, b, c, d, 0, a);
+    // …unless the four characters are themselves a phrase.
+    if (id < 0 || (this.starts[a] === 1 && this.find(quadHash(a, b, c, d), a, b, c, d, -1, -1) >= 0)) return undefined;
+    return this.nearMissOf(id, start, 'substitute', 0);
   }
 
   private nearMissOf(id: number, start: number, kind: 'substitute' | 'add', at: number): NearMiss {

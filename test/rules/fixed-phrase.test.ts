@@ -588,3 +588,37 @@ describe('fixed-phrase: frames and optional words of learned phrases', () => {
     assert.equal(count(entries, '今年卫生投入的重要更多转向基层医疗。'), 1);
   });
 });
+
+describe("fixed-phrase: a phrase's first or last character written otherwise", () => {
+  const key = (pair: string) => pair.charCodeAt(0) * 0x10000 + pair.charCodeAt(1);
+  const table = (counts: Record<string, number>): ArchivePairs => {
+    const keys = Uint32Array.from(Object.keys(counts).map(key)).sort();
+    const byKey = new Map(Object.entries(counts).map(([pair, count]) => [key(pair), count]));
+    return { keys, counts: Uint32Array.from(keys, (k) => byKey.get(k)!) };
+  };
+  const entries = [corpus('加强管理', 12, 6), corpus('增加收入', 12, 6), corpus('支持中药', 12, 6), corpus('生态保护', 12, 6)];
+  const count = (text: string, pairs?: ArchivePairs) =>
+    new Linter(optionsWith({ phrases: { phrases: entries, pairs } })).lint(text).filter((f) => f.rule === 'fixed-phrase').length;
+
+  it("a four-character phrase's first character written as one that makes no word is a slip", () => {
+    assert.equal(count('持续石强管理。'), 1);
+    assert.equal(count('增加收蛙。'), 1, 'the last character too');
+  });
+  it('a character that makes a word with the phrase’s inner neighbour writes that word', () => {
+    assert.equal(count('开展动态保护监测。'), 0);
+    assert.equal(count('增加收益。'), 0);
+  });
+  it('a verb written for the first character of a verb coins a sibling of it; a noun does not', () => {
+    assert.equal(count('持续推强管理。'), 0);
+    assert.equal(count('持续石强管理。'), 1);
+  });
+  it('a prefix kept with a new second character starts another word of its family', () => {
+    assert.equal(count('支持中拉合作。'), 0);
+    assert.equal(count('增加收蛙。'), 1, '收 is no prefix');
+  });
+  it('across the edge, a pairing the archive writes at about chance is no word; far above chance, it is', () => {
+    const archive = (outer: number, others: number) => table({ 续石: outer, 续航: 98, 续加: 5, 岩石: others, 加强: 50, 强管: 5, 管理: 50, 天气: 3000 });
+    assert.equal(count('持续石强管理。', archive(2, 20)), 1, 'about chance: a character written at random pairs so');
+    assert.equal(count('持续石强管理。', archive(50, 1)), 0, 'the archive writes 续石 as a unit');
+  });
+});

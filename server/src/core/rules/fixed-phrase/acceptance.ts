@@ -95,7 +95,10 @@ export function accept(lexicon: Lexicon, index: PhraseIndex, text: string, found
   if (index.evidence.isRecurrent(variant)) return undefined;
   // A slot the corpus fills in more than one way makes another filler meant — unless it breaks the
   // lexicon, which no filler the corpus writes does (持续出展 beside 持续开展 and 持续发展).
-  const varies = m.kind === 'substitute' && index.evidence.slotVaries(m.target, m.targetAt);
+  // At an edge the rest of the phrase is the frame (EDGE_SLOT_CONTEXT): two characters on one side
+  // are as often another phrase's (安全风险 beside 完全风… of another word).
+  const edge = m.kind === 'substitute' && (m.targetAt === 0 || m.targetAt === m.target.length - 1);
+  const varies = m.kind === 'substitute' && index.evidence.slotVaries(m.target, m.targetAt, edge ? T.EDGE_SLOT_CONTEXT : T.ANCHOR);
   // A four-character phrase whose edited slot the archive fills in other ways (中美关系, 中俄关系…) is a
   // frame, not a formulation: another filler is another phrase, though the lexicon lack it (中汤关系).
   // Unless the phrase all but owns its inner slot and what is written there pairs with no neighbour of

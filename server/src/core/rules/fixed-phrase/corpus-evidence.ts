@@ -285,14 +285,14 @@ export class CorpusEvidence {
   }
 
   /**
-   * True when the corpus fills the target's slot `at` with more than one
-   * character in the same local context (two characters either side).
+   * True when the corpus fills the target's slot `at` with more than one character in the same
+   * local context: `context` characters either side (two, ANCHOR, unless told).
    */
-  slotVaries(target: string, at: number): boolean {
-    const key = target + at;
+  slotVaries(target: string, at: number, context = ANCHOR): boolean {
+    const key = `${target}${at}/${context}`;
     let yes = this.varying.get(key);
     if (yes === undefined) {
-      yes = this.fillsSlotOtherwise(target, at);
+      yes = this.fillsSlotOtherwise(target, at, context);
       remember(this.varying, key, yes);
     }
     return yes;
@@ -327,21 +327,21 @@ export class CorpusEvidence {
    */
   slotFillers(target: string, at: number): Map<string, number> {
     const fillers = new Map<string, number>();
-    this.fillsSlotOtherwise(target, at, fillers);
+    this.fillsSlotOtherwise(target, at, ANCHOR, fillers);
     return fillers;
   }
 
-  private fillsSlotOtherwise(target: string, at: number, fillers?: Map<string, number>): boolean {
-    const left = target.slice(Math.max(0, at - ANCHOR), at);
-    const right = target.slice(at + 1, at + 1 + ANCHOR);
-    // Phrases are indexed by character pairs: look up by whichever side has two (中_建交 by 建交).
+  private fillsSlotOtherwise(target: string, at: number, context: number, fillers?: Map<string, number>): boolean {
+    const left = target.slice(Math.max(0, at - context), at);
+    const right = target.slice(at + 1, at + 1 + context);
+    // Phrases are indexed by character pairs: look up by the pair beside the slot on whichever side has two (中_建交 by 建交).
     const byLeft = left.length >= 2 || right.length < 2;
-    const key = byLeft ? left : right;
+    const key = byLeft ? left.slice(-2) : right.slice(0, 2);
     if (key.length < 2) return false;
     for (const id of this.phraseIdsWith(key)) {
       const phrase = phraseAt(this.columns, id);
       for (let i = phrase.indexOf(key); i >= 0; i = phrase.indexOf(key, i + 1)) {
-        const slot = byLeft ? i + left.length : i - 1;
+        const slot = byLeft ? i + 2 : i - 1;
         if (slot < left.length || slot >= phrase.length || phrase[slot] === target[at]) continue;
         if (!phrase.startsWith(left, slot - left.length) || !phrase.startsWith(right, slot + 1)) continue;
         if (!fillers) return true;

@@ -7,12 +7,31 @@
  * (医疗类 before 事业单位) — the text is writing another word there and only happens to sit
  * beside most of a phrase. An edit at an edge is weaker evidence than one inside, so a single
  * such pairing is enough to hold it back (an edit inside must make every pairing readily).
+ * A pairing written at about chance is no word: a character written at random beside a phrase
+ * pairs so with its neighbours, so only a common lexicon word, a rarer one the archive writes, or
+ * a pairing the archive writes far more than chance counts (see pairIsWord).
+ *
+ * The edit must break a word of the phrase, one of two characters or more, and leave no sibling
+ * of it: a verb compound varies what leads its head (当选 / 落选), a prefix what follows it
+ * (中医 / 中拉), and what is left of the edge word may join the next into a word (注入|新动力).
  */
 import type { Lexicon } from '../../lexicon';
 import { HAN_CODES } from '../../analysis/han';
+import type { Token } from '../../segmenter';
 import type { NearMiss } from './near-miss';
 import type { PhraseIndex } from './phrase-index';
-import { EDGE_HEAD_RATIO, EDGE_WORD_FREQ, FLUENT_FREQ, MIN_PAIR_ASSOCIATION } from './thresholds';
+import {
+  EDGE_AFFIX_MIN_NOUNS,
+  EDGE_HEAD_RATIO,
+  EDGE_PAIR_WORD_FREQ,
+  EDGE_UNIT_ASSOCIATION,
+  EDGE_WORD_FREQ,
+  FLUENT_FREQ,
+  LEADING_VERB_POS,
+  MIN_PAIR_ASSOCIATION,
+  MIN_TARGET_LENGTH,
+  VERB_POS,
+} from './thresholds';
 
 /** True when the near-miss substitutes the first or last character of its target. */
 export function editsEdge(m: NearMiss): boolean {
@@ -31,23 +50,80 @@ export function edgeCharStands(lexicon: Lexicon, index: PhraseIndex, text: strin
   const tokens = index.segmentTarget(m);
   const edgeWord = (first ? tokens[0] : tokens[tokens.length - 1])?.word ?? '';
   if (edgeWord.length >= 3 && lexicon.freq(first ? edgeWord.slice(1) : edgeWord.slice(0, -1)) >= FLUENT_FREQ) return false;
-  // Any lexicon word holding the written character (下一步 as much as 来年), in the text as written.
-  for (let length = 2; length <= LONGEST_WORD; length++) {
+  // A one-character word at the phrase's edge written as another (据|美国|媒体 → 道美国媒体 after 报) breaks
+  // no word of the phrase: the text writes another word there.
+  const edgeToken = first ? tokens[0] : tokens[tokens.length - 1];
+  if (!edgeToken || edgeToken.word.length < 2) return false;
+  // In a four-character phrase, whose other words are little evidence, a verb or adverb written for
+  // the first character of a verb (加征 → 停征, 当选 → 落选) coins a sibling of it: a verb compound
+  // keeps its head and varies what leads it, so the lexicon lacking the variant shows nothing.
+  const short = m.target.length < MIN_TARGET_LENGTH;
+  if (short && first && VERB_POS.test(lexicon.pos(edgeToken.word) ?? '') && LEADING_VERB_POS.test(lexicon.pos(text[at]) ?? '')) return false;
+  // …and a prefix kept with a new second character (中医 → 中拉, 上来 → 上带) starts another word of its family.
+  if (short && !first && edgeToken.word.length === 2 && isPrefix(lexicon, edgeToken.word[0])) return false;
+  // What is left of the phrase's edge word joins the next word of the phrase into a word of its own
+  // (创新|动力 → 注入|新动力): the text reads as words without the phrase.
+  if (remnantJoins(lexicon, m, tokens)) return false;
+  // Any lexicon word of three or four characters holding the written character (下一步 as much as 来年).
+  for (let length = 3; length <= LONGEST_WORD; length++) {
     for (let from = Math.max(0, at - length + 1); from <= at && from + length <= text.length; from++) {
       const word = text.slice(from, from + length);
       if (allHan(word) && lexicon.freq(word) >= EDGE_WORD_FREQ) return false;
     }
   }
-  // A pairing the archive writes readily: the one inside the phrase, and the one across its edge.
+  // A word of two: the pair inside the phrase, and the one across its edge.
   for (const from of first ? [at, at - 1] : [at - 1, at]) {
-    const association = index.evidence.associationAt(text, from);
-    if (association !== undefined && association >= MIN_PAIR_ASSOCIATION) return false;
+    if (pairIsWord(lexicon, index, text, from)) return false;
   }
-  // A noun head after a word (…类, …局) or a prefix before one (副…, 总…) compounds with it.
   const outside = first ? at - 1 : at + 1;
   if (outside < 0 || outside >= text.length || HAN_CODES[text.charCodeAt(outside)] !== 1) return true;
-  const { ending, starting } = lexicon.nounAffixes(text[at]);
-  return first ? ending < EDGE_HEAD_RATIO * Math.max(1, starting) : starting < EDGE_HEAD_RATIO * Math.max(1, ending);
+  // A head after a word (…类, …局) or a prefix before one (副…, 总…) compounds with it.
+  return first ? !isHead(lexicon, text[at]) : !isPrefix(lexicon, text[at]);
+}
+
+/** A character that ends many nouns (EDGE_AFFIX_MIN_NOUNS), and many more than it starts (EDGE_HEAD_RATIO): 类, 局, 院. */
+function isHead(lexicon: Lexicon, char: string): boolean {
+  const { ending, starting } = lexicon.nounAffixes(char);
+  return ending >= EDGE_AFFIX_MIN_NOUNS && ending >= EDGE_HEAD_RATIO * Math.max(1, starting);
+}
+
+/** A character that starts many nouns, and many more than it ends: 副, 总, 中. */
+function isPrefix(lexicon: Lexicon, char: string): boolean {
+  const { ending, starting } = lexicon.nounAffixes(char);
+  return starting >= EDGE_AFFIX_MIN_NOUNS && starting >= EDGE_HEAD_RATIO * Math.max(1, ending);
+}
+
+/**
+ * True when text[from] and text[from + 1] read as a word: a common one of the lexicon, a rarer
+ * entry the archive writes at least at chance, or a pairing the archive writes far more often
+ * than chance, which the lexicon lacks. A model without the archive's pairs takes any entry.
+ */
+function pairIsWord(lexicon: Lexicon, index: PhraseIndex, text: string, from: number): boolean {
+  if (from < 0 || from + 2 > text.length) return false;
+  const pair = text.slice(from, from + 2);
+  if (!allHan(pair)) return false;
+  const freq = lexicon.freq(pair);
+  const association = index.evidence.associationAt(text, from);
+  if (association === undefined) return freq >= EDGE_WORD_FREQ;
+  return freq >= EDGE_PAIR_WORD_FREQ || (freq >= EDGE_WORD_FREQ && association >= MIN_PAIR_ASSOCIATION) || association >= EDGE_UNIT_ASSOCIATION;
+}
+
+/**
+ * True when the characters of the phrase's edited edge word that stay written, with whole words of
+ * the phrase beyond them, make a common lexicon word (FLUENT_FREQ): 新动力 of 创新|动力 with its 创
+ * written otherwise. A word starting inside a word of the phrase (兴发 of 振兴|发展) is no reading of it.
+ */
+function remnantJoins(lexicon: Lexicon, m: NearMiss, tokens: readonly Token[]): boolean {
+  const first = m.targetAt === 0;
+  const edge = first ? tokens[0] : tokens[tokens.length - 1];
+  for (const token of tokens) {
+    if (token === edge) continue;
+    // From just after the edit to the end of a later word, or from the start of an earlier word to just before it.
+    const from = first ? 1 : token.start;
+    const to = first ? token.end : m.target.length - 1;
+    if (to - from >= 2 && to - from <= LONGEST_WORD && lexicon.freq(m.target.slice(from, to)) >= FLUENT_FREQ) return true;
+  }
+  return false;
 }
 
 function allHan(s: string): boolean {

@@ -271,6 +271,11 @@ ruleTester('fixed-phrase', {
       name: 'a coinage in a parallel pattern around the phrase (办X办Y)',
     },
     {
+      text: '暴雨导致约百户居民停电。',
+      options: learned(corpus('导致上百户居民停电', 5)),
+      name: 'a count’s hedge written as another before its numeral (上百 → 约百)',
+    },
+    {
       text: '这里品种既多，品质又好。',
       options: learned(corpus('品种繁多', 6, 4)),
       name: 'the first half of a correlative whose second half follows (既…又)',
@@ -360,6 +365,13 @@ ruleTester('fixed-phrase', {
       name: 'the same coinage with no series around it',
       errors: [{ text: '众管服务机制' }],
       output: '推进监管服务机制。',
+    },
+    {
+      text: '暴雨导致卖百户居民停电。',
+      options: learned(corpus('导致上百户居民停电', 5)),
+      name: 'a character before the numeral that hedges nothing',
+      errors: [{ text: '导致卖百户居民停电' }],
+      output: '暴雨导致上百户居民停电。',
     },
     {
       text: '这里品种既多。',

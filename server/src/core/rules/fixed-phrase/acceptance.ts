@@ -66,6 +66,8 @@ export function accept(lexicon: Lexicon, index: PhraseIndex, text: string, found
   // a modifier dropped or swapped (司令 for 总司令, 小企业 for 中小企业) still reads as words.
   // A long phrase with a word the lexicon lacks (强基) reads harder than any variant: it is judged by length.
   if (!curated && (length < T.MIN_LENGTH_STRONG || strandedCount(lexicon, m.target) === 0) && costRise(lexicon, text, m) <= T.MIN_COST_RISE) return undefined;
+  // A count's hedge written as another (上百人 → 约百人, 近百人): the number is the fact, its hedge a choice.
+  if (m.kind === 'substitute' && T.COUNT_HEDGES.has(removed) && T.COUNT_HEDGES.has(written) && isNumeralChar(text[m.textAt + 1] ?? '')) return undefined;
   // The first half of a correlative whose second half follows in the clause (人口既多，增长又快) is grammar.
   if (!curated && m.kind !== 'drop' && opensCorrelative(text, m.textAt)) return undefined;
   // A numeral, measure, pronoun, adverb or conjunction of the phrase written as another common one of

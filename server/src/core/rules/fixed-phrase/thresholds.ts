@@ -267,3 +267,8 @@ export const CORRELATIVES: Readonly<Record<string, string>> = { 既: '又也且'
 export const CORRELATIVE_REACH = 12;
 /** Marks that end a sentence: a correlative never runs across one. */
 export const SENTENCE_ENDS: ReadonlySet<string> = new Set('。！？；\n'.split(''));
+/**
+ * Characters that hedge a count written just before its numeral (上百, 约百, 近千, 逾万, 数十): one written
+ * for another there says how sure the count is, not a different count, and no slip.
+ */
+export const COUNT_HEDGES: ReadonlySet<string> = new Set('上约近逾超数几余多'.split(''));

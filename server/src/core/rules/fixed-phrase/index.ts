@@ -28,6 +28,11 @@
  *   one unit (医政, 数智), in a recurrent phrase or again and again on its own (推普, 中秘); a parallel pattern (提质提效); a measure word, modifier or
  *   suffix added between two words (中医药类特色班); a short phrase the corpus nearly
  *   always writes as part of a longer one (推进中医 in 推进中医药);
+ * - grammar around the phrase: a coinage in a series the text coordinates (细管、智管、众管;
+ *   办优办强), a correlative's first half whose second half follows (既…又), a count's hedge
+ *   written as another (上百 / 约百); a piece of a curated formulation the text leaves for other
+ *   words is judged as a learned phrase, and a variant the document writes twice, never the
+ *   phrase, is its own form however long;
  * - a doubled character duplicate-word reports (强基基工程); an organisation the
  *   document names correctly twice: name-consistency reports its slips.
  *

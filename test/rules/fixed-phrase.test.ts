@@ -556,6 +556,11 @@ describe('fixed-phrase: four-character phrases learned from a large archive', ()
     // Written as a word of its own (新天 beside 征程), it is a word the lexicon lacks.
     assert.equal(count([corpus('新闻发布', 40, 20), corpus('开启新天征程', 3, 2)], text), 0);
   });
+  it('inside a four-character phrase, a common word the slip makes across its words strands the rest', () => {
+    const text = '医院新购一批医疗效备，投入使用。';
+    // 疗效 is a word the lexicon reads, written by the archive too: 医 and 备 are left stranded, a slip.
+    assert.equal(count([corpus('医疗设备', 40, 20), corpus('提高疗效水平', 3, 2)], text), 1);
+  });
   it('a character added inside a word of a four-character phrase is a slip, however often its words fall together', () => {
     // 哥伦比亚, one word the lexicon knows well: six times in three million characters is what chance predicts.
     const entries = [corpus('哥伦比亚', 6, 20)];

@@ -280,8 +280,11 @@ function breaksPhrase(lexicon: Lexicon, index: PhraseIndex, text: string, m: Nea
   if (!index.endsOnWord(m)) return false;
   // A pairing the corpus writes elsewhere is a word the lexicon lacks (慢病, 医政, 数智), not a slip. Inside a
   // four-character phrase, only one it writes as a word of its own: 新天 written in 新天地 alone does not
-  // make 新天联播 a word.
-  const attests = insideQuad(m) ? (pair: string) => index.evidence.attestsPairAlone(pair) : (pair: string) => index.evidence.attestsPair(pair);
+  // make 新天联播 a word. A common word of the lexicon (主机 of 体主机制) is no word it lacks: the
+  // segmentation below reads it already, and judges what it strands.
+  const attests = insideQuad(m)
+    ? (pair: string) => lexicon.freq(pair) < T.FLUENT_FREQ && index.evidence.attestsPairAlone(pair)
+    : (pair: string) => index.evidence.attestsPair(pair);
   if (m.kind !== 'drop' && (attests(text.slice(m.textAt - 1, m.textAt + 1)) || attests(text.slice(m.textAt, m.textAt + 2)))) return false;
   const { from, to } = contextWindow(text, m.start, m.end);
   return breaksLexicon(lexicon, text.slice(from, m.start), m.target, text.slice(m.start, m.end), text.slice(m.end, to));

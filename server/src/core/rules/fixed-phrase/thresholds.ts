@@ -258,7 +258,13 @@ export const PRODUCTIVE_SUFFIX = 200;
 /** Modal verbs and adverbs that jieba tags otherwise: 医保部门要协同税务部门, 货款仍由医保基金. */
 export const MODAL_CHARS: ReadonlySet<string> = new Set('要会能可应须需该再更最很太才亦均皆仍已曾正'.split(''));
 
-/** The enumeration comma, which coordinates a series of words (细管、智管、众管). */
+/**
+ * The enumeration comma, which coordinates a series of words (细管、智管、众管). A coinage that shares a
+ * character with its neighbour across one, or repeats the character two back (办优办强), is the text's
+ * series, not a slip (acceptance.ts writesSeries): on 1,500 half-B articles (model learned from half A)
+ * it removed 2 of 18 false alarms, and no injected slip on half A; asking a character repeated two
+ * places on as well lost 2 of 306 of the default model's slips there (a character typed ahead).
+ */
 export const ENUMERATION_COMMA = '、';
 /**
  * Correlatives: a character that opens a construction the given characters close (既…又, 越…越). Written
@@ -268,13 +274,16 @@ export const CORRELATIVES: Readonly<Record<string, string>> = { 既: '又也且'
 /**
  * Characters after the opening half within which the closing half must follow: a clause or two of
  * news copy (人口既多，增长又快 closes three characters on). Twelve keeps a chance 又 of the next
- * sentence out, which SENTENCE_ENDS stops anyway.
+ * sentence out, which SENTENCE_ENDS stops anyway. On 1,500 half-B articles (model learned from half
+ * A) the correlatives removed 1 of 18 false alarms (a 既 before 又), and no injected slip on half A.
  */
 export const CORRELATIVE_REACH = 12;
 /** Marks that end a sentence: a correlative never runs across one. */
 export const SENTENCE_ENDS: ReadonlySet<string> = new Set('。！？；\n'.split(''));
 /**
  * Characters that hedge a count written just before its numeral (上百, 约百, 近千, 逾万, 数十): one written
- * for another there says how sure the count is, not a different count, and no slip.
+ * for another there says how sure the count is, not a different count, and no slip. On 1,500 half-B
+ * articles (model learned from half A) it removed 1 of 18 false alarms (上百 → 约百), and no injected
+ * slip on half A (429 of 1,198 found either way).
  */
 export const COUNT_HEDGES: ReadonlySet<string> = new Set('上约近逾超数几余多'.split(''));

@@ -505,6 +505,23 @@ describe("fixed-phrase: the archive's character pairs", () => {
     // An archive that writes 强基工 as a unit and 工 after little else: the dropped 基 is a slip.
     assert.equal(findings(table({ 医疗: 100, 卫生: 300, 强基: 20, 基工: 20, 工程: 10, 强化: 10, 强调: 10 }), text), 1);
   });
+  it('a dropped character that leaves a word of a phrase written often a non-word is a slip, whatever its junction', () => {
+    // The archive writes 基设 as readily as chance, and 基础设施 far more readily: the drop breaks the word.
+    const pairs = table({ 基础: 100, 础设: 100, 基设: 1, 设施: 100, 农村: 3000, 建设: 3000, 完善: 3000 });
+    const count = (n: number, text: string, phrase = '完善农村基础设施建设') =>
+      new Linter(optionsWith({ phrases: { phrases: [corpus(phrase, n)], pairs } })).lint(text).filter((f) => f.rule === 'fixed-phrase').length;
+    assert.equal(count(6, '要完善农村基设施建设。'), 1);
+    // A phrase written fewer than MIN_COUNT_BROKEN_DROP times may be shortened on purpose.
+    assert.equal(count(4, '要完善农村基设施建设。'), 0);
+    // A word that leaves a word of its own (考察 → 察) is shortened, not broken.
+    const kept = table({ 考察: 100, 察调: 100, 展察: 1, 展考: 100, 调研: 3000, 开展: 3000, 各地: 3000, 地开: 3000 });
+    assert.equal(
+      new Linter(optionsWith({ phrases: { phrases: [corpus('开展考察调研', 6)], pairs: kept } }))
+        .lint('各地开展察调研工作。')
+        .filter((f) => f.rule === 'fixed-phrase').length,
+      0,
+    );
+  });
   it('the evidence of a finding from an archive says how much rarer the archive finds the text as written', () => {
     const [finding] = new Linter(optionsWith({ phrases: { phrases, pairs: table({ 康教: 6, 教育: 9, 健康: 9 }) } }))
       .lint('深化健帮教育，提升群众健康素养。')

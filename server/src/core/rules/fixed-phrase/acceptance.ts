@@ -51,13 +51,16 @@ export function accept(lexicon: Lexicon, index: PhraseIndex, text: string, found
   // So is a variant whose written character (or, for a drop, the new junction) makes a unit the archive
   // writes again and again on its own (推普, 中秘, 多措), though no recurrent phrase holds it.
   if (!curated && writesUnit(index, text, m)) return undefined;
+  // A drop that leaves a word of a recurrent phrase a non-word is a slip whatever pairing its junction
+  // makes (央视网 → 央网): the tests of pairings below see the junction, not the word it broke.
+  const brokenWord = !curated && dropBreaksWord(lexicon, index, text, m);
   // So is one whose every new pairing the archive writes as readily as chance would (本届大会 beside
   // 本次大会): a slip puts a character beside neighbours the archive never gives it.
-  if (!curated && index.evidence.writesEditPairs(text, m)) return undefined;
+  if (!curated && !brokenWord && index.evidence.writesEditPairs(text, m)) return undefined;
   // So is one the archive's character model reads nearly as easily as the phrase (快递业量质提升 beside
   // 业务量, 基层特别是村一级 beside 农村): a shortened form, not a slip, which the archive never writes.
-  if (!curated && (index.evidence.archiveCostRise(text, m) ?? Infinity) <= (m.kind === 'drop' ? T.MIN_ARCHIVE_COST_RISE_DROP : T.MIN_ARCHIVE_COST_RISE))
-    return undefined;
+  const archiveBar = m.kind === 'drop' && !brokenWord ? T.MIN_ARCHIVE_COST_RISE_DROP : T.MIN_ARCHIVE_COST_RISE;
+  if (!curated && (index.evidence.archiveCostRise(text, m) ?? Infinity) <= archiveBar) return undefined;
   // In a four-character phrase, a character written in place of one of a word's (本期 → 本季) makes a
   // word with the rest of it when the archive writes that pairing readily; the pairing across the
   // phrase's word boundary is rare whatever is written there, and no evidence either way.
@@ -217,6 +220,21 @@ function opensCorrelative(text: string, at: number): boolean {
     if (partners.includes(text[i])) return true;
   }
   return false;
+}
+
+/**
+ * True when a character dropped from a phrase of MIN_TARGET_LENGTH or more that the corpus writes
+ * MIN_COUNT_BROKEN_DROP times breaks one of its words and leaves of it no ordinary word (FLUENT_FREQ:
+ * 负责人 → 负人, 央视网 → 央网, where 中小企业 → 小企业 and 考察 → 察 leave words), and no common word
+ * of the text runs across the variant's edges (see straddled: 大开|发座谈会 is 大开发, not 发展).
+ */
+function dropBreaksWord(lexicon: Lexicon, index: PhraseIndex, text: string, m: NearMiss): boolean {
+  if (m.kind !== 'drop' || m.target.length < T.MIN_TARGET_LENGTH || m.entry.count < T.MIN_COUNT_BROKEN_DROP) return false;
+  const token = index.segmentTarget(m).find((t) => t.start <= m.targetAt && m.targetAt < t.end);
+  if (!token || token.end - token.start < 2) return false;
+  const at = m.targetAt - token.start;
+  const rest = token.word.slice(0, at) + token.word.slice(at + 1);
+  return lexicon.freq(rest) < T.FLUENT_FREQ && !straddled(lexicon, index, text, m);
 }
 
 /** True when the pair the edit makes with a neighbour is one of the corpus's own units (see CorpusEvidence.writesUnitAt). */

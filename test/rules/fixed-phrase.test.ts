@@ -630,7 +630,7 @@ describe("fixed-phrase: a phrase's first or last character written otherwise", (
     const byKey = new Map(Object.entries(counts).map(([pair, count]) => [key(pair), count]));
     return { keys, counts: Uint32Array.from(keys, (k) => byKey.get(k)!) };
   };
-  const entries = [corpus('加强管理', 12, 6), corpus('增加收入', 12, 6), corpus('支持中药', 12, 6), corpus('生态保护', 12, 6)];
+  const entries = [corpus('加强管理', 12, 6), corpus('增加收入', 12, 6), corpus('支持中药', 12, 6), corpus('生态保护', 12, 6), corpus('深化合作', 12, 6)];
   const count = (text: string, pairs?: ArchivePairs) =>
     new Linter(optionsWith({ phrases: { phrases: entries, pairs } })).lint(text).filter((f) => f.rule === 'fixed-phrase').length;
 
@@ -649,6 +649,7 @@ describe("fixed-phrase: a phrase's first or last character written otherwise", (
   it('a prefix kept with a new second character starts another word of its family', () => {
     assert.equal(count('支持中拉合作。'), 0);
     assert.equal(count('增加收蛙。'), 1, '收 is no prefix');
+    assert.equal(count('继续深化合蛙。'), 1, '合 starts too few nouns to take a new member');
   });
   it('across the edge, a pairing the archive writes at about chance is no word; far above chance, it is', () => {
     const archive = (outer: number, others: number) => table({ 续石: outer, 续航: 98, 续加: 5, 岩石: others, 加强: 50, 强管: 5, 管理: 50, 天气: 3000 });

@@ -23,6 +23,7 @@ import type { PhraseIndex } from './phrase-index';
 import {
   EDGE_AFFIX_MIN_NOUNS,
   EDGE_HEAD_RATIO,
+  EDGE_KEPT_PREFIX_MIN_NOUNS,
   EDGE_PAIR_WORD_FREQ,
   EDGE_UNIT_ASSOCIATION,
   EDGE_WORD_FREQ,
@@ -60,7 +61,14 @@ export function edgeCharStands(lexicon: Lexicon, index: PhraseIndex, text: strin
   const short = m.target.length < MIN_TARGET_LENGTH;
   if (short && first && VERB_POS.test(lexicon.pos(edgeToken.word) ?? '') && LEADING_VERB_POS.test(lexicon.pos(text[at]) ?? '')) return false;
   // …and a prefix kept with a new second character (中医 → 中拉, 上来 → 上带) starts another word of its family.
-  if (short && !first && edgeToken.word.length === 2 && isPrefix(lexicon, edgeToken.word[0])) return false;
+  if (
+    short &&
+    !first &&
+    edgeToken.word.length === 2 &&
+    isPrefix(lexicon, edgeToken.word[0]) &&
+    lexicon.nounAffixes(edgeToken.word[0]).starting >= EDGE_KEPT_PREFIX_MIN_NOUNS
+  )
+    return false;
   // What is left of the phrase's edge word joins the next word of the phrase into a word of its own
   // (创新|动力 → 注入|新动力): the text reads as words without the phrase.
   if (remnantJoins(lexicon, m, tokens)) return false;

@@ -470,17 +470,7 @@ export class PhraseIndex {
       bestNode = reached;
       bestEnd = end;
     }
-    if (bestNode < 0) return undefined;
-    return {
-      start,
-      end: bestEnd,
-      target: this.pathOf(bestNode),
-      entry: this.entry(this.best[bestNode]),
-      node: bestNode,
-      kind: 'substitute',
-      textAt: start,
-      targetAt: 0,
-    };
+    return bestNode < 0 ? undefined : this.nearMissOf(bestNode, start, bestEnd, 'substitute', start, 0);
   }
 
   /**
@@ -647,17 +637,12 @@ export class PhraseIndex {
         bestTargetAt = d;
       }
     }
-    if (bestNode < 0) return undefined;
-    return {
-      start,
-      end: bestEnd,
-      target: this.pathOf(bestNode),
-      entry: this.entry(this.best[bestNode]),
-      node: bestNode,
-      kind: bestKind,
-      textAt: bestTextAt,
-      targetAt: bestTargetAt,
-    };
+    return bestNode < 0 ? undefined : this.nearMissOf(bestNode, start, bestEnd, bestKind, bestTextAt, bestTargetAt);
+  }
+
+  /** The near-miss of the trie target ending at `node`, written over text[start, end). */
+  private nearMissOf(node: number, start: number, end: number, kind: NearMiss['kind'], textAt: number, targetAt: number): NearMiss {
+    return { start, end, target: this.pathOf(node), entry: this.entry(this.best[node]), node, kind, textAt, targetAt };
   }
 
   /**

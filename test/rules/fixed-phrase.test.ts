@@ -276,6 +276,11 @@ ruleTester('fixed-phrase', {
       name: 'a count’s hedge written as another before its numeral (上百 → 约百)',
     },
     {
+      text: '建成全国最宽水库。',
+      options: learned(corpus('全国最大', 9, 6)),
+      name: 'an adjective after a degree adverb written as another adjective (最大 → 最宽) is another claim',
+    },
+    {
       text: '这里品种既多，品质又好。',
       options: learned(corpus('品种繁多', 6, 4)),
       name: 'the first half of a correlative whose second half follows (既…又)',
@@ -372,6 +377,13 @@ ruleTester('fixed-phrase', {
       name: 'a character before the numeral that hedges nothing',
       errors: [{ text: '导致卖百户居民停电' }],
       output: '暴雨导致上百户居民停电。',
+    },
+    {
+      text: '建成全国最沟水库。',
+      options: learned(corpus('全国最大', 9, 6)),
+      name: 'a character after the degree adverb that is no adjective',
+      errors: [{ text: '全国最沟' }],
+      output: '建成全国最大水库。',
     },
     {
       text: '这里品种既多。',

@@ -71,6 +71,8 @@ export function accept(lexicon: Lexicon, index: PhraseIndex, text: string, found
   if (!curated && (length < T.MIN_LENGTH_STRONG || strandedCount(lexicon, m.target) === 0) && costRise(lexicon, text, m) <= T.MIN_COST_RISE) return undefined;
   // A count's hedge written as another (上百人 → 约百人, 近百人): the number is the fact, its hedge a choice.
   if (m.kind === 'substitute' && T.COUNT_HEDGES.has(removed) && T.COUNT_HEDGES.has(written) && isNumeralChar(text[m.textAt + 1] ?? '')) return undefined;
+  // An adjective after a degree adverb written as another adjective (最大 → 最宽) makes another claim, not a slip.
+  if (m.kind === 'substitute' && gradesOtherwise(lexicon, text, m, removed, written)) return undefined;
   // The first half of a correlative whose second half follows in the clause (人口既多，增长又快) is grammar.
   if (!curated && m.kind !== 'drop' && opensCorrelative(text, m.textAt)) return undefined;
   // A numeral, measure, pronoun, adverb or conjunction of the phrase written as another common one of
@@ -235,6 +237,16 @@ function dropBreaksWord(lexicon: Lexicon, index: PhraseIndex, text: string, m: N
   const at = m.targetAt - token.start;
   const rest = token.word.slice(0, at) + token.word.slice(at + 1);
   return lexicon.freq(rest) < T.FLUENT_FREQ && !straddled(lexicon, index, text, m);
+}
+
+/**
+ * True when the substituted character follows a degree adverb (DEGREE_ADVERBS: 最, 更) and both it and
+ * the phrase's character are adjectives (ADJECTIVE_POS): the adverb grades whichever quality the text
+ * names (最大 → 最宽), a choice of claim.
+ */
+function gradesOtherwise(lexicon: Lexicon, text: string, m: NearMiss, removed: string, written: string): boolean {
+  if (!T.DEGREE_ADVERBS.has(text[m.textAt - 1] ?? '')) return false;
+  return T.ADJECTIVE_POS.test(lexicon.pos(removed) ?? '') && T.ADJECTIVE_POS.test(lexicon.pos(written) ?? '');
 }
 
 /** True when the pair the edit makes with a neighbour is one of the corpus's own units (see CorpusEvidence.writesUnitAt). */

@@ -307,3 +307,11 @@ export const SENTENCE_ENDS: ReadonlySet<string> = new Set('。！？；\n'.split
  * slip on half A (429 of 1,198 found either way).
  */
 export const COUNT_HEDGES: ReadonlySet<string> = new Set('上约近逾超数几余多'.split(''));
+/**
+ * Degree adverbs that grade the adjective after them (最大, 更高): another adjective there is another
+ * claim (最宽), not a slip. Read among the false alarms on 1,500 half-B articles (model learned from
+ * half A); on half A (600 articles) no injected slip was lost with either model.
+ */
+export const DEGREE_ADVERBS: ReadonlySet<string> = new Set('最更很较极'.split(''));
+/** The lexicon's part of speech of an adjective (jieba's a). */
+export const ADJECTIVE_POS = /^a$/;

@@ -534,6 +534,19 @@ describe("fixed-phrase: the archive's character pairs", () => {
       0,
     );
   });
+  it('a substitution that reads as words is a slip when the archive never pairs it with the rest of its word, in a phrase written very often', () => {
+    // 合唱 is a word, so nothing is stranded; the archive writes 合作 and never 合唱.
+    const written = { 务实: 3000, 实合: 100, 合作: 3000, 作项: 100, 项目: 3000, 推进: 3000, 进务: 100, 目建: 100, 建设: 3000 };
+    const count = (n: number, archive: Record<string, number>) =>
+      new Linter(optionsWith({ phrases: { phrases: [corpus('务实合作项目', n)], pairs: table(archive) } }))
+        .lint('推进务实合唱项目建设。')
+        .filter((f) => f.rule === 'fixed-phrase').length;
+    assert.equal(count(60, written), 1);
+    // Written fewer than MIN_COUNT_UNPAIRED_SLIP times, the phrase leaves room for a word the archive has not met.
+    assert.equal(count(40, written), 0);
+    // An archive that writes the pairing: usage.
+    assert.equal(count(60, { ...written, 合唱: 300 }), 0);
+  });
   it('the evidence of a finding from an archive says how much rarer the archive finds the text as written', () => {
     const [finding] = new Linter(optionsWith({ phrases: { phrases, pairs: table({ 康教: 6, 教育: 9, 健康: 9 }) } }))
       .lint('深化健帮教育，提升群众健康素养。')

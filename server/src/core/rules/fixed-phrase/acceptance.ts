@@ -134,7 +134,9 @@ export function accept(lexicon: Lexicon, index: PhraseIndex, text: string, found
   if (slipOnly || varies) {
     const echoes = echoesNeighbour(text, m);
     if (m.kind === 'add' && !inside && !echoes && attaches(lexicon, written)) return undefined;
-    if (!breaksPhrase(lexicon, index, text, m)) return undefined;
+    // A slip that happens to leave words (核心一益: 一, 益) still pairs the written character with the
+    // rest of its word as the archive never does, where the phrase is written a great many times.
+    if (!breaksPhrase(lexicon, index, text, m) && !(!curated && pairsUnwritten(index, text, m))) return undefined;
     return { match: m, acceptance: inside || echoes ? 'lexical' : 'confirm' };
   }
   const fluent = readsFluently(lexicon, text, m);
@@ -247,6 +249,26 @@ function dropBreaksWord(lexicon: Lexicon, index: PhraseIndex, text: string, m: N
 function gradesOtherwise(lexicon: Lexicon, text: string, m: NearMiss, removed: string, written: string): boolean {
   if (!T.DEGREE_ADVERBS.has(text[m.textAt - 1] ?? '')) return false;
   return T.ADJECTIVE_POS.test(lexicon.pos(removed) ?? '') && T.ADJECTIVE_POS.test(lexicon.pos(written) ?? '');
+}
+
+/**
+ * True when a character substituted in a phrase of MIN_TARGET_LENGTH or more that the corpus writes
+ * MIN_COUNT_UNPAIRED_SLIP times makes, with every other character of the word it stands in (both
+ * neighbours when it is a word of its own), a pair the archive writes less readily than chance
+ * (MIN_PAIR_ASSOCIATION) or never: 利益 → 一益, 人民共和国 → 人面共和国. A model without archive
+ * pairs knows nothing here.
+ */
+function pairsUnwritten(index: PhraseIndex, text: string, m: NearMiss): boolean {
+  if (m.kind !== 'substitute' || m.target.length < T.MIN_TARGET_LENGTH || m.entry.count < T.MIN_COUNT_UNPAIRED_SLIP) return false;
+  const token = index.segmentTarget(m).find((t) => t.start <= m.targetAt && m.targetAt < t.end);
+  const alone = !token || token.end - token.start === 1;
+  const pairs: number[] = [];
+  if (alone || token.start < m.targetAt) pairs.push(m.textAt - 1);
+  if (alone || m.targetAt + 1 < token.end) pairs.push(m.textAt);
+  return pairs.every((at) => {
+    const association = index.evidence.associationAt(text, at);
+    return association !== undefined && association < T.MIN_PAIR_ASSOCIATION;
+  });
 }
 
 /** True when the pair the edit makes with a neighbour is one of the corpus's own units (see CorpusEvidence.writesUnitAt). */

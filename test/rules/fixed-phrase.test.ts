@@ -285,6 +285,11 @@ ruleTester('fixed-phrase', {
       options: learned(corpus('品种繁多', 6, 4)),
       name: 'the first half of a correlative whose second half follows (既…又)',
     },
+    {
+      text: '工作组表示将再访当地。',
+      options: learned(corpus('工作组表示将再次', 5)),
+      name: 'a learned phrase that ends on an adverb is a fragment cut before its verb, not a unit',
+    },
   ],
   invalid: [
     {

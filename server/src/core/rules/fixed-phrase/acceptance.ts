@@ -34,6 +34,9 @@ export function accept(lexicon: Lexicon, index: PhraseIndex, text: string, found
   if (written !== '' && traditionalTablesFor(written)?.traditionalOnly.has(written)) return undefined;
   if (m.kind === 'add' && (text[m.textAt - 1] === written || text[m.textAt + 1] === written)) return undefined;
   const curated = m.entry.source !== CORPUS_SOURCE;
+  // A learned phrase that ends on an adverb (…称再次) stops before the word the adverb modifies: it is a
+  // fragment of the archive's sentences, not a unit the house writes, and no near-miss of it is a slip.
+  if (!curated && endsOnAdverb(lexicon, index, m)) return undefined;
   const wellAnchored = !unusualEdit && m.target.length >= T.MIN_TARGET_LENGTH && Math.min(leftAnchor(m), rightAnchor(m)) >= T.ANCHOR;
   // Too short or too near an edge for every strict bar: only a slip can pass, so its cheap tests go first.
   const slipOnly = !wellAnchored || m.target.length < (curated ? T.MIN_LENGTH_STRONG_CURATED : T.MIN_LENGTH_STRONG);
@@ -269,6 +272,13 @@ function pairsUnwritten(index: PhraseIndex, text: string, m: NearMiss): boolean 
     const association = index.evidence.associationAt(text, at);
     return association !== undefined && association < T.MIN_PAIR_ASSOCIATION;
   });
+}
+
+/** True when the target's last word is an adverb (ADVERB_POS): 再次, 进一步, 已经. */
+function endsOnAdverb(lexicon: Lexicon, index: PhraseIndex, m: NearMiss): boolean {
+  const tokens = index.segmentTarget(m);
+  const last = tokens[tokens.length - 1];
+  return !!last && T.ADVERB_POS.test(lexicon.pos(last.word) ?? '');
 }
 
 /** True when the pair the edit makes with a neighbour is one of the corpus's own units (see CorpusEvidence.writesUnitAt). */

@@ -140,6 +140,11 @@ export const MIN_COUNT_BROKEN_DROP = 5;
  * alarm more (3 -> 4); half B 0.47 -> 0.48, none more. At 10: 0.61 on half A, two false alarms more.
  */
 export const MIN_COUNT_UNPAIRED_SLIP = 50;
+/**
+ * Parts of speech of a word a learned phrase may not end on: an adverb modifies the word after it, so a
+ * phrase ending on one (…称再次) is a piece of the archive's sentences cut before its verb, not a unit.
+ */
+export const ADVERB_POS = /^d$/;
 /** Parts of speech of a character that names a person or place (jieba's nr…, ns…). */
 export const NAME_POS = /^n[rs]/;
 /**

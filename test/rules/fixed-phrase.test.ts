@@ -290,8 +290,19 @@ ruleTester('fixed-phrase', {
       options: learned(corpus('工作组表示将再次', 5)),
       name: 'a learned phrase that ends on an adverb is a fragment cut before its verb, not a unit',
     },
+    {
+      text: '这家企业的全球市占率达三成。',
+      options: learned(corpus('全球市场', 6)),
+      name: 'an edge character that continues an unknown word beyond the phrase (市占率) writes that word',
+    },
   ],
   invalid: [
+    {
+      text: '这家企业的全球市占正在扩大。',
+      options: learned(corpus('全球市场', 6)),
+      name: 'the same edge character before ordinary words is a slip',
+      errors: [{ text: '全球市占' }],
+    },
     {
       text: '他考入北惊大学深造。',
       options: learned(corpus('考入北京大学', 6)),

@@ -17,7 +17,7 @@
  */
 import type { Lexicon } from '../../lexicon';
 import { HAN_CODES } from '../../analysis/han';
-import type { Token } from '../../segmenter';
+import { segment, type Token } from '../../segmenter';
 import type { NearMiss } from './near-miss';
 import type { PhraseIndex } from './phrase-index';
 import {
@@ -27,10 +27,12 @@ import {
   EDGE_PAIR_WORD_FREQ,
   EDGE_UNIT_ASSOCIATION,
   EDGE_WORD_FREQ,
+  FUNCTION_CODES,
   FLUENT_FREQ,
   LEADING_VERB_POS,
   MIN_PAIR_ASSOCIATION,
   MIN_TARGET_LENGTH,
+  UNKNOWN_WORD_RUN,
   VERB_POS,
 } from './thresholds';
 
@@ -85,8 +87,30 @@ export function edgeCharStands(lexicon: Lexicon, index: PhraseIndex, text: strin
   }
   const outside = first ? at - 1 : at + 1;
   if (outside < 0 || outside >= text.length || HAN_CODES[text.charCodeAt(outside)] !== 1) return true;
+  // Characters beyond the edge that the lexicon reads as no words (卡瑟 before …耶夫, …率超 after 市占) are an
+  // unknown word the written character continues, most often a name: the text writes that word, not the phrase.
+  if (continuesUnknownWord(lexicon, text, at, first)) return false;
   // A head after a word (…类, …局) or a prefix before one (副…, 总…) compounds with it.
   return first ? !isHead(lexicon, text[at]) : !isPrefix(lexicon, text[at]);
+}
+
+/**
+ * True when the UNKNOWN_WORD_RUN characters just beyond the written character (before it for a first
+ * character, after it for a last) are Han, and read as that many single-character words, none a function
+ * character: a run the lexicon cannot segment, which the written character joins.
+ */
+function continuesUnknownWord(lexicon: Lexicon, text: string, at: number, first: boolean): boolean {
+  const from = first ? at - UNKNOWN_WORD_RUN : at + 1;
+  const to = first ? at : at + 1 + UNKNOWN_WORD_RUN;
+  if (from < 0 || to > text.length) return false;
+  for (let i = from; i < to; i++) if (HAN_CODES[text.charCodeAt(i)] !== 1 || FUNCTION_CODES[text.charCodeAt(i)]) return false;
+  // Segmented with the text around it, so a word running into the run from beyond it is seen whole.
+  let start = from;
+  let end = to;
+  if (first) while (start > 0 && from - start < LONGEST_WORD && HAN_CODES[text.charCodeAt(start - 1)] === 1) start--;
+  else while (end < text.length && end - to < LONGEST_WORD && HAN_CODES[text.charCodeAt(end)] === 1) end++;
+  const tokens = segment(lexicon, text.slice(start, end));
+  return tokens.filter((t) => t.start >= from - start && t.end <= to - start && t.end - t.start === 1).length === UNKNOWN_WORD_RUN;
 }
 
 /** A character that ends many nouns (EDGE_AFFIX_MIN_NOUNS), and many more than it starts (EDGE_HEAD_RATIO): 类, 局, 院. */

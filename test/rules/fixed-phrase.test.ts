@@ -679,6 +679,12 @@ describe("fixed-phrase: a phrase's first or last character written otherwise", (
     assert.equal(count('持续石强管理。'), 1);
     assert.equal(count('增加收蛙。'), 1, 'the last character too');
   });
+  it('a four-character phrase’s first character needs a phrase the archive writes often for its size', () => {
+    const inArchive = (count: number) =>
+      new Linter(archive(5_000_000, corpus('加强管理', count, 10))).lint('持续石强管理。').filter((f) => f.rule === 'fixed-phrase').length;
+    assert.equal(inArchive(12), 0, '12 in 5 M characters is under 3 per million');
+    assert.equal(inArchive(20), 1);
+  });
   it('a character that makes a word with the phrase’s inner neighbour writes that word', () => {
     assert.equal(count('开展动态保护监测。'), 0);
     assert.equal(count('增加收益。'), 0);

@@ -22,6 +22,7 @@ import type { NearMiss } from './near-miss';
 import type { PhraseIndex } from './phrase-index';
 import {
   EDGE_AFFIX_MIN_NOUNS,
+  EDGE_FIRST_QUAD_PER_MILLION,
   EDGE_HEAD_RATIO,
   EDGE_KEPT_PREFIX_MIN_NOUNS,
   EDGE_PAIR_WORD_FREQ,
@@ -61,6 +62,10 @@ export function edgeCharStands(lexicon: Lexicon, index: PhraseIndex, text: strin
   // the first character of a verb (加征 → 停征, 当选 → 落选) coins a sibling of it: a verb compound
   // keeps its head and varies what leads it, so the lexicon lacking the variant shows nothing.
   const short = m.target.length < MIN_TARGET_LENGTH;
+  // A four-character phrase's first character is the weakest edge of all: the rest is one word and a
+  // character, which a coinage leading with its own first character (a negation before a noun's second
+  // character) leaves as written. Only a phrase the archive writes often for its size outweighs that.
+  if (short && first && m.entry.count < Math.ceil((index.corpusCharacters / 1e6) * EDGE_FIRST_QUAD_PER_MILLION)) return false;
   if (short && first && VERB_POS.test(lexicon.pos(edgeToken.word) ?? '') && LEADING_VERB_POS.test(lexicon.pos(text[at]) ?? '')) return false;
   // …and a prefix kept with a new second character (中医 → 中拉, 上来 → 上带) starts another word of its family.
   if (

@@ -643,6 +643,29 @@ describe('fixed-phrase: four-character phrases learned from a large archive', ()
     assert.equal(count([corpus('健康教育', 9, 3)], text, 4_000_000), 0, 'three stories of four million characters');
     assert.equal(count([corpus('健康教育', 30, 12)], text, 4_000_000), 1);
   });
+  it('a character added inside a word of the phrase, paired with neither half anywhere, needs no spread, only two stories', () => {
+    const key = (pair: string) => pair.charCodeAt(0) * 0x10000 + pair.charCodeAt(1);
+    const lint = (text: string, docs: number, written: Record<string, number> = {}) => {
+      const counts: Record<string, number> = { 健康: 90, 康教: 60, 教育: 90, 帮助: 40, 帮扶: 30, 深化: 50, 化健: 3, ...written };
+      const keys = Uint32Array.from(Object.keys(counts).map(key)).sort();
+      const pairs: ArchivePairs = { keys, counts: Uint32Array.from(keys, (k) => counts[String.fromCharCode(Math.floor(k / 0x10000), k % 0x10000)]) };
+      return new Linter(
+        optionsWith({ phrases: { phrases: [corpus('健康教育', 9, docs)], pairs }, corpus: { documents: 5000, characters: 4_000_000, files: [] } }),
+      )
+        .lint(text)
+        .filter((f) => f.rule === 'fixed-phrase').length;
+    };
+    // Three stories of four million characters: too few for the phrase to be the house's, but 健帮 and 帮康 are written nowhere.
+    assert.equal(lint('深化健帮康教育，提升群众健康素养。', 3), 1);
+    // An archive that writes either new pairing as readily as chance: no split word.
+    assert.equal(lint('深化健帮康教育，提升群众健康素养。', 3, { 帮康: 40 }), 0);
+    assert.equal(lint('深化健帮康教育，提升群众健康素养。', 3, { 健帮: 40 }), 0);
+    // A substitution reads as a coinage the archive has not met: the phrase must still be spread.
+    assert.equal(lint('深化健帮教育，提升群众健康素养。', 3), 0);
+    assert.equal(lint('深化健帮教育，提升群众健康素养。', 9), 1);
+    // One story is still one story's phrase.
+    assert.equal(lint('深化健帮康教育，提升群众健康素养。', 1), 0);
+  });
 });
 
 describe('fixed-phrase: frames and optional words of learned phrases', () => {

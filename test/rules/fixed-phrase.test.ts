@@ -726,4 +726,30 @@ describe("fixed-phrase: a phrase's first or last character written otherwise", (
     assert.equal(count('持续石强管理。', archive(2, 20)), 1, 'about chance: a character written at random pairs so');
     assert.equal(count('持续石强管理。', archive(50, 1)), 0, 'the archive writes 续石 as a unit');
   });
+  it('after a word of three, a character that is no head and no function character breaks the word', () => {
+    const lint = (text: string) => new Linter(learned(corpus('推进城镇化', 12, 6))).lint(text).filter((f) => f.rule === 'fixed-phrase').length;
+    assert.equal(lint('各地推进城镇立，成效明显。'), 1);
+    assert.equal(lint('各地推进城镇的建设，成效明显。'), 0, '的 attaches to 城镇 as grammar');
+  });
+  it('a prefix written for the last character compounds with a noun after it, not with a verb', () => {
+    const lint = (text: string) => new Linter(learned(corpus('旅游收入', 12, 6))).lint(text).filter((f) => f.rule === 'fixed-phrase').length;
+    assert.equal(lint('今年旅游收万超过三亿元。'), 1);
+    assert.equal(lint('今年旅游收万游客到访。'), 0, '万 may head 游客');
+  });
+  it('across the edge, a pair a longer word splits is no word', () => {
+    // 大明 is a word of the lexicon, but 明确 takes its 明: the written 大 stands alone.
+    assert.equal(count('生态保大明确了责任。'), 1);
+  });
+  it('a common word of the lexicon the archive never writes is no word of the house', () => {
+    const lint = (written: number) =>
+      new Linter(
+        optionsWith({
+          phrases: { phrases: [corpus('营业时间', 40, 20)], pairs: table({ 营业: 80, 业时: 20, 时间: 90, 时人: written, 天气: 3000, 工作: 900 }) },
+        }),
+      )
+        .lint('商场营业时人调整。')
+        .filter((f) => f.rule === 'fixed-phrase').length;
+    assert.equal(lint(0), 1, 'the archive never pairs 时人');
+    assert.equal(lint(40), 0);
+  });
 });

@@ -18,6 +18,7 @@
 import type { Lexicon } from '../../lexicon';
 import { HAN_CODES } from '../../analysis/han';
 import { segment, type Token } from '../../segmenter';
+import { pairStandsTogether } from '../../analysis/lexical-break';
 import type { NearMiss } from './near-miss';
 import type { PhraseIndex } from './phrase-index';
 import {
@@ -33,6 +34,7 @@ import {
   LEADING_VERB_POS,
   MIN_PAIR_ASSOCIATION,
   MIN_TARGET_LENGTH,
+  PREFIXED_POS,
   UNKNOWN_WORD_RUN,
   VERB_POS,
 } from './thresholds';
@@ -50,10 +52,14 @@ export function edgeCharStands(lexicon: Lexicon, index: PhraseIndex, text: strin
   const at = m.textAt;
   const first = m.targetAt === 0;
   // The phrase's edge word is an affix and a word (进|一步, 管理|者): another affix makes a sibling
-  // word (下一步, 管理员), which the lexicon may lack, not a slip.
+  // word (下一步, 管理员), which the lexicon may lack, not a slip. After the word only a head or a
+  // function character attaches so (管理员, 城镇的); another one (城镇化 → 城镇立) breaks the word
+  // like any slip. Before it too many kinds do (下一步, 至事业单位, a place's abbreviation) to tell.
   const tokens = index.segmentTarget(m);
   const edgeWord = (first ? tokens[0] : tokens[tokens.length - 1])?.word ?? '';
-  if (edgeWord.length >= 3 && lexicon.freq(first ? edgeWord.slice(1) : edgeWord.slice(0, -1)) >= FLUENT_FREQ) return false;
+  const written = text[at];
+  const attachesAfter = isHead(lexicon, written) || FUNCTION_CODES[written.charCodeAt(0)] === 1;
+  if (edgeWord.length >= 3 && lexicon.freq(first ? edgeWord.slice(1) : edgeWord.slice(0, -1)) >= FLUENT_FREQ && (first || attachesAfter)) return false;
   // A one-character word at the phrase's edge written as another (据|美国|媒体 → 道美国媒体 after 报) breaks
   // no word of the phrase: the text writes another word there.
   const edgeToken = first ? tokens[0] : tokens[tokens.length - 1];
@@ -66,7 +72,7 @@ export function edgeCharStands(lexicon: Lexicon, index: PhraseIndex, text: strin
   // character, which a coinage leading with its own first character (a negation before a noun's second
   // character) leaves as written. Only a phrase the archive writes often for its size outweighs that.
   if (short && first && m.entry.count < Math.ceil((index.corpusCharacters / 1e6) * EDGE_FIRST_QUAD_PER_MILLION)) return false;
-  if (short && first && VERB_POS.test(lexicon.pos(edgeToken.word) ?? '') && LEADING_VERB_POS.test(lexicon.pos(text[at]) ?? '')) return false;
+  if (short && first && VERB_POS.test(lexicon.pos(edgeToken.word) ?? '') && LEADING_VERB_POS.test(lexicon.pos(written) ?? '')) return false;
   // …and a prefix kept with a new second character (中医 → 中拉, 上来 → 上带) starts another word of its family.
   if (
     short &&
@@ -95,8 +101,9 @@ export function edgeCharStands(lexicon: Lexicon, index: PhraseIndex, text: strin
   // Characters beyond the edge that the lexicon reads as no words (卡瑟 before …耶夫, …率超 after 市占) are an
   // unknown word the written character continues, most often a name: the text writes that word, not the phrase.
   if (continuesUnknownWord(lexicon, text, at, first)) return false;
-  // A head after a word (…类, …局) or a prefix before one (副…, 总…) compounds with it.
-  return first ? !isHead(lexicon, text[at]) : !isPrefix(lexicon, text[at]);
+  // A head after a word (…类, …局) or a prefix before a noun (副…, 总…) compounds with it; a prefix
+  // before a verb or a function word (万|超过, 大|明确, 新|就) compounds with nothing.
+  return first ? !isHead(lexicon, written) : !(isPrefix(lexicon, written) && headsNoun(lexicon, text, outside));
 }
 
 /**
@@ -116,6 +123,12 @@ function continuesUnknownWord(lexicon: Lexicon, text: string, at: number, first:
   else while (end < text.length && end - to < LONGEST_WORD && HAN_CODES[text.charCodeAt(end)] === 1) end++;
   const tokens = segment(lexicon, text.slice(start, end));
   return tokens.filter((t) => t.start >= from - start && t.end <= to - start && t.end - t.start === 1).length === UNKNOWN_WORD_RUN;
+}
+
+/** True when the word the text starts at `at` is a noun (PREFIXED_POS): one a prefix before it may head. */
+function headsNoun(lexicon: Lexicon, text: string, at: number): boolean {
+  const word = segment(lexicon, text.slice(at, at + LONGEST_WORD + 2))[0]?.word ?? '';
+  return PREFIXED_POS.test(lexicon.pos(word) ?? '');
 }
 
 /** A character that ends many nouns (EDGE_AFFIX_MIN_NOUNS), and many more than it starts (EDGE_HEAD_RATIO): 类, 局, 院. */
@@ -139,10 +152,16 @@ function pairIsWord(lexicon: Lexicon, index: PhraseIndex, text: string, from: nu
   if (from < 0 || from + 2 > text.length) return false;
   const pair = text.slice(from, from + 2);
   if (!allHan(pair)) return false;
-  const freq = lexicon.freq(pair);
+  // A word of the lexicon that a longer one splits (大明 of 大明确: 明确) is read so by no one.
+  const freq = pairStandsTogether(lexicon, text, from) ? lexicon.freq(pair) : 0;
   const association = index.evidence.associationAt(text, from);
   if (association === undefined) return freq >= EDGE_WORD_FREQ;
-  return freq >= EDGE_PAIR_WORD_FREQ || (freq >= EDGE_WORD_FREQ && association >= MIN_PAIR_ASSOCIATION) || association >= EDGE_UNIT_ASSOCIATION;
+  // Nor is a common one the archive never writes (时人 beside 当地时间): no word of the house.
+  return (
+    (freq >= EDGE_PAIR_WORD_FREQ && association > -Infinity) ||
+    (freq >= EDGE_WORD_FREQ && association >= MIN_PAIR_ASSOCIATION) ||
+    association >= EDGE_UNIT_ASSOCIATION
+  );
 }
 
 /**

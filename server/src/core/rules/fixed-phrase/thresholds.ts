@@ -201,6 +201,12 @@ export const EDGE_AFFIX_MIN_NOUNS = 50;
  * false alarm more on either half with either model.
  */
 export const EDGE_KEPT_PREFIX_MIN_NOUNS = 90;
+/**
+ * Parts of speech of a word a prefix written before it (an edited last character: 副, 总, 大) heads as a
+ * compound: nouns, names, abbreviations and verbal nouns. Before a verb or time word (万|超过, 开|冬季)
+ * the prefix compounds with nothing, and stands alone.
+ */
+export const PREFIXED_POS = /^(?:n|vn|j)/;
 
 /**
  * A phrase's first word tagged a verb, and a character tagged a verb or adverb written in place of

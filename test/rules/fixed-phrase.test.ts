@@ -563,6 +563,20 @@ describe("fixed-phrase: the archive's character pairs", () => {
     // An archive that writes the pairing: usage.
     assert.equal(count(60, { ...written, 合唱: 300 }), 0);
   });
+  it('a character repeated two places away is a parallel pattern only where its unit is written', () => {
+    const lint = (text: string, archive?: Record<string, number>) =>
+      new Linter(optionsWith({ phrases: { phrases: [corpus('健康教育', 40, 20)], pairs: archive && table(archive) } }))
+        .lint(text)
+        .filter((f) => f.rule === 'fixed-phrase').length;
+    const written = { 健康: 90, 康教: 60, 教育: 90, 深化: 50, 提升: 50 };
+    // 健育 beside 健康, and 健育 beside 教育: a unit nobody writes, typed from a character nearby.
+    assert.equal(lint('深化健康健育，提升群众健康素养。', written), 1);
+    assert.equal(lint('深化健育教育，提升群众健康素养。', written), 1);
+    // An archive that writes 健育 as readily as chance reads the pattern 健康健育 as meant.
+    assert.equal(lint('深化健康健育，提升群众健康素养。', { ...written, 健育: 30 }), 0);
+    // Without the archive's pairs, nothing tells a pattern from a slip: the pattern is taken.
+    assert.equal(lint('深化健康健育，提升群众健康素养。'), 0);
+  });
   it('the evidence of a finding from an archive says how much rarer the archive finds the text as written', () => {
     const [finding] = new Linter(optionsWith({ phrases: { phrases, pairs: table({ 康教: 6, 教育: 9, 健康: 9 }) } }))
       .lint('深化健帮教育，提升群众健康素养。')

@@ -392,9 +392,9 @@ function slipCandidate(lexicon: Lexicon, index: PhraseIndex, text: string, found
   if (m.kind === 'substitute') {
     // A parallel four-character pattern (提质提效 beside 提质增效) repeats a character on purpose.
     const written = text[m.textAt];
-    for (let i = m.start; i < m.end; i++) if (i !== m.textAt && text[i] === written) return undefined;
+    for (let i = m.start; i < m.end; i++) if (i !== m.textAt && text[i] === written && repeatsOnPurpose(lexicon, index, text, m.textAt, i)) return undefined;
     // …and so does a series of coinages the text coordinates around the phrase (办优办强, 细管、智管、众管).
-    if (writesSeries(text, m.textAt)) return undefined;
+    if (writesSeries(lexicon, index, text, m.textAt)) return undefined;
     // …and a four-character frame whose repeated character holds the other slots open (越来越多 → 越滚越多,
     // 一X一Y, 边X边Y) is written with new fillers: the edit keeps the frame, it does not break a word.
     const t = m.target;
@@ -404,17 +404,43 @@ function slipCandidate(lexicon: Lexicon, index: PhraseIndex, text: string, found
 }
 
 /**
+ * True when the character written at `at` repeats the one at `other` as a pattern would: beside it (a
+ * doubled character, duplicate-word's to report), or two places away opening a parallel unit (提质提效:
+ * 提效 beside 提质) that the lexicon lists or the archive writes as readily as chance (MIN_PAIR_ASSOCIATION).
+ * A model without the archive's pairs cannot tell, and takes the pattern. A repeat farther off, or one
+ * whose unit nobody writes (新闻新播: 新播), is a character typed from nearby, a slip like any other.
+ */
+function repeatsOnPurpose(lexicon: Lexicon, index: PhraseIndex, text: string, at: number, other: number): boolean {
+  const distance = Math.abs(other - at);
+  if (distance === 1) return true;
+  if (distance !== 2) return false;
+  // 提质|提效: the unit starting at the repeat; 质提|效提 (the repeat second): the unit ending there.
+  return readsAsUnit(lexicon, index, text, other < at ? at : at - 1);
+}
+
+/**
+ * True when text[at], text[at + 1] is a word the lexicon lists or a pair the archive writes as readily
+ * as chance (MIN_PAIR_ASSOCIATION); a model without the archive's pairs takes every pair for one.
+ */
+function readsAsUnit(lexicon: Lexicon, index: PhraseIndex, text: string, at: number): boolean {
+  if (lexicon.freq(text.slice(at, at + 2)) > 0) return true;
+  const association = index.evidence.associationAt(text, at);
+  return association === undefined || association >= T.MIN_PAIR_ASSOCIATION;
+}
+
+/**
  * True when the character at `at` stands in a series the text builds on purpose: it repeats the one
  * two places back, opening the second half of a frame (办优办强, 做大做强), or it makes a two-character
  * unit with a neighbour that the unit across an enumeration comma shares in the same slot (智管、众管;
- * 管智、管众). A slip puts a character where the phrase has another, and no pattern around it repeats
- * it. A character repeating one two places on is not asked: a slip that copies a character is one
+ * 管智、管众), where the unit it opens is one the lexicon lists or the archive writes (see readsAsUnit:
+ * 新闻新播 opens 新播, which nobody writes). A slip puts a character where the phrase has another, and no
+ * pattern around it repeats it. A character repeating one two places on is not asked: a slip that copies a character is one
  * typed ahead (总在记在 for 总书记在); on half A of the development corpus both injected slips that
  * repeated a character two places away repeated it so.
  */
-function writesSeries(text: string, at: number): boolean {
+function writesSeries(lexicon: Lexicon, index: PhraseIndex, text: string, at: number): boolean {
   const han = (i: number) => i >= 0 && i < text.length && HAN_CODES[text.charCodeAt(i)] === 1;
-  if (text[at - 2] === text[at] && han(at - 1) && han(at + 1)) return true;
+  if (text[at - 2] === text[at] && han(at - 1) && han(at + 1) && readsAsUnit(lexicon, index, text, at)) return true;
   const comma = (i: number) => text[i] === T.ENUMERATION_COMMA;
   // The unit written + next: the unit before ends with the same character, or the unit after does.
   if (han(at + 1) && ((comma(at - 1) && text[at - 2] === text[at + 1]) || (comma(at + 2) && text[at + 4] === text[at + 1]))) return true;

@@ -767,3 +767,20 @@ describe("fixed-phrase: a phrase's first or last character written otherwise", (
     assert.equal(lint(40), 0);
   });
 });
+
+describe('fixed-phrase: several phrases a position may miss', () => {
+  const messages = (entries: PhraseEntry[], text: string) =>
+    new Linter(optionsWith({ phrases: { phrases: entries } }))
+      .lint(text)
+      .filter((f) => f.rule === 'fixed-phrase')
+      .map((f) => f.message);
+
+  it('a longer phrase too rare to judge leaves the shorter one with the same slip to be judged', () => {
+    // 健帮教育周刊 misses 健康教育周刊 (written twice) and 健康教育 (forty times) by the same 帮.
+    const entries = [corpus('健康教育', 40, 20), corpus('健康教育周刊', 2, 2)];
+    const found = messages(entries, '订阅《健帮教育周刊》。');
+    assert.equal(found.length, 1);
+    assert.match(found[0], /应为“健康教育”/);
+    assert.deepEqual(messages(entries, '订阅《健康教育周刊》和《健康教育》。'), []);
+  });
+});

@@ -275,6 +275,34 @@ function pairsUnwritten(index: PhraseIndex, text: string, m: NearMiss): boolean 
   });
 }
 
+/**
+ * True when the archive writes the text around a learned phrase's edit as it stands (writesAround,
+ * writesUnit): the text there is the archive's own writing, whatever phrase it happens to miss.
+ */
+export function writtenAsUsage(index: PhraseIndex, text: string, m: NearMiss): boolean {
+  if (m.entry.source !== CORPUS_SOURCE) return false;
+  return index.evidence.writesAround(text, m, writtenInWord(index, m)) || writesUnit(index, text, m);
+}
+
+/**
+ * True when every pairing the edit makes inside the variant is one the archive writes less readily
+ * than chance (MIN_PAIR_ASSOCIATION) or never: the evidence a rival reading needs. Where another
+ * phrase at the same position was let go as usage, the text may be the archive's own writing that
+ * several phrases happen to miss by one edit (射往 beside 射向 and 前往); only a pairing the archive
+ * never makes shows the second reading a slip. A model without archive pairs confirms no rival.
+ */
+export function rivalConfirmed(index: PhraseIndex, text: string, m: NearMiss): boolean {
+  const pairs: number[] = m.kind === 'drop' ? [m.textAt - 1] : [m.textAt - 1, m.textAt];
+  const inside = pairs.filter((at) => at >= m.start && at + 2 <= m.end);
+  return (
+    inside.length > 0 &&
+    inside.every((at) => {
+      const association = index.evidence.associationAt(text, at);
+      return association !== undefined && association < T.MIN_PAIR_ASSOCIATION;
+    })
+  );
+}
+
 /** True when the target's last word is an adverb (ADVERB_POS): 再次, 进一步, 已经. */
 function endsOnAdverb(lexicon: Lexicon, index: PhraseIndex, m: NearMiss): boolean {
   const tokens = index.segmentTarget(m);

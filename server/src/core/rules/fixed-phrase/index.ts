@@ -46,10 +46,10 @@ import type { Lexicon } from '../../lexicon';
 import { pairStandsTogether } from '../../analysis/lexical-break';
 import { endsWithOrganisationHead } from '../../analysis/organisations';
 import { HAN_CODES } from '../../analysis/han';
-import { accept } from './acceptance';
+import { accept, rivalConfirmed, writtenAsUsage } from './acceptance';
 import { edgeCharStands, editsEdge } from './edge-slip';
 import { doubledSlip, extraCopy, leavesRepeat } from './fix-site';
-import type { Accepted } from './near-miss';
+import type { Accepted, NearMiss } from './near-miss';
 import { PhraseIndex } from './phrase-index';
 import { reportDoubled, reportNearMiss } from './report';
 import { FUNCTION_CODES, MIN_SLIP_LENGTH } from './thresholds';
@@ -109,24 +109,48 @@ function scanParagraph(ctx: RuleContext<PhraseIndex>, index: PhraseIndex, text: 
   for (let i = 0; i + MIN_SLIP_LENGTH - 1 <= text.length; i++) {
     const code = text.charCodeAt(i);
     if (HAN_TABLE[code] !== 1 || FUNCTION_TABLE[code]) continue;
-    const match = index.nearMissAt(text, i);
-    if (!match || i < lastEnd) continue;
-    // A character doubled beside the phrase (中医医院|院感, 中医|医疗机构) leaves the phrase written whole: no near-miss.
-    if (match.kind === 'add' && text.slice(match.start, match.end).includes(match.target)) continue;
-    // A phrase's first or last character written otherwise is a slip only when that character stands alone.
-    if (editsEdge(match) && !edgeCharStands(ctx.lexicon, index, text, match)) continue;
-    const extraAt = extraCopy(ctx, text, match);
-    const accepted =
-      extraAt >= 0
-        ? doubledSlip(ctx, index, text, match, extraAt)
-          ? { match, acceptance: 'doubled' as const, extraAt }
-          : undefined
-        : accept(ctx.lexicon, index, text, match);
+    if (i < lastEnd) continue;
+    // The first near-miss the policy keeps: the longest phrase at a position is not always the one
+    // the text misses (an edit inside one phrase may be the first character of another).
+    let accepted: Accepted | undefined;
+    let tried: NearMiss[] | undefined;
+    let usage: boolean | undefined;
+    for (let stage = 0; stage < PhraseIndex.NEAR_MISS_STAGES && !accepted; stage++) {
+      const match = index.nearMissAt(text, i, stage);
+      if (!match) continue;
+      if (tried) {
+        if (tried.some((t) => sameNearMiss(t, match))) continue;
+        // A reading that blames another character than the one let go must show that its edit makes
+        // pairings the archive never writes; one that blames the same (a shorter phrase) needs no more.
+        if (!tried.some((t) => t.textAt === match.textAt && t.kind === match.kind) && !rivalConfirmed(index, text, match)) continue;
+        // Text the archive writes as it stands is usage, whichever phrase it misses: no rival reading.
+        usage ??= writtenAsUsage(index, text, tried[0]);
+        if (usage) break;
+      }
+      (tried ??= []).push(match);
+      accepted = judge(ctx, index, text, match);
+    }
     if (!accepted) continue;
     lastEnd = accepted.match.end;
     found.push(accepted);
   }
   return found;
+}
+
+/** True when two ways of looking found the same near-miss. */
+function sameNearMiss(a: NearMiss, b: NearMiss): boolean {
+  return a.target === b.target && a.end === b.end && a.textAt === b.textAt && a.kind === b.kind;
+}
+
+/** The near-miss as accepted, or undefined: the checks of one candidate of the paragraph scan. */
+function judge(ctx: RuleContext<PhraseIndex>, index: PhraseIndex, text: string, match: NearMiss): Accepted | undefined {
+  // A character doubled beside the phrase (中医医院|院感, 中医|医疗机构) leaves the phrase written whole: no near-miss.
+  if (match.kind === 'add' && text.slice(match.start, match.end).includes(match.target)) return undefined;
+  // A phrase's first or last character written otherwise is a slip only when that character stands alone.
+  if (editsEdge(match) && !edgeCharStands(ctx.lexicon, index, text, match)) return undefined;
+  const extraAt = extraCopy(ctx, text, match);
+  if (extraAt < 0) return accept(ctx.lexicon, index, text, match);
+  return doubledSlip(ctx, index, text, match, extraAt) ? { match, acceptance: 'doubled', extraAt } : undefined;
 }
 
 /**

@@ -429,18 +429,34 @@ export class PhraseIndex {
     return this.nodeCount <= 1 && this.quads.empty;
   }
 
+  /** How many ways nearMissAt looks for a near-miss at one position. */
+  static readonly NEAR_MISS_STAGES = 5;
+
   /**
-   * The longest one-edit near-miss of a phrase starting at text[start], if any: edited inside a
-   * phrase the text starts, else a phrase of five characters or more whose first character the
-   * text writes otherwise, else a four-character one whose last or first (the trie finds a longer
-   * phrase's last character in bestNearMiss). An edit inside is the stronger evidence and goes first.
+   * The one-edit near-misses of phrases starting at text[start], most telling first: the longest
+   * edited inside a phrase the text starts (the trie's, then a four-character phrase's), then a
+   * phrase of five characters or more whose first character the text writes otherwise, then a
+   * four-character one whose last or first (the trie finds a longer phrase's last character in
+   * bestNearMiss). An edit inside is the stronger evidence and goes first; the scan takes the first
+   * the acceptance policy keeps. Each is looked for only when the ones before it were let go: most
+   * positions hold no near-miss at all, and the scan stops at the first kept. Stage k (0 up to
+   * NEAR_MISS_STAGES) is the k-th way of looking, so the scan allocates nothing where none is found.
    */
-  nearMissAt(text: string, start: number): NearMiss | undefined {
-    if (this.rootChars[text.charCodeAt(start)] === 1) {
-      const inside = this.bestNearMiss(text, start) ?? this.quads.nearMiss(text, start);
-      if (inside) return inside;
+  nearMissAt(text: string, start: number, stage: number): NearMiss | undefined {
+    switch (stage) {
+      case 0:
+        return this.rootChars[text.charCodeAt(start)] === 1 ? this.bestNearMiss(text, start) : undefined;
+      case 1:
+        return this.rootChars[text.charCodeAt(start)] === 1 ? this.quads.nearMiss(text, start) : undefined;
+      case 2:
+        return this.firstSubstituted(text, start);
+      case 3:
+        return this.quads.lastSubstituted(text, start);
+      case 4:
+        return this.quads.firstSubstituted(text, start);
+      default:
+        return undefined;
     }
-    return this.firstSubstituted(text, start) ?? this.quads.lastSubstituted(text, start) ?? this.quads.firstSubstituted(text, start);
   }
 
   /**

@@ -577,6 +577,25 @@ describe("fixed-phrase: the archive's character pairs", () => {
     // Without the archive's pairs, nothing tells a pattern from a slip: the pattern is taken.
     assert.equal(lint('深化健康健育，提升群众健康素养。'), 0);
   });
+  it('a place character written in a word of a phrase stands as an abbreviation only where the archive writes names', () => {
+    const archive = { 签署: 3000, 署援: 100, 援助: 3000, 助协: 100, 协议: 3000, 双方: 3000, 方签: 100 };
+    const count = (text: string, written: Record<string, number>) =>
+      new Linter(optionsWith({ phrases: { phrases: [corpus('签署援助协议', 60)], pairs: table({ ...archive, ...written }) } }))
+        .lint(text)
+        .filter((f) => f.rule === 'fixed-phrase').length;
+    // The archive writes places after 援 (援朝, 援叙), though never 援巴: another place's abbreviation.
+    assert.equal(count('双方签署援巴协议。', { 援朝: 60, 援叙: 40 }), 0);
+    // An archive that never writes a place after 援: 巴 stands where the phrase reads 援助, a slip.
+    assert.equal(count('双方签署援巴协议。', {}), 1);
+    // The archive writing places after 援 says nothing of 巴 written before 议, inside 协议.
+    assert.equal(count('双方签署援助巴议。', { 援朝: 60, 援叙: 40 }), 1);
+  });
+  it('a place written in the slot of another place names it', () => {
+    const pairs = table({ 企业: 3000, 业来: 100, 来华: 300, 华投: 100, 投资: 3000, 鼓励: 3000, 励企: 100 });
+    const count = (text: string) =>
+      new Linter(optionsWith({ phrases: { phrases: [corpus('企业来华投资', 60)], pairs } })).lint(text).filter((f) => f.rule === 'fixed-phrase').length;
+    assert.equal(count('鼓励企业来巴投资。'), 0);
+  });
   it('the evidence of a finding from an archive says how much rarer the archive finds the text as written', () => {
     const [finding] = new Linter(optionsWith({ phrases: { phrases, pairs: table({ 康教: 6, 教育: 9, 健康: 9 }) } }))
       .lint('深化健帮教育，提升群众健康素养。')

@@ -85,7 +85,7 @@ export function accept(lexicon: Lexicon, index: PhraseIndex, text: string, found
   // 甘茨, 北京大学 → 南京大学) or standing alone as one's abbreviation (援助 → 援乌) names another.
   // Dropping a character of a name (伊朗军方 → 伊军方, 美国 → 美) writes its abbreviation.
   if (m.kind !== 'add' && editsName(lexicon, index, text, m)) return undefined;
-  if (m.kind === 'substitute' && abbreviatesName(lexicon, text, m)) return undefined;
+  if (m.kind === 'substitute' && abbreviatesName(lexicon, index, text, m)) return undefined;
   // A modifier, adverb or pronoun added between two words (反映最强烈, 国家再补贴) qualifies the phrase.
   if (m.kind === 'add' && attaches(lexicon, written) && !editInsideWord(index, m)) return undefined;
   // …as does one inside a set phrase the lexicon lists whole, between its words (任务越艰巨, 海外女侨胞).
@@ -177,16 +177,25 @@ function straysInSlot(lexicon: Lexicon, index: PhraseIndex, text: string, m: Nea
  * evidence (重点|问题 → 点球 is a word whatever slip made it). A model without archive pairs excuses every filler.
  */
 function fillsSlot(lexicon: Lexicon, index: PhraseIndex, text: string, m: NearMiss): boolean {
+  return pairsInWord(index, m).some((at) => {
+    if (lexicon.freq(text.slice(at, at + 2)) > 0) return true;
+    const association = index.evidence.associationAt(text, at);
+    return association === undefined || association >= T.MIN_PAIR_ASSOCIATION;
+  });
+}
+
+/**
+ * The text offsets of the pairs a substituted character makes with the neighbours it keeps of the
+ * target's word it stands in (with both neighbours when it is a word of its own): the pairings
+ * that make it a word there or not. The pairing across the phrase's word boundary is no evidence.
+ */
+function pairsInWord(index: PhraseIndex, m: NearMiss): number[] {
   const token = index.segmentTarget(m).find((t) => t.start <= m.targetAt && m.targetAt < t.end);
   const alone = !token || token.end - token.start === 1;
   const pairs: number[] = [];
   if (alone || token.start < m.targetAt) pairs.push(m.textAt - 1);
   if (alone || m.targetAt + 1 < token.end) pairs.push(m.textAt);
-  return pairs.some((at) => {
-    if (lexicon.freq(text.slice(at, at + 2)) > 0) return true;
-    const association = index.evidence.associationAt(text, at);
-    return association === undefined || association >= T.MIN_PAIR_ASSOCIATION;
-  });
+  return pairs;
 }
 
 /**
@@ -651,11 +660,27 @@ function swapsWord(lexicon: Lexicon, index: PhraseIndex, text: string, m: NearMi
   return !!replaced && lexicon.freq(replaced.word) >= T.FLUENT_FREQ && lexicon.pos(replaced.word) === pos;
 }
 
-/** True when the written character is a name or place character left standing alone (援乌, 访卢). */
-function abbreviatesName(lexicon: Lexicon, text: string, m: NearMiss): boolean {
+/**
+ * True when the written character is a name or place character left standing alone (援乌, 访卢) where
+ * a name may stand: in place of another name (来华 → 来巴), making with the rest of the word it stands
+ * in a pairing of the lexicon or one the archive writes (see fillsSlot), or beside a neighbour of
+ * that word the archive writes names beside far more readily than chance (MIN_NAME_SLOT_ASSOCIATION:
+ * 援 before 巴 and 朝, so before 乌 too). Name characters are common (美, 巴, 斯, 东), and a slip
+ * writes one inside a word of the phrase as readily as any other (社会 → 巴会, 打击 → 打乌), where
+ * the archive neither writes the pairing nor puts names there. A model without archive pairs
+ * excuses every name character left standing alone.
+ */
+function abbreviatesName(lexicon: Lexicon, index: PhraseIndex, text: string, m: NearMiss): boolean {
   if (!T.NAME_POS.test(lexicon.pos(text[m.textAt]) ?? '')) return false;
   const { from, to } = contextWindow(text, m.start, m.end);
-  return strandsAt(lexicon, text.slice(from, to), m.textAt - from);
+  if (!strandsAt(lexicon, text.slice(from, to), m.textAt - from)) return false;
+  if (T.NAME_POS.test(lexicon.pos(targetChar(m)) ?? '') || fillsSlot(lexicon, index, text, m)) return true;
+  return pairsInWord(index, m).some((at) => {
+    // The neighbour of the pair, and whether the name stands after it.
+    const after = at < m.textAt;
+    const association = index.evidence.nameSlotAssociation(text.charCodeAt(after ? at : at + 1), after);
+    return association !== undefined && association >= T.MIN_NAME_SLOT_ASSOCIATION;
+  });
 }
 
 /**

@@ -9,7 +9,7 @@ import type { Lexicon } from '../../lexicon';
 import { pairStandsTogether } from '../../analysis/lexical-break';
 import { segment } from '../../segmenter';
 import type { NearMiss } from './near-miss';
-import { ANCHOR, MEMO_LIMIT, MIN_PAIR_ASSOCIATION, PAIR_WEIGHT, UNSEEN_CHARACTER_COUNT, WRITTEN_CONTEXT } from './thresholds';
+import { ANCHOR, MEMO_LIMIT, MIN_PAIR_ASSOCIATION, NAME_POS, PAIR_WEIGHT, UNSEEN_CHARACTER_COUNT, WRITTEN_CONTEXT } from './thresholds';
 import { phraseAt, phraseTotal, type ArchivePairs, type PhraseColumns } from '../../model/sections/phrases';
 import { HAN_CODES } from '../../analysis/han';
 import { KeyTable } from './tables';
@@ -105,6 +105,11 @@ export class CorpusEvidence {
   private firstCounts?: Uint32Array;
   private secondCounts?: Uint32Array;
   private pairTotal = 0;
+  /** How often the archive writes a name character (see nameSlotAssociation) after, and before, each character, and in all. */
+  private namesAfter?: Uint32Array;
+  private namesBefore?: Uint32Array;
+  private namesAfterTotal = 0;
+  private namesBeforeTotal = 0;
 
   constructor(
     private readonly columns: PhraseColumns,
@@ -195,6 +200,50 @@ export class CorpusEvidence {
     if (index < 0) return -Infinity;
     this.marginals();
     return Math.log((pairs.counts[index] * this.pairTotal) / (this.firstCounts![a] * this.secondCounts![b]));
+  }
+
+  /**
+   * How much more readily (nats) the archive writes a name or place character (NAME_POS) standing
+   * alone after the character `code` (before it, unless `after`) than after (before) any character:
+   * a slot that takes a place's abbreviation (援 before 巴, 朝: 援巴, 援朝) takes another place,
+   * though the archive never wrote that one there. A pair the lexicon lists (美元, 华人) is a word, not a
+   * name standing alone. Undefined when the model keeps no pairs or never writes the character so.
+   */
+  nameSlotAssociation(code: number, after: boolean): number | undefined {
+    if (!this.pairs || this.pairs.keys.length === 0) return undefined;
+    this.nameMarginals();
+    const beside = after ? this.firstCounts![code] : this.secondCounts![code];
+    if (beside === 0) return undefined;
+    const names = after ? this.namesAfter![code] : this.namesBefore![code];
+    const total = after ? this.namesAfterTotal : this.namesBeforeTotal;
+    return Math.log((names * this.pairTotal) / (beside * Math.max(1, total)));
+  }
+
+  /** Counts the archive's pairs that write a name character alone on either side, on the first question. */
+  private nameMarginals(): void {
+    if (this.namesAfter) return;
+    this.marginals();
+    const pairs = this.pairs!;
+    this.namesAfter = new Uint32Array(0x10000);
+    this.namesBefore = new Uint32Array(0x10000);
+    // 1 a name character, 2 not, 0 not yet asked.
+    const nameChar = new Uint8Array(0x10000);
+    const isName = (code: number) => (nameChar[code] ||= NAME_POS.test(this.lexicon.pos(String.fromCharCode(code)) ?? '') ? 1 : 2) === 1;
+    for (let i = 0; i < pairs.keys.length; i++) {
+      const a = Math.floor(pairs.keys[i] / 0x10000);
+      const b = pairs.keys[i] % 0x10000;
+      const nameAfter = isName(b);
+      const nameBefore = isName(a);
+      if ((!nameAfter && !nameBefore) || this.lexicon.freq(String.fromCharCode(a, b)) > 0) continue;
+      if (nameAfter) {
+        this.namesAfter[a] += pairs.counts[i];
+        this.namesAfterTotal += pairs.counts[i];
+      }
+      if (nameBefore) {
+        this.namesBefore[b] += pairs.counts[i];
+        this.namesBeforeTotal += pairs.counts[i];
+      }
+    }
   }
 
   /** How often the archive writes each character first and second in a stored pair, counted on the first question. */

@@ -298,6 +298,12 @@ ruleTester('fixed-phrase', {
   ],
   invalid: [
     {
+      text: '他在访问圣得堡期间发表演讲。',
+      options: learned(corpus('访问圣彼得堡期间', 6)),
+      name: 'a character dropped inside a long name leaves no name and no abbreviation',
+      errors: [{ text: '访问圣得堡期间' }],
+    },
+    {
       text: '这家企业的全球市占正在扩大。',
       options: learned(corpus('全球市场', 6)),
       name: 'the same edge character before ordinary words is a slip',
@@ -595,6 +601,20 @@ describe("fixed-phrase: the archive's character pairs", () => {
     const count = (text: string) =>
       new Linter(optionsWith({ phrases: { phrases: [corpus('企业来华投资', 60)], pairs } })).lint(text).filter((f) => f.rule === 'fixed-phrase').length;
     assert.equal(count('鼓励企业来巴投资。'), 0);
+  });
+  it('a name character written inside a name spells it otherwise unless the archive pairs it so', () => {
+    const archive = { 访问: 3000, 问哥: 100, 哥伦: 3000, 伦比: 3000, 比亚: 3000, 亚期: 100, 期间: 3000 };
+    const count = (text: string, written: Record<string, number>) =>
+      new Linter(optionsWith({ phrases: { phrases: [corpus('访问哥伦比亚期间', 60)], pairs: table({ ...archive, ...written }) } }))
+        .lint(text)
+        .filter((f) => f.rule === 'fixed-phrase').length;
+    // 温 is a surname, but the archive never writes it beside 伦 or 亚: a slip in the name.
+    assert.equal(count('他在访问哥伦温亚期间发表演讲。', {}), 1);
+    // An archive that writes 温亚 as readily as chance: another spelling it knows.
+    assert.equal(count('他在访问哥伦温亚期间发表演讲。', { 温亚: 300 }), 0);
+    // A surname heading a name names another person, whatever the archive writes.
+    const named = new Linter(optionsWith({ phrases: { phrases: [corpus('会见了卡茨一行', 60)], pairs: table({ 会见: 3000, 卡茨: 300, 一行: 3000 }) } }));
+    assert.equal(named.lint('他在乌克兰会见了甘茨一行。').filter((f) => f.rule === 'fixed-phrase').length, 0);
   });
   it('the evidence of a finding from an archive says how much rarer the archive finds the text as written', () => {
     const [finding] = new Linter(optionsWith({ phrases: { phrases, pairs: table({ 康教: 6, 教育: 9, 健康: 9 }) } }))

@@ -211,6 +211,11 @@ ruleTester('fixed-phrase', {
       name: 'a place character standing alone abbreviates a name (援乌)',
     },
     {
+      text: '代表团前往俄斯摩棱斯克参观。',
+      options: learned(corpus('前往俄罗斯', 6)),
+      name: 'a place name dropped to its abbreviation before another name (俄|斯摩棱斯克)',
+    },
+    {
       text: '伊军方表示已做好准备。',
       options: learned(corpus('伊朗军方表示', 6)),
       name: 'a character of a place name dropped writes its abbreviation',
@@ -615,6 +620,14 @@ describe("fixed-phrase: the archive's character pairs", () => {
     // A surname heading a name names another person, whatever the archive writes.
     const named = new Linter(optionsWith({ phrases: { phrases: [corpus('会见了卡茨一行', 60)], pairs: table({ 会见: 3000, 卡茨: 300, 一行: 3000 }) } }));
     assert.equal(named.lint('他在乌克兰会见了甘茨一行。').filter((f) => f.rule === 'fixed-phrase').length, 0);
+  });
+  it('a name character in a person’s name the text frames after a title names that person', () => {
+    const pairs = table({ 明确: 3000, 确指: 100, 指出: 3000, 市长: 3000, 会上: 3000 });
+    const count = (text: string) =>
+      new Linter(optionsWith({ phrases: { phrases: [corpus('明确指出', 60, 30)], pairs } })).lint(text).filter((f) => f.rule === 'fixed-phrase').length;
+    assert.equal(count('会上，市长周明华指出，各部门要抓好落实。'), 0);
+    // No title frames a name there: 华 stands where the phrase reads 明确.
+    assert.equal(count('会上，他明华指出，各部门要抓好落实。'), 1);
   });
   it('the evidence of a finding from an archive says how much rarer the archive finds the text as written', () => {
     const [finding] = new Linter(optionsWith({ phrases: { phrases, pairs: table({ 康教: 6, 教育: 9, 健康: 9 }) } }))

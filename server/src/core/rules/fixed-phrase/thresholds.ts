@@ -147,6 +147,8 @@ export const MIN_COUNT_UNPAIRED_SLIP = 50;
 export const ADVERB_POS = /^d$/;
 /** Parts of speech of a character that names a person or place (jieba's nr…, ns…). */
 export const NAME_POS = /^n[rs]/;
+/** Characters read on either side of a near-miss for a name that runs across it: a transliteration's length, a title and a name. */
+export const NAME_CONTEXT = 8;
 /**
  * Least association (nats) of a character with the names the archive writes beside it (see
  * CorpusEvidence.nameSlotAssociation) for a name character written there in a phrase's word to stand

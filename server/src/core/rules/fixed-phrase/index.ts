@@ -121,11 +121,14 @@ function scanParagraph(ctx: RuleContext<PhraseIndex>, index: PhraseIndex, text: 
       if (tried) {
         if (tried.some((t) => sameNearMiss(t, match))) continue;
         // A reading that blames another character than the one let go must show that its edit makes
-        // pairings the archive never writes; one that blames the same (a shorter phrase) needs no more.
-        if (!tried.some((t) => t.textAt === match.textAt && t.kind === match.kind) && !rivalConfirmed(index, text, match)) continue;
-        // Text the archive writes as it stands is usage, whichever phrase it misses: no rival reading.
-        usage ??= writtenAsUsage(index, text, tried[0]);
-        if (usage) break;
+        // pairings the archive never writes, and the text must not be the archive's own writing
+        // whichever phrase it misses. One that blames the same character (a shorter phrase with the
+        // same slip) is judged as it stands: the acceptance reads the archive around its edit itself.
+        if (!tried.some((t) => t.textAt === match.textAt && t.kind === match.kind)) {
+          if (!rivalConfirmed(index, text, match)) continue;
+          usage ??= writtenAsUsage(index, text, tried[0]);
+          if (usage) break;
+        }
       }
       (tried ??= []).push(match);
       accepted = judge(ctx, index, text, match);

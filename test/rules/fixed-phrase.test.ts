@@ -629,6 +629,22 @@ describe("fixed-phrase: the archive's character pairs", () => {
     // No title frames a name there: 华 stands where the phrase reads 明确.
     assert.equal(count('会上，他明华指出，各部门要抓好落实。'), 1);
   });
+  it('in a phrase written very often, a substitution that makes no word and a pairing no one writes is a slip', () => {
+    const lint = (count: number, text: string, more: Record<string, number> = {}) =>
+      new Linter(
+        optionsWith({ phrases: { phrases: [corpus('新闻发布', count, 30)], pairs: table({ 新闻: 80, 闻发: 80, 发布: 80, 发言: 50, 表示: 50, ...more }) } }),
+      )
+        .lint(text)
+        .filter((f) => f.rule === 'fixed-phrase').length;
+    // 人布 is no word, and the archive never writes 闻人 or 人布.
+    assert.equal(lint(60, '新闻人布会上，发言人表示。'), 1);
+    // A phrase written fewer than MIN_COUNT_UNPAIRED_SLIP times leaves room for a word the archive has not met.
+    assert.equal(lint(40, '新闻人布会上，发言人表示。'), 0);
+    // An archive that writes both pairings: usage.
+    assert.equal(lint(60, '新闻人布会上，发言人表示。', { 闻人: 40, 人布: 40 }), 0);
+    // A word of the lexicon in the word's place (公布 for 发布) is a sibling chosen, whatever it pairs with across.
+    assert.equal(lint(60, '新闻公布会上，发言人表示。'), 0);
+  });
   it('the evidence of a finding from an archive says how much rarer the archive finds the text as written', () => {
     const [finding] = new Linter(optionsWith({ phrases: { phrases, pairs: table({ 康教: 6, 教育: 9, 健康: 9 }) } }))
       .lint('深化健帮教育，提升群众健康素养。')

@@ -696,6 +696,15 @@ describe('fixed-phrase: four-character phrases learned from a large archive', ()
     // Written as a word of its own (新天 beside 征程), it is a word the lexicon lacks.
     assert.equal(count([corpus('新闻发布', 40, 20), corpus('开启新天征程', 3, 2)], text), 0);
   });
+  it('three characters the archive writes across the seam of other words are no usage of a phrase it writes far more often', () => {
+    const text = '深化健帮教育，提升群众健康素养。';
+    // 帮教育部门 writes 帮 beside 教育, not with 教: a handful of times against the phrase's two hundred is chance.
+    assert.equal(count([corpus('健康教育', 200, 50), corpus('帮教育部门', 3, 2)], text), 1);
+    // Against a phrase written twenty times, the same three characters are a usage worth respecting.
+    assert.equal(count([corpus('健康教育', 20, 10), corpus('帮教育部门', 3, 2)], text), 0);
+    // However rare, the archive writing the edit's pair as one unit (健帮 in 老健帮教师) is usage.
+    assert.equal(count([corpus('健康教育', 200, 50), corpus('老健帮教师', 3, 2)], text), 0);
+  });
   it('inside a four-character phrase, a common word the slip makes across its words strands the rest', () => {
     const text = '医院新购一批医疗效备，投入使用。';
     // 疗效 is a word the lexicon reads, written by the archive too: 医 and 备 are left stranded, a slip.

@@ -9,7 +9,7 @@ import type { Lexicon } from '../../lexicon';
 import { pairStandsTogether } from '../../analysis/lexical-break';
 import { segment } from '../../segmenter';
 import type { NearMiss } from './near-miss';
-import { ANCHOR, MEMO_LIMIT, MIN_PAIR_ASSOCIATION, NAME_POS, PAIR_WEIGHT, UNSEEN_CHARACTER_COUNT, WRITTEN_CONTEXT } from './thresholds';
+import { ANCHOR, MEMO_LIMIT, MIN_PAIR_ASSOCIATION, MIN_WRITTEN_SHARE, NAME_POS, PAIR_WEIGHT, UNSEEN_CHARACTER_COUNT, WRITTEN_CONTEXT } from './thresholds';
 import { phraseAt, phraseTotal, type ArchivePairs, type PhraseColumns } from '../../model/sections/phrases';
 import { HAN_CODES } from '../../analysis/han';
 import { KeyTable } from './tables';
@@ -99,6 +99,8 @@ export class CorpusEvidence {
   private readonly varying = new Map<string, boolean>();
   private readonly attested = new Map<string, boolean>();
   private readonly attestedAlone = new Map<string, boolean>();
+  private readonly unitWindows = new Map<string, boolean>();
+  private readonly recurrentCounts = new Map<string, number>();
   /** The corpus's own two-character units (PhrasesSection.units), as pair keys; built on the first question. */
   private unitKeys?: Set<number>;
   /** How often the archive writes each character first and second in a stored pair, and all stored pairs: PMI's marginals. */
@@ -358,6 +360,13 @@ export class CorpusEvidence {
    * of that word counts. A character written in a word is a word meant only if the corpus writes
    * it with the rest of that word (中国代表 beside 中方代表); a run on the word's other side shows
    * it beside the neighbouring word, where a slip may fall by chance (联合国海|理会 beside 联合国海洋).
+   *
+   * A run is evidence only in proportion to the phrase: one the archive writes a small share of
+   * the times it writes the phrase (MIN_WRITTEN_SHARE) shows the variant's words as usage only
+   * where the archive's phrase writes a pair the edit makes in the run as one unit (see
+   * pairStandsTogether). Three characters a house writing the phrase hundreds of times writes a
+   * handful of times across the seam of two other words (集中|入企 beside 中小企业, 加强|建设 beside
+   * 强国建设) are chance, not the variant's usage.
    */
   writesAround(text: string, m: NearMiss, word?: readonly [number, number]): boolean {
     const last = m.kind === 'drop' ? m.textAt - 1 : m.textAt;
@@ -365,9 +374,54 @@ export class CorpusEvidence {
       if (word && !holdsOtherOf(i, i + WRITTEN_CONTEXT, m.textAt, word)) continue;
       const window = text.slice(i, i + WRITTEN_CONTEXT);
       // A window the phrase itself contains (the written character repeats one a little further on) is no evidence.
-      if (!m.target.includes(window) && this.isRecurrent(window)) return true;
+      if (m.target.includes(window)) continue;
+      const count = this.recurrentCount(window);
+      if (count === 0) continue;
+      if (count >= MIN_WRITTEN_SHARE * m.entry.count) return true;
+      // The pairs the edit makes inside the run (inside `word` when given), by offset in the run:
+      // the written character with each neighbour, or the junction of a drop.
+      const offsets: number[] = [];
+      for (let at = Math.max(i, m.textAt - 1); at <= last && at + 2 <= i + WRITTEN_CONTEXT; at++) {
+        if (!word || (word[0] <= at && at + 1 < word[1])) offsets.push(at - i);
+      }
+      if (offsets.length > 0 && this.writesAsUnit(window, offsets)) return true;
     }
     return false;
+  }
+
+  /** How often the commonest recurrent phrase holding `s` is written; 0 when none holds it. */
+  recurrentCount(s: string): number {
+    let count = this.recurrentCounts.get(s);
+    if (count === undefined) {
+      count = 0;
+      if (this.isRecurrent(s)) {
+        for (const id of this.phraseIdsWith(s.slice(0, 2))) {
+          if (this.columns.counts[id] > count && phraseAt(this.columns, id).includes(s)) count = this.columns.counts[id];
+        }
+      }
+      if (this.recurrentCounts.size >= MEMO_LIMIT) this.recurrentCounts.clear();
+      this.recurrentCounts.set(s, count);
+    }
+    return count;
+  }
+
+  /**
+   * True when some recurrent phrase of the model writes `window` with one of its pairs at `offsets`
+   * standing together (see pairStandsTogether): a unit of the phrase, not the seam of two words.
+   */
+  private writesAsUnit(window: string, offsets: readonly number[]): boolean {
+    const key = `${window}/${offsets.join(',')}`;
+    let yes = this.unitWindows.get(key);
+    if (yes === undefined) {
+      yes = this.phrasesWith(window.slice(0, 2)).some((phrase) => {
+        for (let k = phrase.indexOf(window); k >= 0; k = phrase.indexOf(window, k + 1)) {
+          if (offsets.some((offset) => pairStandsTogether(this.lexicon, phrase, k + offset))) return true;
+        }
+        return false;
+      });
+      remember(this.unitWindows, key, yes);
+    }
+    return yes;
   }
 
   /**

@@ -718,6 +718,11 @@ describe('fixed-phrase: four-character phrases learned from a large archive', ()
     // A substitution there still makes the phrase a collocation whose slots stay open.
     assert.equal(count(entries, '他曾在哥伦家亚工作多年。', 3_000_000), 0);
   });
+  it('a character written for the last of a phrase the lexicon lists as one word breaks it, however often the word is written', () => {
+    const entries = [corpus('哥伦比亚', 6, 20)];
+    assert.equal(count(entries, '他曾在哥伦比蛙工作多年。', 3_000_000), 1);
+    assert.equal(count(entries, '他曾在哥伦比亚工作多年。', 3_000_000), 0);
+  });
   it('one story writing a four-character phrase is not enough; one file of a whole issue may be many stories', () => {
     const text = '深化健帮教育，提升群众健康素养。';
     const lint = (documents: number, characters: number) =>
@@ -826,6 +831,12 @@ describe("fixed-phrase: a phrase's first or last character written otherwise", (
     const lint = (text: string) => new Linter(learned(corpus('旅游收入', 12, 6))).lint(text).filter((f) => f.rule === 'fixed-phrase').length;
     assert.equal(lint('今年旅游收万超过三亿元。'), 1);
     assert.equal(lint('今年旅游收万游客到访。'), 0, '万 may head 游客');
+  });
+  it('a word of three or more left no word is broken, whatever the written character goes on to', () => {
+    const lint = (text: string) => new Linter(learned(corpus('哥伦比亚', 60, 20))).lint(text).filter((f) => f.rule === 'fixed-phrase').length;
+    // 新 is a prefix before a noun, but 哥伦比 reads as nothing.
+    assert.equal(lint('他在哥伦比新农民家中。'), 1);
+    assert.equal(lint('他在哥伦比副教授家中。'), 0, '副教授 is a word of the lexicon');
   });
   it('across the edge, a pair a longer word splits is no word', () => {
     // 大明 is a word of the lexicon, but 明确 takes its 明: the written 大 stands alone.

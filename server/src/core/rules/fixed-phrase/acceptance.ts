@@ -98,8 +98,12 @@ export function accept(lexicon: Lexicon, index: PhraseIndex, text: string, found
   // (已经达到, 企业获得) is a collocation, not a formulation the house fixes: its slots stay open.
   // A character added inside one of its words (巴勒斯坦 → 巴勒军斯坦) opens no slot between them: how often
   // the words fall together says nothing of it.
+  // Nor does one written for the last character of a phrase the lexicon lists as one word (哥伦比亚 → 哥伦比蛙):
+  // it breaks the word. Inside such a word a character written otherwise may abbreviate one of its parts, and
+  // at its start lead the rest as another modifier would (a country's abbreviation before 共中央).
   const addedInsideWord = m.kind === 'add' && insideQuad(m) && editInsideWord(index, m);
-  if (!curated && length < T.MIN_TARGET_LENGTH && !addedInsideWord && association(lexicon, index, m) <= T.MIN_ASSOCIATION) return undefined;
+  const lastOfWord = m.kind === 'substitute' && m.targetAt === length - 1 && index.segmentTarget(m).length === 1;
+  if (!curated && length < T.MIN_TARGET_LENGTH && !addedInsideWord && !lastOfWord && association(lexicon, index, m) <= T.MIN_ASSOCIATION) return undefined;
   if (!curated && length < T.MIN_LENGTH_STRONG && straddled(lexicon, index, text, m)) return undefined;
   if (lexicon.freq(variant) >= T.WORD_FREQ) return undefined;
   if (index.evidence.isRecurrent(variant)) return undefined;

@@ -98,6 +98,10 @@ export function edgeCharStands(lexicon: Lexicon, index: PhraseIndex, text: strin
   }
   const outside = first ? at - 1 : at + 1;
   if (outside < 0 || outside >= text.length || HAN_CODES[text.charCodeAt(outside)] !== 1) return true;
+  // A last word of three or more the edit leaves no word (哥伦比亚 → 哥伦比新…) is broken whatever the written
+  // character goes on to (新农民): what is left of it reads as nothing. A first word's tail may still be led
+  // by a character that compounds with it, or with the word before, as another word.
+  if (!first && edgeWord.length >= 3 && lexicon.freq(edgeWord.slice(0, -1)) < EDGE_WORD_FREQ) return true;
   // Characters beyond the edge that the lexicon reads as no words (卡瑟 before …耶夫, …率超 after 市占) are an
   // unknown word the written character continues, most often a name: the text writes that word, not the phrase.
   if (continuesUnknownWord(lexicon, text, at, first)) return false;
@@ -156,7 +160,7 @@ function pairIsWord(lexicon: Lexicon, index: PhraseIndex, text: string, from: nu
   const freq = pairStandsTogether(lexicon, text, from) ? lexicon.freq(pair) : 0;
   const association = index.evidence.associationAt(text, from);
   if (association === undefined) return freq >= EDGE_WORD_FREQ;
-  // Nor is a common one the archive never writes (时人 beside 当地时间): no word of the house.
+  // Nor is a common one the archive never writes (时人 beside 营业时间): no word of the house.
   return (
     (freq >= EDGE_PAIR_WORD_FREQ && association > -Infinity) ||
     (freq >= EDGE_WORD_FREQ && association >= MIN_PAIR_ASSOCIATION) ||

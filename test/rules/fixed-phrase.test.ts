@@ -606,6 +606,10 @@ describe("fixed-phrase: the archive's character pairs", () => {
     const count = (text: string) =>
       new Linter(optionsWith({ phrases: { phrases: [corpus('企业来华投资', 60)], pairs } })).lint(text).filter((f) => f.rule === 'fixed-phrase').length;
     assert.equal(count('鼓励企业来巴投资。'), 0);
+    // A surname's character in a common word (发布's 布) is no place's abbreviation: 朗 there is a slip.
+    const word = table({ 发布: 3000, 布声: 100, 声明: 3000, 今天: 3000, 天发: 100 });
+    const slips = new Linter(optionsWith({ phrases: { phrases: [corpus('发布声明', 60, 30)], pairs: word } }));
+    assert.equal(slips.lint('大使馆今天发朗声明。').filter((f) => f.rule === 'fixed-phrase').length, 1);
   });
   it('a name character written inside a name spells it otherwise unless the archive pairs it so', () => {
     const archive = { 访问: 3000, 问哥: 100, 哥伦: 3000, 伦比: 3000, 比亚: 3000, 亚期: 100, 期间: 3000 };

@@ -719,7 +719,8 @@ function swapsWord(lexicon: Lexicon, index: PhraseIndex, text: string, m: NearMi
 
 /**
  * True when the written character is a name or place character left standing alone (援乌, 访卢) where
- * a name may stand: in place of another name (来华 → 来巴), making with the rest of the word it stands
+ * a name may stand: in place of a place's (来华 → 来巴; a surname's character in a word, 发布's 布, is no
+ * abbreviation), making with the rest of the word it stands
  * in a pairing of the lexicon or one the archive writes (see fillsSlot), in a person's name the text
  * frames after a title (主席陆启康今天, where a phrase reads 启动今天), or beside a neighbour of
  * that word the archive writes names beside far more readily than chance (MIN_NAME_SLOT_ASSOCIATION:
@@ -735,7 +736,7 @@ function abbreviatesName(lexicon: Lexicon, index: PhraseIndex, text: string, m: 
   // A character written in a name spells it otherwise or names another, as editsName judges.
   const token = index.segmentTarget(m).find((t) => t.start <= m.targetAt && m.targetAt < t.end);
   if (token && T.NAME_POS.test(lexicon.pos(token.word) ?? '')) return false;
-  if (T.NAME_POS.test(lexicon.pos(targetChar(m)) ?? '') || fillsSlot(lexicon, index, text, m)) return true;
+  if (T.PLACE_POS.test(lexicon.pos(targetChar(m)) ?? '') || fillsSlot(lexicon, index, text, m)) return true;
   // A person's name the text frames after a title (主席陆启康今天 over 启动今天) names that person.
   if (inTitledName(lexicon, text, m.textAt)) return true;
   return pairsInWord(index, m).some((at) => {

@@ -158,6 +158,8 @@ export const MIN_COUNT_UNPAIRED_SLIP = 50;
 export const ADVERB_POS = /^d$/;
 /** Parts of speech of a character that names a person or place (jieba's nr…, ns…). */
 export const NAME_POS = /^n[rs]/;
+/** …and of one that names a place (ns…): one a single character abbreviates (华, 巴), as a surname is not. */
+export const PLACE_POS = /^ns/;
 /** Characters read on either side of a near-miss for a name that runs across it: a transliteration's length, a title and a name. */
 export const NAME_CONTEXT = 8;
 /**

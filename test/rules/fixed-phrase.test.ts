@@ -649,6 +649,18 @@ describe("fixed-phrase: the archive's character pairs", () => {
     // A word of the lexicon in the word's place (公布 for 发布) is a sibling chosen, whatever it pairs with across.
     assert.equal(lint(60, '新闻公布会上，发言人表示。'), 0);
   });
+  it('a unit the written character makes on one side is no usage when the archive never writes it beside the rest of its word', () => {
+    // 实事求是 is one word: 弛 written for 事 makes a unit with 实 and stands before 求 inside the word.
+    const written = { 实事: 90, 事求: 60, 求是: 90, 坚持: 90, 持实: 60 };
+    const count = (phrase: string, archive: Record<string, number>) =>
+      new Linter(optionsWith({ phrases: { phrases: [corpus(phrase, 40, 20)], units: '实弛', pairs: table(archive) } }))
+        .lint('我们坚持实弛求是的作风。')
+        .filter((f) => f.rule === 'fixed-phrase').length;
+    assert.equal(count('坚持实事求是', written), 1, 'the archive never writes 弛求');
+    assert.equal(count('坚持实事求是', { ...written, 弛求: 9 }), 0, 'written as readily as chance: the unit is usage');
+    // A four-character phrase is too short to tell a unit of names or compounds from a slip.
+    assert.equal(count('实事求是', written), 0);
+  });
   it('the evidence of a finding from an archive says how much rarer the archive finds the text as written', () => {
     const [finding] = new Linter(optionsWith({ phrases: { phrases, pairs: table({ 康教: 6, 教育: 9, 健康: 9 }) } }))
       .lint('深化健帮教育，提升群众健康素养。')

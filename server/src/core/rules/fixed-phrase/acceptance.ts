@@ -343,10 +343,29 @@ function endsOnAdverb(lexicon: Lexicon, index: PhraseIndex, m: NearMiss): boolea
   return !!last && T.ADVERB_POS.test(lexicon.pos(last.word) ?? '');
 }
 
-/** True when the pair the edit makes with a neighbour is one of the corpus's own units (see CorpusEvidence.writesUnitAt). */
+/**
+ * True when the pair the edit makes with a neighbour is one of the corpus's own units (see
+ * CorpusEvidence.writesUnitAt) and, in a substitution inside a phrase of MIN_TARGET_LENGTH or more, the
+ * written character's pairing on its other side is one the archive writes as readily as chance would
+ * (MIN_PAIR_ASSOCIATION), where the phrase's word goes on across it: a unit on one side says nothing of
+ * a character the archive never writes beside the rest of the word it stands in (货币基金 → 货币长金:
+ * 长金 may be a unit, 币长 is never written). At the seam of two words of the phrase any character may
+ * stand; in a four-character phrase a unit of names or compounds (莫夫, 园等) may stand beside a word
+ * the archive has not met.
+ */
 function writesUnit(index: PhraseIndex, text: string, m: NearMiss): boolean {
   if (m.kind === 'drop') return index.evidence.writesUnitAt(text, m.textAt - 1);
-  return index.evidence.writesUnitAt(text, m.textAt - 1) || index.evidence.writesUnitAt(text, m.textAt);
+  const token =
+    m.kind === 'substitute' && m.target.length >= T.MIN_TARGET_LENGTH
+      ? index.segmentTarget(m).find((t) => t.start <= m.targetAt && m.targetAt < t.end)
+      : undefined;
+  // The written character's other side: inside the word of the target it stands in, or a seam.
+  const seam = (at: number) => !token || (at < m.textAt ? m.targetAt === token.start : m.targetAt + 1 === token.end);
+  const otherSideWritten = (at: number) => seam(at) || (index.evidence.associationAt(text, at) ?? Infinity) >= T.MIN_PAIR_ASSOCIATION;
+  return (
+    (index.evidence.writesUnitAt(text, m.textAt - 1) && otherSideWritten(m.textAt)) ||
+    (index.evidence.writesUnitAt(text, m.textAt) && otherSideWritten(m.textAt - 1))
+  );
 }
 
 /**

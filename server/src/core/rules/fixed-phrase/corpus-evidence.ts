@@ -144,6 +144,11 @@ export class CorpusEvidence {
     return seen > 0;
   }
 
+  /** True when the model keeps the archive's character pairs (learned from 500,000 characters up). */
+  get knowsPairs(): boolean {
+    return !!this.pairs && this.pairs.keys.length > 0;
+  }
+
   /**
    * The archive's association (nats) of the pair text[at], text[at + 1] (see pairAssociation),
    * or undefined when the model keeps no pairs or the two are not Han characters.

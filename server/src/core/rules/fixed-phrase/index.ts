@@ -115,9 +115,10 @@ function scanParagraph(ctx: RuleContext<PhraseIndex>, index: PhraseIndex, text: 
     let accepted: Accepted | undefined;
     let tried: NearMiss[] | undefined;
     let usage: boolean | undefined;
-    for (let stage = 0; stage < PhraseIndex.NEAR_MISS_STAGES && !accepted; stage++) {
-      const match = index.nearMissAt(text, i, stage);
-      if (!match) continue;
+    for (let match = index.nearMissAt(text, i); match && !accepted; match = index.nearMissAt(text, i, index.foundStage + 1)) {
+      // A rival reading at an edge blames another character than an inner one let go, and only the
+      // archive's pairs can confirm such a reading (rivalConfirmed): without them it is not looked for.
+      if (tried && index.foundStage >= PhraseIndex.FIRST_SUBSTITUTED_STAGE && !index.evidence.knowsPairs) break;
       if (tried) {
         if (tried.some((t) => sameNearMiss(t, match))) continue;
         // A reading that blames another character than the one let go must show that its edit makes

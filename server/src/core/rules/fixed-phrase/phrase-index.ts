@@ -431,6 +431,8 @@ export class PhraseIndex {
 
   /** How many ways nearMissAt looks for a near-miss at one position. */
   static readonly NEAR_MISS_STAGES = 5;
+  /** The first stage that looks for a phrase's edge character written otherwise (and nothing inside). */
+  static readonly FIRST_SUBSTITUTED_STAGE = 2;
 
   /**
    * The one-edit near-misses of phrases starting at text[start], most telling first: the longest
@@ -440,24 +442,28 @@ export class PhraseIndex {
    * bestNearMiss). An edit inside is the stronger evidence and goes first; the scan takes the first
    * the acceptance policy keeps. Each is looked for only when the ones before it were let go: most
    * positions hold no near-miss at all, and the scan stops at the first kept. Stage k (0 up to
-   * NEAR_MISS_STAGES) is the k-th way of looking, so the scan allocates nothing where none is found.
+   * NEAR_MISS_STAGES) is the k-th way of looking: this returns the first found from `fromStage` on,
+   * and foundStage says which, so a position without a near-miss costs one call and no allocation.
    */
-  nearMissAt(text: string, start: number, stage: number): NearMiss | undefined {
-    switch (stage) {
-      case 0:
-        return this.rootChars[text.charCodeAt(start)] === 1 ? this.bestNearMiss(text, start) : undefined;
-      case 1:
-        return this.rootChars[text.charCodeAt(start)] === 1 ? this.quads.nearMiss(text, start) : undefined;
-      case 2:
-        return this.firstSubstituted(text, start);
-      case 3:
-        return this.quads.lastSubstituted(text, start);
-      case 4:
-        return this.quads.firstSubstituted(text, start);
-      default:
-        return undefined;
+  nearMissAt(text: string, start: number, fromStage = 0): NearMiss | undefined {
+    const root = this.rootChars[text.charCodeAt(start)] === 1;
+    for (let stage = fromStage; stage < PhraseIndex.NEAR_MISS_STAGES; stage++) {
+      let found: NearMiss | undefined;
+      if (stage === 0) found = root ? this.bestNearMiss(text, start) : undefined;
+      else if (stage === 1) found = root ? this.quads.nearMiss(text, start) : undefined;
+      else if (stage === 2) found = this.firstSubstituted(text, start);
+      else if (stage === 3) found = this.quads.lastSubstituted(text, start);
+      else found = this.quads.firstSubstituted(text, start);
+      if (found) {
+        this.foundStage = stage;
+        return found;
+      }
     }
+    return undefined;
   }
+
+  /** The stage of the near-miss nearMissAt last returned: the next call may start after it. */
+  foundStage = 0;
 
   /**
    * The longest trie target whose first character text[start] replaces, the rest written

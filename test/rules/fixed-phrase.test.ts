@@ -888,3 +888,25 @@ describe('fixed-phrase: several phrases a position may miss', () => {
     assert.deepEqual(messages(entries, '订阅《健康教育周刊》和《健康教育》。'), []);
   });
 });
+
+describe('fixed-phrase: a common verb written for another', () => {
+  const key = (pair: string) => pair.charCodeAt(0) * 0x10000 + pair.charCodeAt(1);
+  const table = (counts: Record<string, number>): ArchivePairs => {
+    const keys = Uint32Array.from(Object.keys(counts).map(key)).sort();
+    const byKey = new Map(Object.entries(counts).map(([pair, count]) => [key(pair), count]));
+    return { keys, counts: Uint32Array.from(keys, (k) => byKey.get(k)!) };
+  };
+  // The archive writes 提升 after 进一步 hundreds of times and never pairs 抬 with 升.
+  const pairs = table({ 进一: 900, 一步: 900, 步提: 300, 提升: 800, 抬头: 200, 高抬: 50, 升了: 100, 上升: 300, 价格: 300, 了价: 10 });
+  const count = (text: string) =>
+    new Linter(optionsWith({ phrases: { phrases: [corpus('进一步提升', 400, 200)], pairs }, corpus: { documents: 100, characters: 3_000_000, files: [] } }))
+      .lint(text)
+      .filter((f) => f.rule === 'fixed-phrase').length;
+
+  it('another common verb of the same kind chooses the wording (提升 → 抬升)', () => {
+    assert.equal(count('成本上涨进一步抬升了价格。'), 0);
+  });
+  it('a character that makes no word with the rest of the verb is still a slip', () => {
+    assert.equal(count('成本上涨进一步提井了价格。'), 1);
+  });
+});

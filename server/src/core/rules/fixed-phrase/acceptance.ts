@@ -78,8 +78,8 @@ export function accept(lexicon: Lexicon, index: PhraseIndex, text: string, found
   if (m.kind === 'substitute' && gradesOtherwise(lexicon, text, m, removed, written)) return undefined;
   // The first half of a correlative whose second half follows in the clause (人口既多，增长又快) is grammar.
   if (!curated && m.kind !== 'drop' && opensCorrelative(text, m.textAt)) return undefined;
-  // A numeral, measure, pronoun, adverb or conjunction of the phrase written as another common one of
-  // its kind (多项 → 多份) is wording chosen, however long the phrase.
+  // A numeral, measure, pronoun, adverb, conjunction or verb of the phrase written as another common
+  // one of its kind (多项 → 多份, 提升 → 抬升) is wording chosen, however long the phrase.
   if (!curated && m.kind === 'substitute' && swapsWord(lexicon, index, text, m)) return undefined;
   // A near-miss that is itself a name is not a slip: a name or place written in a name's slot (卡茨 →
   // 甘茨, 北京大学 → 南京大学) or standing alone as one's abbreviation (援助 → 援乌) names another.
@@ -731,7 +731,7 @@ function swapsWord(lexicon: Lexicon, index: PhraseIndex, text: string, m: NearMi
   const token = segment(lexicon, text.slice(from, to)).find((t) => t.start <= m.textAt - from && m.textAt - from < t.end);
   if (!token || token.word.length < 2 || lexicon.freq(token.word) < T.FLUENT_FREQ) return false;
   const pos = lexicon.pos(token.word) ?? '';
-  if (!T.CLOSED_CLASS_POS.test(pos)) return false;
+  if (!T.CLOSED_CLASS_POS.test(pos) && !T.SWAPPED_VERB_POS.test(pos)) return false;
   const replaced = index.segmentTarget(m).find((t) => t.start === from + token.start - m.start && t.end === from + token.end - m.start);
   return !!replaced && lexicon.freq(replaced.word) >= T.FLUENT_FREQ && lexicon.pos(replaced.word) === pos;
 }

@@ -16,8 +16,8 @@
  *   learned phrase (伊军方 beside 伊朗军方): usage, not a slip (a bigger archive knows
  *   more usage, so it must make the rule quieter, never noisier); one the archive's character
  *   model reads nearly as easily as the phrase (快递业量 beside 快递业务量: a shortened form);
- * - a numeral, measure, pronoun, adverb or conjunction written for another of its kind (多项 →
- *   多份, 和 → 及), and an adverb added between the words of a set phrase (任务越艰巨);
+ * - a numeral, measure, pronoun, adverb, conjunction or common verb written for another of its
+ *   kind (多项 → 多份, 和 → 及, 提升 → 抬升), and an adverb added between the words of a set phrase (任务越艰巨);
  * - variants that read as words (医用设备 for 医疗设备, 中国医师协会 for 中国医院协会):
  *   a different phrase or body, unless the phrase is long enough to outweigh it;
  * - a changed numeral (二十大 / 十九大, 第一 / 第二): a different fact, not a typo;

@@ -176,9 +176,16 @@ export const MIN_NAME_SLOT_ASSOCIATION = 1;
 /**
  * Parts of speech of the closed classes (numerals and measures, pronouns, adverbs, conjunctions,
  * prepositions): one of them written for another of its kind (多项 → 多份) chooses the wording, where
- * a noun or verb for another (县城 for 县域) may be a slip or a different fact.
+ * a noun for another (县城 for 县域) may be a slip or a different fact.
  */
 export const CLOSED_CLASS_POS = /^(?:m|mq|q|r|d|c|p)$/;
+/**
+ * A common verb written for another (提升 → 抬升, 发出 → 发起: both words of the lexicon, FLUENT_FREQ
+ * and up, tagged alike) chooses the wording too. With a model learned from 3 M characters of half A
+ * it removed one of nine false alarms on 600 half-B articles (0.21 → 0.19 per 10k) and no injected
+ * slip; on half A and on 1,500 half-B articles with the whole half's model it changed nothing.
+ */
+export const SWAPPED_VERB_POS = /^v$/;
 /** Lexicon frequency above which the variant is a word of the language in its own right. */
 export const WORD_FREQ = 50;
 /**

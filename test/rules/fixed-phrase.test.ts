@@ -778,6 +778,26 @@ describe('fixed-phrase: four-character phrases learned from a large archive', ()
     // One story is still one story's phrase.
     assert.equal(lint('深化健帮康教育，提升群众健康素养。', 1), 0);
   });
+  it('a substitution making pairs the archive avoids, though chance would write them, needs no spread', () => {
+    const key = (pair: string) => pair.charCodeAt(0) * 0x10000 + pair.charCodeAt(1);
+    const lint = (text: string, docs: number, written: Record<string, number> = {}) => {
+      const counts: Record<string, number> = { 精准: 900, 准帮: 100, 帮扶: 900, 分类: 500, 类精: 20, 经济: 3000, 已经: 2000, 神经: 300, ...written };
+      const keys = Uint32Array.from(Object.keys(counts).map(key)).sort();
+      const pairs: ArchivePairs = { keys, counts: Uint32Array.from(keys, (k) => counts[String.fromCharCode(Math.floor(k / 0x10000), k % 0x10000)]) };
+      return new Linter(
+        optionsWith({ phrases: { phrases: [corpus('精准帮扶', docs * 3, docs)], pairs }, corpus: { documents: 5000, characters: 4_000_000, files: [] } }),
+      )
+        .lint(text)
+        .filter((f) => f.rule === 'fixed-phrase').length;
+    };
+    // Three stories of four million characters; 精 and 经 are common, yet the archive never writes 精经 (nor 经帮).
+    assert.equal(lint('分类精经帮扶。', 3), 1);
+    // Written twice or more, 精经 is a pairing the archive knows.
+    assert.equal(lint('分类精经帮扶。', 3, { 精经: 3 }), 0);
+    // A character the archive writes rarely (堰) is unseen beside anything: no sign it is avoided there.
+    assert.equal(lint('分类精堰帮扶。', 3), 0);
+    assert.equal(lint('分类精堰帮扶。', 10), 1);
+  });
 });
 
 describe('fixed-phrase: frames and optional words of learned phrases', () => {
@@ -819,6 +839,27 @@ describe("fixed-phrase: a phrase's first or last character written otherwise", (
       new Linter(archive(5_000_000, corpus('加强管理', count, 10))).lint('持续石强管理。').filter((f) => f.rule === 'fixed-phrase').length;
     assert.equal(inArchive(12), 0, '12 in 5 M characters is under 3 per million');
     assert.equal(inArchive(20), 1);
+  });
+  it('a rare four-character phrase’s first character written as one the archive never writes beside either neighbour is a slip', () => {
+    // 石 and 强 common enough in the archive that chance would put them side by side several times.
+    const pairs = { 加强: 500, 坚强: 500, 强管: 5, 管理: 50, 持续: 50, 续加: 5, 石油: 500, 岩石: 50, 天气: 3000 };
+    const lint = (archivePairs?: Record<string, number>) =>
+      new Linter(
+        optionsWith({
+          phrases: { phrases: [corpus('加强管理', 12, 10)], pairs: archivePairs && table(archivePairs) },
+          corpus: { documents: 1000, characters: 5_000_000, files: [] },
+        }),
+      )
+        .lint('持续石强管理。')
+        .filter((f) => f.rule === 'fixed-phrase').length;
+    // 石 pairs with neither 续 nor 强 as a word or as the archive writes: it leads no coinage.
+    assert.equal(lint(pairs), 1);
+    // Characters the archive writes rarely are unseen beside anything: no sign the pairing is avoided.
+    assert.equal(lint({ ...pairs, 坚强: 5, 加强: 5, 石油: 5 }), 0);
+    // An archive that writes 续石, however rarely: the character may belong to the word before.
+    assert.equal(lint({ ...pairs, 续石: 3 }), 0);
+    // Without the archive's pairs, the bar of the phrase's count stands.
+    assert.equal(lint(), 0);
   });
   it('a character that makes a word with the phrase’s inner neighbour writes that word', () => {
     assert.equal(count('开展动态保护监测。'), 0);

@@ -160,6 +160,20 @@ export class CorpusEvidence {
   }
 
   /**
+   * How often chance would put text[at] and text[at + 1] side by side in the archive: the product of
+   * how often it writes the first character first in a pair and the second second, over all its pairs
+   * (pairAssociation's denominator). A pair the archive never keeps though chance predicts it a few
+   * times is one it avoids; one chance predicts less than once says nothing. Undefined when the model
+   * keeps no pairs or the two are not Han characters.
+   */
+  expectedPairCount(text: string, at: number): number | undefined {
+    if (!this.pairs || this.pairs.keys.length === 0 || at < 0 || at + 1 >= text.length) return undefined;
+    if (HAN_CODES[text.charCodeAt(at)] !== 1 || HAN_CODES[text.charCodeAt(at + 1)] !== 1) return undefined;
+    this.marginals();
+    return (this.firstCounts![text.charCodeAt(at)] * this.secondCounts![text.charCodeAt(at + 1)]) / this.pairTotal;
+  }
+
+  /**
    * How much harder (nats) the archive's character model reads the text with the near-miss than
    * with the phrase written in, one character of Han context either side, or undefined when the
    * model keeps no archive pairs. Each character is predicted from the one before it, the pair's

@@ -31,6 +31,20 @@ export const MIN_SLIP_DOCS = 2;
  */
 export const QUAD_DOCS_PER_MILLION = 1.5;
 /**
+ * How often chance must put two characters side by side in the archive (see
+ * CorpusEvidence.expectedPairCount) for the archive never keeping the pair to show it avoids it: a
+ * four-character phrase spread over fewer documents than QUAD_DOCS_PER_MILLION asks still counts a
+ * character written in its word so as a slip (acceptance.ts avoidsPairs), and so does a rare one's
+ * first character written so (edge-slip.ts pairsWithNeither). Six: on half A of the development corpus
+ * (600 articles, model learned from half B) the two found 10 more injected slips (555 -> 565 of 1,198;
+ * spread 8, first character 2) for no false alarm more; on 1,500 half-B articles (model learned from
+ * half A) 13 more (1,308 -> 1,321 of 2,993), none more. At 3 (2 and 5 found the same on half A) half B
+ * raised three false alarms more: a pairing of a real term the archive never wrote (保教, its pair
+ * inside the word predicted 5.5 times), a numeral and a negation leading a coinage (六地, 无本: 4.5, 2.5);
+ * at 1, an abbreviation on half A (可研, predicted twice).
+ */
+export const MIN_AVOIDED_PAIR_EXPECTED = 6;
+/**
  * The longest a document may average and still count as one story for MIN_SLIP_DOCS: an archive
  * of a file a story (the development corpus averages some 650 characters an article; a long
  * feature runs to a few thousand), where a file of a whole issue (the seeds: five issues of some

@@ -951,3 +951,34 @@ describe('fixed-phrase: a common verb written for another', () => {
     assert.equal(count('成本上涨进一步提井了价格。'), 1);
   });
 });
+
+describe('fixed-phrase: a stranger to both its neighbours in a long phrase', () => {
+  const key = (pair: string) => pair.charCodeAt(0) * 0x10000 + pair.charCodeAt(1);
+  const table = (counts: Record<string, number>): ArchivePairs => {
+    const keys = Uint32Array.from(Object.keys(counts).map(key)).sort();
+    const byKey = new Map(Object.entries(counts).map(([pair, count]) => [key(pair), count]));
+    return { keys, counts: Uint32Array.from(keys, (k) => byKey.get(k)!) };
+  };
+  const written = { 推动: 300, 动长: 50, 长江: 300, 江经: 100, 经济: 900, 济带: 100, 带发: 100, 发展: 900 };
+  const count = (text: string, n: number, archive: Record<string, number> = written) =>
+    new Linter(optionsWith({ phrases: { phrases: [corpus('长江经济带发展', n)], pairs: table(archive) } })).lint(text).filter((f) => f.rule === 'fixed-phrase')
+      .length;
+
+  it('a character added inside a word of a phrase written often, paired with neither neighbour, is a slip', () => {
+    // 了 attaches to a verb, but the archive writes neither 发了 nor 了展, and writes 发展 hundreds of times.
+    assert.equal(count('推动长江经济带发了展。', 30), 1);
+  });
+  it('is usage where the archive writes the character beside a neighbour, or in a phrase written a few times', () => {
+    assert.equal(count('推动长江经济带发了展。', 30, { ...written, 发了: 40 }), 0);
+    assert.equal(count('推动长江经济带发了展。', 5), 0);
+  });
+  it("a pronoun written for the phrase's pronoun is wording chosen, though the archive never pairs it so", () => {
+    const archive = { 热烈: 300, 烈欢: 50, 欢迎: 900, 迎他: 60, 他出: 60, 出席: 900, 席会: 100, 会议: 900 };
+    const lint = (text: string) =>
+      new Linter(optionsWith({ phrases: { phrases: [corpus('欢迎他出席会议', 30)], pairs: table(archive) } }))
+        .lint(text)
+        .filter((f) => f.rule === 'fixed-phrase').length;
+    assert.equal(lint('热烈欢迎其出席会议。'), 0);
+    assert.equal(lint('热烈欢迎夯出席会议。'), 1);
+  });
+});

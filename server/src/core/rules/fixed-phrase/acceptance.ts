@@ -37,6 +37,15 @@ export function accept(lexicon: Lexicon, index: PhraseIndex, text: string, found
   // A learned phrase that ends on an adverb (…称再次) stops before the word the adverb modifies: it is a
   // fragment of the archive's sentences, not a unit the house writes, and no near-miss of it is a slip.
   if (!curated && endsOnAdverb(lexicon, index, m)) return undefined;
+  // A character that is a stranger to both its neighbours in a long phrase the archive writes often is a
+  // slip whatever usage would excuse; not a name written in a name's place, nor wording chosen.
+  if (!curated && strangerInPhrase(lexicon, index, text, m)) {
+    if (m.kind !== 'add' && editsName(lexicon, index, text, m)) return undefined;
+    if (m.kind === 'substitute' && (abbreviatesName(lexicon, index, text, m) || choosesWording(lexicon, index, text, m, removed, written))) return undefined;
+    if (m.kind === 'add' && ((attaches(lexicon, written) && !editInsideWord(index, m)) || modifiesInsideSetPhrase(lexicon, index, m, written)))
+      return undefined;
+    return { match: m, acceptance: 'lexical' };
+  }
   const wellAnchored = !unusualEdit && m.target.length >= T.MIN_TARGET_LENGTH && Math.min(leftAnchor(m), rightAnchor(m)) >= T.ANCHOR;
   // Too short or too near an edge for every strict bar: only a slip can pass, so its cheap tests go first.
   const slipOnly = !wellAnchored || m.target.length < (curated ? T.MIN_LENGTH_STRONG_CURATED : T.MIN_LENGTH_STRONG);
@@ -164,6 +173,54 @@ export function accept(lexicon: Lexicon, index: PhraseIndex, text: string, found
   const slip = slipCandidate(lexicon, index, text, m);
   if (!slip || !breaksPhrase(lexicon, index, text, slip)) return undefined;
   return { match: slip, acceptance: inside ? 'lexical' : 'confirm' };
+}
+
+/**
+ * True when a learned phrase long and often written enough (MIN_STRANGER_LENGTH, MIN_STRANGER_COUNT)
+ * is missed by a character the archive never writes beside either neighbour, where the phrase's
+ * character pairs with both (CorpusEvidence.strangerAtEdit), and the archive's character model
+ * reads the text clearly harder than with the phrase (MIN_STRANGER_COST_RISE). A phrase's first
+ * character written otherwise is left to the edge tests: the character before it is another
+ * word's, and the pair across is no evidence.
+ */
+export function strangerInPhrase(lexicon: Lexicon, index: PhraseIndex, text: string, m: NearMiss): boolean {
+  if (m.entry.source !== CORPUS_SOURCE || m.target.length < T.MIN_STRANGER_LENGTH || m.entry.count < T.MIN_STRANGER_COUNT) return false;
+  if (m.kind === 'drop' || (m.kind === 'substitute' && m.targetAt === 0)) return false;
+  if (!index.evidence.strangerAtEdit(text, m)) return false;
+  if ((index.evidence.archiveCostRise(text, m) ?? 0) < T.MIN_STRANGER_COST_RISE) return false;
+  // A character that makes a word the lexicon lists with its neighbours (an event's abbreviation) is no
+  // stranger to them, though the archive never wrote it; nor is one written in a name or a body's name
+  // of the phrase, which spells another (a transliteration written otherwise).
+  if (makesWordAround(lexicon, text, m.textAt)) return false;
+  const word = index.segmentTarget(m).find((t) => t.start <= m.targetAt && m.targetAt < t.end);
+  return !word || !T.PROPER_NAME_POS.test(lexicon.pos(word.word) ?? '');
+}
+
+/**
+ * True when a substitution writes one word of a closed class for another of its kind: a function
+ * character for one of its part of speech (和 → 及), a common one-character pronoun, adverb or
+ * measure for another (他 → 其), a numeral, measure, pronoun, adverb, conjunction or common verb
+ * word for another (swapsWord), an adjective after a degree adverb
+ * (gradesOtherwise). Wording chosen, not a slip, however rarely the archive writes it.
+ */
+function choosesWording(lexicon: Lexicon, index: PhraseIndex, text: string, m: NearMiss, removed: string, written: string): boolean {
+  const pos = lexicon.pos(removed);
+  if (pos !== undefined && pos === lexicon.pos(written)) {
+    if (T.FUNCTION_CHARS.has(removed) && T.FUNCTION_CHARS.has(written)) return true;
+    // A common one-character pronoun, adverb, measure… for another (他 → 其).
+    if (T.CLOSED_CLASS_POS.test(pos) && lexicon.freq(removed) >= T.FLUENT_FREQ && lexicon.freq(written) >= T.FLUENT_FREQ) return true;
+  }
+  return swapsWord(lexicon, index, text, m) || gradesOtherwise(lexicon, text, m, removed, written);
+}
+
+/** True when a word the lexicon lists, two to four characters long, holds text[at] and a neighbour of it. */
+function makesWordAround(lexicon: Lexicon, text: string, at: number): boolean {
+  for (let start = Math.max(0, at - 3); start <= at; start++) {
+    for (let end = Math.max(at + 1, start + 2); end <= Math.min(text.length, start + 4); end++) {
+      if (lexicon.freq(text.slice(start, end)) > 0) return true;
+    }
+  }
+  return false;
 }
 
 /**

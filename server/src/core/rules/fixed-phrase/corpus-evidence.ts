@@ -144,6 +144,33 @@ export class CorpusEvidence {
     return seen > 0;
   }
 
+  /**
+   * True when every pair of characters the edit makes (as in writesEditPairs) is one the archive
+   * never keeps (written fewer than PAIR_MIN_COUNT times), while every pair the phrase makes in
+   * its place is one it keeps: the written character is a stranger to both its neighbours where
+   * the phrase's own character is at home (工作取得的成绩间予肯定, 间予 and 绩间 never written,
+   * 给予 and 绩给 written). False when the model keeps no archive pairs.
+   */
+  strangerAtEdit(text: string, m: NearMiss): boolean {
+    if (!this.pairs || this.pairs.keys.length === 0) return false;
+    const isHanAt = (s: string, at: number) => at >= 0 && at < s.length && HAN_CODES[s.charCodeAt(at)] === 1;
+    const kept = (s: string, at: number) => pairIndex(this.pairs!.keys, s.charCodeAt(at), s.charCodeAt(at + 1)) >= 0;
+    const lastAt = m.kind === 'drop' ? m.textAt - 1 : m.textAt;
+    let pairs = 0;
+    for (let at = m.textAt - 1; at <= lastAt; at++) {
+      if (!isHanAt(text, at) || !isHanAt(text, at + 1)) continue;
+      if (kept(text, at)) return false;
+      pairs++;
+    }
+    if (pairs === 0) return false;
+    // The phrase written in: the pairs its character makes (for an added one, the junction it broke).
+    const phrase = text.slice(0, m.start) + m.target + text.slice(m.end);
+    const at = m.start + m.targetAt;
+    const [from, to] = m.kind === 'add' ? [at - 1, at - 1] : [at - 1, at];
+    for (let p = from; p <= to; p++) if (isHanAt(phrase, p) && isHanAt(phrase, p + 1) && !kept(phrase, p)) return false;
+    return true;
+  }
+
   /** True when the model keeps the archive's character pairs (learned from 500,000 characters up). */
   get knowsPairs(): boolean {
     return !!this.pairs && this.pairs.keys.length > 0;

@@ -46,7 +46,7 @@ import type { Lexicon } from '../../lexicon';
 import { pairStandsTogether } from '../../analysis/lexical-break';
 import { endsWithOrganisationHead } from '../../analysis/organisations';
 import { HAN_CODES } from '../../analysis/han';
-import { accept, rivalConfirmed, writtenAsUsage } from './acceptance';
+import { accept, rivalConfirmed, strangerInPhrase, writtenAsUsage } from './acceptance';
 import { edgeCharStands, editsEdge } from './edge-slip';
 import { doubledSlip, extraCopy, leavesRepeat } from './fix-site';
 import type { Accepted, NearMiss } from './near-miss';
@@ -151,7 +151,7 @@ function judge(ctx: RuleContext<PhraseIndex>, index: PhraseIndex, text: string, 
   // A character doubled beside the phrase (中医医院|院感, 中医|医疗机构) leaves the phrase written whole: no near-miss.
   if (match.kind === 'add' && text.slice(match.start, match.end).includes(match.target)) return undefined;
   // A phrase's first or last character written otherwise is a slip only when that character stands alone.
-  if (editsEdge(match) && !edgeCharStands(ctx.lexicon, index, text, match)) return undefined;
+  if (editsEdge(match) && !strangerInPhrase(ctx.lexicon, index, text, match) && !edgeCharStands(ctx.lexicon, index, text, match)) return undefined;
   const extraAt = extraCopy(ctx, text, match);
   if (extraAt < 0) return accept(ctx.lexicon, index, text, match);
   return doubledSlip(ctx, index, text, match, extraAt) ? { match, acceptance: 'doubled', extraAt } : undefined;

@@ -967,6 +967,10 @@ describe('fixed-phrase: a stranger to both its neighbours in a long phrase', () 
   it('a character added inside a word of a phrase written often, paired with neither neighbour, is a slip', () => {
     // 了 attaches to a verb, but the archive writes neither 发了 nor 了展, and writes 发展 hundreds of times.
     assert.equal(count('推动长江经济带发了展。', 30), 1);
+    const [finding] = new Linter(optionsWith({ phrases: { phrases: [corpus('长江经济带发展', 30)], pairs: table(written) } }))
+      .lint('推动长江经济带发了展。')
+      .filter((f) => f.rule === 'fixed-phrase');
+    assert.match(finding.evidence ?? '', /几乎从不连写“发了”“了展”/);
   });
   it('is usage where the archive writes the character beside a neighbour, or in a phrase written a few times', () => {
     assert.equal(count('推动长江经济带发了展。', 30, { ...written, 发了: 40 }), 0);

@@ -44,7 +44,7 @@ export function accept(lexicon: Lexicon, index: PhraseIndex, text: string, found
     if (m.kind === 'substitute' && (abbreviatesName(lexicon, index, text, m) || choosesWording(lexicon, index, text, m, removed, written))) return undefined;
     if (m.kind === 'add' && ((attaches(lexicon, written) && !editInsideWord(index, m)) || modifiesInsideSetPhrase(lexicon, index, m, written)))
       return undefined;
-    return { match: m, acceptance: 'lexical' };
+    return { match: m, acceptance: 'lexical', stranger: true };
   }
   const wellAnchored = !unusualEdit && m.target.length >= T.MIN_TARGET_LENGTH && Math.min(leftAnchor(m), rightAnchor(m)) >= T.ANCHOR;
   // Too short or too near an edge for every strict bar: only a slip can pass, so its cheap tests go first.

@@ -85,7 +85,7 @@ export const fixedPhrase: Rule<PhraseIndex> = {
     if (index.empty) return;
     const document = ctx.text.masked;
     for (const paragraph of ctx.text.paragraphs) {
-      for (const { match, acceptance, extraAt } of scanParagraph(ctx, index, paragraph.text)) {
+      for (const { match, acceptance, extraAt, stranger } of scanParagraph(ctx, index, paragraph.text)) {
         if (ctx.isAllowed(paragraph.text.slice(match.start, match.end))) continue;
         if (acceptance === 'doubled') {
           reportDoubled(ctx, paragraph.start, paragraph.text, match, extraAt!);
@@ -96,7 +96,7 @@ export const fixedPhrase: Rule<PhraseIndex> = {
         // what stands beside it (卫生健康工作 before 工作) is not what was meant.
         if (leavesRepeat(ctx, paragraph.text, match.start, match.end, match.target)) continue;
         const archiveRise = match.entry.source === CORPUS_SOURCE ? index.evidence.archiveCostRise(paragraph.text, match) : undefined;
-        reportNearMiss(ctx, paragraph.start, paragraph.text, match, archiveRise);
+        reportNearMiss(ctx, paragraph.start, paragraph.text, match, archiveRise, stranger);
       }
     }
   },

@@ -33,6 +33,8 @@ export interface Accepted {
   readonly acceptance: Acceptance;
   /** For 'doubled': the paragraph offset of the copy the fix removes. */
   readonly extraAt?: number;
+  /** The written character pairs with neither neighbour as the archive ever does (acceptance.ts strangerInPhrase). */
+  readonly stranger?: boolean;
 }
 
 /** The near-miss with up to FLUENCY_CONTEXT Han characters either side: [from, to) of the text. */

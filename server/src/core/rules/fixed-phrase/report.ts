@@ -3,8 +3,11 @@ import type { RuleContext } from '../../types';
 import { CORPUS_SOURCE, ROSTER_SOURCE } from '../../model/sections/phrases';
 import type { NearMiss } from './near-miss';
 
-/** `archiveRise`: how much harder (nats) the archive's character model reads the text as written than with the phrase. */
-export function reportNearMiss(ctx: RuleContext, base: number, text: string, m: NearMiss, archiveRise?: number): void {
+/**
+ * `archiveRise`: how much harder (nats) the archive's character model reads the text as written than with the phrase;
+ * `stranger`: the archive never writes the written character beside either neighbour (acceptance.ts strangerInPhrase).
+ */
+export function reportNearMiss(ctx: RuleContext, base: number, text: string, m: NearMiss, archiveRise?: number, stranger = false): void {
   const variant = text.slice(m.start, m.end);
   const { entry } = m;
   const curated = entry.source !== CORPUS_SOURCE;
@@ -17,7 +20,7 @@ export function reportNearMiss(ctx: RuleContext, base: number, text: string, m: 
     offset: base + m.start,
     length: m.end - m.start,
     message: `疑似固定提法有误，应为“${m.target}”（${countNote}）`,
-    evidence: `“${m.target}”${entry.count > 0 ? `在语料中出现 ${entry.count} 次${where}` : '是收录的规范写法'}${sourceNote}；此处写作“${variant}”，${describeEdit(m, text)}${rarity(m, archiveRise)}。`,
+    evidence: `“${m.target}”${entry.count > 0 ? `在语料中出现 ${entry.count} 次${where}` : '是收录的规范写法'}${sourceNote}；此处写作“${variant}”，${describeEdit(m, text)}${stranger ? strangerNote(m, text) : ''}${rarity(m, archiveRise)}。`,
     subject: variant,
     // The whole near-miss is replaced by the phrase, so the result reads as the phrase whatever the edit was.
     fixes: [{ title: `改为“${m.target}”`, edits: [{ offset: base + m.start, length: m.end - m.start, newText: m.target }] }],
@@ -44,6 +47,12 @@ function describeEdit(m: NearMiss, text: string): string {
   if (m.kind === 'substitute') return `“${m.target[m.targetAt]}”写成了“${text[m.textAt]}”`;
   if (m.kind === 'drop') return `少了“${m.target[m.targetAt]}”`;
   return `多了“${text[m.textAt]}”`;
+}
+
+/** The pairs a stranger character makes, none of which the archive writes. */
+function strangerNote(m: NearMiss, text: string): string {
+  const pairs = [text.slice(m.textAt - 1, m.textAt + 1), text.slice(m.textAt, m.textAt + 2)].filter((pair) => /^\p{Script=Han}{2}$/u.test(pair));
+  return `；语料几乎从不连写“${pairs.join('”“')}”`;
 }
 
 /** How much rarer the archive's character model finds the text as written than with the phrase, when it was asked. */

@@ -705,6 +705,23 @@ describe('fixed-phrase: four-character phrases learned from a large archive', ()
     // Without the archive's pairs nothing shows the filler stray.
     assert.equal(lint([corpus('健康教育', 60, 30), corpus('健身教育', 4, 3)], false), 0);
   });
+  it('at the edge of a slot the archive varies, a filler the archive avoids beside the rest of the word is a slip', () => {
+    const key = (pair: string) => pair.charCodeAt(0) * 0x10000 + pair.charCodeAt(1);
+    const lint = (entries: PhraseEntry[], written: Record<string, number> = {}) => {
+      const counts: Record<string, number> = { 新闻: 5000, 闻联: 5000, 联播: 5000, 联合: 900, 中国: 3000, 国家: 3000, 联动: 20, ...written };
+      const keys = Uint32Array.from(Object.keys(counts).map(key)).sort();
+      const pairs: ArchivePairs = { keys, counts: Uint32Array.from(keys, (k) => counts[String.fromCharCode(Math.floor(k / 0x10000), k % 0x10000)]) };
+      return new Linter(optionsWith({ phrases: { phrases: entries, pairs }, corpus: { documents: 5000, characters: 4_000_000, files: [] } }))
+        .lint('央视网消息（新闻联国）：今天天气晴。')
+        .filter((f) => f.rule === 'fixed-phrase').length;
+    };
+    // 新闻联播 five thousand times beside 新闻联动 twenty: 联 and 国 are common, yet the archive never writes 联国.
+    assert.equal(lint([corpus('新闻联播', 5000, 3000), corpus('新闻联动', 20, 10)]), 1);
+    // An archive that writes 联国: another filler it knows.
+    assert.equal(lint([corpus('新闻联播', 5000, 3000), corpus('新闻联动', 20, 10)], { 联国: 5 }), 0);
+    // 新闻联动 nearly as often: an open frame.
+    assert.equal(lint([corpus('新闻联播', 5000, 3000), corpus('新闻联动', 3000, 1000)]), 0);
+  });
   it('inside a four-character phrase, a pairing the archive writes only within a longer word excuses no slip', () => {
     const text = '我们将在新天发布平台上公布。';
     // 新天 stands in the archive only inside 新天地: 新天发布 strands 新 and 天, a slip.

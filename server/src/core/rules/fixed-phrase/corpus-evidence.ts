@@ -9,7 +9,17 @@ import type { Lexicon } from '../../lexicon';
 import { pairStandsTogether } from '../../analysis/lexical-break';
 import { segment } from '../../segmenter';
 import type { NearMiss } from './near-miss';
-import { ANCHOR, MEMO_LIMIT, MIN_PAIR_ASSOCIATION, MIN_WRITTEN_SHARE, NAME_POS, PAIR_WEIGHT, UNSEEN_CHARACTER_COUNT, WRITTEN_CONTEXT } from './thresholds';
+import {
+  ANCHOR,
+  MEMO_LIMIT,
+  MIN_AVOIDED_PAIR_EXPECTED,
+  MIN_PAIR_ASSOCIATION,
+  MIN_WRITTEN_SHARE,
+  NAME_POS,
+  PAIR_WEIGHT,
+  UNSEEN_CHARACTER_COUNT,
+  WRITTEN_CONTEXT,
+} from './thresholds';
 import { phraseAt, phraseTotal, type ArchivePairs, type PhraseColumns } from '../../model/sections/phrases';
 import { HAN_CODES } from '../../analysis/han';
 import { KeyTable } from './tables';
@@ -187,13 +197,28 @@ export class CorpusEvidence {
   }
 
   /**
+   * True when text[at], text[at + 1] are Han characters that make no word of the lexicon and a pair the
+   * archive never keeps (writes once at most). False when the model keeps no pairs.
+   */
+  neverPairs(text: string, at: number): boolean {
+    return this.associationAt(text, at) === -Infinity && this.lexicon.freq(text.slice(at, at + 2)) === 0;
+  }
+
+  /**
+   * True when the archive never pairs text[at], text[at + 1] (neverPairs) though chance would put them side
+   * by side MIN_AVOIDED_PAIR_EXPECTED times: two characters it writes often and keeps apart (精经), not a
+   * rare one it has barely met (堰), whose pairs are unseen whatever they spell.
+   */
+  avoidsPair(text: string, at: number): boolean {
+    return this.neverPairs(text, at) && (this.expectedPairCount(text, at) ?? 0) >= MIN_AVOIDED_PAIR_EXPECTED;
+  }
+
+  /**
    * How often chance would put text[at] and text[at + 1] side by side in the archive: the product of
    * how often it writes the first character first in a pair and the second second, over all its pairs
-   * (pairAssociation's denominator). A pair the archive never keeps though chance predicts it a few
-   * times is one it avoids; one chance predicts less than once says nothing. Undefined when the model
-   * keeps no pairs or the two are not Han characters.
+   * (pairAssociation's denominator). Undefined when the model keeps no pairs or the two are not Han.
    */
-  expectedPairCount(text: string, at: number): number | undefined {
+  private expectedPairCount(text: string, at: number): number | undefined {
     if (!this.pairs || this.pairs.keys.length === 0 || at < 0 || at + 1 >= text.length) return undefined;
     if (HAN_CODES[text.charCodeAt(at)] !== 1 || HAN_CODES[text.charCodeAt(at + 1)] !== 1) return undefined;
     this.marginals();
@@ -474,9 +499,9 @@ export class CorpusEvidence {
    * The characters other than the target's own the corpus writes in slot `at` between the same
    * neighbours (see slotVaries), each with the count of the commonest recurrent phrase that writes it so.
    */
-  slotFillers(target: string, at: number): Map<string, number> {
+  slotFillers(target: string, at: number, context = ANCHOR): Map<string, number> {
     const fillers = new Map<string, number>();
-    this.fillsSlotOtherwise(target, at, ANCHOR, fillers);
+    this.fillsSlotOtherwise(target, at, context, fillers);
     return fillers;
   }
 

@@ -32,7 +32,6 @@ import {
   FUNCTION_CODES,
   FLUENT_FREQ,
   LEADING_VERB_POS,
-  MIN_AVOIDED_PAIR_EXPECTED,
   MIN_PAIR_ASSOCIATION,
   MIN_TARGET_LENGTH,
   PREFIXED_POS,
@@ -73,7 +72,7 @@ export function edgeCharStands(lexicon: Lexicon, index: PhraseIndex, text: strin
   // character, which a coinage leading with its own first character (a negation before a noun's second
   // character) leaves as written. Only a phrase the archive writes often for its size outweighs that, or a
   // written character that leads no coinage: one the archive never writes beside either neighbour.
-  if (short && first && m.entry.count < Math.ceil((index.corpusCharacters / 1e6) * EDGE_FIRST_QUAD_PER_MILLION) && !pairsWithNeither(lexicon, index, text, m))
+  if (short && first && m.entry.count < Math.ceil((index.corpusCharacters / 1e6) * EDGE_FIRST_QUAD_PER_MILLION) && !pairsWithNeither(index, text, m))
     return false;
   if (short && first && VERB_POS.test(lexicon.pos(edgeToken.word) ?? '') && LEADING_VERB_POS.test(lexicon.pos(written) ?? '')) return false;
   // …and a prefix kept with a new second character (中医 → 中拉, 上来 → 上带) starts another word of its family.
@@ -116,7 +115,7 @@ export function edgeCharStands(lexicon: Lexicon, index: PhraseIndex, text: strin
 /**
  * True when the written character makes, with its neighbour in the phrase and with the Han character
  * beyond the edge, no word of the lexicon and no pair the archive keeps (one it writes twice or more),
- * though chance would put it beside its neighbour in the phrase MIN_AVOIDED_PAIR_EXPECTED times: it joins
+ * though chance would put it beside its neighbour in the phrase (CorpusEvidence.avoidsPair): it joins
  * nothing on either side, as a slip's character does (明显增多 → 一显增多 after 车辆), where a coinage
  * leading a noun's second character pairs with it. A character beyond the edge that is not Han, or a
  * model without the archive's pairs, tells nothing. On half A of the development corpus (600 articles,
@@ -124,12 +123,10 @@ export function edgeCharStands(lexicon: Lexicon, index: PhraseIndex, text: strin
  * first character (EDGE_FIRST_QUAD_PER_MILLION) found 2 more injected slips for no false alarm more;
  * excusing it from the bar of a one-character edge word too found none more.
  */
-function pairsWithNeither(lexicon: Lexicon, index: PhraseIndex, text: string, m: NearMiss): boolean {
+function pairsWithNeither(index: PhraseIndex, text: string, m: NearMiss): boolean {
   const inner = m.targetAt === 0 ? m.textAt : m.textAt - 1;
-  return (
-    (index.evidence.expectedPairCount(text, inner) ?? 0) >= MIN_AVOIDED_PAIR_EXPECTED &&
-    [m.textAt - 1, m.textAt].every((at) => lexicon.freq(text.slice(at, at + 2)) === 0 && index.evidence.associationAt(text, at) === -Infinity)
-  );
+  const outer = m.targetAt === 0 ? m.textAt - 1 : m.textAt;
+  return index.evidence.avoidsPair(text, inner) && index.evidence.neverPairs(text, outer);
 }
 
 /**

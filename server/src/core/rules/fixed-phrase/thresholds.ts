@@ -35,7 +35,8 @@ export const QUAD_DOCS_PER_MILLION = 1.5;
  * CorpusEvidence.expectedPairCount) for the archive never keeping the pair to show it avoids it: a
  * four-character phrase spread over fewer documents than QUAD_DOCS_PER_MILLION asks still counts a
  * character written in its word so as a slip (acceptance.ts avoidsPairs), and so does a rare one's
- * first character written so (edge-slip.ts pairsWithNeither). Six: on half A of the development corpus
+ * first character written so (edge-slip.ts pairsWithNeither), and a stray filler of a slot at a phrase's
+ * edge (acceptance.ts straysInSlot, measured there). Six: on half A of the development corpus
  * (600 articles, model learned from half B) the two found 10 more injected slips (555 -> 565 of 1,198;
  * spread 8, first character 2) for no false alarm more; on 1,500 half-B articles (model learned from
  * half A) 13 more (1,308 -> 1,321 of 2,993), none more. At 3 (2 and 5 found the same on half A) half B

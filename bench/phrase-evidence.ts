@@ -91,9 +91,9 @@ const articles = sampleArticles(articlesOf(half), Number(values.articles), mulbe
 for (const article of articles) {
   article.content.split('\n').forEach((paragraph, p) => {
     for (let i = 0; i < paragraph.length; i++) {
-      for (let m = index.nearMissAt(paragraph, i); m; m = index.nearMissAt(paragraph, i, index.foundStage + 1)) {
+      for (let readings = index.nearMissesAt(paragraph, i); readings; readings = index.nearMissesAt(paragraph, i, index.foundStage + 1)) {
         const key = `${article.name}:${p}:${i}`;
-        clean.set(key, [...(clean.get(key) ?? []), reading(paragraph, m, m.entry.count)]);
+        clean.set(key, [...(clean.get(key) ?? []), ...readings.map((m) => reading(paragraph, m, m.entry.count))]);
       }
     }
   });

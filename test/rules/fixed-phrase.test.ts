@@ -945,6 +945,33 @@ describe('fixed-phrase: several phrases a position may miss', () => {
     assert.match(found[0], /应为“健康教育”/);
     assert.deepEqual(messages(entries, '订阅《健康教育周刊》和《健康教育》。'), []);
   });
+
+  const key = (pair: string) => pair.charCodeAt(0) * 0x10000 + pair.charCodeAt(1);
+  const table = (counts: Record<string, number>): ArchivePairs => {
+    const keys = Uint32Array.from(Object.keys(counts).map(key)).sort();
+    const byKey = new Map(Object.entries(counts).map(([pair, count]) => [key(pair), count]));
+    return { keys, counts: Uint32Array.from(keys, (k) => byKey.get(k)!) };
+  };
+  const withPairs = (entries: PhraseEntry[], pairs: ArchivePairs, text: string) =>
+    new Linter(optionsWith({ phrases: { phrases: entries, pairs } }))
+      .lint(text)
+      .filter((f) => f.rule === 'fixed-phrase')
+      .map((f) => f.message);
+
+  it('an edit is read in one meaning: a slot phrases fill in other ways takes one more filler', () => {
+    // 推动中X关系发展 with 俄 (too rare, found first), 法 and 美: 汤 is one more filler, not a slip of 法.
+    const entries = [corpus('推动中俄关系发展', 2, 2), corpus('推动中法关系发展', 6, 3), corpus('推动中美关系发展', 9, 4)];
+    const pairs = table({ 推动: 300, 动中: 80, 中俄: 50, 中法: 40, 中美: 90, 俄关: 20, 法关: 20, 美关: 30, 关系: 300, 系发: 40, 发展: 500, 汤加: 10 });
+    assert.deepEqual(withPairs(entries, pairs, '双方同意推动中汤关系发展。'), []);
+  });
+  it('a shorter learned phrase with the slip of a longer one let go is judged as it stands', () => {
+    // The longer phrase ends on an adverb (a fragment of the archive's sentences); 医疗卫生强基工程 does not.
+    const entries = [corpus('医疗卫生强基工程', 7), corpus('医疗卫生强基工程进一步', 3)];
+    const found = messages(entries, '医疗卫生强鸡工程进一步推进。');
+    assert.equal(found.length, 1);
+    assert.match(found[0], /应为“医疗卫生强基工程”/);
+    assert.deepEqual(messages(entries, '医疗卫生强基工程进一步推进。'), []);
+  });
 });
 
 describe('fixed-phrase: a common verb written for another', () => {

@@ -49,7 +49,7 @@ import { HAN_CODES } from '../../analysis/han';
 import { accept, rivalConfirmed, strangerInPhrase, writtenAsUsage } from './acceptance';
 import { edgeCharStands, editsEdge } from './edge-slip';
 import { doubledSlip, extraCopy, leavesRepeat } from './fix-site';
-import type { Accepted, NearMiss } from './near-miss';
+import { targetChar, type Accepted, type NearMiss } from './near-miss';
 import { PhraseIndex } from './phrase-index';
 import { reportDoubled, reportNearMiss } from './report';
 import { FUNCTION_CODES, MIN_SLIP_LENGTH } from './thresholds';
@@ -115,30 +115,39 @@ function scanParagraph(ctx: RuleContext<PhraseIndex>, index: PhraseIndex, text: 
     let accepted: Accepted | undefined;
     let tried: NearMiss[] | undefined;
     let usage: boolean | undefined;
-    for (let match = index.nearMissAt(text, i); match && !accepted; match = index.nearMissAt(text, i, index.foundStage + 1)) {
+    for (let readings = index.nearMissesAt(text, i); readings && !accepted && !usage; readings = index.nearMissesAt(text, i, index.foundStage + 1)) {
       // A rival reading at an edge blames another character than an inner one let go, and only the
       // archive's pairs can confirm such a reading (rivalConfirmed): without them it is not looked for.
       if (tried && index.foundStage >= PhraseIndex.FIRST_SUBSTITUTED_STAGE && !index.evidence.knowsPairs) break;
-      if (tried) {
-        if (tried.some((t) => sameNearMiss(t, match))) continue;
-        // A reading that blames another character than the one let go must show that its edit makes
-        // pairings the archive never writes, and the text must not be the archive's own writing
-        // whichever phrase it misses. One that blames the same character (a shorter phrase with the
-        // same slip) is judged as it stands: the acceptance reads the archive around its edit itself.
-        if (!tried.some((t) => t.textAt === match.textAt && t.kind === match.kind)) {
-          if (!rivalConfirmed(index, text, match)) continue;
-          usage ??= writtenAsUsage(index, text, tried[0]);
-          if (usage) break;
+      for (let k = 0; k < readings.length && !accepted && !usage; k++) {
+        const match = readings[k];
+        if (tried) {
+          if (tried.some((t) => sameNearMiss(t, match))) continue;
+          // A reading that makes another claim than the ones let go — it blames another character, or
+          // means another one where it blames the same (a four-character phrase's slot beside a longer
+          // phrase's) — must show that its edit makes pairings the archive never writes, and the text must
+          // not be the archive's own writing whichever phrase it misses. One with the same slip (a shorter
+          // phrase) is judged as it stands: the acceptance reads the archive around its edit itself.
+          if (!tried.some((t) => sameSlip(t, match))) {
+            if (!rivalConfirmed(index, text, match)) continue;
+            usage ??= writtenAsUsage(index, text, tried[0]);
+            if (usage) break;
+          }
         }
+        (tried ??= []).push(match);
+        accepted = judge(ctx, index, text, match);
       }
-      (tried ??= []).push(match);
-      accepted = judge(ctx, index, text, match);
     }
     if (!accepted) continue;
     lastEnd = accepted.match.end;
     found.push(accepted);
   }
   return found;
+}
+
+/** True when two near-misses make the same edit in the text and mean the same character there. */
+function sameSlip(a: NearMiss, b: NearMiss): boolean {
+  return a.textAt === b.textAt && a.kind === b.kind && targetChar(a) === targetChar(b);
 }
 
 /** True when two ways of looking found the same near-miss. */

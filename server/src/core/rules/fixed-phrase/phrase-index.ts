@@ -40,6 +40,11 @@ const MIN_ANCHOR = T.MIN_ANCHOR;
 const MIN_TARGET_LENGTH = T.MIN_TARGET_LENGTH;
 const MIN_COUNT = T.MIN_COUNT;
 const MIN_SLIP_LENGTH = T.MIN_SLIP_LENGTH;
+/** Edit kinds as numbers, so a walk records its candidates in a plain array (see readingsOf). */
+const EDIT_KINDS: readonly EditKind[] = ['substitute', 'drop', 'add'];
+const SUBSTITUTE = 0;
+const DROP = 1;
+const ADD = 2;
 
 /** A phrase the rule compares text with: long enough, and recurrent enough when learned. */
 function eligible(entry: PhraseEntry): boolean {
@@ -429,7 +434,7 @@ export class PhraseIndex {
     return this.nodeCount <= 1 && this.quads.empty;
   }
 
-  /** How many ways nearMissAt looks for a near-miss at one position. */
+  /** How many ways nearMissesAt looks for a near-miss at one position. */
   static readonly NEAR_MISS_STAGES = 5;
   /** The first stage that looks for a phrase's edge character written otherwise (and nothing inside). */
   static readonly FIRST_SUBSTITUTED_STAGE = 2;
@@ -439,18 +444,24 @@ export class PhraseIndex {
    * edited inside a phrase the text starts (the trie's, then a four-character phrase's), then a
    * phrase of five characters or more whose first character the text writes otherwise, then a
    * four-character one whose last or first (the trie finds a longer phrase's last character in
-   * bestNearMiss). An edit inside is the stronger evidence and goes first; the scan takes the first
+   * trieNearMisses). An edit inside is the stronger evidence and goes first; the scan takes the first
    * the acceptance policy keeps. Each is looked for only when the ones before it were let go: most
    * positions hold no near-miss at all, and the scan stops at the first kept. Stage k (0 up to
-   * NEAR_MISS_STAGES) is the k-th way of looking: this returns the first found from `fromStage` on,
-   * and foundStage says which, so a position without a near-miss costs one call and no allocation.
+   * NEAR_MISS_STAGES) is the k-th way of looking: this returns the readings of the first stage from
+   * `fromStage` on that finds any, and foundStage says which, so a position without a near-miss
+   * costs one call and no allocation.
+   *
+   * A stage returns every reading it finds, the one it finds best first: phrases the text misses
+   * equally near by other edits (a character dropped where another phrase has one substituted), and a
+   * shorter learned phrase the same edit misses (the start of a longer phrase), each for the scan to
+   * judge on its own terms; an edit in one meaning only (see readingsOf).
    */
-  nearMissAt(text: string, start: number, fromStage = 0): NearMiss | undefined {
+  nearMissesAt(text: string, start: number, fromStage = 0): readonly NearMiss[] | undefined {
     const root = this.rootChars[text.charCodeAt(start)] === 1;
     for (let stage = fromStage; stage < PhraseIndex.NEAR_MISS_STAGES; stage++) {
-      let found: NearMiss | undefined;
-      if (stage === 0) found = root ? this.bestNearMiss(text, start) : undefined;
-      else if (stage === 1) found = root ? this.quads.nearMiss(text, start) : undefined;
+      let found: NearMiss[] | undefined;
+      if (stage === 0) found = root ? this.trieNearMisses(text, start) : undefined;
+      else if (stage === 1) found = root ? this.quads.nearMisses(text, start) : undefined;
       else if (stage === 2) found = this.firstSubstituted(text, start);
       else if (stage === 3) found = this.quads.lastSubstituted(text, start);
       else found = this.quads.firstSubstituted(text, start);
@@ -462,16 +473,16 @@ export class PhraseIndex {
     return undefined;
   }
 
-  /** The stage of the near-miss nearMissAt last returned: the next call may start after it. */
+  /** The stage of the readings nearMissesAt last returned: the next call may start after it. */
   foundStage = 0;
 
   /**
-   * The longest trie target whose first character text[start] replaces, the rest written
-   * exactly (交通运输部 → 中通运输部). A character dropped or added at a phrase's edge is not
+   * The trie targets whose first character text[start] replaces, the rest written exactly
+   * (交通运输部 → 中通运输部), longest first. A character dropped or added at a phrase's edge is not
    * looked for: it leaves a piece of the phrase beside another word, which is how text reads
    * anyway (国人民代表大会 is in every 全国人民代表大会).
    */
-  private firstSubstituted(text: string, start: number): NearMiss | undefined {
+  private firstSubstituted(text: string, start: number): NearMiss[] | undefined {
     if (start + MIN_TARGET_LENGTH > text.length) return undefined;
     const second = text.charCodeAt(start + 1);
     const third = text.charCodeAt(start + 2);
@@ -480,19 +491,88 @@ export class PhraseIndex {
     const from = this.skipFrom(0, second);
     if (from < 0) return undefined;
     const written = text.charCodeAt(start);
-    let bestNode = -1;
-    let bestEnd = 0;
+    let found: number[] | undefined;
     for (let k = from, skipEnd = this.skipEnd(0); k < skipEnd && this.char[this.skipOrder[k]] === second; k++) {
       const g = this.skipOrder[k];
       if (this.char[this.parent[g]] === written) continue;
       const reached = this.extend(text, g, start + 2);
       if (reached < 0) continue;
-      const end = start + 2 + this.depth[reached] - this.depth[g];
-      if (!this.better(reached, end, bestNode, bestEnd)) continue;
-      bestNode = reached;
-      bestEnd = end;
+      (found ??= []).push(reached, start + 2 + this.depth[reached] - this.depth[g], SUBSTITUTE, start, 0);
     }
-    return bestNode < 0 ? undefined : this.nearMissOf(bestNode, start, bestEnd, 'substitute', start, 0);
+    return found && this.readingsOf(text, start, found, this.bestOf(found));
+  }
+
+  /** The entry of the learned phrase that ends at a trie node (its string `target`), found among the targets. */
+  private phraseEnding(node: number, target: string): PhraseEntry {
+    let lo = 0;
+    let hi = this.targetIds.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (phraseAt(this.columns, this.targetIds[mid]) < target) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < this.targetIds.length && phraseAt(this.columns, this.targetIds[lo]) === target ? this.entry(lo) : this.entry(this.best[node]);
+  }
+
+  /** Where the best of a walk's candidates (see readingsOf) starts in `found`: the first found of the longest (see better). */
+  private bestOf(found: number[]): number {
+    let best = 0;
+    for (let c = 5; c < found.length; c += 5) if (this.better(found[c], found[c + 1], found[best], found[best + 1])) best = c;
+    return best;
+  }
+
+  /**
+   * The readings of the candidates a walk found (node, end, kind, text offset and target offset of
+   * the edit, five numbers each, in the order found): the one at `best` first, then the others
+   * longest first, each followed by the shorter learned phrases the same edit misses.
+   *
+   * An edit is read in one meaning only, the first's: phrases that mean other characters where the
+   * text writes this one (一支医疗队, 两支医疗队, 多支医疗队 beside 七支医疗队) show a slot the archive fills
+   * in several ways, where the written character is as likely one more filler. Reading each meaning
+   * found 1 injected slip more on half A (600 articles, model learned from half B) and none on 1,500
+   * half-B articles (model learned from half A), for up to four false alarms more there (a numeral, a
+   * country's abbreviation or a preposition written in such a slot).
+   */
+  private readingsOf(text: string, start: number, found: number[], best: number): NearMiss[] {
+    const order: number[] = [];
+    for (let c = 0; c < found.length; c += 5) if (c !== best) order.push(c);
+    order.sort((a, b) => this.depth[found[b]] - this.depth[found[a]] || found[b + 1] - found[a + 1] || a - b);
+    order.unshift(best);
+    // The character the first candidate of each edit (text offset and kind) means there; −1 for an added one.
+    const meaning = new Map<number, number>();
+    const meant = (c: number) => (found[c + 2] === ADD ? -1 : this.charAtDepth(found[c], found[c + 4] + 1));
+    const readings: NearMiss[] = [];
+    const add = (node: number, end: number, kind: EditKind, textAt: number, targetAt: number, own: boolean) => {
+      if (readings.some((r) => r.node === node && r.end === end && r.kind === kind && r.textAt === textAt)) return;
+      const reading = this.nearMissOf(node, start, end, kind, textAt, targetAt);
+      // A shorter phrase is judged as the corpus writes it, not by the longer phrase through its node.
+      readings.push(own ? { ...reading, entry: this.phraseEnding(node, reading.target) } : reading);
+    };
+    for (const c of order) {
+      const site = found[c + 3] * 4 + found[c + 2];
+      const means = meant(c);
+      if (!meaning.has(site)) meaning.set(site, means);
+      else if (meaning.get(site) !== means) continue;
+      const node = found[c];
+      const end = found[c + 1];
+      const kind = EDIT_KINDS[found[c + 2]];
+      const textAt = found[c + 3];
+      const targetAt = found[c + 4];
+      add(node, end, kind, textAt, targetAt, false);
+      // A learned phrase ending before the longer one does, with MIN_ANCHOR characters kept after the edit.
+      const edited = kind === 'drop' ? textAt : textAt + 1;
+      for (let n = this.parent[node], e = end - 1; n > 0 && this.depth[n] >= MIN_TARGET_LENGTH && e - edited >= MIN_ANCHOR; n = this.parent[n], e--) {
+        if (this.ownCount[n] > 0 && !FUNCTION_TABLE[text.charCodeAt(e - 1)]) add(n, e, kind, textAt, targetAt, true);
+      }
+    }
+    return readings;
+  }
+
+  /** The character of the node's string at depth `depth` (1 for its first). */
+  private charAtDepth(node: number, depth: number): number {
+    let n = node;
+    while (this.depth[n] > depth) n = this.parent[n];
+    return this.char[n];
   }
 
   /**
@@ -572,16 +652,12 @@ export class PhraseIndex {
     return s;
   }
 
-  /** The longest one-edit near-miss of a trie target starting at text[start], if any. */
-  private bestNearMiss(text: string, start: number): NearMiss | undefined {
+  /** The one-edit near-misses of trie targets starting at text[start], the longest first (see readingsOf). */
+  private trieNearMisses(text: string, start: number): NearMiss[] | undefined {
     // The hot loop allocates nothing until a candidate is found. extend() matches one text
     // character per trie level, so a target reached from node g at text position q ends at
     // q + depth(target) − depth(g).
-    let bestNode = -1;
-    let bestEnd = 0;
-    let bestKind: EditKind = 'substitute';
-    let bestTextAt = 0;
-    let bestTargetAt = 0;
+    let found: number[] | undefined;
     let node = 0;
     let d = 0;
     for (; ; d++) {
@@ -599,14 +675,7 @@ export class PhraseIndex {
             const g = this.skipOrder[k];
             if (this.char[this.parent[g]] === here) continue;
             const reached = this.extend(text, g, p + 2);
-            if (reached < 0) continue;
-            const end = p + 2 + this.depth[reached] - this.depth[g];
-            if (!this.better(reached, end, bestNode, bestEnd)) continue;
-            bestNode = reached;
-            bestEnd = end;
-            bestKind = 'substitute';
-            bestTextAt = p;
-            bestTargetAt = d;
+            if (reached >= 0) (found ??= []).push(reached, p + 2 + this.depth[reached] - this.depth[g], SUBSTITUTE, p, d);
           }
         }
         // Dropped character: the target has x here, the text goes straight on.
@@ -615,28 +684,14 @@ export class PhraseIndex {
           for (let k = drops, skipEnd = this.skipEnd(node); k < skipEnd && this.char[this.skipOrder[k]] === here; k++) {
             const g = this.skipOrder[k];
             const reached = this.extend(text, g, p + 1);
-            if (reached < 0) continue;
-            const end = p + 1 + this.depth[reached] - this.depth[g];
-            if (!this.better(reached, end, bestNode, bestEnd)) continue;
-            bestNode = reached;
-            bestEnd = end;
-            bestKind = 'drop';
-            bestTextAt = p;
-            bestTargetAt = d;
+            if (reached >= 0) (found ??= []).push(reached, p + 1 + this.depth[reached] - this.depth[g], DROP, p, d);
           }
         }
         // Added character: the text has an extra `here`.
         if (afterIsHan && (d > 1 || this.firstAndSecond[pairSlot(first, after)] === 1)) {
           const child = this.child(node, after);
           const reached = child >= 0 && this.char[child] !== here ? this.extend(text, child, p + 2) : -1;
-          const end = reached >= 0 ? p + 2 + this.depth[reached] - this.depth[child] : 0;
-          if (reached >= 0 && this.better(reached, end, bestNode, bestEnd)) {
-            bestNode = reached;
-            bestEnd = end;
-            bestKind = 'add';
-            bestTextAt = p;
-            bestTargetAt = d;
-          }
+          if (reached >= 0) (found ??= []).push(reached, p + 2 + this.depth[reached] - this.depth[child], ADD, p, d);
         }
       }
       if (p >= text.length) break;
@@ -646,20 +701,19 @@ export class PhraseIndex {
     }
     // The last character substituted: the text follows a phrase up to it and writes another there. No
     // character follows the edit, so extend() cannot see it; the phrase must be what the corpus writes
-    // after the text's characters nearly every time (usualNext), and longer than anything found above.
+    // after the text's characters nearly every time (usualNext). It comes first when longer than
+    // anything found above, else after the readings as long as it.
     const p = start + d;
-    if (d + 1 >= MIN_TARGET_LENGTH && p < text.length && (bestNode < 0 || this.depth[bestNode] <= d)) {
+    if (d + 1 >= MIN_TARGET_LENGTH && p < text.length) {
       const code = text.charCodeAt(p);
       const last = HAN_TABLE[code] === 1 && !FUNCTION_TABLE[code] ? this.dominantEnd(node) : -1;
       if (last >= 0) {
-        bestNode = last;
-        bestEnd = p + 1;
-        bestKind = 'substitute';
-        bestTextAt = p;
-        bestTargetAt = d;
+        const best = found ? this.bestOf(found) : -1;
+        (found ??= []).push(last, p + 1, SUBSTITUTE, p, d);
+        return this.readingsOf(text, start, found, best < 0 || this.depth[found[best]] <= d ? found.length - 5 : best);
       }
     }
-    return bestNode < 0 ? undefined : this.nearMissOf(bestNode, start, bestEnd, bestKind, bestTextAt, bestTargetAt);
+    return found && this.readingsOf(text, start, found, this.bestOf(found));
   }
 
   /** The near-miss of the trie target ending at `node`, written over text[start, end). */

@@ -123,8 +123,12 @@ export class QuadIndex {
     return this.counts[-1 - node];
   }
 
-  /** A one-edit near-miss of a four-character phrase starting at text[start], edited inside. */
-  nearMiss(text: string, start: number): NearMiss | undefined {
+  /**
+   * The one-edit near-misses of four-character phrases starting at text[start], edited inside: at
+   * each place an edit may be, the most frequent quad the text misses there; the most frequent of
+   * them first.
+   */
+  nearMisses(text: string, start: number): NearMiss[] | undefined {
     const a = text.charCodeAt(start);
     if (this.starts[a] !== 1 || start + 4 > text.length) return undefined;
     const d = text.charCodeAt(start + 3);
@@ -135,22 +139,18 @@ export class QuadIndex {
     const b = text.charCodeAt(start + 1);
     const c = text.charCodeAt(start + 2);
     if (HAN_TABLE[b] !== 1 || HAN_TABLE[c] !== 1 || HAN_TABLE[d] !== 1) return undefined;
-    let best = -1;
-    let bestAt = 0;
-    let bestKind: 'substitute' | 'add' = 'substitute';
-    // Substituted second or third character.
+    // Quad number, kind (0: substituted, 1: added) and offset of the edit, three numbers each.
+    let found: number[] | undefined;
+    // Substituted second or third character…
     if (substituted) {
       for (let at = 1; at <= 2; at++) {
         const written = at === 1 ? b : c;
         const hash = at === 1 ? quadHash(a, BLANK, c, d) : quadHash(a, b, BLANK, d);
         const id = at === 1 ? this.find(hash, a, -1, c, d, 1, written) : this.find(hash, a, b, -1, d, 2, written);
-        if (id >= 0 && (best < 0 || this.counts[id] > this.counts[best])) {
-          best = id;
-          bestAt = at;
-        }
+        if (id >= 0) (found ??= []).push(id, 0, at);
       }
       // …unless the four characters are themselves a phrase.
-      if (best >= 0 && this.find(quadHash(a, b, c, d), a, b, c, d, -1, -1) >= 0) best = -1;
+      if (found && this.find(quadHash(a, b, c, d), a, b, c, d, -1, -1) >= 0) found = undefined;
     }
     // A character added after the first, second or third.
     if (added) {
@@ -159,23 +159,24 @@ export class QuadIndex {
         const y = at === 1 ? c : b;
         const z = at === 3 ? c : d;
         const id = this.find(quadHash(a, y, z, e), a, y, z, e, -1, -1);
-        if (id >= 0 && (best < 0 || this.counts[id] > this.counts[best])) {
-          best = id;
-          bestAt = at;
-          bestKind = 'add';
-        }
+        if (id >= 0) (found ??= []).push(id, 1, at);
       }
     }
-    if (best < 0) return undefined;
-    return this.nearMissOf(best, start, bestKind, bestAt);
+    if (!found) return undefined;
+    // The most frequent first (the first found of them), then the others by frequency.
+    const order: number[] = [];
+    for (let k = 0; k < found.length; k += 3) order.push(k);
+    order.sort((x, y) => this.counts[found[y]] - this.counts[found[x]] || x - y);
+    return order.map((k) => this.nearMissOf(found[k], start, found[k + 1] === 0 ? 'substitute' : 'add', found[k + 2]));
   }
 
   /**
-   * A four-character phrase starting at text[start] with its last character substituted, the
-   * three others written in place (城乡建设 → 城乡建蛙). A character added or dropped at an edge is
-   * not looked for: it leaves a piece of the phrase beside another word, which is how text reads anyway.
+   * The four-character phrase starting at text[start] with its last character substituted, the three
+   * others written in place (城乡建设 → 城乡建蛙): the most frequent, as the one reading of its edit. A
+   * character added or dropped at an edge is not looked for: it leaves a piece of the phrase beside
+   * another word, which is how text reads anyway.
    */
-  lastSubstituted(text: string, start: number): NearMiss | undefined {
+  lastSubstituted(text: string, start: number): NearMiss[] | undefined {
     if (start + 4 > text.length) return undefined;
     const a = text.charCodeAt(start);
     const b = text.charCodeAt(start + 1);
@@ -186,15 +187,16 @@ export class QuadIndex {
     const id = this.find(quadHash(a, b, c, BLANK), a, b, c, -1, 3, d);
     // …unless the four characters are themselves a phrase.
     if (id < 0 || this.find(quadHash(a, b, c, d), a, b, c, d, -1, -1) >= 0) return undefined;
-    return this.nearMissOf(id, start, 'substitute', 3);
+    return [this.nearMissOf(id, start, 'substitute', 3)];
   }
 
   /**
-   * A four-character phrase whose first character text[start] replaces, the three others written
-   * in place (安全风险 → 电全风险). Three characters after a different one are as often another
-   * phrase's end (健全风险 beside 安全风险), so the acceptance asks more of an edge (see edge-slip.ts).
+   * The four-character phrase whose first character text[start] replaces, the three others written in
+   * place (安全风险 → 电全风险): the most frequent, as the one reading of its edit. Three characters after
+   * a different one are as often another phrase's end (健全风险 beside 安全风险), so the acceptance asks
+   * more of an edge (see edge-slip.ts).
    */
-  firstSubstituted(text: string, start: number): NearMiss | undefined {
+  firstSubstituted(text: string, start: number): NearMiss[] | undefined {
     if (start + 4 > text.length) return undefined;
     const b = text.charCodeAt(start + 1);
     const c = text.charCodeAt(start + 2);
@@ -205,7 +207,7 @@ export class QuadIndex {
     const id = this.find(quadHash(BLANK, b, c, d), -1, b, c, d, 0, a);
     // …unless the four characters are themselves a phrase.
     if (id < 0 || (this.starts[a] === 1 && this.find(quadHash(a, b, c, d), a, b, c, d, -1, -1) >= 0)) return undefined;
-    return this.nearMissOf(id, start, 'substitute', 0);
+    return [this.nearMissOf(id, start, 'substitute', 0)];
   }
 
   private nearMissOf(id: number, start: number, kind: 'substitute' | 'add', at: number): NearMiss {

@@ -534,38 +534,53 @@ export class PhraseIndex {
    * country's abbreviation or a preposition written in such a slot).
    */
   private readingsOf(text: string, start: number, found: number[], best: number): NearMiss[] {
+    const readings: NearMiss[] = [];
+    if (found.length === 5) {
+      this.addReadings(readings, text, start, found, 0);
+      return readings;
+    }
     const order: number[] = [];
     for (let c = 0; c < found.length; c += 5) if (c !== best) order.push(c);
     order.sort((a, b) => this.depth[found[b]] - this.depth[found[a]] || found[b + 1] - found[a + 1] || a - b);
     order.unshift(best);
-    // The character the first candidate of each edit (text offset and kind) means there; −1 for an added one.
-    const meaning = new Map<number, number>();
-    const meant = (c: number) => (found[c + 2] === ADD ? -1 : this.charAtDepth(found[c], found[c + 4] + 1));
-    const readings: NearMiss[] = [];
-    const add = (node: number, end: number, kind: EditKind, textAt: number, targetAt: number, own: boolean) => {
-      if (readings.some((r) => r.node === node && r.end === end && r.kind === kind && r.textAt === textAt)) return;
-      const reading = this.nearMissOf(node, start, end, kind, textAt, targetAt);
-      // A shorter phrase is judged as the corpus writes it, not by the longer phrase through its node.
-      readings.push(own ? { ...reading, entry: this.phraseEnding(node, reading.target) } : reading);
-    };
+    // Each edit (text offset and kind) with the character its first candidate means there (−1: added).
+    const sites: number[] = [];
+    const meanings: number[] = [];
     for (const c of order) {
       const site = found[c + 3] * 4 + found[c + 2];
-      const means = meant(c);
-      if (!meaning.has(site)) meaning.set(site, means);
-      else if (meaning.get(site) !== means) continue;
-      const node = found[c];
-      const end = found[c + 1];
-      const kind = EDIT_KINDS[found[c + 2]];
-      const textAt = found[c + 3];
-      const targetAt = found[c + 4];
-      add(node, end, kind, textAt, targetAt, false);
-      // A learned phrase ending before the longer one does, with MIN_ANCHOR characters kept after the edit.
-      const edited = kind === 'drop' ? textAt : textAt + 1;
-      for (let n = this.parent[node], e = end - 1; n > 0 && this.depth[n] >= MIN_TARGET_LENGTH && e - edited >= MIN_ANCHOR; n = this.parent[n], e--) {
-        if (this.ownCount[n] > 0 && !FUNCTION_TABLE[text.charCodeAt(e - 1)]) add(n, e, kind, textAt, targetAt, true);
-      }
+      const means = found[c + 2] === ADD ? -1 : this.charAtDepth(found[c], found[c + 4] + 1);
+      const k = sites.indexOf(site);
+      if (k < 0) {
+        sites.push(site);
+        meanings.push(means);
+      } else if (meanings[k] !== means) continue;
+      this.addReadings(readings, text, start, found, c);
     }
     return readings;
+  }
+
+  /**
+   * Adds to `readings` the candidate at `c` of `found` (see readingsOf) and the learned phrases ending
+   * before it with MIN_ANCHOR characters kept after the edit, each once.
+   */
+  private addReadings(readings: NearMiss[], text: string, start: number, found: number[], c: number): void {
+    const node = found[c];
+    const end = found[c + 1];
+    const kind = EDIT_KINDS[found[c + 2]];
+    const textAt = found[c + 3];
+    const targetAt = found[c + 4];
+    this.addReading(readings, node, start, end, kind, textAt, targetAt, false);
+    const edited = kind === 'drop' ? textAt : textAt + 1;
+    for (let n = this.parent[node], e = end - 1; n > 0 && this.depth[n] >= MIN_TARGET_LENGTH && e - edited >= MIN_ANCHOR; n = this.parent[n], e--) {
+      if (this.ownCount[n] > 0 && !FUNCTION_TABLE[text.charCodeAt(e - 1)]) this.addReading(readings, n, start, e, kind, textAt, targetAt, true);
+    }
+  }
+
+  /** Adds one reading unless there already; `own`: a shorter phrase, judged as the corpus writes it, not by a longer one through its node. */
+  private addReading(readings: NearMiss[], node: number, start: number, end: number, kind: EditKind, textAt: number, targetAt: number, own: boolean): void {
+    for (const r of readings) if (r.node === node && r.end === end && r.kind === kind && r.textAt === textAt) return;
+    const reading = this.nearMissOf(node, start, end, kind, textAt, targetAt);
+    readings.push(own ? { ...reading, entry: this.phraseEnding(node, reading.target) } : reading);
   }
 
   /** The character of the node's string at depth `depth` (1 for its first). */

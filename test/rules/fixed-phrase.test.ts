@@ -7,6 +7,14 @@ import { lexicon } from '../support/resources';
 
 // A small hand-made model, so the cases do not depend on what the seeds teach.
 const corpus = (phrase: string, count: number, docs = 2): PhraseEntry => ({ phrase, count, docs, source: 'corpus' });
+/** A pair's key in an archive's pair table (ArchivePairs): first · 0x10000 + second. */
+const key = (pair: string) => pair.charCodeAt(0) * 0x10000 + pair.charCodeAt(1);
+/** An archive's pair table from counts by pair, keys ascending. */
+const table = (counts: Record<string, number>): ArchivePairs => {
+  const keys = Uint32Array.from(Object.keys(counts).map(key)).sort();
+  const byKey = new Map(Object.entries(counts).map(([pair, count]) => [key(pair), count]));
+  return { keys, counts: Uint32Array.from(keys, (k) => byKey.get(k)!) };
+};
 const phrases: PhraseEntry[] = [
   { phrase: '中西医结合与少数民族医药司', count: 0, docs: 0, source: '国家中医药管理局官网·机构设置' },
   corpus('党的二十大和二十届历次全会精神', 3),
@@ -505,12 +513,6 @@ describe("fixed-phrase: the corpus's own two-character units", () => {
 });
 
 describe("fixed-phrase: the archive's character pairs", () => {
-  const key = (pair: string) => pair.charCodeAt(0) * 0x10000 + pair.charCodeAt(1);
-  const table = (counts: Record<string, number>): ArchivePairs => {
-    const keys = Uint32Array.from(Object.keys(counts).map(key)).sort();
-    const byKey = new Map(Object.entries(counts).map(([pair, count]) => [key(pair), count]));
-    return { keys, counts: Uint32Array.from(keys, (k) => byKey.get(k)!) };
-  };
   const findings = (pairs: ArchivePairs, text: string) =>
     new Linter(optionsWith({ phrases: { phrases, pairs } })).lint(text).filter((f) => f.rule === 'fixed-phrase').length;
 
@@ -690,10 +692,8 @@ describe('fixed-phrase: four-character phrases learned from a large archive', ()
   });
   it('a phrase that all but owns an inner slot the archive varies: a stray filler there is a slip', () => {
     const text = '深化健帮教育，提升群众健康素养。';
-    const key = (pair: string) => pair.charCodeAt(0) * 0x10000 + pair.charCodeAt(1);
     const counts: Record<string, number> = { 健康: 90, 康教: 60, 教育: 90, 健身: 30, 身教: 4, 帮助: 40, 帮扶: 30 };
-    const keys = Uint32Array.from(Object.keys(counts).map(key)).sort();
-    const pairs: ArchivePairs = { keys, counts: Uint32Array.from(keys, (k) => counts[String.fromCharCode(Math.floor(k / 0x10000), k % 0x10000)]) };
+    const pairs = table(counts);
     const lint = (entries: PhraseEntry[], withPairs = true) =>
       new Linter(optionsWith({ phrases: { phrases: entries, pairs: withPairs ? pairs : undefined }, corpus: { documents: 100, characters: 0, files: [] } }))
         .lint(text)
@@ -706,11 +706,9 @@ describe('fixed-phrase: four-character phrases learned from a large archive', ()
     assert.equal(lint([corpus('健康教育', 60, 30), corpus('健身教育', 4, 3)], false), 0);
   });
   it('at the edge of a slot the archive varies, a filler the archive avoids beside the rest of the word is a slip', () => {
-    const key = (pair: string) => pair.charCodeAt(0) * 0x10000 + pair.charCodeAt(1);
     const lint = (entries: PhraseEntry[], written: Record<string, number> = {}) => {
       const counts: Record<string, number> = { 新闻: 5000, 闻联: 5000, 联播: 5000, 联合: 900, 中国: 3000, 国家: 3000, 联动: 20, ...written };
-      const keys = Uint32Array.from(Object.keys(counts).map(key)).sort();
-      const pairs: ArchivePairs = { keys, counts: Uint32Array.from(keys, (k) => counts[String.fromCharCode(Math.floor(k / 0x10000), k % 0x10000)]) };
+      const pairs = table(counts);
       return new Linter(optionsWith({ phrases: { phrases: entries, pairs }, corpus: { documents: 5000, characters: 4_000_000, files: [] } }))
         .lint('央视网消息（新闻联国）：今天天气晴。')
         .filter((f) => f.rule === 'fixed-phrase').length;
@@ -773,11 +771,9 @@ describe('fixed-phrase: four-character phrases learned from a large archive', ()
     assert.equal(count([corpus('健康教育', 30, 12)], text, 4_000_000), 1);
   });
   it('a character added inside a word of the phrase, paired with neither half anywhere, needs no spread, only two stories', () => {
-    const key = (pair: string) => pair.charCodeAt(0) * 0x10000 + pair.charCodeAt(1);
     const lint = (text: string, docs: number, written: Record<string, number> = {}) => {
       const counts: Record<string, number> = { 健康: 90, 康教: 60, 教育: 90, 帮助: 40, 帮扶: 30, 深化: 50, 化健: 3, ...written };
-      const keys = Uint32Array.from(Object.keys(counts).map(key)).sort();
-      const pairs: ArchivePairs = { keys, counts: Uint32Array.from(keys, (k) => counts[String.fromCharCode(Math.floor(k / 0x10000), k % 0x10000)]) };
+      const pairs = table(counts);
       return new Linter(
         optionsWith({ phrases: { phrases: [corpus('健康教育', 9, docs)], pairs }, corpus: { documents: 5000, characters: 4_000_000, files: [] } }),
       )
@@ -796,11 +792,9 @@ describe('fixed-phrase: four-character phrases learned from a large archive', ()
     assert.equal(lint('深化健帮康教育，提升群众健康素养。', 1), 0);
   });
   it('a substitution making pairs the archive avoids, though chance would write them, needs no spread', () => {
-    const key = (pair: string) => pair.charCodeAt(0) * 0x10000 + pair.charCodeAt(1);
     const lint = (text: string, docs: number, written: Record<string, number> = {}) => {
       const counts: Record<string, number> = { 精准: 900, 准帮: 100, 帮扶: 900, 分类: 500, 类精: 20, 经济: 3000, 已经: 2000, 神经: 300, ...written };
-      const keys = Uint32Array.from(Object.keys(counts).map(key)).sort();
-      const pairs: ArchivePairs = { keys, counts: Uint32Array.from(keys, (k) => counts[String.fromCharCode(Math.floor(k / 0x10000), k % 0x10000)]) };
+      const pairs = table(counts);
       return new Linter(
         optionsWith({ phrases: { phrases: [corpus('精准帮扶', docs * 3, docs)], pairs }, corpus: { documents: 5000, characters: 4_000_000, files: [] } }),
       )
@@ -837,12 +831,6 @@ describe('fixed-phrase: frames and optional words of learned phrases', () => {
 });
 
 describe("fixed-phrase: a phrase's first or last character written otherwise", () => {
-  const key = (pair: string) => pair.charCodeAt(0) * 0x10000 + pair.charCodeAt(1);
-  const table = (counts: Record<string, number>): ArchivePairs => {
-    const keys = Uint32Array.from(Object.keys(counts).map(key)).sort();
-    const byKey = new Map(Object.entries(counts).map(([pair, count]) => [key(pair), count]));
-    return { keys, counts: Uint32Array.from(keys, (k) => byKey.get(k)!) };
-  };
   const entries = [corpus('加强管理', 12, 6), corpus('增加收入', 12, 6), corpus('支持中药', 12, 6), corpus('生态保护', 12, 6), corpus('深化合作', 12, 6)];
   const count = (text: string, pairs?: ArchivePairs) =>
     new Linter(optionsWith({ phrases: { phrases: entries, pairs } })).lint(text).filter((f) => f.rule === 'fixed-phrase').length;
@@ -946,12 +934,6 @@ describe('fixed-phrase: several phrases a position may miss', () => {
     assert.deepEqual(messages(entries, '订阅《健康教育周刊》和《健康教育》。'), []);
   });
 
-  const key = (pair: string) => pair.charCodeAt(0) * 0x10000 + pair.charCodeAt(1);
-  const table = (counts: Record<string, number>): ArchivePairs => {
-    const keys = Uint32Array.from(Object.keys(counts).map(key)).sort();
-    const byKey = new Map(Object.entries(counts).map(([pair, count]) => [key(pair), count]));
-    return { keys, counts: Uint32Array.from(keys, (k) => byKey.get(k)!) };
-  };
   const withPairs = (entries: PhraseEntry[], pairs: ArchivePairs, text: string) =>
     new Linter(optionsWith({ phrases: { phrases: entries, pairs } }))
       .lint(text)
@@ -975,12 +957,6 @@ describe('fixed-phrase: several phrases a position may miss', () => {
 });
 
 describe('fixed-phrase: a common verb written for another', () => {
-  const key = (pair: string) => pair.charCodeAt(0) * 0x10000 + pair.charCodeAt(1);
-  const table = (counts: Record<string, number>): ArchivePairs => {
-    const keys = Uint32Array.from(Object.keys(counts).map(key)).sort();
-    const byKey = new Map(Object.entries(counts).map(([pair, count]) => [key(pair), count]));
-    return { keys, counts: Uint32Array.from(keys, (k) => byKey.get(k)!) };
-  };
   // The archive writes 提升 after 进一步 hundreds of times and never pairs 抬 with 升.
   const pairs = table({ 进一: 900, 一步: 900, 步提: 300, 提升: 800, 抬头: 200, 高抬: 50, 升了: 100, 上升: 300, 价格: 300, 了价: 10 });
   const count = (text: string) =>
@@ -997,12 +973,6 @@ describe('fixed-phrase: a common verb written for another', () => {
 });
 
 describe('fixed-phrase: a stranger to both its neighbours in a long phrase', () => {
-  const key = (pair: string) => pair.charCodeAt(0) * 0x10000 + pair.charCodeAt(1);
-  const table = (counts: Record<string, number>): ArchivePairs => {
-    const keys = Uint32Array.from(Object.keys(counts).map(key)).sort();
-    const byKey = new Map(Object.entries(counts).map(([pair, count]) => [key(pair), count]));
-    return { keys, counts: Uint32Array.from(keys, (k) => byKey.get(k)!) };
-  };
   const written = { 推动: 300, 动长: 50, 长江: 300, 江经: 100, 经济: 900, 济带: 100, 带发: 100, 发展: 900 };
   const count = (text: string, n: number, archive: Record<string, number> = written) =>
     new Linter(optionsWith({ phrases: { phrases: [corpus('长江经济带发展', n)], pairs: table(archive) } })).lint(text).filter((f) => f.rule === 'fixed-phrase')

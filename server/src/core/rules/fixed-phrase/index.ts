@@ -9,6 +9,10 @@
  * (健康教育 → 健帮教育, 推进中医药 → 推进中名药), and the phrase recurs. The whole
  * document gets a say there, which is why the rule is document-scoped: a variant the
  * document writes again, or whose new pairing it uses elsewhere as a word (慢病), is meant.
+ * With a learned archive, a character that pairs with neither neighbour as the archive ever
+ * writes, in a long phrase it writes often, is a slip whatever usage would excuse (a stranger:
+ * acceptance.ts strangerInPhrase), and a pair chance would put side by side often but the archive
+ * never writes is avoided, evidence for a rare phrase's slip (CorpusEvidence.avoidsPair).
  *
  * What it deliberately ignores:
  * - a variant the learned corpus writes itself around the edit (打好…攻坚战 beside

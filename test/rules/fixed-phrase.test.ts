@@ -1000,3 +1000,17 @@ describe('fixed-phrase: a stranger to both its neighbours in a long phrase', () 
     assert.equal(lint('热烈欢迎夯出席会议。'), 1);
   });
 });
+
+describe('fixed-phrase: a learned phrase that begins with a function character', () => {
+  const count = (phrase: string, text: string) =>
+    new Linter(optionsWith({ phrases: { phrases: [corpus(phrase, 30, 10)] } })).lint(text).filter((f) => f.rule === 'fixed-phrase').length;
+
+  it('a slip inside the phrase is found, though the scan used to start only at content characters', () => {
+    assert.equal(count('为全面发展', '这些举措为全面夯展提供了保障。'), 1);
+  });
+  it("lets go the frame's open places: a preposition's object, the last character, a word the edit makes", () => {
+    assert.equal(count('为人民服务', '志愿者为农民服务。'), 0);
+    assert.equal(count('为全面发展', '这些举措为全面发力提供了保障。'), 0);
+    assert.equal(count('在北京会见', '两位领导人约定在北京再见。'), 0);
+  });
+});

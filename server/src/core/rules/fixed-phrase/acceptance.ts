@@ -214,7 +214,7 @@ function choosesWording(lexicon: Lexicon, index: PhraseIndex, text: string, m: N
 }
 
 /** True when a word the lexicon lists, two to four characters long, holds text[at] and a neighbour of it. */
-function makesWordAround(lexicon: Lexicon, text: string, at: number): boolean {
+export function makesWordAround(lexicon: Lexicon, text: string, at: number): boolean {
   for (let start = Math.max(0, at - 3); start <= at; start++) {
     for (let end = Math.max(at + 1, start + 2); end <= Math.min(text.length, start + 4); end++) {
       if (lexicon.freq(text.slice(start, end)) > 0) return true;

@@ -50,13 +50,14 @@ import type { Lexicon } from '../../lexicon';
 import { pairStandsTogether } from '../../analysis/lexical-break';
 import { endsWithOrganisationHead } from '../../analysis/organisations';
 import { HAN_CODES } from '../../analysis/han';
-import { accept, rivalConfirmed, strangerInPhrase, writtenAsUsage } from './acceptance';
+import { accept, makesWordAround, rivalConfirmed, strangerInPhrase, writtenAsUsage } from './acceptance';
+import { segment } from '../../segmenter';
 import { edgeCharStands, editsEdge } from './edge-slip';
 import { doubledSlip, extraCopy, leavesRepeat } from './fix-site';
 import { targetChar, type Accepted, type NearMiss } from './near-miss';
 import { PhraseIndex } from './phrase-index';
 import { reportDoubled, reportNearMiss } from './report';
-import { FUNCTION_CODES, MIN_SLIP_LENGTH } from './thresholds';
+import { FUNCTION_CODES, FUNCTION_FRAME_CONTEXT, MIN_SLIP_LENGTH, PREPOSITION_POS } from './thresholds';
 import { CORPUS_SOURCE } from '../../model/sections/phrases';
 
 /** Tables held here so the scan indexes them directly. */
@@ -112,14 +113,22 @@ function scanParagraph(ctx: RuleContext<PhraseIndex>, index: PhraseIndex, text: 
   let lastEnd = -1;
   for (let i = 0; i + MIN_SLIP_LENGTH - 1 <= text.length; i++) {
     const code = text.charCodeAt(i);
-    if (HAN_TABLE[code] !== 1 || FUNCTION_TABLE[code]) continue;
+    if (HAN_TABLE[code] !== 1) continue;
     if (i < lastEnd) continue;
     // The first near-miss the policy keeps: the longest phrase at a position is not always the one
     // the text misses (an edit inside one phrase may be the first character of another).
     let accepted: Accepted | undefined;
     let tried: NearMiss[] | undefined;
     let usage: boolean | undefined;
-    for (let readings = index.nearMissesAt(text, i); readings && !accepted && !usage; readings = index.nearMissesAt(text, i, index.foundStage + 1)) {
+    // At a function character only the phrases that begin with it are looked for: one whose first
+    // character it replaces is rare, and a four-character phrase's last character is its frame's (see
+    // framedByFunctionWord), so the dearer stages would cost every such position for next to nothing.
+    const toStage = FUNCTION_TABLE[code] ? PhraseIndex.FIRST_SUBSTITUTED_STAGE : PhraseIndex.NEAR_MISS_STAGES;
+    for (
+      let readings = index.nearMissesAt(text, i, 0, toStage);
+      readings && !accepted && !usage;
+      readings = index.nearMissesAt(text, i, index.foundStage + 1, toStage)
+    ) {
       // A rival reading at an edge blames another character than an inner one let go, and only the
       // archive's pairs can confirm such a reading (rivalConfirmed): without them it is not looked for.
       if (tried && index.foundStage >= PhraseIndex.FIRST_SUBSTITUTED_STAGE && !index.evidence.knowsPairs) break;
@@ -154,6 +163,22 @@ function sameSlip(a: NearMiss, b: NearMiss): boolean {
   return a.textAt === b.textAt && a.kind === b.kind && targetChar(a) === targetChar(b);
 }
 
+/**
+ * True when a learned phrase that begins with a function character (为…服务, 在…会见) is missed only as
+ * the function word's frame allows: the text reads its first character as part of the word before
+ * (座谈会 before a phrase that begins with 会), the edit makes a word the lexicon lists with its
+ * neighbours (会见 → 再见), the last character is written otherwise (the frame goes on with another
+ * word), or a preposition's object is (为民 → 为农: the slot the preposition opens). Such phrases are
+ * the archive's frames around a function word; a slip inside them breaks what the frame holds.
+ */
+function framedByFunctionWord(lexicon: Lexicon, text: string, m: NearMiss): boolean {
+  if (m.kind === 'substitute' && (m.targetAt === m.target.length - 1 || (m.targetAt === 1 && lexicon.pos(m.target[0]) === PREPOSITION_POS))) return true;
+  if (m.kind !== 'drop' && makesWordAround(lexicon, text, m.textAt)) return true;
+  const from = Math.max(0, m.start - FUNCTION_FRAME_CONTEXT);
+  const first = m.start - from;
+  return segment(lexicon, text.slice(from, m.start + FUNCTION_FRAME_CONTEXT)).some((t) => t.start < first && first < t.end);
+}
+
 /** True when two ways of looking found the same near-miss. */
 function sameNearMiss(a: NearMiss, b: NearMiss): boolean {
   return a.target === b.target && a.end === b.end && a.textAt === b.textAt && a.kind === b.kind;
@@ -163,6 +188,7 @@ function sameNearMiss(a: NearMiss, b: NearMiss): boolean {
 function judge(ctx: RuleContext<PhraseIndex>, index: PhraseIndex, text: string, match: NearMiss): Accepted | undefined {
   // A character doubled beside the phrase (中医医院|院感, 中医|医疗机构) leaves the phrase written whole: no near-miss.
   if (match.kind === 'add' && text.slice(match.start, match.end).includes(match.target)) return undefined;
+  if (match.entry.source === CORPUS_SOURCE && FUNCTION_TABLE[match.target.charCodeAt(0)] && framedByFunctionWord(ctx.lexicon, text, match)) return undefined;
   // A phrase's first or last character written otherwise is a slip only when that character stands alone.
   if (editsEdge(match) && !strangerInPhrase(ctx.lexicon, index, text, match) && !edgeCharStands(ctx.lexicon, index, text, match)) return undefined;
   const extraAt = extraCopy(ctx, text, match);

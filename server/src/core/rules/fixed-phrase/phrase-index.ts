@@ -454,11 +454,12 @@ export class PhraseIndex {
    * A stage returns every reading it finds, the one it finds best first: phrases the text misses
    * equally near by other edits (a character dropped where another phrase has one substituted), and a
    * shorter learned phrase the same edit misses (the start of a longer phrase), each for the scan to
-   * judge on its own terms; an edit in one meaning only (see readingsOf).
+   * judge on its own terms; an edit in one meaning only (see readingsOf). Stages from `toStage` on
+   * are not looked at.
    */
-  nearMissesAt(text: string, start: number, fromStage = 0): readonly NearMiss[] | undefined {
+  nearMissesAt(text: string, start: number, fromStage = 0, toStage = PhraseIndex.NEAR_MISS_STAGES): readonly NearMiss[] | undefined {
     const root = this.rootChars[text.charCodeAt(start)] === 1;
-    for (let stage = fromStage; stage < PhraseIndex.NEAR_MISS_STAGES; stage++) {
+    for (let stage = fromStage; stage < toStage; stage++) {
       let found: NearMiss[] | undefined;
       if (stage === 0) found = root ? this.trieNearMisses(text, start) : undefined;
       else if (stage === 1) found = root ? this.quads.nearMisses(text, start) : undefined;

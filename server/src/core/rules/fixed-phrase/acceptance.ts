@@ -135,7 +135,7 @@ export function accept(lexicon: Lexicon, index: PhraseIndex, text: string, found
   }
   // One function character for another of its part of speech (暴雨和强对流 → 暴雨及强对流, both
   // conjunctions) is a choice of style in a learned phrase, however long; 和 → 的 changes the grammar.
-  if (!curated && T.FUNCTION_CHARS.has(removed) && T.FUNCTION_CHARS.has(written) && lexicon.pos(removed) === lexicon.pos(written)) return undefined;
+  if (!curated && swapsFunctionChar(lexicon, removed, written)) return undefined;
   if (T.FUNCTION_CHARS.has(removed) || T.FUNCTION_CHARS.has(written)) {
     const enough = curated ? length >= T.MIN_LENGTH_FUNCTION_CURATED : m.kind === 'substitute' && length >= T.MIN_LENGTH_FUNCTION_SUBSTITUTION;
     if (enough && wellAnchored && !varies) return { match: m, acceptance: 'strict' };
@@ -204,13 +204,23 @@ export function strangerInPhrase(lexicon: Lexicon, index: PhraseIndex, text: str
  * (gradesOtherwise). Wording chosen, not a slip, however rarely the archive writes it.
  */
 function choosesWording(lexicon: Lexicon, index: PhraseIndex, text: string, m: NearMiss, removed: string, written: string): boolean {
+  if (swapsFunctionChar(lexicon, removed, written)) return true;
+  // A common one-character pronoun, adverb, measure… for another (他 → 其).
   const pos = lexicon.pos(removed);
-  if (pos !== undefined && pos === lexicon.pos(written)) {
-    if (T.FUNCTION_CHARS.has(removed) && T.FUNCTION_CHARS.has(written)) return true;
-    // A common one-character pronoun, adverb, measure… for another (他 → 其).
-    if (T.CLOSED_CLASS_POS.test(pos) && lexicon.freq(removed) >= T.FLUENT_FREQ && lexicon.freq(written) >= T.FLUENT_FREQ) return true;
-  }
+  if (
+    pos !== undefined &&
+    pos === lexicon.pos(written) &&
+    T.CLOSED_CLASS_POS.test(pos) &&
+    lexicon.freq(removed) >= T.FLUENT_FREQ &&
+    lexicon.freq(written) >= T.FLUENT_FREQ
+  )
+    return true;
   return swapsWord(lexicon, index, text, m) || gradesOtherwise(lexicon, text, m, removed, written);
+}
+
+/** True when one function character is written for another of its part of speech (和 → 及). */
+function swapsFunctionChar(lexicon: Lexicon, removed: string, written: string): boolean {
+  return T.FUNCTION_CHARS.has(removed) && T.FUNCTION_CHARS.has(written) && lexicon.pos(removed) === lexicon.pos(written);
 }
 
 /** True when a word the lexicon lists, two to four characters long, holds text[at] and a neighbour of it. */

@@ -1014,3 +1014,26 @@ describe('fixed-phrase: a learned phrase that begins with a function character',
     assert.equal(count('在北京会见', '两位领导人约定在北京再见。'), 0);
   });
 });
+
+describe('fixed-phrase: words the text writes where the phrase has others', () => {
+  const count = (phrase: string, n: number, archive: Record<string, number>, text: string) =>
+    new Linter(optionsWith({ phrases: { phrases: [corpus(phrase, n, 5)], pairs: table(archive) } })).lint(text).filter((f) => f.rule === 'fixed-phrase').length;
+
+  // The archive writes 场上的精彩表现 sixty times and 场时 almost never.
+  const stage = { 场上: 500, 上的: 500, 的精: 100, 精彩: 300, 彩表: 50, 表现: 300, 场时: 1, 同时: 500, 时的: 300, 赛场: 100, 在赛: 30 };
+  it('a phrase whose first character ends a word of the text, edited in its first word, is not what the text writes', () => {
+    // 赛场|时: the text's word takes 场, so 场上 is nowhere written there, however long the phrase.
+    assert.equal(count('场上的精彩表现', 60, stage, '他在赛场时的精彩表现令人难忘。'), 0);
+    assert.equal(count('场上的精彩表现', 60, stage, '球员场时的精彩表现令人难忘。'), 1);
+  });
+
+  // The archive writes 防灾 often, 灾工 never.
+  const duty = { 切实: 300, 实做: 100, 做好: 500, 好各: 100, 各项: 500, 项防: 100, 防疫: 300, 疫工: 100, 工作: 900, 防灾: 200, 项目: 300 };
+  it('a common word the archive writes, standing where a word of the phrase stands, is wording chosen however long the phrase', () => {
+    assert.equal(count('切实做好各项防疫工作', 12, duty, '切实做好各项防灾工作。'), 0);
+    // No word: a slip.
+    assert.equal(count('切实做好各项防疫工作', 12, duty, '切实做好各项防夯工作。'), 1);
+    // A word across two of the phrase's words (项目 over 各项|防疫) stands in neither's place: a slip.
+    assert.equal(count('切实做好各项防疫工作', 12, duty, '切实做好各项目疫工作。'), 1);
+  });
+});

@@ -12,8 +12,11 @@
  *   npx tsx bench/dev-quality.ts [--articles N] [--model default|learned|both] [--rules id,id]
  *                                [--families f,f] [--rounds N] [--per-family N] [--seed N]
  *                                [--learn-articles N] [--half A|B] [--learn-sizes M,M…]
+ *                                [--learn-files]
  *
- * --half A lints half A instead (for tuning thresholds; report figures on B).
+ * --learn-files learns from the other half's corpus files as they are, many stories a file (as
+`jiaodui learn` on a month's file), instead of one document a story.
+--half A lints half A instead (for tuning thresholds; report figures on B).
  * --learn-sizes 0.5,1,2,3 learns a model from that many million characters of the other half
  * (a seeded sample of its articles, each size a superset of the smaller) and lints the same
  * articles with each: how recall grows with the size of the archive.
@@ -51,6 +54,11 @@ export interface DevQualityOptions {
   learnChars?: number;
   /** Characters of half A the injectors may read as "the learning corpus" (bounded: n-gram tables). */
   injectorLearningChars?: number;
+  /**
+   * Learn from the corpus files as they are, many stories a file (`jiaodui learn` on a month's file),
+   * rather than from one document a story: the model must judge alike however the archive is cut.
+   */
+  learnFiles?: boolean;
   half?: Half;
   lexicon?: Lexicon;
   dir?: string;
@@ -106,10 +114,7 @@ export function runDevQuality(options: DevQualityOptions = {}): DevQualityReport
     if (which === 'default') model = loadModel();
     else {
       const started = Date.now();
-      model = learnModel(
-        learning.map((a) => ({ path: a.name, content: a.content })),
-        lexicon,
-      );
+      model = learnModel(options.learnFiles ? joinedByFile(learning) : learning.map((a) => ({ path: a.name, content: a.content })), lexicon);
       learnedFrom = { articles: learning.length, characters: characterCount(learning), seconds: (Date.now() - started) / 1000 };
     }
     const lines: string[] = [];
@@ -284,6 +289,17 @@ export function formatDevQuality(dev: DevQualityReport, rules?: readonly string[
   return out.join('\n');
 }
 
+/** The articles joined back into their corpus files, one blank line between stories, as `jiaodui learn` reads a month's file. */
+function joinedByFile(articles: readonly Article[]): Array<{ path: string; content: string }> {
+  const files = new Map<string, string[]>();
+  for (const a of articles) {
+    const stories = files.get(a.file) ?? [];
+    stories.push(a.content);
+    files.set(a.file, stories);
+  }
+  return [...files].map(([file, stories]) => ({ path: file, content: stories.join('\n') }));
+}
+
 function cli(argv: string[]): void {
   const { values } = parseArgs({
     args: argv,
@@ -298,6 +314,7 @@ function cli(argv: string[]): void {
       'learn-articles': { type: 'string' },
       half: { type: 'string' },
       'learn-sizes': { type: 'string' },
+      'learn-files': { type: 'boolean' },
       help: { type: 'boolean' },
     },
   });
@@ -355,6 +372,7 @@ function cli(argv: string[]): void {
     perFamily: num(values['per-family']),
     seed: num(values.seed),
     learnArticles: num(values['learn-articles']),
+    learnFiles: values['learn-files'],
     half: (values.half as Half | undefined) ?? 'B',
   });
   if (!dev) {

@@ -1037,3 +1037,18 @@ describe('fixed-phrase: words the text writes where the phrase has others', () =
     assert.equal(count('切实做好各项防疫工作', 12, duty, '切实做好各项目疫工作。'), 1);
   });
 });
+
+describe("fixed-phrase: one country's abbreviation written for another's", () => {
+  // The archive writes 深化中蒙经贸合作 thirty times and never 中秘.
+  const pairs = table({ 深化: 300, 化中: 100, 中蒙: 50, 蒙经: 30, 经贸: 300, 贸合: 100, 合作: 900 });
+  const count = (text: string) =>
+    new Linter(optionsWith({ phrases: { phrases: [corpus('深化中蒙经贸合作', 30, 5)], pairs } })).lint(text).filter((f) => f.rule === 'fixed-phrase').length;
+
+  it('a character standing alone that begins a common place name, written for another such, names another country', () => {
+    // 秘 begins 秘鲁 as 蒙 begins 蒙古, though the archive never wrote 中秘.
+    assert.equal(count('双方同意深化中秘经贸合作。'), 0);
+  });
+  it('a character that begins no common place name is a slip there', () => {
+    assert.equal(count('双方同意深化中夯经贸合作。'), 1);
+  });
+});

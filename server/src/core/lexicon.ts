@@ -301,10 +301,11 @@ export class Lexicon {
   }
 
   /**
-   * True when some word starting with text[from, to) is tagged `pos`: the tags of the
-   * words sharing the prefix are read in place, without building a list of tagged words.
+   * True when some word starting with text[from, to) is tagged `pos` (and written at least
+   * `minFreq` times): the tags of the words sharing the prefix are read in place, without
+   * building a list of tagged words.
    */
-  hasPrefixWithPos(text: string, from: number, to: number, pos: string): boolean {
+  hasPrefixWithPos(text: string, from: number, to: number, pos: string, minFreq = 0): boolean {
     if (to <= from) return false;
     const id = this.posNames.indexOf(pos);
     if (id < 0) return false;
@@ -317,7 +318,7 @@ export class Lexicon {
       low = this.lowerBound(low, high, k, c);
       high = this.upperBound(low, high, k, c);
     }
-    for (let entry = low; entry < high; entry++) if (this.posIds[entry] === id) return true;
+    for (let entry = low; entry < high; entry++) if (this.posIds[entry] === id && this.freqs[entry] >= minFreq) return true;
     return false;
   }
 

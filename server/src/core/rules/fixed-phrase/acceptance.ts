@@ -41,7 +41,11 @@ export function accept(lexicon: Lexicon, index: PhraseIndex, text: string, found
   // slip whatever usage would excuse; not a name written in a name's place, nor wording chosen.
   if (!curated && strangerInPhrase(lexicon, index, text, m)) {
     if (m.kind !== 'add' && editsName(lexicon, index, text, m)) return undefined;
-    if (m.kind === 'substitute' && (abbreviatesName(lexicon, index, text, m) || choosesWording(lexicon, index, text, m, removed, written))) return undefined;
+    if (
+      m.kind === 'substitute' &&
+      (abbreviatesName(lexicon, index, text, m) || swapsPlace(lexicon, index, m, removed, written) || choosesWording(lexicon, index, text, m, removed, written))
+    )
+      return undefined;
     if (m.kind === 'add' && ((attaches(lexicon, written) && !editInsideWord(index, m)) || modifiesInsideSetPhrase(lexicon, index, m, written)))
       return undefined;
     return { match: m, acceptance: 'lexical', stranger: true };
@@ -97,6 +101,8 @@ export function accept(lexicon: Lexicon, index: PhraseIndex, text: string, found
   // Dropping a character of a name (伊朗军方 → 伊军方, 美国 → 美) writes its abbreviation.
   if (m.kind !== 'add' && editsName(lexicon, index, text, m)) return undefined;
   if (m.kind === 'substitute' && abbreviatesName(lexicon, index, text, m)) return undefined;
+  // A place's abbreviation standing alone written as another's (中蒙 → 中秘) names another country.
+  if (m.kind === 'substitute' && swapsPlace(lexicon, index, m, removed, written)) return undefined;
   // A modifier, adverb or pronoun added between two words (反映最强烈, 国家再补贴) qualifies the phrase.
   if (m.kind === 'add' && attaches(lexicon, written) && !editInsideWord(index, m)) return undefined;
   // …as does one inside a set phrase the lexicon lists whole, between its words (任务越艰巨, 海外女侨胞).
@@ -924,6 +930,19 @@ function abbreviatesName(lexicon: Lexicon, index: PhraseIndex, text: string, m: 
     const association = index.evidence.nameSlotAssociation(text.charCodeAt(after ? at : at + 1), after);
     return association !== undefined && association >= T.MIN_NAME_SLOT_ASSOCIATION;
   });
+}
+
+/**
+ * True when the phrase's character is a word of its own (中|蒙|全面战略) and both it and the character
+ * written there begin place names the lexicon writes often (MIN_PLACE_INITIAL_FREQ): one place's
+ * abbreviation written for another's (中蒙 → 中秘, 中越) names another country, whatever the archive
+ * has met. A character inside a word of the phrase is no abbreviation (社会 → 巴会).
+ */
+function swapsPlace(lexicon: Lexicon, index: PhraseIndex, m: NearMiss, removed: string, written: string): boolean {
+  const token = index.segmentTarget(m).find((t) => t.start <= m.targetAt && m.targetAt < t.end);
+  if (!token || token.end - token.start !== 1) return false;
+  const initial = (c: string) => lexicon.hasPrefixWithPos(c, 0, 1, T.PLACE_TAG, T.MIN_PLACE_INITIAL_FREQ);
+  return initial(removed) && initial(written);
 }
 
 /** True when the character at `at` stands in a person's name the text frames with a title before it (see findPersons). */

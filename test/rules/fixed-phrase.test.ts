@@ -1052,3 +1052,36 @@ describe("fixed-phrase: one country's abbreviation written for another's", () =>
     assert.equal(count('双方同意深化中夯经贸合作。'), 1);
   });
 });
+
+describe('fixed-phrase: a character written in a word of a short phrase', () => {
+  const lint = (entries: PhraseEntry[], archive: Record<string, number>, text: string) =>
+    new Linter(optionsWith({ phrases: { phrases: entries, pairs: table(archive) } })).lint(text).filter((f) => f.rule === 'fixed-phrase').length;
+
+  it('a function character written in a word makes no word with the rest of it: a slip, though it reads as a word alone', () => {
+    // 产地 is a word the archive writes (in 农产品产地), so the segmentation strands nothing; 地场 is no word.
+    const archive = { 房地: 900, 地产: 900, 产市: 100, 市场: 900, 地方: 900, 土地: 900, 场信: 50, 产地: 300 };
+    const entries = [corpus('房地产市场', 30, 10), corpus('农产品产地', 5, 3)];
+    const text = '房地产市场平稳。房地产地场信心回升。';
+    assert.equal(lint(entries, archive, text), 1);
+    assert.equal(lint(entries, { ...archive, 地场: 200 }, text), 0, 'an archive that writes 地场: usage');
+  });
+  it('a function character of the phrase that is a word’s own (地 of 地区) written otherwise is judged as any slip in a word', () => {
+    const archive = { 东部: 900, 部地: 100, 地区: 900, 加强: 900, 增加: 900, 区经: 50, 经济: 900 };
+    const text = '东部地区发展快。东部加区经济发展快。';
+    assert.equal(lint([corpus('东部地区', 30, 10)], archive, text), 1);
+    assert.equal(lint([corpus('东部地区', 30, 10)], { ...archive, 加区: 300 }, text), 0, 'an archive that writes 加区: usage');
+    // A function character closing a word keeps its grammar there (于 of 关于): written otherwise, another word is meant.
+    const closing = { 关于: 900, 于推: 100, 推进: 900, 进改: 100, 改革: 900, 甲乙: 900 };
+    assert.equal(lint([corpus('关于推进改革', 8, 5)], closing, '关于推进改革。关乙推进改革。'), 0);
+  });
+  it('a character that makes with the rest of its word only pairs the archive avoids is a slip, whatever it makes across', () => {
+    // 到人 is written (落实到人), so the text reads words; 人京 is never written, though 人 and 京 are common.
+    const archive = { 回到: 900, 到北: 100, 北京: 900, 人民: 900, 工人: 900, 京城: 50, 飞机: 900, 乘飞: 100, 机回: 50 };
+    const entries = [corpus('乘飞机回到北京', 30, 10), corpus('责任落实到人', 5, 3)];
+    const text = '乘飞机回到北京。他乘飞机回到人京。';
+    assert.equal(lint(entries, archive, text), 1);
+    assert.equal(lint(entries, { ...archive, 人京: 60 }, text), 0, 'an archive that writes 人京: usage');
+    // A character the archive writes rarely is unseen beside anything: no sign the pairing is avoided.
+    assert.equal(lint(entries, { ...archive, 人民: 9, 工人: 9 }, text), 0);
+  });
+});

@@ -207,10 +207,10 @@ export class CorpusEvidence {
   /**
    * True when the archive never pairs text[at], text[at + 1] (neverPairs) though chance would put them side
    * by side MIN_AVOIDED_PAIR_EXPECTED times: two characters it writes often and keeps apart (精经), not a
-   * rare one it has barely met (堰), whose pairs are unseen whatever they spell.
+   * rare one it has barely met (堰), whose pairs are unseen whatever they spell. `expected` asks more of chance.
    */
-  avoidsPair(text: string, at: number): boolean {
-    return this.neverPairs(text, at) && (this.expectedPairCount(text, at) ?? 0) >= MIN_AVOIDED_PAIR_EXPECTED;
+  avoidsPair(text: string, at: number, expected = MIN_AVOIDED_PAIR_EXPECTED): boolean {
+    return this.neverPairs(text, at) && (this.expectedPairCount(text, at) ?? 0) >= expected;
   }
 
   /**

@@ -46,6 +46,18 @@ export const QUAD_DOCS_PER_MILLION = 1.5;
  */
 export const MIN_AVOIDED_PAIR_EXPECTED = 6;
 /**
+ * How often chance must put two characters side by side in the archive for its never writing them to
+ * show a slip where nothing else does (acceptance.ts avoidedInWord): a character written in a word of a
+ * short phrase whose text still reads as words. Twice MIN_AVOIDED_PAIR_EXPECTED: a new word of two
+ * productive characters (another fair's abbreviation, a trade's new name) is unseen in an archive of a
+ * few million characters as often as chance would write it six or seven times. On half A of the
+ * development corpus (600 articles, model learned from half B) the injected slips it found paired
+ * characters chance would write 14.6 to 43 times, its one false alarm at 6.8 (a fair's abbreviation);
+ * the 1,500-article half-B check (model learned from half A) showed two more at 6.6 and 8.9 (a trade's
+ * new name, a copula written in a word) and the 3 of a phrase's function word (11.0).
+ */
+export const MIN_AVOIDED_IN_WORD_EXPECTED = 12;
+/**
  * The longest a document may average and still count as one story for MIN_SLIP_DOCS: an archive
  * of a file a story (the development corpus averages some 650 characters an article; a long
  * feature runs to a few thousand), where a file of a whole issue (the seeds: five issues of some

@@ -36,9 +36,11 @@ export function instrument(tree: string): void {
         l = l.replace(/\bbreak;/g, `{ __verdict('${note}'); break; }`);
         l = l.replace(/return true;/g, `return (__verdict('${where}'), true);`);
         l = l.replace(/^(function judge\(.*\{)$/, `$1 ${CALL}.__phraseCandidate?.(match);`);
-        l = l.replace(/(const found: Accepted\[\] = \[\];)/, `$1 ${CALL}.__phraseParagraph?.(text);`);
+        l = l.replace(/(const found: Accepted\[\] = \[\];)/, `$1 ${CALL}.__phraseParagraph?.(text, index);`);
+        // A rival reading skipped unjudged is noted as a candidate of its own.
+        l = l.replace(/if \(!rivalConfirmed\(index, text, match\)\) \{/, `$& ${CALL}.__phraseRival?.(match);`);
         l = l.replace(
-          /(for \(const \{ match, acceptance, extraAt \} of scanParagraph\(ctx, index, paragraph\.text\)\) \{)/,
+          /(for \(const \{ match, acceptance, extraAt(?:, stranger)? \} of scanParagraph\(ctx, index, paragraph\.text\)\) \{)/,
           `$1 ${CALL}.__phraseReport?.(match);`,
         );
       }

@@ -30,10 +30,20 @@ const hooks = globalThis as Record<string, unknown>;
 const paragraphs = new Map<string, Candidate[]>();
 let current: Candidate[] = [];
 let candidate: Candidate | undefined;
-hooks.__phraseParagraph = (text: string) => {
+/** The phrase index the scan uses (the same for every paragraph of a run). */
+interface StageIndex {
+  nearMissesAt(text: string, start: number, fromStage: number, toStage: number): readonly Judged[] | undefined;
+}
+let phraseIndex: StageIndex | undefined;
+hooks.__phraseParagraph = (text: string, index: StageIndex) => {
   current = [];
   paragraphs.set(text, current);
   candidate = undefined;
+  phraseIndex = index;
+};
+hooks.__phraseRival = (m: Judged) => {
+  candidate = { target: m.target, start: m.start, end: m.end, kind: m.kind, verdicts: ['skipped'] };
+  current.push(candidate);
 };
 hooks.__phraseCandidate = (m: Judged) => {
   candidate = { target: m.target, start: m.start, end: m.end, kind: m.kind, verdicts: [] };
@@ -48,24 +58,50 @@ hooks.__phraseVerdict = (where: string) => {
 
 /** The candidates judged over [start, end) of a text, found by the paragraph that holds it. */
 function judgedOver(text: string, start: number, end: number): Candidate[] | undefined {
+  return siteOf(text, start, end)?.list;
+}
+
+/** The paragraph as the rule saw it that holds [start, end) of a text, its offset there and its candidates. */
+function siteOf(text: string, start: number, end: number): { paragraph: string; offset: number; list: Candidate[] } | undefined {
   const from = text.lastIndexOf('\n', start - 1) + 1;
   const to = text.indexOf('\n', start) < 0 ? text.length : text.indexOf('\n', start);
-  let list = paragraphs.get(text.slice(from, to));
+  let paragraph = text.slice(from, to);
+  let list = paragraphs.get(paragraph);
   let offset = from;
   if (!list) {
     // The paragraph as the rule saw it may be masked or joined: find it by the site and its neighbours.
     const site = text.slice(start, end);
     const around = text.slice(Math.max(from, start - 3), Math.min(to, end + 3));
-    for (const [paragraph, judged] of paragraphs) {
-      const at = paragraph.indexOf(site);
-      if (at >= 0 && paragraph.includes(around)) {
+    for (const [seen, judged] of paragraphs) {
+      const at = seen.indexOf(site);
+      if (at >= 0 && seen.includes(around)) {
         list = judged;
+        paragraph = seen;
         offset = start - at;
         break;
       }
     }
   }
-  return list?.filter((c) => c.start < end - offset && c.end > start - offset);
+  return list && { paragraph, offset, list: list.filter((c) => c.start < end - offset && c.end > start - offset) };
+}
+
+/**
+ * Where the index would read the injected phrase at all: every stage at every position from a little
+ * before the site to its end, asked directly (whatever the scan's stage loop and position skips did).
+ */
+function stagesReading(text: string, start: number, end: number, group: string): string {
+  const site = siteOf(text, start, end);
+  if (!site || !phraseIndex) return '';
+  const out: string[] = [];
+  for (let p = Math.max(0, start - site.offset - 12); p < end - site.offset; p++) {
+    for (let stage = 0; stage < 5; stage++) {
+      for (const m of phraseIndex.nearMissesAt(site.paragraph, p, stage, stage + 1) ?? []) {
+        if (m.target === group || group.startsWith(m.target) || group.endsWith(m.target))
+          out.push(`stage${stage}@${p - (start - site.offset)}:${m.target}/${m.kind}`);
+      }
+    }
+  }
+  return out.join(' ');
 }
 
 const show = (c: Candidate) => `${c.target}[${c.kind} ${c.verdicts.join(',')}]`;
@@ -81,7 +117,10 @@ hooks.__phraseInjection = (_doc: SeedDoc, inj: AppliedInjection, found: boolean,
   else if (!mine) key = over.length ? 'other-target' : 'not-found';
   else key = mine.verdicts.filter((v) => !v.endsWith('~rival')).at(-1) ?? 'accepted, then dropped';
   tally.set(key, (tally.get(key) ?? 0) + 1);
-  rows.push(`${key}\t${inj.label}\t${text.slice(Math.max(0, s - 6), e + 6).replace(/\n/g, '⏎')}\t${mine ? show(mine) : (over ?? []).map(show).join(' | ')}`);
+  const stages = key === 'other-target' ? `\t${stagesReading(text, s, e, inj.group ?? '') || 'never read'}` : '';
+  rows.push(
+    `${key}\t${inj.label}\t${text.slice(Math.max(0, s - 6), e + 6).replace(/\n/g, '⏎')}\t${mine ? show(mine) : (over ?? []).map(show).join(' | ')}${stages}`,
+  );
 };
 const alarms: string[] = [];
 hooks.__phraseFalseAlarm = (doc: SeedDoc, f: Finding) => {

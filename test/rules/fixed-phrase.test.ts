@@ -956,6 +956,30 @@ describe('fixed-phrase: several phrases a position may miss', () => {
   });
 });
 
+describe('fixed-phrase: a rival reading whose own phrase the archive writes around the first one', () => {
+  // Two learned phrases differ in two places; the text mixes them (推 of 加快推进, 设 of 加快建设).
+  const lint = (archive: Record<string, number>, entries: PhraseEntry[], text: string) =>
+    new Linter(optionsWith({ phrases: { phrases: entries, pairs: table(archive) }, corpus: { documents: 1000, characters: 3_000_000, files: [] } }))
+      .lint(text)
+      .filter((f) => f.rule === 'fixed-phrase')
+      .map((f) => f.message);
+  const archive = { 加快: 900, 快推: 300, 推进: 900, 快建: 300, 建设: 900, 设施: 300, 进一: 300 };
+  const entries = [corpus('加快推进', 60, 10), corpus('加快建设', 40, 10)];
+
+  it('the archive writing the text around the first reading only within the rival phrase is no usage', () => {
+    // 加快推设 read as 加快建设 is written as the archive writes 加快推 — in 加快推进 alone, the rival's own phrase.
+    const [found, ...more] = lint(archive, entries, '我们要加快推设基础工作。');
+    assert.equal(more.length, 0);
+    assert.match(found, /应为“加快推进”/);
+  });
+  it('is usage where the first reading’s phrase is the commoner, or the archive writes the text around both edits', () => {
+    // 加快建进 read as 加快推进 (60) is written as the archive writes 加快建 in 加快建设 (40): as likely usage.
+    assert.deepEqual(lint(archive, entries, '我们要加快建进基础工作。'), []);
+    assert.deepEqual(lint(archive, [...entries, corpus('尽快推设新规', 30, 10)], '我们要加快推设基础工作。'), []);
+    assert.deepEqual(lint({ ...archive, 推设: 300 }, entries, '我们要加快推设基础工作。'), []);
+  });
+});
+
 describe('fixed-phrase: a common verb written for another', () => {
   // The archive writes 提升 after 进一步 hundreds of times and never pairs 抬 with 升.
   const pairs = table({ 进一: 900, 一步: 900, 步提: 300, 提升: 800, 抬头: 200, 高抬: 50, 升了: 100, 上升: 300, 价格: 300, 了价: 10 });

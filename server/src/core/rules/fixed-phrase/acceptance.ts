@@ -13,7 +13,7 @@ import { breaksLexicon, strandedCount, strandsAt } from '../../analysis/lexical-
 import { segment } from '../../segmenter';
 import { traditionalTablesFor } from '../../analysis/traditional-chars';
 import { HAN_CODES } from '../../analysis/han';
-import { contextWindow, targetChar, writtenChar, type Accepted, type NearMiss } from './near-miss';
+import { contextWindow, keepsWritten, targetChar, writtenChar, type Accepted, type NearMiss } from './near-miss';
 import type { PhraseIndex } from './phrase-index';
 import * as T from './thresholds';
 
@@ -459,10 +459,13 @@ function headsContentWord(lexicon: Lexicon, index: PhraseIndex, m: NearMiss): bo
 /**
  * True when the archive writes the text around a learned phrase's edit as it stands (writesAround,
  * writesUnit): the text there is the archive's own writing, whatever phrase it happens to miss.
+ * Text that `rival`, another reading of it, reads as its own phrase written right is no evidence: the
+ * archive writes it there because it writes that phrase (加快推设 read as 加快建设 beside 加快推进: the
+ * archive writes 加快推 in 加快推进 only). Only text holding both readings' edits as written counts.
  */
-export function writtenAsUsage(index: PhraseIndex, text: string, m: NearMiss): boolean {
+export function writtenAsUsage(index: PhraseIndex, text: string, m: NearMiss, rival?: NearMiss): boolean {
   if (m.entry.source !== CORPUS_SOURCE) return false;
-  return index.evidence.writesAround(text, m, writtenInWord(index, m)) || writesUnit(index, text, m);
+  return index.evidence.writesAround(text, m, writtenInWord(index, m), rival) || writesUnit(index, text, m, rival);
 }
 
 /**
@@ -473,8 +476,7 @@ export function writtenAsUsage(index: PhraseIndex, text: string, m: NearMiss): b
  * never makes shows the second reading a slip. A model without archive pairs confirms no rival.
  */
 export function rivalConfirmed(index: PhraseIndex, text: string, m: NearMiss): boolean {
-  const pairs: number[] = m.kind === 'drop' ? [m.textAt - 1] : [m.textAt - 1, m.textAt];
-  const inside = pairs.filter((at) => at >= m.start && at + 2 <= m.end);
+  const inside = editPairsInside(m);
   return (
     inside.length > 0 &&
     inside.every((at) => {
@@ -482,6 +484,24 @@ export function rivalConfirmed(index: PhraseIndex, text: string, m: NearMiss): b
       return association !== undefined && association < T.MIN_PAIR_ASSOCIATION;
     })
   );
+}
+
+/**
+ * True when `rival`, a reading of the text after `first` was let go, may speak for the text around
+ * first's edit (see writtenAsUsage): its phrase is written at least as often as first's — the archive
+ * writes that text in it — and the two mean different characters. Where first's phrase is the more
+ * common, the text is as likely its usage beside a rarer phrase (射往 read as 射向 and as 前往); where
+ * both put the same character back in two places (X美关系 and 俄X关系 for 俄美关系), the text fills a
+ * frame's two slots otherwise, and neither reading's slot is a slip.
+ */
+export function rivalSpeaksFor(index: PhraseIndex, first: NearMiss, rival: NearMiss): boolean {
+  return index.countOf(rival.node) >= index.countOf(first.node) && targetChar(rival) !== targetChar(first);
+}
+
+/** The pairs (text offsets of their first character) the edit makes inside the variant. */
+function editPairsInside(m: NearMiss): number[] {
+  const pairs: number[] = m.kind === 'drop' ? [m.textAt - 1] : [m.textAt - 1, m.textAt];
+  return pairs.filter((at) => at >= m.start && at + 2 <= m.end);
 }
 
 /** True when the target's last word is an adverb (ADVERB_POS): 再次, 进一步, 已经. */
@@ -501,8 +521,10 @@ function endsOnAdverb(lexicon: Lexicon, index: PhraseIndex, m: NearMiss): boolea
  * stand; in a four-character phrase a unit of names or compounds (莫夫, 园等) may stand beside a word
  * the archive has not met.
  */
-function writesUnit(index: PhraseIndex, text: string, m: NearMiss): boolean {
-  if (m.kind === 'drop') return index.evidence.writesUnitAt(text, m.textAt - 1);
+function writesUnit(index: PhraseIndex, text: string, m: NearMiss, rival?: NearMiss): boolean {
+  // A pair a rival reading keeps as its phrase's own is the rival's unit, not evidence of this reading's usage.
+  const unitAt = (at: number) => !(rival && keepsWritten(rival, at, at + 2)) && index.evidence.writesUnitAt(text, at);
+  if (m.kind === 'drop') return unitAt(m.textAt - 1);
   const token =
     m.kind === 'substitute' && m.target.length >= T.MIN_TARGET_LENGTH
       ? index.segmentTarget(m).find((t) => t.start <= m.targetAt && m.targetAt < t.end)
@@ -510,10 +532,7 @@ function writesUnit(index: PhraseIndex, text: string, m: NearMiss): boolean {
   // The written character's other side: inside the word of the target it stands in, or a seam.
   const seam = (at: number) => !token || (at < m.textAt ? m.targetAt === token.start : m.targetAt + 1 === token.end);
   const otherSideWritten = (at: number) => seam(at) || (index.evidence.associationAt(text, at) ?? Infinity) >= T.MIN_PAIR_ASSOCIATION;
-  return (
-    (index.evidence.writesUnitAt(text, m.textAt - 1) && otherSideWritten(m.textAt)) ||
-    (index.evidence.writesUnitAt(text, m.textAt) && otherSideWritten(m.textAt - 1))
-  );
+  return (unitAt(m.textAt - 1) && otherSideWritten(m.textAt)) || (unitAt(m.textAt) && otherSideWritten(m.textAt - 1));
 }
 
 /**

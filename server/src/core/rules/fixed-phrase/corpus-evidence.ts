@@ -8,7 +8,7 @@
 import type { Lexicon } from '../../lexicon';
 import { pairStandsTogether } from '../../analysis/lexical-break';
 import { segment } from '../../segmenter';
-import type { NearMiss } from './near-miss';
+import { keepsWritten, type NearMiss } from './near-miss';
 import {
   ANCHOR,
   MEMO_LIMIT,
@@ -438,11 +438,15 @@ export class CorpusEvidence {
    * pairStandsTogether). Three characters a house writing the phrase hundreds of times writes a
    * handful of times across the seam of two other words (集中|入企 beside 中小企业, 加强|建设 beside
    * 强国建设) are chance, not the variant's usage.
+   *
+   * `explained`, another reading of the same text: a run it reads as its own phrase written right is
+   * no evidence (the archive writes it because it writes that phrase), only one that holds its edit too.
    */
-  writesAround(text: string, m: NearMiss, word?: readonly [number, number]): boolean {
+  writesAround(text: string, m: NearMiss, word?: readonly [number, number], explained?: NearMiss): boolean {
     const last = m.kind === 'drop' ? m.textAt - 1 : m.textAt;
     for (let i = Math.max(m.start, m.textAt - WRITTEN_CONTEXT + 1); i <= last && i + WRITTEN_CONTEXT <= m.end; i++) {
       if (word && !holdsOtherOf(i, i + WRITTEN_CONTEXT, m.textAt, word)) continue;
+      if (explained && keepsWritten(explained, i, i + WRITTEN_CONTEXT)) continue;
       const window = text.slice(i, i + WRITTEN_CONTEXT);
       // A window the phrase itself contains (the written character repeats one a little further on) is no evidence.
       if (m.target.includes(window)) continue;

@@ -50,7 +50,7 @@ import type { Lexicon } from '../../lexicon';
 import { pairStandsTogether } from '../../analysis/lexical-break';
 import { endsWithOrganisationHead } from '../../analysis/organisations';
 import { HAN_CODES } from '../../analysis/han';
-import { accept, makesWordAround, rivalConfirmed, strangerInPhrase, writtenAsUsage } from './acceptance';
+import { accept, makesWordAround, rivalConfirmed, rivalSpeaksFor, strangerInPhrase, writtenAsUsage } from './acceptance';
 import { segment } from '../../segmenter';
 import { edgeCharStands, editsEdge } from './edge-slip';
 import { doubledSlip, extraCopy, leavesRepeat } from './fix-site';
@@ -139,11 +139,13 @@ function scanParagraph(ctx: RuleContext<PhraseIndex>, index: PhraseIndex, text: 
           // A reading that makes another claim than the ones let go — it blames another character, or
           // means another one where it blames the same (a four-character phrase's slot beside a longer
           // phrase's) — must show that its edit makes pairings the archive never writes, and the text must
-          // not be the archive's own writing whichever phrase it misses. One with the same slip (a shorter
-          // phrase) is judged as it stands: the acceptance reads the archive around its edit itself.
+          // not be the archive's own writing whichever phrase it misses. Where the rival may speak for it
+          // (rivalSpeaksFor), the text it reads as its phrase written right is no such writing: the
+          // archive writes it there because it writes the rival's phrase. One with the same slip (a
+          // shorter phrase) is judged as it stands: the acceptance reads the archive around its edit itself.
           if (!tried.some((t) => sameSlip(t, match))) {
             if (!rivalConfirmed(index, text, match)) continue;
-            usage ??= writtenAsUsage(index, text, tried[0]);
+            usage = writtenAsUsage(index, text, tried[0], rivalSpeaksFor(index, tried[0], match) ? match : undefined);
             if (usage) break;
           }
         }

@@ -55,3 +55,12 @@ export function targetChar(m: NearMiss): string {
 export function writtenChar(text: string, m: NearMiss): string {
   return m.kind === 'drop' ? '' : text[m.textAt];
 }
+
+/**
+ * True when text[from, to) lies inside the near-miss and holds none of its edit (no written character,
+ * no junction of a drop): text the near-miss reads as its phrase written right.
+ */
+export function keepsWritten(m: NearMiss, from: number, to: number): boolean {
+  if (from < m.start || to > m.end) return false;
+  return to <= m.textAt || from >= (m.kind === 'drop' ? m.textAt : m.textAt + 1);
+}

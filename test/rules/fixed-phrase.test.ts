@@ -1109,3 +1109,19 @@ describe('fixed-phrase: a character written in a word of a short phrase', () => 
     assert.equal(lint(entries, { ...archive, 人民: 9, 工人: 9 }, text), 0);
   });
 });
+
+describe('fixed-phrase: a character added before a word of the phrase', () => {
+  const archive = { 中国: 900, 国奥: 100, 奥委: 300, 委会: 300, 会主: 100, 主席: 900, 残疾: 300, 发展: 9000, 经济: 9000, 当选: 100 };
+  const count = (text: string, written: Record<string, number>) =>
+    new Linter(optionsWith({ phrases: { phrases: [corpus('中国奥委会主席', 30, 5)], pairs: table({ ...archive, ...written }) } }))
+      .lint(text)
+      .filter((f) => f.rule === 'fixed-phrase').length;
+
+  it('one the archive writes far more readily than chance before the word prefixes it: another body', () => {
+    assert.equal(count('他当选中国残奥委会主席。', { 残奥: 80 }), 0);
+  });
+  it('one the archive never writes there is a slip', () => {
+    assert.equal(count('他当选中国夯奥委会主席。', { 残奥: 80 }), 1);
+    assert.equal(count('他当选中国残奥委会主席。', {}), 1);
+  });
+});

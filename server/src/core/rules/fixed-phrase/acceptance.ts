@@ -105,6 +105,8 @@ export function accept(lexicon: Lexicon, index: PhraseIndex, text: string, found
   if (m.kind === 'substitute' && swapsPlace(lexicon, index, m, removed, written)) return undefined;
   // A modifier, adverb or pronoun added between two words (反映最强烈, 国家再补贴) qualifies the phrase.
   if (m.kind === 'add' && attaches(lexicon, written) && !editInsideWord(index, m)) return undefined;
+  // …as does one the archive writes readily before a word of the phrase (残 before 奥委会): a prefix, another body or title.
+  if (!curated && m.kind === 'add' && prefixesNextWord(lexicon, index, text, m)) return undefined;
   // …as does one inside a set phrase the lexicon lists whole, between its words (任务越艰巨, 海外女侨胞).
   if (!curated && m.kind === 'add' && modifiesInsideSetPhrase(lexicon, index, m, written)) return undefined;
   // A character added so that it makes a word with characters on both sides (高级 → 高中级) writes that word.
@@ -874,6 +876,23 @@ function writesEditWord(lexicon: Lexicon, index: PhraseIndex, text: string, m: N
   }
   const pairs = [m.textAt - 1, m.textAt].filter((p) => p >= from + token.start && p + 1 < from + token.end);
   return pairs.every((p) => (index.evidence.associationAt(text, p) ?? -Infinity) >= T.MIN_PAIR_ASSOCIATION);
+}
+
+/**
+ * True when a character added in a learned phrase stands before a common word of the text (FLUENT_FREQ)
+ * that ends where a word of the phrase ends, and the archive writes it before that word's first character
+ * far more readily than chance (MIN_PREFIX_ASSOCIATION): a prefix of the word (残 before 奥委会 names
+ * the Paralympic body; 微 in 中小微企业), another body or title, not a slip, which parts a word it
+ * lands in (军大队, 新闻日联播: the character after it is left alone).
+ */
+function prefixesNextWord(lexicon: Lexicon, index: PhraseIndex, text: string, m: NearMiss): boolean {
+  const { from, to } = contextWindow(text, m.start, m.end);
+  const at = m.textAt + 1 - from;
+  const token = segment(lexicon, text.slice(from, to)).find((t) => t.start === at);
+  if (!token || token.end - token.start < 2 || lexicon.freq(token.word) < T.FLUENT_FREQ) return false;
+  const end = from + token.end - m.start - 1;
+  if (!index.segmentTarget(m).some((t) => t.end === end)) return false;
+  return (index.evidence.associationAt(text, m.textAt) ?? -Infinity) >= T.MIN_PREFIX_ASSOCIATION;
 }
 
 /** The lexicon's cost of reading a string: the best segmentation's summed −log word probability. */

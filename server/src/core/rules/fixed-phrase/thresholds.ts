@@ -200,6 +200,14 @@ export const PLACE_TAG = 'ns';
  * written in a 中X frame) for no injected slip less; at 20, the same 8 for one slip less (乌军 → 乌克).
  */
 export const MIN_PLACE_INITIAL_FREQ = 100;
+/**
+ * How much more readily than chance (nats) the archive must write a character added in a learned
+ * phrase before the first character of the word after it for the character to prefix that word
+ * (acceptance.ts prefixesNextWord: 残奥委会 beside 奥委会). On half A of the development corpus (600
+ * articles, models learned from 0.5 / 1 / 2 / 3 M characters of half B) at 2 and at 4 it let go 3
+ * false alarms of the smaller models for no injected slip less; at 0, 16 slips less (新闻日联播: 日联).
+ */
+export const MIN_PREFIX_ASSOCIATION = 3;
 /** Characters read on either side of a near-miss for a name that runs across it: a transliteration's length, a title and a name. */
 export const NAME_CONTEXT = 8;
 /**

@@ -37,6 +37,9 @@
  *   written as another (上百 / 约百); a piece of a curated formulation the text leaves for other
  *   words is judged as a learned phrase, and a variant the document writes twice, never the
  *   phrase, is its own form however long;
+ * - another common word the archive writes in a word's place (防灾 for 防疫), a country's abbreviation
+ *   for another's (中蒙 → 中秘), a prefix the archive writes before a word (残奥委会 beside 奥委会), and a
+ *   phrase whose first character the text reads as the end of a word before it (赛场|时 over 场上…);
  * - a doubled character duplicate-word reports (强基基工程); an organisation the
  *   document names correctly twice: name-consistency reports its slips.
  *

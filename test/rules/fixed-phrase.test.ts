@@ -980,6 +980,31 @@ describe('fixed-phrase: a rival reading whose own phrase the archive writes arou
   });
 });
 
+describe('fixed-phrase: a rival reading of a phrase written far more often', () => {
+  // 健康帮教育 misses 健康和教育 (帮 for 和) and 健康教育 (帮 added); the archive writes 帮教, so the
+  // added character's pairings do not confirm the second reading on their own.
+  const archive = { 健康: 900, 康教: 600, 教育: 900, 帮教: 100, 帮助: 300, 康和: 50, 和教: 50 };
+  const lint = (rare: number) =>
+    new Linter(
+      optionsWith({
+        phrases: { phrases: [corpus('健康教育', 600, 10), corpus('健康和教育', rare, 10)], pairs: table(archive) },
+        corpus: { documents: 1000, characters: 3_000_000, files: [] },
+      }),
+    )
+      .lint('深化健康帮教育，办好健康教育课。')
+      .filter((f) => f.rule === 'fixed-phrase')
+      .map((f) => f.message);
+
+  it('is judged where its phrase is written MIN_RIVAL_COUNT_RATIO times as often as the reading let go', () => {
+    const [found, ...more] = lint(3);
+    assert.equal(more.length, 0);
+    assert.match(found, /应为“健康教育”/);
+  });
+  it('is held back where the reading let go is about as common', () => {
+    assert.deepEqual(lint(300), []);
+  });
+});
+
 describe('fixed-phrase: a common verb written for another', () => {
   // The archive writes 提升 after 进一步 hundreds of times and never pairs 抬 with 升.
   const pairs = table({ 进一: 900, 一步: 900, 步提: 300, 提升: 800, 抬头: 200, 高抬: 50, 升了: 100, 上升: 300, 价格: 300, 了价: 10 });

@@ -60,7 +60,7 @@ import { doubledSlip, extraCopy, leavesRepeat } from './fix-site';
 import { targetChar, type Accepted, type NearMiss } from './near-miss';
 import { PhraseIndex } from './phrase-index';
 import { reportDoubled, reportNearMiss } from './report';
-import { FUNCTION_CODES, FUNCTION_FRAME_CONTEXT, MIN_SLIP_LENGTH, PREPOSITION_POS } from './thresholds';
+import { FUNCTION_CODES, FUNCTION_FRAME_CONTEXT, MIN_RIVAL_COUNT_RATIO, MIN_SLIP_LENGTH, PREPOSITION_POS } from './thresholds';
 import { CORPUS_SOURCE } from '../../model/sections/phrases';
 
 /** Tables held here so the scan indexes them directly. */
@@ -147,7 +147,7 @@ function scanParagraph(ctx: RuleContext<PhraseIndex>, index: PhraseIndex, text: 
           // archive writes it there because it writes the rival's phrase. One with the same slip (a
           // shorter phrase) is judged as it stands: the acceptance reads the archive around its edit itself.
           if (!tried.some((t) => sameSlip(t, match))) {
-            if (!rivalConfirmed(index, text, match)) continue;
+            if (!rivalConfirmed(index, text, match) && !outnumbers(index, match, tried)) continue;
             usage = writtenAsUsage(index, text, tried[0], rivalSpeaksFor(index, tried[0], match) ? match : undefined);
             if (usage) break;
           }
@@ -161,6 +161,12 @@ function scanParagraph(ctx: RuleContext<PhraseIndex>, index: PhraseIndex, text: 
     found.push(accepted);
   }
   return found;
+}
+
+/** True when the rival's phrase is written MIN_RIVAL_COUNT_RATIO times as often as every reading let go. */
+function outnumbers(index: PhraseIndex, rival: NearMiss, tried: readonly NearMiss[]): boolean {
+  const count = index.countOf(rival.node);
+  return tried.every((t) => count >= MIN_RIVAL_COUNT_RATIO * index.countOf(t.node));
 }
 
 /** True when two near-misses make the same edit in the text and mean the same character there. */

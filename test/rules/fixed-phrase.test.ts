@@ -904,6 +904,27 @@ describe("fixed-phrase: a phrase's first or last character written otherwise", (
     // 大明 is a word of the lexicon, but 明确 takes its 明: the written 大 stands alone.
     assert.equal(count('生态保大明确了责任。'), 1);
   });
+  it('in a phrase the archive writes often, a character that pairs with nothing at its edge is a slip, whatever sibling it might coin', () => {
+    const lint = (text: string, count: number, extra: Record<string, number> = {}, characters = 1_000_000) =>
+      new Linter(
+        optionsWith({
+          phrases: { phrases: [corpus('大规模检测', count, 20)], pairs: table({ 大规: 60, 规模: 90, 模检: 20, 检测: 90, 天气: 3000, 工作: 900, ...extra }) },
+          corpus: { documents: 1000, characters, files: [] },
+        }),
+      )
+        .lint(text)
+        .filter((f) => f.rule === 'fixed-phrase').length;
+    // 规模 is a word: another character before it may coin a sibling of 大规模, unless the phrase pins its edge.
+    // (The document writes the phrase too: a slip found by the edge tests is confirmed so.)
+    const afterComma = '检测前，蛙规模检测已经开始，大规模检测持续一周。';
+    assert.equal(lint(afterComma, 60), 1);
+    assert.equal(lint(afterComma, 40), 0, 'under EDGE_RECURRENT_MIN_COUNT');
+    assert.equal(lint(afterComma, 60, {}, 5_000_000), 0, 'under 15 per million characters');
+    assert.equal(lint(afterComma, 60, { 蛙规: 3 }), 0, 'the archive writes 蛙规');
+    const afterWord = '今天测试蛙规模检测已经开始，大规模检测持续一周。';
+    assert.equal(lint(afterWord, 60), 1);
+    assert.equal(lint(afterWord, 60, { 试蛙: 3 }), 0, 'the archive pairs 蛙 with the word before');
+  });
   it('a common word of the lexicon the archive never writes is no word of the house', () => {
     const lint = (written: number) =>
       new Linter(

@@ -27,6 +27,8 @@ import {
   EDGE_HEAD_RATIO,
   EDGE_KEPT_PREFIX_MIN_NOUNS,
   EDGE_PAIR_WORD_FREQ,
+  EDGE_RECURRENT_MIN_COUNT,
+  EDGE_RECURRENT_PER_MILLION,
   EDGE_UNIT_ASSOCIATION,
   EDGE_WORD_FREQ,
   FUNCTION_CODES,
@@ -51,11 +53,15 @@ const LONGEST_WORD = 4;
 export function edgeCharStands(lexicon: Lexicon, index: PhraseIndex, text: string, m: NearMiss): boolean {
   const at = m.textAt;
   const first = m.targetAt === 0;
+  const tokens = index.segmentTarget(m);
+  // The tests of the phrase's edge word ask what the written character might make of it (a sibling, a
+  // coinage, another word): a phrase the archive writes often enough pins what stands at its edge, and a
+  // character that joins nothing on either side (strandsAtEdge) makes none of them there.
+  if (recurrentAtEdge(index, m) && strandsAtEdge(index, text, m)) return attachesNowhere(lexicon, text, m);
   // The phrase's edge word is an affix and a word (进|一步, 管理|者): another affix makes a sibling
   // word (下一步, 管理员), which the lexicon may lack, not a slip. After the word only a head or a
   // function character attaches so (管理员, 城镇的); another one (城镇化 → 城镇立) breaks the word
   // like any slip. Before it too many kinds do (下一步, 至事业单位, a place's abbreviation) to tell.
-  const tokens = index.segmentTarget(m);
   const edgeWord = (first ? tokens[0] : tokens[tokens.length - 1])?.word ?? '';
   const written = text[at];
   const attachesAfter = isHead(lexicon, written) || FUNCTION_CODES[written.charCodeAt(0)] === 1;
@@ -88,12 +94,7 @@ export function edgeCharStands(lexicon: Lexicon, index: PhraseIndex, text: strin
   // (创新|动力 → 注入|新动力): the text reads as words without the phrase.
   if (remnantJoins(lexicon, m, tokens)) return false;
   // Any lexicon word of three or four characters holding the written character (下一步 as much as 来年).
-  for (let length = 3; length <= LONGEST_WORD; length++) {
-    for (let from = Math.max(0, at - length + 1); from <= at && from + length <= text.length; from++) {
-      const word = text.slice(from, from + length);
-      if (allHan(word) && lexicon.freq(word) >= EDGE_WORD_FREQ) return false;
-    }
-  }
+  if (inLongerWord(lexicon, text, at)) return false;
   // A word of two: the pair inside the phrase, and the one across its edge.
   for (const from of first ? [at, at - 1] : [at - 1, at]) {
     if (pairIsWord(lexicon, index, text, from)) return false;
@@ -127,6 +128,54 @@ function pairsWithNeither(index: PhraseIndex, text: string, m: NearMiss): boolea
   const inner = m.targetAt === 0 ? m.textAt : m.textAt - 1;
   const outer = m.targetAt === 0 ? m.textAt - 1 : m.textAt;
   return index.evidence.avoidsPair(text, inner) && index.evidence.neverPairs(text, outer);
+}
+
+/**
+ * True when the phrase is one the archive writes at least EDGE_RECURRENT_PER_MILLION times per million
+ * characters of it, and EDGE_RECURRENT_MIN_COUNT times whatever its size: often enough that a character at its edge it never writes beside the rest is a slip,
+ * whatever sibling or coinage the lexicon would let the written character make.
+ */
+function recurrentAtEdge(index: PhraseIndex, m: NearMiss): boolean {
+  return m.entry.count >= Math.max(EDGE_RECURRENT_MIN_COUNT, Math.ceil((index.corpusCharacters / 1e6) * EDGE_RECURRENT_PER_MILLION));
+}
+
+/**
+ * True when the written character makes, with its neighbour in the phrase, no word of the lexicon and no
+ * pair the archive keeps, and across the edge either the same or a clause boundary (punctuation, a line's
+ * end): it joins nothing on either side. A digit or a Latin letter beyond the edge is a word the written
+ * character may belong to (a measure after a number), which no pair of the archive tells.
+ */
+function strandsAtEdge(index: PhraseIndex, text: string, m: NearMiss): boolean {
+  const first = m.targetAt === 0;
+  if (!index.evidence.neverPairs(text, first ? m.textAt : m.textAt - 1)) return false;
+  const beyond = first ? m.textAt - 1 : m.textAt + 1;
+  if (beyond < 0 || beyond >= text.length) return true;
+  if (HAN_CODES[text.charCodeAt(beyond)] === 1) return index.evidence.neverPairs(text, first ? beyond : m.textAt);
+  return !/[\p{L}\p{N}]/u.test(text[beyond]);
+}
+
+/**
+ * True when the written character enters no lexicon word of three or four characters (下一步 as much as
+ * 来年) and compounds with nothing across the edge: a head after a word (…类, …局) or a prefix before a
+ * noun (副…, 总…) does, however rarely the archive wrote the pair.
+ */
+function attachesNowhere(lexicon: Lexicon, text: string, m: NearMiss): boolean {
+  const at = m.textAt;
+  if (inLongerWord(lexicon, text, at)) return false;
+  const outside = m.targetAt === 0 ? at - 1 : at + 1;
+  if (outside < 0 || outside >= text.length || HAN_CODES[text.charCodeAt(outside)] !== 1) return true;
+  return m.targetAt === 0 ? !isHead(lexicon, text[at]) : !(isPrefix(lexicon, text[at]) && headsNoun(lexicon, text, outside));
+}
+
+/** True when a lexicon word of three or four characters holds text[at]. */
+function inLongerWord(lexicon: Lexicon, text: string, at: number): boolean {
+  for (let length = 3; length <= LONGEST_WORD; length++) {
+    for (let from = Math.max(0, at - length + 1); from <= at && from + length <= text.length; from++) {
+      const word = text.slice(from, from + length);
+      if (allHan(word) && lexicon.freq(word) >= EDGE_WORD_FREQ) return true;
+    }
+  }
+  return false;
 }
 
 /**

@@ -332,6 +332,27 @@ export const UNKNOWN_WORD_RUN = 2;
  * it; half A's recall of such slips (model from half B) went 0.23 -> 0.22.
  */
 export const EDGE_FIRST_QUAD_PER_MILLION = 3;
+/**
+ * Occurrences per million characters of archive that let a phrase pin its edge (edge-slip.ts
+ * recurrentAtEdge): a character written in place of its first or last that the archive never pairs with
+ * the phrase's next character, nor with the character across the edge (or stands at a clause's
+ * boundary), is a slip whatever sibling or coinage of the edge word the lexicon would let it make. 15:
+ * about fifty occurrences in the 3.2 M characters of half B. On half A of the development corpus (600
+ * articles, model learned from half B) it found 1 more injected slip (620 -> 621 of 1,198) for no false
+ * alarm more (5); on 1,500 half-B articles (model learned from half A) 6 more (1,452 -> 1,458 of 2,993),
+ * no false alarm more with either model (19 learned, 7 default). At 5 per million half B raised one false
+ * alarm more (a real verb the lexicon lacks leading a phrase written 34 times). Without a bar (any count)
+ * half A found 4 more and half B 14 more, for 5 false alarms more on half B: a head after a place (…人
+ * for …市), a measure after a number, an adverb leading a verb — characters the archive has barely met,
+ * whose pairs are unseen whatever they spell, in phrases it writes a few times.
+ */
+export const EDGE_RECURRENT_PER_MILLION = 15;
+/**
+ * …and at least this many occurrences whatever the archive's size: in a small archive (the seeds) a
+ * pair never written is little evidence, and 15 per million would ask three or four occurrences. 50,
+ * about what 15 per million asks of half A or B.
+ */
+export const EDGE_RECURRENT_MIN_COUNT = 50;
 /** Answers remembered per index before a memo starts afresh. */
 export const MEMO_LIMIT = 50_000;
 

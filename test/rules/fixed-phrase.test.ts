@@ -1026,6 +1026,30 @@ describe('fixed-phrase: a rival reading of a phrase written far more often', () 
   });
 });
 
+describe('fixed-phrase: a weaker slip the document confirms around its edit', () => {
+  // 健康帮教育 adds 帮 between two words of 深化健康教育: a weaker slip, which the document must confirm.
+  const lint = (text: string) =>
+    new Linter(
+      optionsWith({
+        phrases: { phrases: [corpus('深化健康教育', 40, 10)], pairs: table({ 健康: 900, 康教: 600, 教育: 900, 帮教: 100, 帮助: 300, 深化: 300, 化健: 100 }) },
+        corpus: { documents: 1000, characters: 3_000_000, files: [] },
+      }),
+    )
+      .lint(text)
+      .filter((f) => f.rule === 'fixed-phrase')
+      .map((f) => f.message);
+
+  it('is reported where the document writes a piece of the phrase holding the edit right, not the whole phrase', () => {
+    const [found, ...more] = lint('要深化健康帮教育，办好健康教育课。');
+    assert.equal(more.length, 0);
+    assert.match(found, /应为“深化健康教育”/);
+  });
+  it('is let go where the document writes no such piece (a word of the phrase is not one)', () => {
+    assert.deepEqual(lint('要深化健康帮教育，办好卫生课。'), []);
+    assert.deepEqual(lint('要深化健康帮教育，办好健康课。'), []);
+  });
+});
+
 describe('fixed-phrase: a common verb written for another', () => {
   // The archive writes 提升 after 进一步 hundreds of times and never pairs 抬 with 升.
   const pairs = table({ 进一: 900, 一步: 900, 步提: 300, 提升: 800, 抬头: 200, 高抬: 50, 升了: 100, 上升: 300, 价格: 300, 了价: 10 });

@@ -229,7 +229,7 @@ function meantInDocument(lexicon: Lexicon, document: string, base: number, text:
   // never, is the document's own form (a formulation of its time, a name it spells so).
   if (acceptance === 'strict') return writtenAgain && document.indexOf(m.target) < 0;
   if (writtenAgain) return true;
-  if (acceptance === 'confirm' && document.indexOf(m.target) < 0) return true;
+  if (acceptance === 'confirm' && !writesEditedPiece(document, m)) return true;
   // An organisation the document names right twice is name-consistency's finding, not a second one here.
   if (endsWithOrganisationHead(m.target)) {
     const first = document.indexOf(m.target);
@@ -237,4 +237,23 @@ function meantInDocument(lexicon: Lexicon, document: string, base: number, text:
   }
   if (m.kind === 'drop') return false;
   return elsewhere(text.slice(m.textAt - 1, m.textAt + 1), true) || elsewhere(text.slice(m.textAt, m.textAt + 2), true);
+}
+
+/**
+ * True when the document writes the target, or a piece of it of MIN_SLIP_LENGTH characters or more
+ * that holds the edit, right: the confirmation a weaker slip needs. The scan reads the longest phrase
+ * through an edit first (深化健康教育 over 健康教育); the document confirms the words around the
+ * slip, and seldom writes the whole of a long phrase twice.
+ */
+function writesEditedPiece(document: string, m: NearMiss): boolean {
+  const t = m.target;
+  // The target's characters a piece must hold: the one replaced or dropped, or the two an added one parts.
+  const lo = m.kind === 'add' ? Math.max(0, m.targetAt - 1) : m.targetAt;
+  const hi = Math.min(t.length - 1, m.targetAt);
+  for (let length = t.length; length >= MIN_SLIP_LENGTH; length--) {
+    for (let from = Math.max(0, hi + 1 - length); from <= Math.min(lo, t.length - length); from++) {
+      if (document.indexOf(t.slice(from, from + length)) >= 0) return true;
+    }
+  }
+  return false;
 }

@@ -1177,6 +1177,10 @@ describe('fixed-phrase: a character written in a word of a short phrase', () => 
     assert.equal(lint(entries, { ...archive, 人京: 60 }, text), 0, 'an archive that writes 人京: usage');
     // A character the archive writes rarely is unseen beside anything: no sign the pairing is avoided.
     assert.equal(lint(entries, { ...archive, 人民: 9, 工人: 9 }, text), 0);
+    // A word the lexicon lists but counts rare (北货) is no word of the house; a common one (北方) is meant.
+    const goods = { ...archive, 百货: 900, 地方: 900 };
+    assert.equal(lint(entries, goods, '乘飞机回到北京。他乘飞机回到北货。'), 1);
+    assert.equal(lint(entries, goods, '乘飞机回到北京。他乘飞机回到北方。'), 0);
   });
 });
 

@@ -207,10 +207,13 @@ export class CorpusEvidence {
   /**
    * True when the archive never pairs text[at], text[at + 1] (neverPairs) though chance would put them side
    * by side MIN_AVOIDED_PAIR_EXPECTED times: two characters it writes often and keeps apart (精经), not a
-   * rare one it has barely met (堰), whose pairs are unseen whatever they spell. `expected` asks more of chance.
+   * rare one it has barely met (堰), whose pairs are unseen whatever they spell. `expected` asks more of
+   * chance; a word of the lexicon rarer than `wordFreq` counts as no word (the default: none does).
    */
-  avoidsPair(text: string, at: number, expected = MIN_AVOIDED_PAIR_EXPECTED): boolean {
-    return this.neverPairs(text, at) && (this.expectedPairCount(text, at) ?? 0) >= expected;
+  avoidsPair(text: string, at: number, expected = MIN_AVOIDED_PAIR_EXPECTED, wordFreq = 1): boolean {
+    return (
+      this.associationAt(text, at) === -Infinity && this.lexicon.freq(text.slice(at, at + 2)) < wordFreq && (this.expectedPairCount(text, at) ?? 0) >= expected
+    );
   }
 
   /**

@@ -212,7 +212,7 @@ export function strangerInPhrase(lexicon: Lexicon, index: PhraseIndex, text: str
   // stranger to them, though the archive never wrote it; nor is one written in a name or a body's name
   // of the phrase, which spells another (a transliteration written otherwise).
   if (makesWordAround(lexicon, text, m.textAt)) return false;
-  const word = index.segmentTarget(m).find((t) => t.start <= m.targetAt && m.targetAt < t.end);
+  const word = index.targetWordAt(m);
   return !word || !T.PROPER_NAME_POS.test(lexicon.pos(word.word) ?? '');
 }
 
@@ -299,7 +299,7 @@ function fillsSlot(lexicon: Lexicon, index: PhraseIndex, text: string, m: NearMi
  * that make it a word there or not. The pairing across the phrase's word boundary is no evidence.
  */
 function pairsInWord(index: PhraseIndex, m: NearMiss): number[] {
-  const token = index.segmentTarget(m).find((t) => t.start <= m.targetAt && m.targetAt < t.end);
+  const token = index.targetWordAt(m);
   const alone = !token || token.end - token.start === 1;
   const pairs: number[] = [];
   if (alone || token.start < m.targetAt) pairs.push(m.textAt - 1);
@@ -318,7 +318,7 @@ function pairsInWord(index: PhraseIndex, m: NearMiss): number[] {
  */
 function writtenInWord(index: PhraseIndex, m: NearMiss): [number, number] | undefined {
   if (m.kind !== 'substitute' || m.target.length < T.MIN_TARGET_LENGTH) return undefined;
-  const token = index.segmentTarget(m).find((t) => t.start <= m.targetAt && m.targetAt < t.end);
+  const token = index.targetWordAt(m);
   if (!token || token.end - token.start < 2) return undefined;
   return [m.start + token.start, m.start + token.end];
 }
@@ -356,7 +356,7 @@ function opensCorrelative(text: string, at: number): boolean {
  */
 function dropBreaksWord(lexicon: Lexicon, index: PhraseIndex, text: string, m: NearMiss): boolean {
   if (m.kind !== 'drop' || m.target.length < T.MIN_TARGET_LENGTH || m.entry.count < T.MIN_COUNT_BROKEN_DROP) return false;
-  const token = index.segmentTarget(m).find((t) => t.start <= m.targetAt && m.targetAt < t.end);
+  const token = index.targetWordAt(m);
   if (!token || token.end - token.start < 2) return false;
   const at = m.targetAt - token.start;
   const rest = token.word.slice(0, at) + token.word.slice(at + 1);
@@ -457,7 +457,7 @@ function avoidedInWord(lexicon: Lexicon, index: PhraseIndex, text: string, m: Ne
  */
 function headsContentWord(lexicon: Lexicon, index: PhraseIndex, m: NearMiss): boolean {
   if (m.kind !== 'substitute') return false;
-  const token = index.segmentTarget(m).find((t) => t.start <= m.targetAt && m.targetAt < t.end);
+  const token = index.targetWordAt(m);
   return (
     !!token &&
     token.start === m.targetAt &&
@@ -536,10 +536,7 @@ function writesUnit(index: PhraseIndex, text: string, m: NearMiss, rival?: NearM
   // A pair a rival reading keeps as its phrase's own is the rival's unit, not evidence of this reading's usage.
   const unitAt = (at: number) => !(rival && keepsWritten(rival, at, at + 2)) && index.evidence.writesUnitAt(text, at);
   if (m.kind === 'drop') return unitAt(m.textAt - 1);
-  const token =
-    m.kind === 'substitute' && m.target.length >= T.MIN_TARGET_LENGTH
-      ? index.segmentTarget(m).find((t) => t.start <= m.targetAt && m.targetAt < t.end)
-      : undefined;
+  const token = m.kind === 'substitute' && m.target.length >= T.MIN_TARGET_LENGTH ? index.targetWordAt(m) : undefined;
   // The written character's other side: inside the word of the target it stands in, or a seam.
   const seam = (at: number) => !token || (at < m.textAt ? m.targetAt === token.start : m.targetAt + 1 === token.end);
   const otherSideWritten = (at: number) => seam(at) || (index.evidence.associationAt(text, at) ?? Infinity) >= T.MIN_PAIR_ASSOCIATION;
@@ -551,7 +548,7 @@ function writesUnit(index: PhraseIndex, text: string, m: NearMiss, rival?: NearM
  * writes it with the word's other character as readily as chance would (see MIN_PAIR_ASSOCIATION).
  */
 function rewritesWord(index: PhraseIndex, text: string, m: NearMiss): boolean {
-  const token = index.segmentTarget(m).find((t) => t.start <= m.targetAt && m.targetAt < t.end);
+  const token = index.targetWordAt(m);
   if (!token || token.end - token.start !== 2) return false;
   const at = token.start === m.targetAt ? m.textAt : m.textAt - 1;
   const association = index.evidence.associationAt(text, at);
@@ -957,7 +954,7 @@ function readsFluently(lexicon: Lexicon, text: string, m: NearMiss): boolean {
  * more; excusing a character heading the name as the archive writes it too was one more (甘茨).
  */
 function editsName(lexicon: Lexicon, index: PhraseIndex, text: string, m: NearMiss): boolean {
-  const token = index.segmentTarget(m).find((t) => t.start <= m.targetAt && m.targetAt < t.end);
+  const token = index.targetWordAt(m);
   if (!token || !T.NAME_POS.test(lexicon.pos(token.word) ?? '')) return false;
   const at = m.targetAt - token.start;
   if (m.kind === 'drop') {
@@ -1023,7 +1020,7 @@ function abbreviatesName(lexicon: Lexicon, index: PhraseIndex, text: string, m: 
   const { from, to } = contextWindow(text, m.start, m.end);
   if (!strandsAt(lexicon, text.slice(from, to), m.textAt - from)) return false;
   // A character written in a name spells it otherwise or names another, as editsName judges.
-  const token = index.segmentTarget(m).find((t) => t.start <= m.targetAt && m.targetAt < t.end);
+  const token = index.targetWordAt(m);
   if (token && T.NAME_POS.test(lexicon.pos(token.word) ?? '')) return false;
   if (T.PLACE_POS.test(lexicon.pos(targetChar(m)) ?? '') || fillsSlot(lexicon, index, text, m)) return true;
   // A person's name the text frames after a title (主席陆启康今天 over 启动今天) names that person.
@@ -1043,7 +1040,7 @@ function abbreviatesName(lexicon: Lexicon, index: PhraseIndex, text: string, m: 
  * has met. A character inside a word of the phrase is no abbreviation (社会 → 巴会).
  */
 function swapsPlace(lexicon: Lexicon, index: PhraseIndex, m: NearMiss, removed: string, written: string): boolean {
-  const token = index.segmentTarget(m).find((t) => t.start <= m.targetAt && m.targetAt < t.end);
+  const token = index.targetWordAt(m);
   if (!token || token.end - token.start !== 1) return false;
   const initial = (c: string) => lexicon.hasPrefixWithPos(c, 0, 1, T.PLACE_TAG, T.MIN_PLACE_INITIAL_FREQ);
   return initial(removed) && initial(written);

@@ -646,6 +646,11 @@ export class PhraseIndex {
     return tokens;
   }
 
+  /** The word of the target's segmentation that holds the edited place (m.targetAt), if any. */
+  targetWordAt(m: NearMiss): Token | undefined {
+    return this.segmentTarget(m).find((t) => t.start <= m.targetAt && m.targetAt < t.end);
+  }
+
   /**
    * True when the target ends on a word boundary both in its phrase and before the
    * character the corpus most often writes next. Remembered per trie node.
